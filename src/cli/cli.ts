@@ -1,0 +1,89 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { LoadUsageError } from '../loader/load';
+import { OutputError } from '../output/output-lock';
+import { ExitCode, UsageError } from './exit';
+import { CliIO, PROCESS_IO } from './io';
+
+type Command = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
+
+/** Commands are loaded when used, so `kalypso --version` starts without cdk8s. */
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  synth: {
+    summary: 'write the platform GitOps tree of each environment',
+    load: () => (require('./commands/synth') as typeof import('./commands/synth')).runSynth,
+  },
+  validate: {
+    summary: 'check the control plane and report every problem, writing nothing',
+    load: () => (require('./commands/validate') as typeof import('./commands/validate')).runValidate,
+  },
+};
+
+export const MAIN_HELP = `Usage: kalypso <command> [options]
+
+Schedules the workloads of a Kalypso control plane onto cluster types and writes the platform GitOps repository.
+
+Commands:
+${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`).join('\n')}
+
+Options:
+  -h, --help      show help (also: kalypso <command> --help)
+  -v, --version   print the version
+
+Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors.
+`;
+
+export function version(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) {
+      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8'));
+      if (pkg.name === 'kalypso-cdk8s') return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
+
+/** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
+export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? ExitCode.USAGE_OR_ENVIRONMENT : ExitCode.SUCCESS;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version()}\n`);
+    return ExitCode.SUCCESS;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`kalypso: unknown command "${name}"; run kalypso --help\n`);
+    return ExitCode.USAGE_OR_ENVIRONMENT;
+  }
+  try {
+    return await command.load()(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);
+      return ExitCode.USAGE_OR_ENVIRONMENT;
+    }
+    if (e instanceof LoadUsageError || e instanceof OutputError || isFileSystemError(e)) {
+      io.stderr(`kalypso ${name}: ${(e as Error).message}\n`);
+      return ExitCode.USAGE_OR_ENVIRONMENT;
+    }
+    io.stderr(`kalypso ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in kalypso-cdk8s; please report it with the command you ran.\n`);
+    return ExitCode.USAGE_OR_ENVIRONMENT;
+  }
+}
+
+function isFileSystemError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Entry point of `bin/kalypso`. */
+export function run(): void {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

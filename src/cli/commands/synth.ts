@@ -1,0 +1,49 @@
+import * as path from 'path';
+import { isError } from '../../model/problems';
+import { synthesize } from '../../synth/synthesize';
+import { ExitCode } from '../exit';
+import { CliIO } from '../io';
+import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
+import { formatProblems, formatSummary, planJson, problemCounts, problemJson } from '../report';
+import { defaultPlanOptions } from '../plan-options';
+
+export const SYNTH_HELP = `Usage: kalypso synth [options]
+
+Reads the control plane and writes each environment's platform GitOps tree to <out>/<environment>/.
+Only cluster-type folders and .github/tracking/ are ever changed; nothing is written when the input has errors.
+
+Options:
+${CONTROL_PLANE_HELP}
+  -o, --out DIR              output folder [default: dist]
+      --keep-going           write the good assignments even when others fail (failed ones keep their files)
+
+Examples:
+  kalypso synth --control-plane examples/tutorial --out dist
+  kalypso synth -c ./control-plane --env dev --source https://github.com/org/app=../app
+`;
+
+const FLAGS = { ...CONTROL_PLANE_FLAGS, out: { type: 'string', short: 'o' }, 'keep-going': { type: 'boolean' } } as const;
+
+export async function runSynth(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { values } = parseFlags(argv, FLAGS);
+  if (values.help) {
+    io.stdout(SYNTH_HELP);
+    return ExitCode.SUCCESS;
+  }
+  const options = controlPlaneOptions(values, io.cwd);
+  const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
+  const result = await synthesize({ ...defaultPlanOptions(), ...options, out, keepGoing: values['keep-going'] === true });
+  const failed = result.problems.some(isError);
+  if (options.json) {
+    io.stdout(`${JSON.stringify({
+      written: result.written.length > 0,
+      environments: result.plans.map((plan) => planJson(plan, result.written.find((r) => r.environment === plan.environment))),
+      problems: result.problems.map(problemJson),
+    }, null, 2)}\n`);
+  } else {
+    io.stderr(formatProblems(result.problems));
+    if (failed && result.written.length === 0) io.stderr(`${problemCounts(result.problems)}; nothing written\n`);
+    else io.stdout(formatSummary(result.plans, result.written));
+  }
+  return failed ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
+}

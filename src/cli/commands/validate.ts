@@ -1,0 +1,42 @@
+import { isError } from '../../model/problems';
+import { synthesize } from '../../synth/synthesize';
+import { ExitCode } from '../exit';
+import { CliIO } from '../io';
+import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
+import { defaultPlanOptions } from '../plan-options';
+import { formatProblems, formatSummary, planJson, problemCounts, problemJson } from '../report';
+
+export const VALIDATE_HELP = `Usage: kalypso validate [options]
+
+Does everything synth does except writing: reads, checks, schedules and renders, then reports every problem at once.
+
+Options:
+${CONTROL_PLANE_HELP}
+
+Examples:
+  kalypso validate --control-plane examples/tutorial
+  kalypso validate -c ./control-plane --json
+`;
+
+export async function runValidate(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { values } = parseFlags(argv, CONTROL_PLANE_FLAGS);
+  if (values.help) {
+    io.stdout(VALIDATE_HELP);
+    return ExitCode.SUCCESS;
+  }
+  const options = controlPlaneOptions(values, io.cwd);
+  const result = await synthesize({ ...defaultPlanOptions(), ...options });
+  const failed = result.problems.some(isError);
+  if (options.json) {
+    io.stdout(`${JSON.stringify({
+      valid: !failed,
+      environments: result.plans.map((plan) => planJson(plan, undefined)),
+      problems: result.problems.map(problemJson),
+    }, null, 2)}\n`);
+  } else {
+    io.stderr(formatProblems(result.problems));
+    if (failed) io.stderr(`${problemCounts(result.problems)}\n`);
+    else io.stdout(`${formatSummary(result.plans, [])}valid (${problemCounts(result.problems)})\n`);
+  }
+  return failed ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
+}

@@ -1,0 +1,53 @@
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { UsageError } from './exit';
+
+/** Options every command that reads a control plane accepts. */
+export interface ControlPlaneOptions {
+  readonly controlPlane: string;
+  readonly environments: string[];
+  readonly sources: Map<string, string>;
+  readonly json: boolean;
+}
+
+export const CONTROL_PLANE_FLAGS = {
+  'control-plane': { type: 'string', short: 'c' },
+  env: { type: 'string', short: 'e', multiple: true },
+  source: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const CONTROL_PLANE_HELP = `  -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…) [default: .]
+  -e, --env NAME             only this environment (repeatable) [default: all]
+      --source URL=PATH      read repository URL from local folder PATH (repeatable)
+      --json                 print the result as JSON
+  -h, --help                 show this help`;
+
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/** Parses flags, turning Node's parse errors into usage errors. */
+export function parseFlags(argv: readonly string[], flags: FlagSpec): { values: Record<string, unknown> } {
+  try {
+    return parseArgs({ args: [...argv], options: flags, allowPositionals: false, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+export function controlPlaneOptions(values: Record<string, unknown>, cwd: string): ControlPlaneOptions {
+  const sources = new Map<string, string>();
+  for (const spec of (values.source as string[] | undefined) ?? []) {
+    const separator = spec.lastIndexOf('=');
+    if (separator <= 0 || separator === spec.length - 1) {
+      throw new UsageError(`--source takes URL=PATH, got ${JSON.stringify(spec)}`);
+    }
+    sources.set(spec.slice(0, separator), path.resolve(cwd, spec.slice(separator + 1)));
+  }
+  return {
+    controlPlane: path.resolve(cwd, (values['control-plane'] as string | undefined) ?? '.'),
+    environments: (values.env as string[] | undefined) ?? [],
+    sources,
+    json: values.json === true,
+  };
+}

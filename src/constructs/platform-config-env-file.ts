@@ -1,0 +1,40 @@
+import { Construct } from 'constructs';
+import { AssignmentContext } from './assignment-context';
+import { configValueText } from './config-text';
+import { RawManifest } from './raw-manifest';
+import { ConfigFileType, IConfigRenderer } from './renderer';
+
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Escapes text for the inside of a double-quoted shell string. */
+function shellQuote(text: string): string {
+  return `"${text.replace(/[\\"$`]/g, (character) => `\\${character}`)}"`;
+}
+
+/** `platform-config.sh`: one `export KEY="value"` line per config key, sorted. */
+export class PlatformConfigEnvFile extends Construct {
+  public constructor(scope: Construct, id: string, config: Readonly<Record<string, string>>) {
+    super(scope, id);
+    const keys = Object.keys(config).sort();
+    const lines = keys.map((key) => `export ${key}=${shellQuote(config[key])}\n`);
+    new RawManifest(this, 'Text', { text: lines.join('') });
+    this.node.addValidation({
+      validate: () => keys
+        .filter((key) => !SHELL_NAME.test(key))
+        .map((key) => `config key ${JSON.stringify(key)} is not a shell variable name, so it cannot be exported`),
+    });
+  }
+}
+
+/** The built-in `envfile` config renderer (Kalypso's former `envFile` config type). */
+export class EnvFileRenderer implements IConfigRenderer {
+  public readonly fileType = ConfigFileType.SH;
+
+  public render(scope: Construct, context: AssignmentContext): void {
+    const keys = Object.keys(context.config);
+    if (keys.length === 0) return;
+    const text: Record<string, string> = {};
+    for (const key of keys) text[key] = configValueText(context.config[key]);
+    new PlatformConfigEnvFile(scope, 'EnvFile', text);
+  }
+}

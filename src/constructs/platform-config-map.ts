@@ -1,0 +1,63 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { AssignmentContext } from './assignment-context';
+import { configValueText } from './config-text';
+import { ConfigFileType, IConfigRenderer } from './renderer';
+
+export const PLATFORM_CONFIG_NAME = 'platform-config';
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+
+export interface PlatformConfigMapProps {
+  /** Namespace the ConfigMap is created in (the assignment's target namespace). */
+  readonly namespace: string;
+  /**
+   * Kubernetes name of the ConfigMap.
+   * @default "platform-config"
+   */
+  readonly name?: string;
+}
+
+/** The `platform-config` ConfigMap of an assignment; every value a string. */
+export class PlatformConfigMap extends Construct {
+  private readonly configMap: kplus.ConfigMap;
+
+  public constructor(scope: Construct, id: string, props: PlatformConfigMapProps) {
+    super(scope, id);
+    this.configMap = new kplus.ConfigMap(this, 'Resource', {
+      metadata: { name: props.name ?? PLATFORM_CONFIG_NAME, namespace: props.namespace },
+    });
+    ApiObject.of(this.configMap).addJsonPatch(JsonPatch.remove('/immutable'));
+    this.node.addValidation({ validate: () => this.invalidKeys() });
+  }
+
+  /** Adds a key; a key can be set once (cdk8s-plus refuses a second value for it). */
+  public addEntry(key: string, value: string): void {
+    this.configMap.addData(key, value);
+  }
+
+  public get data(): Record<string, string> {
+    return this.configMap.data;
+  }
+
+  private invalidKeys(): string[] {
+    return Object.keys(this.configMap.data)
+      .filter((key) => !CONFIG_MAP_KEY.test(key) || key.length > 253)
+      .map((key) => `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`);
+  }
+}
+
+/**
+ * The built-in `configmap` config renderer: the ConfigMap of the sample `configmap` template, except that lists and
+ * maps are written as YAML text so every value is a string (SPEC §9). Renders nothing for an empty config.
+ */
+export class ConfigMapRenderer implements IConfigRenderer {
+  public readonly fileType = ConfigFileType.YAML;
+
+  public render(scope: Construct, context: AssignmentContext): void {
+    const keys = Object.keys(context.config);
+    if (keys.length === 0) return;
+    const configMap = new PlatformConfigMap(scope, 'ConfigMap', { namespace: context.namespace });
+    for (const key of keys) configMap.addEntry(key, configValueText(context.config[key]));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './argocd';
+export * from './flux';
+export * from './manifests';

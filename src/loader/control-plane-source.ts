@@ -1,0 +1,29 @@
+/** A file of a branch: its path inside the branch (`/`-separated) and its bytes. */
+export interface BranchFile {
+  readonly path: string;
+  readonly content: Buffer;
+}
+
+/**
+ * Where a control plane is read from: a folder of branches, or a git repository. Implementations only list and read;
+ * deciding which files count (YAML, not ignored) is the loader's.
+ */
+export interface ControlPlaneSource {
+  /** How files of this source are named in messages, e.g. the folder path. */
+  readonly description: string;
+  /** Names of the branches (or subfolders) available. */
+  branches(): Promise<string[]>;
+  /** Every file of a branch that the filter lets through; `filter` sees paths relative to the branch. */
+  readBranch(branch: string, filter: FileFilter): Promise<BranchFile[]>;
+  /** Resolves a path written in the control plane (e.g. a WorkloadRegistration `repo`) to a local folder, if it is local. */
+  resolveLocalPath(path: string): string | undefined;
+}
+
+export interface FileFilter {
+  /** Whether to descend into a folder. */
+  folder(path: string): boolean;
+  /** Whether to read a file. */
+  file(path: string): boolean;
+  /** Called with `.sourceignore` contents found in a folder, before anything inside it is filtered. */
+  ignoreFile?(folder: string, text: string): void;
+}

@@ -1,0 +1,150 @@
+import { EnvironmentSelection, MAIN_BRANCH, buildEnvironmentModel, selectEnvironments } from '../model/environments';
+import { Problem, error, warning } from '../model/problems';
+import { ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../model/types';
+import { validateDocuments } from '../model/validate';
+import { ControlPlaneSource } from './control-plane-source';
+import { DEFAULT_LOAD_LIMITS, LoadLimits } from './limits';
+import { parseFiles, yamlFileFilter } from './read-documents';
+import {
+  RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, isRepositoryUrl, normalizeRepositoryUrl, readLocalWorkload,
+} from './workload-sources';
+
+export interface LoadOptions {
+  /** Only these environments; all when empty. */
+  readonly environments?: readonly string[];
+  /** Repository URL → local folder holding its content (`--source URL=PATH`). */
+  readonly sources?: ReadonlyMap<string, string>;
+  /** Reads registered workloads from remote repositories; without it, a URL must be redirected with `sources`. */
+  readonly remote?: RemoteRepositoryReader;
+  readonly limits?: LoadLimits;
+}
+
+export interface LoadResult {
+  readonly model: ControlPlaneModel;
+  readonly problems: Problem[];
+}
+
+/** Thrown when the request itself is wrong (e.g. an unknown `--env`), as opposed to problems in the input. */
+export class LoadUsageError extends Error {}
+
+/**
+ * Reads a control plane (SPEC §2): `main`, each environment's branch, and the workloads its registrations point at.
+ * Objects with errors are left out of the model; every problem is returned.
+ */
+export async function loadControlPlane(source: ControlPlaneSource, options: LoadOptions = {}): Promise<LoadResult> {
+  const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
+  const problems: Problem[] = [];
+  const branches = await source.branches();
+  const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
+    const files = await source.readBranch(branch, yamlFileFilter());
+    const parsed = parseFiles(files, branch, branch, limits);
+    const validated = validateDocuments(parsed.documents);
+    problems.push(...parsed.problems, ...validated.problems);
+    return validated.objects;
+  };
+
+  if (!branches.includes(MAIN_BRANCH)) {
+    problems.push(error(`control plane has no "${MAIN_BRANCH}" branch`, { location: { file: source.description } }));
+  }
+  const mainObjects = branches.includes(MAIN_BRANCH) ? await readObjects(MAIN_BRANCH) : [];
+  const selections = chooseEnvironments(selectEnvironments(mainObjects, branches), options.environments);
+  const workloads = new WorkloadCache(source, options, limits, problems);
+
+  const environments = [];
+  const branchObjects = new Map<string, ControlPlaneObject[]>();
+  for (const selection of selections) {
+    if (!branches.includes(selection.branch)) {
+      problems.push(error(`branch "${selection.branch}" of environment "${selection.name}" does not exist`, {
+        location: selection.environment?.source?.location,
+        object: selection.environment ? objectRef(selection.environment) : undefined,
+      }));
+      continue;
+    }
+    if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
+    const objects = [...mainObjects, ...branchObjects.get(selection.branch)!];
+    const registrations = objects.filter((object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration');
+    const registered = (await Promise.all(registrations.map((registration) => workloads.load(registration)))).flat();
+    environments.push(buildEnvironmentModel(selection, objects, registered));
+  }
+  return { model: { environments }, problems };
+}
+
+function chooseEnvironments(all: EnvironmentSelection[], wanted: readonly string[] | undefined): EnvironmentSelection[] {
+  if (!wanted || wanted.length === 0) return all;
+  const unknown = wanted.filter((name) => !all.some((selection) => selection.name === name));
+  if (unknown.length > 0) {
+    throw new LoadUsageError(`unknown environment ${unknown.map((name) => `"${name}"`).join(', ')}; the control plane has ${all.map((s) => `"${s.name}"`).join(', ') || 'none'}`);
+  }
+  return all.filter((selection) => wanted.includes(selection.name));
+}
+
+/** Reads each registered workload once, however many environments and registrations point at it. */
+class WorkloadCache {
+  private readonly loaded = new Map<string, Promise<Workload[]>>();
+
+  public constructor(
+    private readonly source: ControlPlaneSource,
+    private readonly options: LoadOptions,
+    private readonly limits: LoadLimits,
+    private readonly problems: Problem[],
+  ) {}
+
+  public load(registration: WorkloadRegistration): Promise<Workload[]> {
+    const { repo, branch, path } = registration.workload;
+    const key = `${registration.name}\u0000${repo}\u0000${branch}\u0000${path}\u0000${registration.workspace}`;
+    let workloads = this.loaded.get(key);
+    if (!workloads) {
+      workloads = this.read(registration);
+      this.loaded.set(key, workloads);
+    }
+    return workloads;
+  }
+
+  private async read(registration: WorkloadRegistration): Promise<Workload[]> {
+    const where = { location: registration.source?.location, object: objectRef(registration), field: 'spec.workload.repo' };
+    let files: WorkloadFiles;
+    try {
+      files = await this.files(registration);
+    } catch (e) {
+      if (!(e instanceof WorkloadSourceError)) throw e;
+      this.problems.push(error(`cannot read the workload: ${e.message}`, where));
+      return [];
+    }
+    const parsed = parseFiles(files.files, files.prefix, registration.workload.branch, this.limits);
+    const validated = validateDocuments(parsed.documents);
+    this.problems.push(...parsed.problems, ...validated.problems);
+    const workloads = validated.objects.filter((object): object is Workload => object.kind === 'Workload');
+    for (const other of validated.objects.filter((object) => object.kind !== 'Workload')) {
+      this.problems.push(warning(`${objectRef(other)} is ignored: a registered workload repository contributes only Workload objects`, {
+        location: other.source?.location, object: objectRef(other),
+      }));
+    }
+    if (workloads.length === 0 && !parsed.problems.length && !validated.problems.some((p) => p.severity === 'error')) {
+      this.problems.push(error(`no Workload found at ${files.prefix}/${registration.workload.path}`, where));
+    }
+    return workloads.map((workload) => ({ ...workload, workspace: registration.workspace }));
+  }
+
+  private async files(registration: WorkloadRegistration): Promise<WorkloadFiles> {
+    const { repo, branch, path } = registration.workload;
+    const redirected = this.redirect(repo);
+    if (redirected) return readLocalWorkload(redirected, path, redirected);
+    if (isRepositoryUrl(repo)) {
+      if (!this.options.remote) {
+        throw new WorkloadSourceError(`${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`);
+      }
+      return this.options.remote.read(repo, branch, path);
+    }
+    const local = this.source.resolveLocalPath(repo);
+    if (!local) throw new WorkloadSourceError(`${JSON.stringify(repo)} is neither a repository URL nor a folder inside the control plane`);
+    return readLocalWorkload(local, path, repo);
+  }
+
+  private redirect(repo: string): string | undefined {
+    const wanted = normalizeRepositoryUrl(repo);
+    for (const [url, folder] of this.options.sources ?? []) {
+      if (normalizeRepositoryUrl(url) === wanted) return folder;
+    }
+    return undefined;
+  }
+}

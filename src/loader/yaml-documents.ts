@@ -1,0 +1,217 @@
+import { EVENT_ID, Event, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
+import { SourcedDocument } from '../model/documents';
+import { FieldPath, fieldPathKey } from '../model/field-path';
+import { Problem, SourceLocation, error } from '../model/problems';
+import { GO_YAML_V2_SCHEMA } from '../yaml/go-yaml-v2-schema';
+
+/** Limits that keep hostile YAML from exhausting memory or time. */
+export interface YamlLimits {
+  /** Deepest nesting of collections. */
+  readonly maxDepth: number;
+  /** Nodes a document may have once aliases are expanded ("billion laughs" protection). */
+  readonly maxExpandedNodes: number;
+  /** Longest mapping key, in characters. */
+  readonly maxKeyLength: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000, maxKeyLength: 4096 };
+
+export interface ParsedYamlFile {
+  readonly documents: SourcedDocument[];
+  readonly problems: Problem[];
+}
+
+/**
+ * Parses every document of a YAML file with Kubernetes' YAML typing (yaml.v2) and records where each field was written.
+ * Empty documents are skipped. A syntax error is one problem with its line and column; a document that fails to build
+ * (duplicate key, alias bomb) is one problem and the file's other documents are still returned.
+ */
+export function parseYamlDocuments(
+  text: string, file: string, branch: string, limits: YamlLimits = DEFAULT_YAML_LIMITS,
+): ParsedYamlFile {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
+  } catch (e) {
+    return { documents: [], problems: [yamlProblem(e, file)] };
+  }
+  const lines = lineStarts(text);
+  const documents: SourcedDocument[] = [];
+  const problems: Problem[] = [];
+  for (const [index, documentEvents] of splitDocuments(events).entries()) {
+    const scan = scanDocument(text, documentEvents, lines, file, limits);
+    if (scan.problem) {
+      problems.push(scan.problem);
+      continue;
+    }
+    let value: unknown;
+    try {
+      [value] = constructFromEvents(documentEvents, { source: text, filename: file, schema: GO_YAML_V2_SCHEMA });
+    } catch (e) {
+      problems.push(yamlProblem(e, file));
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    documents.push({ file, branch, index, value, location: scan.location, fieldLocations: scan.fieldLocations });
+  }
+  return { documents, problems };
+}
+
+function splitDocuments(events: readonly Event[]): Event[][] {
+  const documents: Event[][] = [];
+  let depth = 0;
+  let current: Event[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT && depth === 0) current = [];
+    current.push(event);
+    if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) depth++;
+    if (event.type === EVENT_ID.POP && --depth === 0) documents.push(current);
+  }
+  return documents;
+}
+
+interface Frame {
+  readonly kind: 'mapping' | 'sequence';
+  readonly path: FieldPath;
+  nextIndex: number;
+  expectingKey: boolean;
+  key?: string;
+  readonly anchor?: string;
+  readonly nodesBefore: number;
+}
+
+interface DocumentScan {
+  readonly location: SourceLocation;
+  readonly fieldLocations: Map<string, SourceLocation>;
+  readonly problem?: Problem;
+}
+
+/** Walks one document's events: field positions, expanded size (aliases count as copies), key lengths. */
+function scanDocument(
+  text: string, events: readonly Event[], lines: readonly number[], file: string, limits: YamlLimits,
+): DocumentScan {
+  const fieldLocations = new Map<string, SourceLocation>();
+  const anchorSizes = new Map<string, number>();
+  const stack: Frame[] = [];
+  let location: SourceLocation | undefined;
+  let nodes = 0;
+  const at = (offset: number): SourceLocation => ({ file, ...lineAndColumn(lines, offset) });
+  const fail = (offset: number, message: string): DocumentScan => ({
+    location: location ?? at(offset), fieldLocations, problem: error(message, { location: at(offset) }),
+  });
+
+  const childPath = (): FieldPath | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return [];
+    if (top.kind === 'sequence') return [...top.path, top.nextIndex];
+    return top.key === undefined ? undefined : [...top.path, top.key];
+  };
+  const record = (path: FieldPath | undefined, offset: number) => {
+    if (offset < 0 || !path) return;
+    location ??= at(offset);
+    const key = fieldPathKey(path);
+    if (!fieldLocations.has(key)) fieldLocations.set(key, at(offset));
+  };
+  const valueDone = () => {
+    const top = stack[stack.length - 1];
+    if (!top) return;
+    if (top.kind === 'sequence') top.nextIndex++;
+    else {
+      top.expectingKey = true;
+      top.key = undefined;
+    }
+  };
+  const anchorName = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : undefined);
+
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        nodes++;
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'mapping' && top.expectingKey) {
+          return fail(event.start, 'complex mapping keys (a mapping or sequence used as a key) are not supported');
+        }
+        const path = childPath() ?? [];
+        record(path, event.start);
+        stack.push({
+          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, nextIndex: 0, expectingKey: true,
+          anchor: anchorName(event.anchorStart, event.anchorEnd), nodesBefore: nodes,
+        });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        nodes++;
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'mapping' && top.expectingKey) {
+          const key = event.valueStart >= 0 ? getScalarValue(text, event) : '';
+          if (key.length > limits.maxKeyLength) {
+            return fail(event.valueStart, `mapping key is ${key.length} characters long; the limit is ${limits.maxKeyLength}`);
+          }
+          top.key = key;
+          top.expectingKey = false;
+          record([...top.path, key], event.valueStart);
+        } else {
+          record(childPath(), event.valueStart);
+          const anchor = anchorName(event.anchorStart, event.anchorEnd);
+          if (anchor) anchorSizes.set(anchor, 1);
+          valueDone();
+        }
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const anchor = text.slice(event.anchorStart, event.anchorEnd);
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'mapping' && top.expectingKey) {
+          top.key = `*${anchor}`;
+          top.expectingKey = false;
+        } else {
+          valueDone();
+        }
+        nodes += anchorSizes.get(anchor) ?? 1;
+        if (nodes > limits.maxExpandedNodes) {
+          return fail(event.anchorStart, `aliases expand this document beyond ${limits.maxExpandedNodes} nodes (an alias bomb?)`);
+        }
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (frame) {
+          if (frame.anchor) anchorSizes.set(frame.anchor, nodes - frame.nodesBefore + 1);
+          valueDone();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { location: location ?? { file, line: 1, column: 1 }, fieldLocations };
+}
+
+function yamlProblem(e: unknown, file: string): Problem {
+  if (e instanceof YAMLException) {
+    const mark = e.mark;
+    return error(`invalid YAML: ${e.reason}`, {
+      location: mark ? { file, line: mark.line + 1, column: mark.column + 1 } : { file },
+    });
+  }
+  return error(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, { location: { file } });
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAndColumn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}

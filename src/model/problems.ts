@@ -1,0 +1,89 @@
+/** Where something was written: a file (relative to the control-plane root, `branch/path`) and a 1-based position. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export enum Severity {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+
+/**
+ * One problem found in the input. Problems are collected and reported together, never thrown one by one:
+ * `file:line:column  Kind/name  field.path  message (got …)  hint`.
+ */
+export interface Problem {
+  readonly severity: Severity;
+  readonly location?: SourceLocation;
+  /** `Kind/name` of the object the problem is about. */
+  readonly object?: string;
+  /** Dotted path of the field, e.g. `spec.clusterTypeSelector.labelSelector.matchExpressions[0].operator`. */
+  readonly field?: string;
+  readonly message: string;
+  /** The offending value, already formatted for humans (quoted strings, JSON for the rest). */
+  readonly got?: string;
+  /** How to fix it, e.g. `did you mean "restricted"?`. */
+  readonly hint?: string;
+}
+
+export function error(message: string, details: Omit<Problem, 'severity' | 'message'> = {}): Problem {
+  return { severity: Severity.ERROR, message, ...details };
+}
+
+export function warning(message: string, details: Omit<Problem, 'severity' | 'message'> = {}): Problem {
+  return { severity: Severity.WARNING, message, ...details };
+}
+
+export function isError(problem: Problem): boolean {
+  return problem.severity === Severity.ERROR;
+}
+
+/** Formats a value the way problems quote it: strings in double quotes, everything else as compact JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return '';
+  if (location.line === undefined) return location.file;
+  return `${location.file}:${location.line}:${location.column ?? 1}`;
+}
+
+/** One line per problem: `file:line:column  Kind/name  field.path  message (got …)  hint`. */
+export function formatProblem(problem: Problem): string {
+  const message = problem.got === undefined ? problem.message : `${problem.message} (got ${problem.got})`;
+  return [formatLocation(problem.location), problem.object, problem.field, message, problem.hint]
+    .filter((part): part is string => !!part)
+    .join('  ');
+}
+
+/** Sorted by file, line, column, then text; exact duplicates (the same main-branch file seen by two environments) removed. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique: Problem[] = [];
+  for (const problem of problems) {
+    const key = `${problem.severity}\u0000${formatProblem(problem)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(problem);
+  }
+  return unique.sort(compareProblems);
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  const fileA = a.location?.file ?? '';
+  const fileB = b.location?.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  const lineDiff = (a.location?.line ?? 0) - (b.location?.line ?? 0);
+  if (lineDiff !== 0) return lineDiff;
+  const columnDiff = (a.location?.column ?? 0) - (b.location?.column ?? 0);
+  if (columnDiff !== 0) return columnDiff;
+  const textA = formatProblem(a);
+  const textB = formatProblem(b);
+  return textA < textB ? -1 : textA > textB ? 1 : 0;
+}

@@ -1,0 +1,107 @@
+import { didYouMean } from './did-you-mean';
+import { locateField } from './documents';
+import { Problem, describeValue, error, formatLocation, warning } from './problems';
+import { ClusterType, ControlPlaneObject, DeploymentTarget, EnvironmentModel, objectRef } from './types';
+
+/** The renderer names each ClusterType field may use besides Templates (built-ins and code-registered renderers). */
+export interface RendererCatalog {
+  readonly reconciler: readonly string[];
+  readonly namespace: readonly string[];
+  readonly config: readonly string[];
+}
+
+/** One check across the objects of an environment. */
+export type Rule = (environment: EnvironmentModel, context: RuleContext) => Problem[];
+
+export interface RuleContext {
+  readonly renderers: RendererCatalog;
+  /** The environment's deployment targets: written directly and unfolded from workloads. */
+  readonly deploymentTargets: readonly DeploymentTarget[];
+}
+
+function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
+  return object.source ? formatLocation(object.source.location) : 'code';
+}
+
+/** Two objects of one kind with the same name in one environment (main and the environment branch together). */
+export const uniqueNamesPerKind: Rule = (environment) => {
+  const all: ControlPlaneObject[] = [
+    ...environment.clusterTypes, ...environment.schedulingPolicies, ...environment.deploymentTargets,
+    ...environment.workloads, ...environment.workloadRegistrations, ...environment.templates,
+    ...environment.configSchemas, ...environment.configMaps, ...environment.baseRepos, ...environment.gitOpsRepos,
+  ];
+  return duplicates(all, (object) => objectRef(object)).map(([first, second]) =>
+    error(`${objectRef(second)} is defined twice in environment "${environment.name}": also at ${describeSource(first)}`, {
+      location: second.source?.location, object: objectRef(second),
+    }));
+};
+
+/** Two deployment targets with one name, e.g. workload `a` target `b-c` and workload `a-b` target `c`. */
+export const uniqueDeploymentTargetNames: Rule = (environment, { deploymentTargets }) =>
+  duplicates(deploymentTargets.filter((target) => target.environment === environment.name), (target) => target.name)
+    .map(([first, second]) => error(
+      `deployment target "${second.name}" is produced twice: by ${describeTarget(first)} and by ${describeTarget(second)}`,
+      { location: second.source?.location, object: `DeploymentTarget/${second.name}` },
+    ));
+
+function describeTarget(target: DeploymentTarget): string {
+  const origin = target.fromWorkload ? `Workload/${target.fromWorkload}` : `DeploymentTarget/${target.name}`;
+  return `${origin} (${describeSource(target)})`;
+}
+
+const RENDERER_FIELDS = [
+  { field: 'reconciler', role: 'reconciler' },
+  { field: 'namespaceService', role: 'namespace' },
+  { field: 'configType', role: 'config' },
+] as const;
+
+/** Each ClusterType renderer name must name a Template or a built-in renderer of that role (SPEC §5). */
+export const clusterTypeRenderersKnown: Rule = (environment, { renderers }) => {
+  const templates = environment.templates.map((template) => template.name);
+  return environment.clusterTypes.flatMap((clusterType: ClusterType) =>
+    RENDERER_FIELDS.flatMap(({ field, role }) => {
+      const name = clusterType[field];
+      const builtIns = renderers[role];
+      if (templates.includes(name) || builtIns.includes(name)) return [];
+      const details = {
+        location: clusterType.source ? locateField(clusterType.source, ['spec', field]) : undefined,
+        object: objectRef(clusterType),
+        field: `spec.${field}`,
+      };
+      if (name === '') {
+        return [error(`is empty; name a Template or a built-in ${role} renderer (${builtIns.join(', ')})`, details)];
+      }
+      return [error(`names no Template and no built-in ${role} renderer (${builtIns.join(', ')})`, {
+        ...details, got: describeValue(name), hint: didYouMean(name, [...templates, ...builtIns]),
+      })];
+    }));
+};
+
+/** Upstream sends the whole environment to every GitOpsRepo; more than one is almost always a mistake. */
+export const singleGitOpsRepo: Rule = (environment) =>
+  environment.gitOpsRepos.length > 1
+    ? environment.gitOpsRepos.slice(1).map((repo) => warning(
+      `environment "${environment.name}" has ${environment.gitOpsRepos.length} GitOpsRepos; each receives the whole environment`,
+      { location: repo.source?.location, object: objectRef(repo) },
+    ))
+    : [];
+
+export const RULES: readonly Rule[] = [
+  uniqueNamesPerKind, uniqueDeploymentTargetNames, clusterTypeRenderersKnown, singleGitOpsRepo,
+];
+
+export function checkEnvironment(environment: EnvironmentModel, context: RuleContext): Problem[] {
+  return RULES.flatMap((rule) => rule(environment, context));
+}
+
+function duplicates<T>(items: readonly T[], keyOf: (item: T) => string): [T, T][] {
+  const first = new Map<string, T>();
+  const pairs: [T, T][] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    const seen = first.get(key);
+    if (seen) pairs.push([seen, item]);
+    else first.set(key, item);
+  }
+  return pairs;
+}

@@ -1,0 +1,59 @@
+import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './plan';
+
+/*
+ * Which files of a platform GitOps tree belong to kalypso-cdk8s (SPEC §8, §9): the folders of the plan's cluster
+ * types, cluster-type folders written earlier (recognised by the README Kalypso puts in each), and
+ * `.github/tracking/Promoted_Commit_Id`. Everything else — root files, other dot folders, other folders — is never
+ * changed or deleted.
+ */
+
+export interface TreeChanges {
+  readonly added: string[];
+  readonly changed: string[];
+  readonly deleted: string[];
+  readonly unchanged: string[];
+}
+
+/** Top-level folders that are Kalypso cluster-type folders: those of the plan and those with Kalypso's README. */
+export function managedFolders(existing: ReadonlyMap<string, string>, planClusterTypes: readonly string[]): Set<string> {
+  const folders = new Set(planClusterTypes);
+  for (const [path, content] of existing) {
+    const segments = path.split('/');
+    if (segments.length === 2 && segments[1] === CLUSTER_TYPE_README && content === CLUSTER_TYPE_README_TEXT) folders.add(segments[0]);
+  }
+  return folders;
+}
+
+export function isManagedPath(path: string, folders: ReadonlySet<string>): boolean {
+  if (path === PROMOTED_COMMIT_FILE) return true;
+  const slash = path.indexOf('/');
+  return slash > 0 && folders.has(path.slice(0, slash));
+}
+
+/**
+ * What makes the managed part of `existing` equal to `desired` (SPEC §9: stale files inside a live target folder go
+ * too). Paths under `keep` prefixes (folders of failed assignments, with `--keep-going`) keep their previous files,
+ * and nothing is deleted when `deleteStale` is false.
+ */
+export function diffTree(
+  existing: ReadonlyMap<string, string>,
+  desired: Readonly<Record<string, string>>,
+  planClusterTypes: readonly string[],
+  keep: readonly string[] = [],
+  deleteStale = true,
+): TreeChanges {
+  const folders = managedFolders(existing, planClusterTypes);
+  const kept = (path: string) => keep.some((folder) => path.startsWith(`${folder}/`));
+  const changes: TreeChanges = { added: [], changed: [], deleted: [], unchanged: [] };
+  for (const [path, content] of Object.entries(desired)) {
+    const previous = existing.get(path);
+    if (previous === undefined) changes.added.push(path);
+    else if (previous === content) changes.unchanged.push(path);
+    else changes.changed.push(path);
+  }
+  for (const path of existing.keys()) {
+    if (deleteStale && !(path in desired) && isManagedPath(path, folders) && !kept(path)) changes.deleted.push(path);
+  }
+  for (const list of Object.values(changes)) list.sort();
+  return changes;
+}

@@ -1,0 +1,171 @@
+import { AssignmentContext } from '../constructs/assignment-context';
+import { RendererRegistry } from '../constructs/renderer-registry';
+import { TemplateRendererFactory, resolveRenderers } from '../constructs/resolve-renderers';
+import { Problem, error, isError, sortProblems } from '../model/problems';
+import { checkEnvironment } from '../model/rules';
+import { ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from '../model/types';
+import { Assignment, schedule } from '../scheduler/schedule';
+import { ComposedConfig, collectConfigSources, composePlatformConfig } from '../scheduler/platform-config';
+import { WORKSPACE_LABEL, assignmentFolder, namespaceName } from '../scheduler/names';
+import { unfoldWorkload } from '../scheduler/unfold';
+import { objectIdentity, objectNameProblems } from './emitted-objects';
+import { renderAssignment } from './render-assignment';
+
+export const CLUSTER_TYPE_README = 'README.md';
+export const CLUSTER_TYPE_README_TEXT = 'This folder contains deployment targets scheduled on the cluster type';
+export const PROMOTED_COMMIT_FILE = '.github/tracking/Promoted_Commit_Id';
+
+/** One assignment as planned: where it landed, why, with which config, and the files it produced. */
+export interface PlannedAssignment {
+  readonly clusterType: string;
+  readonly deploymentTarget: string;
+  readonly workload: string;
+  readonly namespace: string;
+  /** Every policy that selected the pair. */
+  readonly policies: readonly string[];
+  readonly config: ComposedConfig;
+  /** Paths of the files it produced, relative to the environment root. */
+  readonly files: readonly string[];
+}
+
+/** The platform GitOps tree of one environment and how it came about. */
+export interface EnvironmentPlan {
+  readonly environment: string;
+  /** The GitOpsRepo the tree is published to, when the control plane names one. */
+  readonly gitOpsRepo?: { readonly repo: string; readonly branch: string };
+  /** The control-plane `main` commit promoted to this environment (BaseRepo `main`). */
+  readonly promotedCommit?: string;
+  /** Cluster type folders this plan owns (every ClusterType of the environment). */
+  readonly clusterTypes: readonly string[];
+  /** Relative path → content, sorted by path. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly assignments: readonly PlannedAssignment[];
+  /** Folders of assignments that failed; with `--keep-going` their previous files are kept. */
+  readonly failedFolders: readonly string[];
+  /** Deployment targets of the environment (written and unfolded). */
+  readonly deploymentTargets: readonly DeploymentTarget[];
+  readonly problems: readonly Problem[];
+}
+
+export interface PlanOptions {
+  /** Renderers by name; defaults to the built-ins. */
+  readonly registry?: RendererRegistry;
+  /** Renders Template objects; without it a ClusterType naming a Template cannot be rendered. */
+  readonly templateRenderer?: TemplateRendererFactory;
+}
+
+/** The plans of every environment of the control plane. */
+export function planControlPlane(model: ControlPlaneModel, options: PlanOptions = {}): EnvironmentPlan[] {
+  return model.environments.map((environment) => planEnvironment(environment, options));
+}
+
+/**
+ * Schedules, composes config and renders one environment (SPEC §3, pure: no file system, network or clock). When
+ * anything is wrong with the input, `problems` says so and the files are still those of the good assignments, for
+ * `--keep-going`.
+ */
+export function planEnvironment(environment: EnvironmentModel, options: PlanOptions = {}): EnvironmentPlan {
+  const registry = options.registry ?? RendererRegistry.withBuiltIns();
+  const deploymentTargets = [
+    ...environment.deploymentTargets,
+    ...environment.workloads.flatMap((workload) => unfoldWorkload(workload, environment.name)),
+  ];
+  const problems: Problem[] = checkEnvironment(environment, { renderers: registry.catalog(), deploymentTargets });
+  const assignments = schedule(environment.name, environment.schedulingPolicies, environment.clusterTypes, deploymentTargets);
+  const configSources = collectConfigSources(environment.configMaps);
+  const templates = new Map<string, Template>(environment.templates.map((template) => [template.name, template]));
+  const files = new Map<string, string>();
+  const planned: PlannedAssignment[] = [];
+  const failedFolders: string[] = [];
+  const namespaces = new Map<string, Assignment>();
+  const identitiesPerClusterType = new Map<string, Map<string, string>>();
+
+  for (const clusterType of environment.clusterTypes) files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+
+  for (const assignment of assignments) {
+    const { clusterType, deploymentTarget } = assignment;
+    const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
+    const where = { location: deploymentTarget.source?.location, object: `DeploymentTarget/${deploymentTarget.name}` };
+    const renderers = resolveRenderers(clusterType, templates, registry, options.templateRenderer);
+    if ('unresolved' in renderers) {
+      failedFolders.push(folder);
+      continue;
+    }
+    const config = composePlatformConfig(configSources, clusterType, deploymentTarget);
+    const context: AssignmentContext = {
+      environment: deploymentTarget.environment,
+      clusterType,
+      deploymentTarget,
+      workload: assignment.workload,
+      workspace: deploymentTarget.labels[WORKSPACE_LABEL] ?? '',
+      namespace: namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name),
+      config: config.data,
+    };
+    const rendered = renderAssignment([environment.name, clusterType.name, deploymentTarget.name], { context, ...renderers });
+    const assignmentProblems = rendered.validationErrors.map((message) => error(message, where));
+
+    const identities = identitiesPerClusterType.get(clusterType.name) ?? new Map<string, string>();
+    identitiesPerClusterType.set(clusterType.name, identities);
+    for (const { file, manifest } of rendered.manifests) {
+      if (!('object' in manifest)) continue;
+      const object = manifest.object;
+      for (const { field, value, problem } of objectNameProblems(object)) {
+        const parts = value === context.namespace
+          ? ` (environment "${context.environment}" + cluster type "${clusterType.name}" + deployment target "${deploymentTarget.name}")`
+          : '';
+        assignmentProblems.push(error(
+          `${object.kind} ${JSON.stringify(value)} in ${folder}/${file}: ${field} ${problem}${parts}`, where));
+      }
+      const identity = objectIdentity(object);
+      const owner = identities.get(identity);
+      if (owner && owner !== folder) {
+        assignmentProblems.push(error(
+          `${object.kind} ${JSON.stringify(object.metadata?.name)} is produced by both ${owner} and ${folder} on cluster type "${clusterType.name}"`,
+          where));
+      }
+      identities.set(identity, folder);
+      if (object.kind === 'Namespace') {
+        const other = namespaces.get(object.metadata?.name);
+        if (other && other !== assignment) {
+          assignmentProblems.push(error(
+            `namespace ${JSON.stringify(object.metadata?.name)} is produced by both (clusterType "${other.clusterType.name}", deploymentTarget "${other.deploymentTarget.name}") and (clusterType "${clusterType.name}", deploymentTarget "${deploymentTarget.name}")`,
+            where));
+        }
+        namespaces.set(object.metadata?.name, assignment);
+      }
+    }
+    problems.push(...assignmentProblems);
+    if (assignmentProblems.some(isError)) {
+      failedFolders.push(folder);
+      continue;
+    }
+
+    const paths = Object.keys(rendered.files).map((file) => `${folder}/${file}`);
+    for (const file of Object.keys(rendered.files)) files.set(`${folder}/${file}`, rendered.files[file]);
+    planned.push({
+      clusterType: clusterType.name,
+      deploymentTarget: deploymentTarget.name,
+      workload: assignment.workload,
+      namespace: context.namespace,
+      policies: assignment.policies,
+      config,
+      files: paths.sort(),
+    });
+  }
+
+  const promotedCommit = environment.baseRepos.find((repo) => repo.name === 'main')?.commit || undefined;
+  if (promotedCommit) files.set(PROMOTED_COMMIT_FILE, promotedCommit);
+  const gitOpsRepo = environment.gitOpsRepos[0];
+
+  return {
+    environment: environment.name,
+    gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
+    promotedCommit,
+    clusterTypes: environment.clusterTypes.map((clusterType) => clusterType.name).sort(),
+    files: Object.fromEntries([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    assignments: planned,
+    failedFolders,
+    deploymentTargets,
+    problems: sortProblems(problems),
+  };
+}

@@ -1,0 +1,21 @@
+import { ApiObject, Yaml } from 'cdk8s';
+import { Construct } from 'constructs';
+import { RawManifest } from '../constructs/raw-manifest';
+
+/** A manifest of an output file: an object (as JSON) or verbatim text. */
+export type Manifest = { readonly object: Record<string, any> } | { readonly text: string };
+
+/** The ApiObjects and RawManifests below `scope`, in the order they were added. */
+export function collectManifests(scope: Construct): Manifest[] {
+  const manifests: Manifest[] = [];
+  for (const construct of scope.node.findAll()) {
+    if (construct instanceof ApiObject) manifests.push({ object: construct.toJson() });
+    else if (RawManifest.isRawManifest(construct)) manifests.push({ text: construct.text });
+  }
+  return manifests;
+}
+
+/** Joins the manifests as Kalypso does: each one as it is, separated by `---\n` lines. */
+export function serializeManifests(manifests: readonly Manifest[]): string {
+  return manifests.map((manifest) => ('text' in manifest ? manifest.text : Yaml.stringify(manifest.object))).join('---\n');
+}

@@ -1,0 +1,132 @@
+import { ConfigData, ConfigValue } from '../model/config-value';
+import { SourceLocation } from '../model/problems';
+import { ClusterType, ConfigMap, DeploymentTarget } from '../model/types';
+import { locateField } from '../model/documents';
+import { parseConfigValue, mergeConfigValues } from './config-value';
+import {
+  AZURE_APP_CONFIG_PREFIX, CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL,
+} from './names';
+
+/** Labels that never restrict which assignments a ConfigMap or ConfigSchema applies to. */
+const IGNORED_LABELS = new Set([
+  'kustomize.toolkit.fluxcd.io/name', 'kustomize.toolkit.fluxcd.io/namespace', PLATFORM_CONFIG_LABEL,
+]);
+
+/** One entry of a platform ConfigMap, parsed once per environment. */
+export interface ConfigEntry {
+  /** The key it sets in the composed config (for azure-app-config maps, the part after the last dot). */
+  readonly key: string;
+  /** The key as written in the ConfigMap. */
+  readonly rawKey: string;
+  readonly value: ConfigValue;
+  /** Labels that must match, besides the ConfigMap's own (azure-app-config keys encode them). */
+  readonly keyLabels: Readonly<Record<string, string>>;
+  readonly location?: SourceLocation;
+}
+
+/** A ConfigMap that contributes to platform config, in the order Kalypso applies them. */
+export interface ConfigSource {
+  readonly configMap: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly entries: readonly ConfigEntry[];
+}
+
+/** Where one contribution to a config key came from. */
+export interface ConfigContribution {
+  readonly configMap: string;
+  readonly rawKey: string;
+  readonly value: ConfigValue;
+  readonly location?: SourceLocation;
+}
+
+export interface ComposedConfig {
+  readonly data: ConfigData;
+  /** Per key, every contribution in the order applied; the last one decides scalars, earlier ones are overridden or merged. */
+  readonly provenance: Readonly<Record<string, readonly ConfigContribution[]>>;
+}
+
+/**
+ * The config sources of an environment (reference §6.1): `platform-config: "true"` ConfigMaps in name order, then the
+ * `azure-app-config*` ConfigMaps (sorted by name here; upstream leaves their order unspecified) with keys applied
+ * shortest first, ties by key, each key's `label.value.` prefixes turned into labels.
+ */
+export function collectConfigSources(configMaps: readonly ConfigMap[]): ConfigSource[] {
+  const byName = [...configMaps].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const platform = byName
+    .filter((cm) => cm.labels[PLATFORM_CONFIG_LABEL] === 'true')
+    .map((cm) => source(cm, Object.keys(cm.data), (key) => ({ key, keyLabels: {} })));
+  // Upstream does not look at an azure-app-config map's own labels: only the labels encoded in its keys select.
+  const azure = byName
+    .filter((cm) => cm.name.startsWith(AZURE_APP_CONFIG_PREFIX))
+    .map((cm) => ({ ...source(cm, Object.keys(cm.data).sort(byLengthThenText), splitLabelEncodedKey), labels: {} }));
+  return [...platform, ...azure];
+}
+
+function source(
+  configMap: ConfigMap, keys: readonly string[],
+  split: (rawKey: string) => { key: string; keyLabels: Record<string, string> },
+): ConfigSource {
+  return {
+    configMap: configMap.name,
+    labels: configMap.labels,
+    entries: keys.map((rawKey) => ({
+      ...split(rawKey),
+      rawKey,
+      value: parseConfigValue(configMap.data[rawKey]),
+      location: configMap.source ? locateField(configMap.source, ['data', rawKey]) : undefined,
+    })),
+  };
+}
+
+function byLengthThenText(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X` (reference §6.5, quirks included). */
+export function splitLabelEncodedKey(rawKey: string): { key: string; keyLabels: Record<string, string> } {
+  const parts = rawKey.split('.');
+  const keyLabels: Record<string, string> = {};
+  for (let i = 1; i < parts.length - 1; i += 2) keyLabels[parts[i - 1]] = parts[i];
+  return { key: parts[parts.length - 1], keyLabels };
+}
+
+/**
+ * Whether an object with these labels applies to the pair (reference §6.2): every label must hold — `cluster-type`
+ * names the cluster type, `deployment-target` the full target name, `workload` the target's workload, any other key
+ * a label of the cluster type or of the target (a missing label counts as "").
+ */
+export function isConfigFor(labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget): boolean {
+  for (const [key, value] of Object.entries(labels)) {
+    if (IGNORED_LABELS.has(key)) continue;
+    if (key === CLUSTER_TYPE_LABEL) {
+      if (value !== clusterType.name) return false;
+    } else if (key === DEPLOYMENT_TARGET_LABEL) {
+      if (value !== target.name) return false;
+    } else if (key === WORKLOAD_LABEL) {
+      if (value !== (target.labels[WORKLOAD_LABEL] ?? '')) return false;
+    } else if ((clusterType.labels[key] ?? '') !== value && (target.labels[key] ?? '') !== value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The platform config of one assignment: every matching entry merged in source order, with provenance. */
+export function composePlatformConfig(
+  sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget,
+): ComposedConfig {
+  const data: Record<string, ConfigValue> = {};
+  const provenance: Record<string, ConfigContribution[]> = {};
+  for (const configSource of sources) {
+    if (!isConfigFor(configSource.labels, clusterType, target)) continue;
+    for (const entry of configSource.entries) {
+      if (!isConfigFor(entry.keyLabels, clusterType, target)) continue;
+      const present = Object.prototype.hasOwnProperty.call(data, entry.key);
+      data[entry.key] = present ? mergeConfigValues(data[entry.key], entry.value) : entry.value;
+      (provenance[entry.key] ??= []).push({
+        configMap: configSource.configMap, rawKey: entry.rawKey, value: entry.value, location: entry.location,
+      });
+    }
+  }
+  return { data, provenance };
+}

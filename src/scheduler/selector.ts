@@ -1,0 +1,60 @@
+import { LabelSelector, LabelSelectorRequirement, SelectorOperator } from '../model/types';
+
+export type Labels = Readonly<Record<string, string>>;
+
+/** Why a selector did not match: the first failing requirement and what the labels held. */
+export interface SelectorMismatch {
+  /** The requirement, e.g. `edge: "true"` or `edge In (true, yes)`. */
+  readonly requirement: string;
+  /** e.g. `label missing` or `label is "false"`. */
+  readonly reason: string;
+}
+
+/**
+ * Kubernetes label-selector semantics (apimachinery): matchLabels and matchExpressions are ANDed, `{}` matches
+ * everything; a missing selector matches nothing.
+ */
+export function matchesSelector(labels: Labels, selector: LabelSelector | undefined): boolean {
+  if (!selector) return false;
+  return findSelectorMismatch(labels, selector) === undefined;
+}
+
+/** The first requirement of the selector the labels do not meet, or undefined when they match. */
+export function findSelectorMismatch(labels: Labels, selector: LabelSelector): SelectorMismatch | undefined {
+  for (const key of Object.keys(selector.matchLabels ?? {}).sort()) {
+    const expected = selector.matchLabels![key];
+    if (labels[key] !== expected) {
+      return { requirement: `${key}: ${JSON.stringify(expected)}`, reason: describeLabel(labels, key) };
+    }
+  }
+  for (const requirement of selector.matchExpressions ?? []) {
+    if (!matchesRequirement(labels, requirement)) {
+      return { requirement: describeRequirement(requirement), reason: describeLabel(labels, requirement.key) };
+    }
+  }
+  return undefined;
+}
+
+function matchesRequirement(labels: Labels, { key, operator, values = [] }: LabelSelectorRequirement): boolean {
+  const present = Object.prototype.hasOwnProperty.call(labels, key);
+  switch (operator) {
+    case SelectorOperator.IN:
+      return present && values.includes(labels[key]);
+    case SelectorOperator.NOT_IN:
+      return !present || !values.includes(labels[key]);
+    case SelectorOperator.EXISTS:
+      return present;
+    case SelectorOperator.DOES_NOT_EXIST:
+      return !present;
+  }
+}
+
+function describeRequirement({ key, operator, values = [] }: LabelSelectorRequirement): string {
+  if (operator === SelectorOperator.EXISTS) return `${key} exists`;
+  if (operator === SelectorOperator.DOES_NOT_EXIST) return `${key} does not exist`;
+  return `${key} ${operator} (${values.join(', ')})`;
+}
+
+function describeLabel(labels: Labels, key: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? `label is ${JSON.stringify(labels[key])}` : 'label missing';
+}

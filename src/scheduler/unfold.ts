@@ -1,0 +1,27 @@
+import { DeploymentTarget, Workload } from '../model/types';
+import { WORKLOAD_LABEL, WORKSPACE_LABEL, deploymentTargetName } from './names';
+
+/**
+ * A Workload's deployment targets for one environment (reference §4): named `<workload>-<target>`, labelled with the
+ * target's labels overwritten by the workload's, then `workload` and `workspace`; the workload's configSchemas are
+ * appended to each target's. Targets of other environments are skipped.
+ */
+export function unfoldWorkload(workload: Workload, environment: string): DeploymentTarget[] {
+  return workload.deploymentTargets
+    .filter((target) => target.environment === environment)
+    .map((target) => ({
+      kind: 'DeploymentTarget',
+      name: deploymentTargetName(workload.name, target.name),
+      labels: {
+        ...target.labels,
+        ...workload.labels,
+        [WORKLOAD_LABEL]: workload.name,
+        [WORKSPACE_LABEL]: workload.workspace ?? '',
+      },
+      environment: target.environment,
+      manifests: target.manifests,
+      configSchemas: [...target.configSchemas, ...workload.configSchemas],
+      fromWorkload: workload.name,
+      source: workload.source,
+    }));
+}
