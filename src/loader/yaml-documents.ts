@@ -1,8 +1,8 @@
-import { EVENT_ID, Event, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
+import { EVENT_ID, Event, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
 import { SourcedDocument } from '../model/documents';
 import { FieldPath, fieldPathKey } from '../model/field-path';
 import { Problem, SourceLocation, error } from '../model/problems';
-import { GO_YAML_V2_SCHEMA } from '../yaml/go-yaml-v2-schema';
+import { GO_YAML_V3_SCHEMA } from '../yaml/go-yaml-schemas';
 
 /** Limits that keep hostile YAML from exhausting memory or time. */
 export interface YamlLimits {
@@ -22,7 +22,7 @@ export interface ParsedYamlFile {
 }
 
 /**
- * Parses every document of a YAML file with Kubernetes' YAML typing (yaml.v2) and records where each field was written.
+ * Parses every document of a YAML file with the YAML typing Flux applies it with (yaml.v3) and records where each field was written.
  * Empty documents are skipped. A syntax error is one problem with its line and column; a document that fails to build
  * (duplicate key, alias bomb) is one problem and the file's other documents are still returned.
  */
@@ -46,7 +46,7 @@ export function parseYamlDocuments(
     }
     let value: unknown;
     try {
-      [value] = constructFromEvents(documentEvents, { source: text, filename: file, schema: GO_YAML_V2_SCHEMA });
+      [value] = constructFromEvents(documentEvents, { source: text, filename: file, schema: GO_YAML_V3_SCHEMA });
     } catch (e) {
       problems.push(yamlProblem(e, file));
       continue;
@@ -150,9 +150,9 @@ function scanDocument(
           }
           top.key = key;
           top.expectingKey = false;
-          record([...top.path, key], event.valueStart);
+          record([...top.path, key], scalarStart(event));
         } else {
-          record(childPath(), event.valueStart);
+          record(childPath(), scalarStart(event));
           const anchor = anchorName(event.anchorStart, event.anchorEnd);
           if (anchor) anchorSizes.set(anchor, 1);
           valueDone();
@@ -187,6 +187,12 @@ function scanDocument(
     }
   }
   return { location: location ?? { file, line: 1, column: 1 }, fieldLocations };
+}
+
+/** Where a scalar starts, its opening quote included. */
+function scalarStart(event: { valueStart: number; style: number }): number {
+  const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return quoted && event.valueStart > 0 ? event.valueStart - 1 : event.valueStart;
 }
 
 function yamlProblem(e: unknown, file: string): Problem {

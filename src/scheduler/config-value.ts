@@ -1,6 +1,6 @@
 import { loadAll } from 'js-yaml';
 import { ConfigObject, ConfigValue, isConfigObject } from '../model/config-value';
-import { GO_YAML_V2_SCHEMA } from '../yaml/go-yaml-v2-schema';
+import { GO_YAML_V2_SCHEMA } from '../yaml/go-yaml-schemas';
 
 /**
  * A ConfigMap value as Kalypso reads it (reference §6.3): a value wrapped in single quotes loses every leading and

@@ -3,15 +3,18 @@ import {
 } from 'js-yaml';
 
 /*
- * Plain-scalar typing of gopkg.in/yaml.v2 (resolve.go), which both Kubernetes (sigs.k8s.io/yaml) and Kalypso's config
- * value parser use: YAML 1.1 booleans (y/yes/on/off…), ints through Go's strconv.ParseInt(s, 0, 64) after removing
- * underscores (so "0755" is octal), floats only in the yamlStyleFloat shape, and timestamps left as strings (yaml.v2
- * keeps them strings when decoding into interface{}). js-yaml's own YAML 1.1 schema differs on sexagesimal numbers,
- * "1e3", timestamps and binary, so the scalar tags are defined here.
+ * Plain-scalar typing of Go's YAML libraries (resolve.go). gopkg.in/yaml.v2 is what Kalypso parses config values
+ * with: YAML 1.1 booleans (y/yes/on/off…). gopkg.in/yaml.v3 is what Flux's kustomize-controller reads control-plane
+ * files with: only true/false are booleans. Both read ints through Go's strconv.ParseInt(s, 0, 64) after removing
+ * underscores (so "0755" is octal), floats only in the yamlStyleFloat shape, and keep timestamps as strings when
+ * decoding into interface{}. js-yaml's own schemas differ on sexagesimal numbers, "1e3", timestamps and binary, so the
+ * scalar tags are defined here.
  */
 
-const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
-const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const V3_TRUE_WORDS = ['true', 'True', 'TRUE'];
+const V3_FALSE_WORDS = ['false', 'False', 'FALSE'];
+const V2_TRUE_WORDS = new Set([...V3_TRUE_WORDS, 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const V2_FALSE_WORDS = new Set([...V3_FALSE_WORDS, 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const NAN_WORDS = new Set(['.nan', '.NaN', '.NAN']);
 const INF_WORDS = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
@@ -26,11 +29,13 @@ const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
   represent: () => 'null',
 });
 
-const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
-  implicit: true,
-  resolve: (source) => (TRUE_WORDS.has(source) ? true : FALSE_WORDS.has(source) ? false : NOT_RESOLVED),
-  identify: (data) => typeof data === 'boolean',
-});
+function boolTag(trueWords: ReadonlySet<string>, falseWords: ReadonlySet<string>) {
+  return defineScalarTag('tag:yaml.org,2002:bool', {
+    implicit: true,
+    resolve: (source) => (trueWords.has(source) ? true : falseWords.has(source) ? false : NOT_RESOLVED),
+    identify: (data) => typeof data === 'boolean',
+  });
+}
 
 const intTag = defineScalarTag('tag:yaml.org,2002:int', {
   implicit: true,
@@ -72,5 +77,12 @@ function parseGoInt(text: string): number | undefined {
   return Number(value);
 }
 
-/** The schema used for every YAML text the project reads: control-plane files and YAML-valued config entries. */
-export const GO_YAML_V2_SCHEMA = new Schema([strTag, seqTag, mapTag, nullTag, boolTag, intTag, floatTag, mergeTag]);
+/** yaml.v2 typing: how Kalypso parses YAML-valued config entries (reference §6.3). */
+export const GO_YAML_V2_SCHEMA = new Schema([
+  strTag, seqTag, mapTag, nullTag, boolTag(V2_TRUE_WORDS, V2_FALSE_WORDS), intTag, floatTag, mergeTag,
+]);
+
+/** yaml.v3 typing: how Flux reads control-plane files (so `edge: yes` is the string "yes", `edge: true` a boolean). */
+export const GO_YAML_V3_SCHEMA = new Schema([
+  strTag, seqTag, mapTag, nullTag, boolTag(new Set(V3_TRUE_WORDS), new Set(V3_FALSE_WORDS)), intTag, floatTag, mergeTag,
+]);

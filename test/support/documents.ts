@@ -1,0 +1,15 @@
+import { parseYamlDocuments } from '../../src/loader/yaml-documents';
+import { formatProblem } from '../../src/model/problems';
+import { validateDocuments } from '../../src/model/validate';
+
+/** Validates YAML text as if read from `file`; returns the objects and the problems as formatted lines. */
+export function validateYaml(text: string, file = 'dev/objects.yaml') {
+  const parsed = parseYamlDocuments(text, file, file.split('/')[0]);
+  const validated = validateDocuments(parsed.documents);
+  const problems = [...parsed.problems, ...validated.problems];
+  return {
+    objects: validated.objects,
+    errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
+    warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
+  };
+}
