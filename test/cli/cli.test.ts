@@ -1,0 +1,132 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT, runBin, runCli } from '../support/cli';
+import { readTree, temporaryFolder } from '../support/temp';
+import { TUTORIAL, tutorialCopy } from '../support/tutorial';
+
+describe('kalypso synth', () => {
+  test('writes the tutorial tree and says what it wrote', async () => {
+    const out = temporaryFolder();
+    const { code, stdout, stderr } = await runCli(['synth', '--control-plane', TUTORIAL, '--out', out]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(
+      'dev: 2 assignments on 4 cluster types, 11 files (11 added, 0 changed, 0 removed)\n'
+      + 'stage: 2 assignments on 2 cluster types, 9 files (9 added, 0 changed, 0 removed)\n');
+    expect(Object.keys(readTree(out))).toHaveLength(20);
+  });
+
+  test('restricts to --env', async () => {
+    const out = temporaryFolder();
+    expect((await runCli(['synth', '-c', TUTORIAL, '-o', out, '--env', 'stage'])).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['stage']);
+  });
+
+  test('--json prints the plan', async () => {
+    const out = temporaryFolder();
+    const { code, stdout } = await runCli(['synth', '-c', TUTORIAL, '-o', out, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.written).toBe(true);
+    expect(json.problems).toEqual([]);
+    expect(json.environments[0].assignments[0]).toEqual({
+      clusterType: 'drone',
+      deploymentTarget: 'hello-world-app-functional-test',
+      workload: 'hello-world-app',
+      namespace: 'dev-drone-hello-world-app-functional-test',
+      policies: ['functional-test-policy'],
+      files: [
+        'drone/hello-world-app-functional-test/namespace.yaml',
+        'drone/hello-world-app-functional-test/platform-config.yaml',
+        'drone/hello-world-app-functional-test/reconciler.yaml',
+      ],
+    });
+  });
+
+  test('fails with exit 1, every problem listed and nothing written, on a broken copy of the example', async () => {
+    const copy = tutorialCopy();
+    fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config\n');
+    const drone = path.join(copy, 'dev/cluster-types/drone/drone-cluster-type.yaml');
+    fs.writeFileSync(drone, fs.readFileSync(drone, 'utf8').replace('reconciler: arc-flux', 'reconciler: flux2'));
+    const policy = path.join(copy, 'dev/scheduling/performance-test-policy.yaml');
+    fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace(
+      '      matchLabels:\n        size: large', '      matchExpressions:\n        - key: size\n          operator: Equals\n          values: [large]'));
+    const out = temporaryFolder();
+    fs.rmSync(out, { recursive: true });
+
+    const { code, stdout, stderr } = await runCli(['synth', '-c', copy, '-o', out]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe([
+      'error  dev/cluster-types/drone/drone-cluster-type.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (arc-flux, argocd, flux) (got "flux2")  did you mean "flux"?',
+      'error  dev/configs/dev-config.yaml:4:1  invalid YAML: deficient indentation',
+      'error  dev/scheduling/performance-test-policy.yaml:15:11  SchedulingPolicy/performance-test-policy  spec.clusterTypeSelector.labelSelector.matchExpressions[0].operator  must be one of In, NotIn, Exists, DoesNotExist (got "Equals")',
+      '3 errors, 0 warnings; nothing written',
+      '',
+    ].join('\n'));
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('a failing run leaves the previous output untouched', async () => {
+    const out = temporaryFolder();
+    await runCli(['synth', '-c', TUTORIAL, '-o', out]);
+    const before = readTree(out);
+    const copy = tutorialCopy();
+    fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'not: [yaml');
+    expect((await runCli(['synth', '-c', copy, '-o', out])).code).toBe(1);
+    expect(readTree(out)).toEqual(before);
+  });
+
+  test('validate checks everything and writes nothing', async () => {
+    const { code, stdout } = await runCli(['validate', '-c', TUTORIAL]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('valid (0 errors, 0 warnings)');
+  });
+
+  test.each([
+    [['synth', '--bogus'], /Unknown option '--bogus'/],
+    [['synth', '--source', 'no-equals-sign'], /--source takes URL=PATH/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['synth', '-c', TUTORIAL, '--env', 'prod'], /unknown environment "prod"; the control plane has "dev", "stage"/],
+  ])('exits 2 on usage errors: %s', async (argv, message) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  test('exits 2 when the control plane folder does not exist, without a stack trace', async () => {
+    const { code, stderr } = await runCli(['validate', '-c', '/nonexistent/control-plane']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^kalypso validate: ENOENT: no such file or directory/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--help of each command shows usage and examples', async () => {
+    for (const command of ['synth', 'validate']) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: kalypso ${command}`));
+      expect(stdout).toContain('Examples:');
+    }
+  });
+});
+
+describe('bin/kalypso', () => {
+  test('prints its version', () => {
+    const { code, stdout } = runBin(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  test('synth gives the same tree as cdk8s synth of the embedded example', () => {
+    const viaCli = temporaryFolder();
+    const viaCdk8s = temporaryFolder();
+    expect(runBin(['synth', '--control-plane', 'examples/tutorial', '--out', viaCli]).code).toBe(0);
+    const cdk8s = spawnSync(path.join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade', '--output', viaCdk8s], {
+      cwd: ROOT, encoding: 'utf8',
+    });
+    expect(cdk8s.status).toBe(0);
+    expect(readTree(viaCdk8s)).toEqual(readTree(viaCli));
+    expect(Object.keys(readTree(viaCli))).toHaveLength(20);
+  });
+});
