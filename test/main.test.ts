@@ -129,6 +129,44 @@ spec:
     expect(Object.keys(before).filter((key) => after[key] !== before[key])).toEqual([]);
   });
 
+  test('removing a policy removes the folders it scheduled at the next synth (A8)', async () => {
+    const out = temporaryFolder();
+    const copy = tutorialCopy();
+    await synthesize({ controlPlane: copy, out });
+    expect(fs.existsSync(path.join(out, 'dev/large/hello-world-app-performance-test'))).toBe(true);
+    fs.rmSync(path.join(copy, 'dev/scheduling/performance-test-policy.yaml'));
+    const result = await synthesize({ controlPlane: copy, out });
+    expect(result.written.find((r) => r.environment === 'dev')!.changes.deleted).toEqual([
+      'large/hello-world-app-performance-test/namespace.yaml',
+      'large/hello-world-app-performance-test/platform-config.yaml',
+      'large/hello-world-app-performance-test/reconciler.yaml',
+    ]);
+    expect(fs.readdirSync(path.join(out, 'dev/large'))).toEqual(['README.md']);
+  });
+
+  test('with --keep-going, good assignments are written and a failed one keeps its previous files', async () => {
+    const out = temporaryFolder();
+    const copy = tutorialCopy();
+    await synthesize({ controlPlane: copy, out });
+    const previous = readTree(out);
+    const workload = path.join(copy, 'kalypso-app-src/workload/workload.yaml');
+    fs.writeFileSync(workload, fs.readFileSync(workload, 'utf8')
+      .replace('path: ./functional-test', 'path: ./functional-test-v2')
+      .replace('repo: https://github.com/microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test',
+        'repo: git@github.com:microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test'));
+    const failing = await synthesize({ controlPlane: copy, out });
+    expect(failing.problems.map((p) => p.message)).toEqual([
+      '[dev/large/hello-world-app-performance-test/Reconciler/Flux] manifests.repo "git@github.com:microsoft/kalypso-app-gitops" is not a URL Flux accepts (http://, https:// or ssh://)',
+    ]);
+    expect(readTree(out)).toEqual(previous);
+
+    const kept = await synthesize({ controlPlane: copy, out, keepGoing: true });
+    expect(kept.written.find((r) => r.environment === 'dev')!.changes.changed).toEqual(['drone/hello-world-app-functional-test/reconciler.yaml']);
+    const after = readTree(out);
+    expect(after['dev/large/hello-world-app-performance-test/reconciler.yaml']).toBe(previous['dev/large/hello-world-app-performance-test/reconciler.yaml']);
+    expect(after['dev/drone/hello-world-app-functional-test/reconciler.yaml']).toContain('path: ./functional-test-v2');
+  });
+
   test('writing the tree twice changes nothing the second time', async () => {
     const out = temporaryFolder();
     await synthesize({ controlPlane: TUTORIAL, out });
