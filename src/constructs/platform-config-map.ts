@@ -55,7 +55,7 @@ export class ConfigMapRenderer implements IConfigRenderer {
   public readonly fileType = ConfigFileType.YAML;
 
   public render(scope: Construct, context: AssignmentContext): void {
-    const keys = Object.keys(context.config);
+    const keys = Object.keys(context.config).sort();
     if (keys.length === 0) return;
     const configMap = new PlatformConfigMap(scope, 'ConfigMap', { namespace: context.namespace });
     for (const key of keys) configMap.addEntry(key, configValueText(context.config[key]));
