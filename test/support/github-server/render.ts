@@ -412,7 +412,8 @@ export function renderPull(world: World, repo: RepoState, pull: PullState, simpl
   const issue = repo.issues.get(pull.number);
   const labels = (issue?.labels ?? []).flatMap(name => {
     const label = repo.labels.get(name.toLowerCase());
-    return label ? [renderLabel(world, repo, label)] : [];
+    // The list answer documents a label description as a non-null string, unlike the other pull request answers.
+    return label ? [renderLabel(world, repo, simple ? { ...label, description: label.description ?? '' } : label)] : [];
   });
   const side = (ref: string, sha: string): Record<string, unknown> => ({
     label: `${repo.owner.login}:${ref}`,

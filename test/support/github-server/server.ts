@@ -103,6 +103,9 @@ export class GitHubServer {
         resolve();
       });
     });
+    // A server a test forgot to close (say, an assertion failed first) must not keep Jest from exiting.
+    http.unref();
+    http.on('connection', socket => socket.unref());
     const { port } = http.address() as AddressInfo;
     return new GitHubServer(http, `http://127.0.0.1:${port}`, props);
   }
