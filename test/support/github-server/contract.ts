@@ -53,8 +53,8 @@ export function resourceOf(operationId: string): string {
 }
 
 /**
- * OpenAPI 3.0 `nullable` → JSON Schema: a `null` type (or enum value), or `anyOf` with `null` when the schema has
- * no `type` (as in `nullable` + `allOf`).
+ * OpenAPI 3.0 → the JSON Schema ajv checks: `nullable` becomes a `null` type (or enum value), or `anyOf` with
+ * `null` when the schema has no `type` (as in `nullable` + `allOf`); `oneOf` becomes `anyOf`.
  */
 export function toJsonSchema(schema: JsonSchema): JsonSchema {
   const out: Record<string, unknown> = {};
@@ -66,7 +66,9 @@ export function toJsonSchema(schema: JsonSchema): JsonSchema {
     } else if ((keyword === 'items' || keyword === 'additionalProperties' || keyword === 'not') && isSchema(value)) {
       out[keyword] = toJsonSchema(value);
     } else if ((keyword === 'allOf' || keyword === 'anyOf' || keyword === 'oneOf') && Array.isArray(value)) {
-      out[keyword] = value.map(sub => (isSchema(sub) ? toJsonSchema(sub) : sub));
+      // GitHub's description writes `oneOf` for alternatives that overlap (a basic error matches both shapes of
+      // the contents 409), so "exactly one" would reject valid answers: alternatives are checked as `anyOf`.
+      out[keyword === 'oneOf' ? 'anyOf' : keyword] = value.map(sub => (isSchema(sub) ? toJsonSchema(sub) : sub));
     } else if (keyword !== 'nullable') {
       out[keyword] = value;
     }

@@ -1,7 +1,7 @@
 /**
  * Matches request paths against the fixture's path templates. Parameters marked `multiSegment` (`ref`, `path`,
  * `basehead`, …) may span `/`; when several templates match, the one with more literal text wins
- * (`commits/{ref}/status` before `commits/{ref}`).
+ * (`commits/{ref}/status` before `commits/{ref}`). A trailing `{path}` may be absent (`/contents` is the root).
  */
 import { FixtureOperation } from './fixture';
 
@@ -25,10 +25,14 @@ export class Router {
     this.routes = operations
       .map(operation => {
         const names: string[] = [];
-        const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+        const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/(\/?)\{(\w+)\}/g, (whole, slash: string, name: string) => {
           names.push(name);
           const multi = operation.parameters.some(p => p.in === 'path' && p.name === name && p.multiSegment);
-          return multi ? '(.*)' : '([^/]+)';
+          if (name === 'path' && multi && operation.path.endsWith(whole)) {
+            // Octokit drops the trailing slash of an empty `path`: `/contents` lists the repository root.
+            return '(?:/(.*))?';
+          }
+          return `${slash}${multi ? '(.*)' : '([^/]+)'}`;
         });
         return {
           operation,
@@ -49,7 +53,7 @@ export class Router {
       if (m) {
         const params: Record<string, string> = {};
         route.names.forEach((name, i) => {
-          params[name] = safeDecode(m[i + 1]);
+          params[name] = safeDecode(m[i + 1] ?? '');
         });
         return { operation: route.operation, params };
       }
