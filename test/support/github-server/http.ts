@@ -73,10 +73,6 @@ export function stringParam(ctx: RouteContext, name: string): string {
   return String(ctx.params[name]);
 }
 
-export function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** The request body as an object (schema validation already ran, so fields have documented types). */
 export function bodyOf(ctx: RouteContext): Record<string, unknown> {
   const body = ctx.body;

@@ -212,7 +212,7 @@ test('deleting the head branch closes its open pull request', async () => {
     .rejects.toMatchObject({ status: 422, response: { data: { message: 'Reference does not exist' } } });
 });
 
-test('refs: get, match by prefix, 404 for a missing ref, 422 for an existing one', async () => {
+test('reads a ref, lists refs by prefix, and refuses a missing or an existing ref', async () => {
   // GIVEN
   await commitAndOpenPull('kalypso/dev', { 'a.yaml': 'a\n' });
   // WHEN
@@ -246,4 +246,30 @@ test('gets a branch and a commit with its files', async () => {
   expect(branch.data).toMatchObject({ name: 'kalypso/dev', protected: false, commit: { sha: server.branchSha(OWNER, REPO, 'kalypso/dev') } });
   expect(commit.data.files?.map(f => [f.filename, f.status, f.additions, f.deletions])).toEqual([['README.md', 'modified', 1, 0]]);
   expect(commit.data.stats).toEqual({ total: 1, additions: 1, deletions: 0 });
+});
+
+test('a pull request whose changes conflict with its base is not mergeable', async () => {
+  // GIVEN
+  const number = await commitAndOpenPull('kalypso/dev', { 'README.md': '# from the pull request\n' });
+  server.seedBranch(OWNER, REPO, 'dev', { 'README.md': '# pushed to dev meanwhile\n' });
+  // WHEN
+  const pull = await octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: number });
+  // THEN
+  expect(pull.data).toMatchObject({ mergeable: false, mergeable_state: 'dirty' });
+  await expect(octokit.rest.pulls.merge({ owner: OWNER, repo: REPO, pull_number: number }))
+    .rejects.toMatchObject({ status: 405, response: { data: { message: 'Pull Request is not mergeable' } } });
+});
+
+test('a rebase merge replays the head commits onto the base', async () => {
+  // GIVEN
+  const number = await commitAndOpenPull('kalypso/dev', { 'a.yaml': 'a\n' });
+  server.seedBranch(OWNER, REPO, 'dev', { 'README.md': '# platform\n', 'other.yaml': 'o\n' });
+  const baseBefore = server.branchSha(OWNER, REPO, 'dev');
+  // WHEN
+  const tip = server.mergePull(OWNER, REPO, number, { method: 'rebase' });
+  // THEN
+  const commit = await octokit.rest.git.getCommit({ owner: OWNER, repo: REPO, commit_sha: tip });
+  expect(commit.data.parents.map(p => p.sha)).toEqual([baseBefore]);
+  expect(commit.data.message).toBe('Promote to dev');
+  expect(server.readBranch(OWNER, REPO, 'dev')).toEqual({ 'README.md': '# platform\n', 'a.yaml': 'a\n', 'other.yaml': 'o\n' });
 });

@@ -222,7 +222,10 @@ function replayTree(repo: RepoState, onto: string, fromTree: string | undefined,
     }
   }
   for (const [p, entry] of after) {
-    files.set(p, entry);
+    const was = before.get(p);
+    if (!was || was.sha !== entry.sha || was.mode !== entry.mode) {
+      files.set(p, entry);
+    }
   }
   return repo.git.writeFlat(files);
 }
