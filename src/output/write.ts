@@ -31,9 +31,12 @@ export interface WriteReport {
 
 /**
  * Makes `<outDir>/<environment>/` equal each plan, touching only managed paths (cluster-type folders and
- * `.github/tracking/Promoted_Commit_Id`). Unchanged files are not rewritten (their modification times stay); changed
- * folders are built beside the old ones and swapped in under a journal, so a run that dies leaves the old folders
- * and the next run completes or discards its work. Runs on one output folder exclude each other with a lock.
+ * `.github/tracking/Promoted_Commit_Id`). Unchanged files are not rewritten: the new version is built beside the old
+ * one from hard links (same inode, same modification time) and new content, then swapped in by renames recorded in a
+ * journal first, so a run killed at any moment leaves the old version (or the next run completes the new one).
+ * An environment folder holding only managed content is swapped whole, so readers see the old tree or the new tree,
+ * never a mix; one that also holds other files (a git checkout, say) has its changed cluster-type folders swapped one
+ * by one. Runs on one output folder exclude each other with a lock.
  */
 export async function writeOutput(outDir: string, trees: readonly TreeToWrite[]): Promise<WriteReport[]> {
   await fs.mkdir(outDir, { recursive: true });
@@ -48,13 +51,15 @@ export async function writeOutput(outDir: string, trees: readonly TreeToWrite[])
     for (const tree of trees) {
       const envDir = path.join(outDir, tree.environment);
       await checkEnvironmentFolder(envDir);
-      const existing = await readManagedFiles(envDir, tree.clusterTypes);
-      const changes = diffTree(existing, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true);
+      const current = await readManagedFiles(envDir, tree.clusterTypes);
+      const changes = diffTree(current.files, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true);
       reports.push({ environment: tree.environment, changes });
       const touched = touchedEntries(changes);
-      for (const entry of touched) {
+      if (touched.length === 0) continue;
+      const entries = current.unmanaged.length === 0 ? [''] : touched;
+      for (const entry of entries) {
         const staged = path.join(staging, tree.environment, entry);
-        const built = await stageEntry(envDir, path.join(stateDir, staged), entry, tree, existing, changes);
+        const built = await stageEntry(envDir, path.join(stateDir, staged), entry, tree, current.files, changes);
         operations.push({ target: path.join(tree.environment, entry), staged: built ? staged : null });
       }
     }
@@ -90,31 +95,32 @@ function touchedEntries(changes: TreeChanges): string[] {
 }
 
 /**
- * Builds the new version of one top-level entry in the staging folder: unchanged and kept files are hard links to
- * the current ones (same inode, same modification time), new content is written. False when nothing remains.
+ * Builds the new version of `entry` (a top-level entry, or '' for the whole environment folder) in the staging
+ * folder: files that stay are hard links to the current ones, new content is written. False when nothing remains.
  */
 async function stageEntry(
   envDir: string, stagedDir: string, entry: string, tree: TreeToWrite,
-  existing: ReadonlyMap<string, string>, changes: TreeChanges,
+  current: ReadonlyMap<string, string>, changes: TreeChanges,
 ): Promise<boolean> {
-  if (entry === PROMOTED_COMMIT_FILE) {
-    const content = tree.files[PROMOTED_COMMIT_FILE];
-    if (content === undefined) return false;
-    await fs.mkdir(path.dirname(stagedDir), { recursive: true });
-    await fs.writeFile(stagedDir, content);
-    return true;
-  }
-  const prefix = `${entry}/`;
-  const unchanged = new Set(changes.unchanged);
+  const inEntry = (file: string) => entry === '' || file === entry || file.startsWith(`${entry}/`);
+  const destination = (file: string) => {
+    if (entry === PROMOTED_COMMIT_FILE) return stagedDir;
+    return path.join(stagedDir, entry === '' ? file : file.slice(entry.length + 1));
+  };
   const deleted = new Set(changes.deleted);
-  const desired = Object.keys(tree.files).filter((file) => file.startsWith(prefix));
-  const keptFiles = new Set([...existing.keys()].filter((file) => file.startsWith(prefix) && !(file in tree.files) && !deleted.has(file)));
-  if (desired.length === 0 && keptFiles.size === 0) return false;
-  for (const file of [...desired, ...keptFiles]) {
-    const destination = path.join(stagedDir, file.slice(prefix.length));
-    await fs.mkdir(path.dirname(destination), { recursive: true });
-    if (unchanged.has(file) || keptFiles.has(file)) await linkOrCopy(path.join(envDir, file), destination);
-    else await fs.writeFile(destination, tree.files[file]);
+  const linked = new Set([
+    ...changes.unchanged,
+    ...[...current.keys()].filter((file) => !(file in tree.files) && !deleted.has(file)),
+  ].filter(inEntry));
+  const written = [...changes.added, ...changes.changed].filter(inEntry);
+  // A whole environment folder is always kept, even when empty; a cluster-type folder or file may go.
+  if (entry === '') await fs.mkdir(stagedDir, { recursive: true });
+  else if (linked.size === 0 && written.length === 0) return false;
+  for (const file of [...linked, ...written]) {
+    const target = destination(file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    if (linked.has(file)) await linkOrCopy(path.join(envDir, file), target);
+    else await fs.writeFile(target, tree.files[file]);
   }
   return true;
 }
@@ -129,14 +135,21 @@ async function linkOrCopy(source: string, destination: string): Promise<void> {
   }
 }
 
-/** The current files of the managed part of an environment folder (symbolic links read as changed content). */
-async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<Map<string, string>> {
+interface CurrentTree {
+  /** Managed files and their content (symbolic links and other special files read as changed content). */
+  readonly files: Map<string, string>;
+  /** Top-level entries that are not managed: anything there means the folder is not only ours. */
+  readonly unmanaged: string[];
+}
+
+/** The current managed files of an environment folder, and what else the folder holds. */
+async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<CurrentTree> {
   const files = new Map<string, string>();
   let entries;
   try {
     entries = await fs.readdir(envDir, { withFileTypes: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return files;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { files, unmanaged: [] };
     throw e;
   }
   const readmes = new Map<string, string>();
@@ -147,7 +160,8 @@ async function readManagedFiles(envDir: string, clusterTypes: readonly string[])
       // not a cluster-type folder
     }
   }
-  for (const folder of managedFolders(readmes, clusterTypes)) {
+  const folders = managedFolders(readmes, clusterTypes);
+  for (const folder of folders) {
     await readTree(envDir, folder, files);
   }
   try {
@@ -155,7 +169,20 @@ async function readManagedFiles(envDir: string, clusterTypes: readonly string[])
   } catch {
     // no promoted commit yet
   }
-  return files;
+  const unmanaged = entries.map((entry) => entry.name).filter((name) => !folders.has(name));
+  if (unmanaged.includes('.github') && !(await holdsOnly(path.join(envDir, '.github'), PROMOTED_COMMIT_FILE.slice('.github/'.length)))) {
+    return { files, unmanaged };
+  }
+  return { files, unmanaged: unmanaged.filter((name) => name !== '.github') };
+}
+
+/** Whether `folder` holds nothing but the file at `relative` (and the folders leading to it). */
+async function holdsOnly(folder: string, relative: string): Promise<boolean> {
+  const [head, ...rest] = relative.split('/');
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  if (entries.length !== 1 || entries[0].name !== head) return false;
+  if (rest.length === 0) return entries[0].isFile();
+  return entries[0].isDirectory() && holdsOnly(path.join(folder, head), rest.join('/'));
 }
 
 async function readTree(root: string, relative: string, files: Map<string, string>): Promise<void> {

@@ -117,3 +117,36 @@ describe('writeOutput', () => {
     expect(readTree(outside)).toEqual({ 'precious.yaml': 'keep me' });
   });
 });
+
+describe('writeOutput swaps', () => {
+  test('an environment folder holding only managed content is swapped whole', async () => {
+    const out = temporaryFolder();
+    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'x' })]);
+    const folder = fs.statSync(path.join(out, 'dev'));
+    const unchanged = fs.statSync(path.join(out, 'dev/drone/a/r.yaml'));
+    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'y' })]);
+    expect(fs.statSync(path.join(out, 'dev')).ino).not.toBe(folder.ino);
+    expect(fs.statSync(path.join(out, 'dev/drone/a/r.yaml')).ino).toBe(unchanged.ino);
+    expect(readTree(out)['dev/.github/tracking/Promoted_Commit_Id']).toBe('y');
+  });
+
+  test('an environment folder that also holds other files keeps its identity; changed cluster-type folders are swapped', async () => {
+    const out = temporaryFolder();
+    writeFiles(out, { 'dev/README.md': 'root' });
+    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a' }, { clusterTypes: ['drone', 'large'] })]);
+    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README }, { clusterTypes: ['drone', 'large'] })]);
+    const folder = fs.statSync(path.join(out, 'dev'));
+    const drone = fs.statSync(path.join(out, 'dev/drone'));
+    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README, 'large/b/r.yaml': 'b' }, { clusterTypes: ['drone', 'large'] })]);
+    expect(fs.statSync(path.join(out, 'dev')).ino).toBe(folder.ino);
+    expect(fs.statSync(path.join(out, 'dev/drone')).ino).toBe(drone.ino);
+    expect(readTree(out)).toEqual({ 'dev/README.md': 'root', 'dev/drone/README.md': README, 'dev/drone/a/r.yaml': 'a', 'dev/large/README.md': README, 'dev/large/b/r.yaml': 'b' });
+  });
+
+  test('an emptied environment folder stays, empty', async () => {
+    const out = temporaryFolder();
+    await writeOutput(out, [tree({ 'drone/README.md': README })]);
+    await writeOutput(out, [tree({}, { clusterTypes: [] })]);
+    expect(fs.readdirSync(path.join(out, 'dev'))).toEqual([]);
+  });
+});
