@@ -1,7 +1,7 @@
 import { quote } from '../../go/quote';
 import { byteLength, compareStrings, fromBytes, toBytes } from '../../go/utf8';
 import { formatV } from '../fmt';
-import { fn, FunctionContext, FunctionTable, GoCallError } from '../functions';
+import { fn, FunctionContext, FunctionTable, GoCallError, LimitError } from '../functions';
 import { goTypeOf, MAP_STRING_STRING, SLICE_STRING, typed } from '../values';
 import { sliceString } from './go-slicing';
 import {
@@ -106,7 +106,7 @@ function repeat(s: string, count: number, ctx: FunctionContext): string {
   }
   const size = byteLength(s) * count;
   if (size > ctx.maxOutputBytes) {
-    throw new GoCallError(`strings: Repeat output of ${size} bytes exceeds the template output limit`);
+    throw new LimitError(`repeat would build ${size} bytes, more than the limit of ${ctx.maxOutputBytes}`);
   }
   ctx.charge(Math.floor(size / 1024));
   return s.repeat(count);
