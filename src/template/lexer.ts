@@ -1,55 +1,5 @@
 import { isPrint, quote } from '../go/quote';
-
-/**
- * The lexer of Go's `text/template/parse` (`lex.go`), with the default delimiters `{{` and `}}`, trim markers
- * (`{{- ` and ` -}}`), comments, and the keywords of Go 1.22+ (`break`, `continue`, `block`).
- * Positions are UTF-16 offsets into the template text; error messages convert them to Go's byte offsets.
- */
-export enum ItemType {
-  ERROR,
-  BOOL,
-  CHAR,
-  CHAR_CONSTANT,
-  COMMENT,
-  COMPLEX,
-  ASSIGN,
-  DECLARE,
-  EOF,
-  FIELD,
-  IDENTIFIER,
-  LEFT_DELIM,
-  LEFT_PAREN,
-  NUMBER,
-  PIPE,
-  RAW_STRING,
-  RIGHT_DELIM,
-  RIGHT_PAREN,
-  SPACE,
-  STRING,
-  TEXT,
-  VARIABLE,
-  // Keywords come after all the rest.
-  KEYWORD,
-  BLOCK,
-  BREAK,
-  CONTINUE,
-  DOT,
-  DEFINE,
-  ELSE,
-  END,
-  IF,
-  NIL,
-  RANGE,
-  TEMPLATE,
-  WITH,
-}
-
-export interface Item {
-  readonly type: ItemType;
-  readonly pos: number;
-  readonly val: string;
-  readonly line: number;
-}
+import { Item, ItemType } from './lex-item';
 
 const KEYWORDS: Readonly<Record<string, ItemType>> = {
   '.': ItemType.DOT,
@@ -74,27 +24,14 @@ const SPACE_CHARS = ' \t\r\n';
 const TRIM_MARKER_LENGTH = 2;
 const EOF = -1;
 
-/** Go's `item.String()`, used in "unexpected …" messages. */
-export function describeItem(item: Item): string {
-  if (item.type === ItemType.EOF) {
-    return 'EOF';
-  }
-  if (item.type === ItemType.ERROR) {
-    return item.val;
-  }
-  if (item.type > ItemType.KEYWORD) {
-    return `<${item.val}>`;
-  }
-  const runes = Array.from(item.val);
-  if (runes.length > 10) {
-    return quote(runes.slice(0, 10).join('')) + '...';
-  }
-  return quote(item.val);
-}
-
 type StateFn = (l: Lexer) => StateFn | null;
 
-/** Tokenizes a whole template; the last item is EOF or ERROR. */
+/**
+ * The lexer of Go's `text/template/parse` (`lex.go`), with the default delimiters `{{` and `}}`, trim markers
+ * (`{{- ` and ` -}}`), comments, and the keywords of Go 1.22+ (`break`, `continue`, `block`).
+ * Positions are UTF-16 offsets into the template text; error messages convert them to Go's byte offsets.
+ * Tokenizes the whole template; the last item is EOF or ERROR.
+ */
 export function lex(input: string): Item[] {
   const l = new Lexer(input);
   const items: Item[] = [];

@@ -14,7 +14,8 @@ import {
   VariableNode,
   nodeString,
 } from './ast';
-import { describeItem, Item, ItemType, lex } from './lexer';
+import { describeItem, Item, ItemType } from './lex-item';
+import { lex } from './lexer';
 
 /** A parse failure, with Go's message (`template: <name>:<line>: <problem>`). */
 export class ParseError extends Error {
@@ -35,8 +36,8 @@ export interface ParsedTemplates {
   readonly trees: ReadonlyMap<string, ListNode>;
 }
 
-/** Go's maximum nesting of parenthesized expressions. */
-const MAX_STACK_DEPTH = 10000;
+/** Maximum nesting of parenthesized expressions (Go allows 10000, or 1000 on WebAssembly). */
+const MAX_STACK_DEPTH = 1000;
 
 /**
  * Parses template text like Go's `template.New(name).Funcs(…).Parse(text)`: `isFunction` says which function

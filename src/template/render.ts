@@ -161,10 +161,13 @@ function parseCached(text: string): ParsedTemplates | ParseError {
   try {
     result = parseTemplates(TEMPLATE_NAME, text, isFunction);
   } catch (e) {
-    if (!(e instanceof ParseError)) {
+    if (e instanceof ParseError) {
+      result = e;
+    } else if (e instanceof RangeError) {
+      result = new ParseError(`template: ${TEMPLATE_NAME}: template nested too deeply to parse (${e.message})`, 1);
+    } else {
       throw e;
     }
-    result = e;
   }
   if (parseCache.size >= CACHE_LIMIT) {
     const oldest = parseCache.keys().next().value;
