@@ -15,6 +15,7 @@ import {
   nodeString,
 } from './ast';
 import { BUILTINS } from './builtins';
+import { countNewlines } from './lexer';
 import { formatV, sprint } from './fmt';
 import { FunctionContext, FunctionTable, goTypeNameOf, GoCallError, LimitError, ParamType, TemplateFunction } from './functions';
 import { sortedEntries } from './map-order';
@@ -750,12 +751,4 @@ function fitsParam(value: unknown, typ: ParamType): boolean {
     default:
       return true;
   }
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-    n++;
-  }
-  return n;
 }

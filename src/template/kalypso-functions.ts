@@ -76,13 +76,10 @@ function toYamlValue(v: unknown, depth: number): unknown {
     return new Map([...v.fields].map(([k, x]) => [k.toLowerCase(), toYamlValue(x, depth + 1)]));
   }
   if (Array.isArray(v)) {
-    return v.some(needsConversion) ? v.map((x: unknown) => toYamlValue(x, depth + 1)) : v;
+    return v.map((x: unknown) => toYamlValue(x, depth + 1));
   }
   if (kindOf(v) === 'map') {
     const map = v as Record<string, unknown>;
-    if (!Object.values(map).some(needsConversion)) {
-      return map;
-    }
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const k of Object.keys(map)) {
       out[k] = toYamlValue(map[k], depth + 1);
@@ -90,8 +87,4 @@ function toYamlValue(v: unknown, depth: number): unknown {
     return out;
   }
   return v;
-}
-
-function needsConversion(v: unknown): boolean {
-  return v instanceof GoUint8 || v instanceof GoStruct || Array.isArray(v) || kindOf(v) === 'map';
 }

@@ -206,7 +206,8 @@ class Lexer {
   }
 }
 
-function countNewlines(s: string): number {
+/** The number of line feeds in `s`. */
+export function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
     n++;

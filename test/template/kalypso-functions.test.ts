@@ -1,9 +1,4 @@
-import { TemplateData } from '../../src/template';
-import { HELLO_WORLD, render, STRUCTURED } from './template-data';
-
-function withConfig(ConfigData: TemplateData['ConfigData']): TemplateData {
-  return { ...HELLO_WORLD, ConfigData };
-}
+import { AZ_VOTE_CONFIG, HELLO_WORLD, render, STRUCTURED, withConfig } from './template-data';
 
 describe('toYaml is yaml.v3 Marshal without the final newline', () => {
   test.each([
@@ -72,7 +67,7 @@ describe('stringify writes arrays as YAML text and keeps nested config maps nest
 
 describe('hash is hashstructure v1.1.0 (FNV-1 64)', () => {
   test.each([
-    ['A28: the az-vote config', { REDIS: 'azure-vote-back', TITLE: 'Voting Application from the Cloud', VOTE1VALUE: 'Picard', VOTE2VALUE: 'Kirk' }, '3170723027559689098'],
+    ['A28: the az-vote config', AZ_VOTE_CONFIG, '3170723027559689098'],
     ['A28: the test-data config', { FactoryName: 'SuperPlant', FactoryType: 'Chemical' }, '12910533096819450271'],
     ['A28: an empty map', {}, '0'],
   ])('%s', (_name, config, expected) => {
@@ -80,7 +75,7 @@ describe('hash is hashstructure v1.1.0 (FNV-1 64)', () => {
   });
 
   test('names a config catalog like the real configuratix output', () => {
-    const data = { ...withConfig({ REDIS: 'azure-vote-back', TITLE: 'Voting Application from the Cloud', VOTE1VALUE: 'Picard', VOTE2VALUE: 'Kirk' }), Workload: 'az-vote', ClusterType: 'line1' };
+    const data = { ...withConfig(AZ_VOTE_CONFIG), Workload: 'az-vote', ClusterType: 'line1' };
     expect(render('{{ .Workload}}-{{ .ClusterType}}-config-{{ hash .ConfigData}}', data)).toBe('az-vote-line1-config-3170723027559689098');
   });
 

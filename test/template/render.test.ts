@@ -1,9 +1,5 @@
-import { renderManifest, renderManifests, TemplateData, TemplateError } from '../../src/template';
-import { HELLO_WORLD, render, renderError } from './template-data';
-
-function withConfig(ConfigData: TemplateData['ConfigData']): TemplateData {
-  return { ...HELLO_WORLD, ConfigData };
-}
+import { renderManifest, renderManifests, TemplateError } from '../../src/template';
+import { HELLO_WORLD, render, renderError, withConfig } from './template-data';
 
 function caught(fn: () => unknown): TemplateError {
   try {

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { renderManifests, TemplateData } from '../../src/template';
 import { fixtureFiles, loadDocs, loadTemplates } from './fixture-templates';
-import { HELLO_WORLD } from './template-data';
+import { AZ_VOTE_CONFIG, HELLO_WORLD } from './template-data';
 
 /** The data of §8.4 with the structured config of compatibility scenario 03 (as config parsing yields it). */
 const COMPLEX: TemplateData = {
@@ -228,7 +228,7 @@ describe('the configuratix templates (reference §7.5.3)', () => {
     ...HELLO_WORLD,
     Workload: 'az-vote',
     ClusterType: 'line1',
-    ConfigData: { REDIS: 'azure-vote-back', TITLE: 'Voting Application from the Cloud', VOTE1VALUE: 'Picard', VOTE2VALUE: 'Kirk' },
+    ConfigData: AZ_VOTE_CONFIG,
   };
 
   test('name the catalog with the config hash', () => {

@@ -43,6 +43,19 @@ export const STRUCTURED: TemplateData = {
   },
 };
 
+/** The config behind the real configuratix output `az-vote-line1-config-3170723027559689098`. */
+export const AZ_VOTE_CONFIG = {
+  REDIS: 'azure-vote-back',
+  TITLE: 'Voting Application from the Cloud',
+  VOTE1VALUE: 'Picard',
+  VOTE2VALUE: 'Kirk',
+};
+
+/** `HELLO_WORLD` with other config data. */
+export function withConfig(ConfigData: TemplateData['ConfigData']): TemplateData {
+  return { ...HELLO_WORLD, ConfigData };
+}
+
 /** Renders one manifest with `HELLO_WORLD` (or the given data). */
 export function render(text: string, data: TemplateData = HELLO_WORLD, options?: RenderOptions): string {
   return renderManifest(text, data, options);

@@ -1,5 +1,5 @@
-import { compareStrings } from '../../go/utf8';
 import { fn, FunctionTable, GoCallError } from '../functions';
+import { sortedKeys } from '../map-order';
 import { hasKey, isMap, isNilCollection, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
 import { isEmpty } from './go-reflect';
 import { strval } from './strings';
@@ -79,10 +79,6 @@ function writable(d: unknown): Record<string, unknown> {
     throw new GoCallError('assignment to entry in nil map');
   }
   return d as Record<string, unknown>;
-}
-
-function sortedKeys(map: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(map).sort(compareStrings);
 }
 
 /** sprig `merge`/`mergeOverwrite` with mergo's rules for `map[string]interface {}`. */
