@@ -1,0 +1,60 @@
+/**
+ * Go numeric values that a plain JavaScript `number` cannot stand for.
+ *
+ * Everywhere else in the project a JavaScript number is a Go `int` when it is an integer and a Go `float64`
+ * otherwise (the way config values parsed from YAML are typed). Two Go types need an explicit box:
+ * - `int64`, which sprig's arithmetic returns and which Go keeps distinct from `int` (passing it where an `int`
+ *   is expected is an error); it is held as a `bigint` so that overflow wraps around as in Go;
+ * - `float64` with an integral value (`float64 3`, the template literal `3.0`), which prints like an integer but
+ *   is a different type for comparisons and `printf` verbs.
+ */
+export class GoInt64 {
+  readonly value: bigint;
+
+  constructor(value: bigint | number) {
+    this.value = BigInt.asIntN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
+  }
+
+  toNumber(): number {
+    return Number(this.value);
+  }
+}
+
+export class GoFloat64 {
+  constructor(readonly value: number) {}
+}
+
+/** The numeric value of a JavaScript number or a Go box, or `undefined` for anything else. */
+export function numericValue(v: unknown): number | undefined {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (v instanceof GoFloat64) {
+    return v.value;
+  }
+  if (v instanceof GoInt64) {
+    return Number(v.value);
+  }
+  return undefined;
+}
+
+/** Whether `v` is a Go float64: a boxed float, or a JavaScript number that is not an integer. */
+export function isGoFloat(v: unknown): boolean {
+  return v instanceof GoFloat64 || (typeof v === 'number' && !Number.isInteger(v));
+}
+
+/** Whether `v` is a Go `int` (an integral JavaScript number) or `int64`. */
+export function isGoInteger(v: unknown): boolean {
+  return v instanceof GoInt64 || (typeof v === 'number' && Number.isInteger(v));
+}
+
+/** The integer value as a bigint (for `int` and `int64`), or `undefined`. */
+export function integerValue(v: unknown): bigint | undefined {
+  if (v instanceof GoInt64) {
+    return v.value;
+  }
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    return BigInt(v);
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import { GoCallError } from '../functions';
+import { bigintOf, GoStruct, goTypeOf, isNilCollection, kindOf, numberOf, reflectKindName, typed } from '../values';
+
+/**
+ * Reflection helpers with the behaviour sprig's list, dict and default functions get from Go's `reflect`:
+ * `reflect.DeepEqual`, `copystructure.Copy`, emptiness, and the panics on nil or non-list arguments.
+ */
+
+/** sprig `empty`: nil, false, 0, and empty strings, slices and maps are empty; structs never. */
+export function isEmpty(v: unknown): boolean {
+  switch (kindOf(v)) {
+    case 'invalid':
+    case 'nil':
+      return true;
+    case 'bool':
+      return v === false;
+    case 'string':
+      return v === '';
+    case 'int':
+    case 'uint':
+    case 'float':
+      return numberOf(v) === 0;
+    case 'slice':
+      return (v as unknown[]).length === 0;
+    case 'map':
+      return Object.keys(v as object).length === 0;
+    case 'struct':
+      return false;
+  }
+}
+
+/** `reflect.DeepEqual`: same Go type and deeply equal contents (a nil slice differs from an empty one). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) {
+    return (a === null || a === undefined) && (b === null || b === undefined);
+  }
+  if (goTypeOf(a) !== goTypeOf(b)) {
+    return false;
+  }
+  switch (kindOf(a)) {
+    case 'bool':
+    case 'string':
+      return a === b;
+    case 'int':
+    case 'uint':
+      return bigintOf(a) === bigintOf(b);
+    case 'float':
+      return numberOf(a) === numberOf(b);
+    case 'slice': {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      if (isNilCollection(x) !== isNilCollection(y) || x.length !== y.length) {
+        return false;
+      }
+      return x.every((item, i) => deepEqual(item, y[i]));
+    }
+    case 'map': {
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      const keys = Object.keys(x);
+      if (isNilCollection(x) !== isNilCollection(y) || keys.length !== Object.keys(y).length) {
+        return false;
+      }
+      return keys.every((k) => Object.prototype.hasOwnProperty.call(y, k) && deepEqual(x[k], y[k]));
+    }
+    case 'struct':
+      return [...(a as GoStruct).fields].every(([k, v]) => deepEqual(v, (b as GoStruct).fields.get(k)));
+    default:
+      return false;
+  }
+}
+
+/** `copystructure.Copy`: a deep copy that keeps Go types. */
+export function deepCopy(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    return typed(
+      v.map((x: unknown) => deepCopy(x)),
+      goTypeOf(v),
+    );
+  }
+  if (kindOf(v) === 'map') {
+    const src = v as Record<string, unknown>;
+    const out = typed(Object.create(null) as Record<string, unknown>, goTypeOf(v));
+    for (const k of Object.keys(src)) {
+      out[k] = deepCopy(src[k]);
+    }
+    return out;
+  }
+  if (v instanceof GoStruct) {
+    return new GoStruct(v.typeName, new Map([...v.fields].map(([k, x]) => [k, deepCopy(x)])));
+  }
+  return v;
+}
+
+/**
+ * The list argument of sprig's reflection-based list functions: `reflect.TypeOf(nil).Kind()` crashes, other
+ * kinds panic with sprig's message (`Cannot push on type string`).
+ */
+export function requireList(list: unknown, what: (kind: string) => string): readonly unknown[] {
+  if (list === null || list === undefined) {
+    throw new GoCallError('runtime error: invalid memory address or nil pointer dereference');
+  }
+  if (!Array.isArray(list)) {
+    throw new GoCallError(what(reflectKindName(list)));
+  }
+  return list;
+}

@@ -1,0 +1,1 @@
+export { SPRIG_FUNCTIONS } from './sprig-functions';

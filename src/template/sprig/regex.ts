@@ -1,0 +1,37 @@
+import { fn, FunctionTable, GoCallError } from '../functions';
+import { nilSlice, SLICE_STRING, typed } from '../values';
+import { GoRegexp } from './go-regexp';
+
+/** sprig v2.22.0 `regex.go`: `regexMatch` treats a bad pattern as no match; the others panic like `MustCompile`. */
+export const REGEX_FUNCTIONS: FunctionTable = {
+  regexMatch: fn(['string', 'string'], ([regex, s]) => {
+    try {
+      return GoRegexp.compile(regex as string).matchString(s as string);
+    } catch {
+      return false;
+    }
+  }),
+  regexFindAll: fn(['string', 'string', 'int'], ([regex, s, n]) => {
+    const matches = mustCompile(regex as string).findAll(s as string, n as number);
+    return matches.length === 0 ? nilSlice(SLICE_STRING) : typed(matches.map((m) => m[0]), SLICE_STRING);
+  }),
+  regexFind: fn(['string', 'string'], ([regex, s]) => mustCompile(regex as string).findString(s as string)),
+  regexReplaceAll: fn(['string', 'string', 'string'], ([regex, s, repl]) =>
+    mustCompile(regex as string).replaceAll(s as string, repl as string, false),
+  ),
+  regexReplaceAllLiteral: fn(['string', 'string', 'string'], ([regex, s, repl]) =>
+    mustCompile(regex as string).replaceAll(s as string, repl as string, true),
+  ),
+  regexSplit: fn(['string', 'string', 'int'], ([regex, s, n]) => {
+    const parts = mustCompile(regex as string).split(s as string, n as number);
+    return parts === undefined ? nilSlice(SLICE_STRING) : typed(parts, SLICE_STRING);
+  }),
+};
+
+function mustCompile(regex: string): GoRegexp {
+  try {
+    return GoRegexp.compile(regex);
+  } catch (e) {
+    throw new GoCallError(GoRegexp.mustCompileMessage(regex, e as Error));
+  }
+}
