@@ -1,4 +1,4 @@
-import { EVENT_ID, Event, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
+import { CHOMPING_MODE, EVENT_ID, Event, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
 import { SourcedDocument } from '../model/documents';
 import { FieldPath, fieldPathKey } from '../model/field-path';
 import { Problem, SourceLocation, error } from '../model/problems';
@@ -51,6 +51,7 @@ export function parseYamlDocuments(
       problems.push(yamlProblem(e, file));
       continue;
     }
+    value = withoutAddedLineBreak(value, scan.blockAtEndOfFile);
     if (value === null || value === undefined) continue;
     documents.push({ file, branch, index, value, location: scan.location, fieldLocations: scan.fieldLocations });
   }
@@ -84,6 +85,8 @@ interface DocumentScan {
   readonly location: SourceLocation;
   readonly fieldLocations: Map<string, SourceLocation>;
   readonly problem?: Problem;
+  /** A block scalar ending the file with no line break after it (see `withoutAddedLineBreak`). */
+  readonly blockAtEndOfFile?: FieldPath;
 }
 
 /** Walks one document's events: field positions, expanded size (aliases count as copies), key lengths. */
@@ -94,6 +97,7 @@ function scanDocument(
   const anchorSizes = new Map<string, number>();
   const stack: Frame[] = [];
   let location: SourceLocation | undefined;
+  let blockAtEndOfFile: FieldPath | undefined;
   let nodes = 0;
   const at = (offset: number): SourceLocation => ({ file, ...lineAndColumn(lines, offset) });
   const fail = (offset: number, message: string): DocumentScan => ({
@@ -142,6 +146,7 @@ function scanDocument(
       }
       case EVENT_ID.SCALAR: {
         nodes++;
+        if (endsFileWithoutLineBreak(text, event)) blockAtEndOfFile = childPath();
         const top = stack[stack.length - 1];
         if (top?.kind === 'mapping' && top.expectingKey) {
           const key = event.valueStart >= 0 ? getScalarValue(text, event) : '';
@@ -186,7 +191,25 @@ function scanDocument(
         break;
     }
   }
-  return { location: location ?? { file, line: 1, column: 1 }, fieldLocations };
+  return { location: location ?? { file, line: 1, column: 1 }, fieldLocations, blockAtEndOfFile };
+}
+
+function endsFileWithoutLineBreak(text: string, event: { style: number; chomping: number; valueEnd: number }): boolean {
+  const block = event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK;
+  return block && event.chomping !== CHOMPING_MODE.STRIP && event.valueEnd === text.length && !text.endsWith('\n');
+}
+
+/**
+ * A block scalar that ends the file without a line break has no final line break in Go's YAML (there is none to
+ * keep), while js-yaml adds one. Template text must be read as Kalypso reads it, so the added one is removed.
+ */
+function withoutAddedLineBreak(value: unknown, path: FieldPath | undefined): unknown {
+  if (!path || path.length === 0) return typeof value === 'string' ? value.replace(/\n$/, '') : value;
+  let parent = value as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) parent = parent?.[segment] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (parent && typeof parent[last] === 'string') parent[last] = (parent[last] as string).replace(/\n$/, '');
+  return value;
 }
 
 /** Where a scalar starts, its opening quote included. */

@@ -65,3 +65,14 @@ describe('parseYamlDocuments', () => {
     expect(problems).toEqual([expect.objectContaining({ message: 'mapping key is 5000 characters long; the limit is 4096' })]);
   });
 });
+
+describe('block scalars at the end of a file', () => {
+  test.each([
+    ['a literal block ending the file without a line break has none, as in Go', 'a:\n  - |\n    x: 1\n    y', { a: ['x: 1\ny'] }],
+    ['a kept literal block likewise', 'a: |+\n  x', { a: 'x' }],
+    ['a literal block followed by a line break keeps it', 'a: |\n  x\n', { a: 'x\n' }],
+    ['a block that is not last is untouched', 'a: |\n  x\nb: 1', { a: 'x\n', b: 1 }],
+  ])('%s', (_name, text, expected) => {
+    expect(parseYamlDocuments(text, 'f.yaml', 'main').documents[0].value).toEqual(expected);
+  });
+});
