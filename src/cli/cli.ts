@@ -17,6 +17,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'check the control plane and report every problem, writing nothing',
     load: () => (require('./commands/validate') as typeof import('./commands/validate')).runValidate,
   },
+  explain: {
+    summary: 'show the assignment matrix, or why a target is (not) on a cluster type and where its config comes from',
+    load: () => (require('./commands/explain') as typeof import('./commands/explain')).runExplain,
+  },
 };
 
 export const MAIN_HELP = `Usage: kalypso <command> [options]
