@@ -21,6 +21,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'show the assignment matrix, or why a target is (not) on a cluster type and where its config comes from',
     load: () => (require('./commands/explain') as typeof import('./commands/explain')).runExplain,
   },
+  diff: {
+    summary: 'compare the plan with an existing platform GitOps tree, object by object and field by field',
+    load: () => (require('./commands/diff') as typeof import('./commands/diff')).runDiff,
+  },
 };
 
 export const MAIN_HELP = `Usage: kalypso <command> [options]

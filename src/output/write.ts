@@ -129,8 +129,12 @@ async function linkOrCopy(source: string, destination: string): Promise<void> {
   }
 }
 
-/** The current files of the managed part of an environment folder (symbolic links read as changed content). */
-async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<Map<string, string>> {
+/**
+ * The current files of the managed part of an environment folder (symbolic links read as changed content): the
+ * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file. An absent
+ * folder has no files.
+ */
+export async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   let entries;
   try {
