@@ -94,7 +94,7 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
 
   const progress = options.progress ?? SILENT_PROGRESS;
   for (const [index, assignment] of assignments.entries()) {
-    progress.phase(`rendering ${environment.name}`, index, assignments.length);
+    progress.phase(`rendering ${environment.name}`, index + 1, assignments.length);
     const { clusterType, deploymentTarget } = assignment;
     const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
     const where = { location: locateDeploymentTarget(deploymentTarget), object: `DeploymentTarget/${deploymentTarget.name}` };
