@@ -77,6 +77,16 @@ describe('kalypso synth', () => {
     expect(readTree(out)).toEqual(before);
   });
 
+  test.each([
+    ['validate', []],
+    ['synth', ['--out', '<out>']],
+  ])('%s --json prints the documented shape', async (command, flags) => {
+    const out = temporaryFolder();
+    const { code, stdout } = await runCli([command, '-c', TUTORIAL, '--json', ...flags.map((flag) => flag.replace('<out>', out))]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchSnapshot();
+  });
+
   test('validate checks everything and writes nothing', async () => {
     const { code, stdout } = await runCli(['validate', '-c', TUTORIAL]);
     expect(code).toBe(0);
