@@ -26,9 +26,11 @@ export function explainConfig(
   });
   const locations = new Map(environment.configMaps.map((configMap) => [configMap.name, configMap.source?.location]));
   const configMaps: ConfigMapExplanation[] = sources.map((source) => {
-    const labelled = source.entries.length === 0 || source.entries.some((entry) => Object.keys(entry.keyLabels).length === 0)
-      ? [source.labels] : source.entries.map((entry) => ({ ...source.labels, ...entry.keyLabels }));
-    const mismatches = labelled.map((labels) => findConfigLabelMismatch(labels, clusterType, target));
+    // A platform ConfigMap applies when its labels hold; an azure-app-config one when the labels of any of its keys do.
+    const labelSets = source.entries.some((entry) => Object.keys(entry.keyLabels).length > 0)
+      ? source.entries.map((entry) => ({ ...source.labels, ...entry.keyLabels }))
+      : [source.labels];
+    const mismatches = labelSets.map((labels) => findConfigLabelMismatch(labels, clusterType, target));
     const applied = mismatches.some((mismatch) => mismatch === undefined);
     return {
       name: source.configMap,

@@ -108,6 +108,18 @@ describe('explainTarget', () => {
     expect(drone.inlineConfigSchemas).toBe(1);
   });
 
+  test('says whether an azure-app-config map applies by the labels encoded in its keys', () => {
+    const withAzure = load(controlPlane + configMap('azure-app-config-west', '{}', '{region.west.DB: west}')
+      + configMap('azure-app-config-east', '{}', '{region.east.DB: from-azure}'));
+    const drone = withAzure.environment.clusterTypes.find((ct) => ct.name === 'drone')!;
+    const config = explainTarget(withAzure.environment, withAzure.plan, findDeploymentTarget(withAzure.environment, withAzure.plan, 'app-ft')!, drone).configs[0];
+    expect(config.configMaps.filter((c) => c.name.startsWith('azure')).map((c) => [c.name, c.applied, c.mismatch && formatMismatch(c.mismatch)])).toEqual([
+      ['azure-app-config-east', true, undefined],
+      ['azure-app-config-west', false, 'region: "west" required, cluster type has "east", deployment target has none'],
+    ]);
+    expect(config.keys.find((key) => key.key === 'DB')!.setBy.configMap).toBe('azure-app-config-east');
+  });
+
   test('narrows to one cluster type', () => {
     const large = environment.clusterTypes.find((ct) => ct.name === 'large')!;
     const narrowed = explainTarget(environment, plan, target, large);

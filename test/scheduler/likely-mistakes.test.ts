@@ -52,8 +52,8 @@ describe('likely mistakes', () => {
   test.each<[string, string, string[]]>([
     ['nothing when every policy, target and ConfigMap is used', base + ok
       + configMap('all', '{platform-config: "true"}', '{X: "1"}') + configMap('drone-config', '{platform-config: "true", cluster-type: drone}', '{Y: "2"}'), []],
-    ['a cluster type no target lands on is not a warning', base + ok, []],
-    ['a policy that selects no cluster type, with the closest miss and a did-you-mean hint', base + ok + policy('typo', '{restriced: "true"}', '{purpose: functional-test}'), [
+    ['nothing for a cluster type no target lands on (explain lists it)', base + ok, []],
+    ['a policy that selects no cluster type, naming the closest miss and the label meant', base + ok + policy('typo', '{restriced: "true"}', '{purpose: functional-test}'), [
       'dev/objects.yaml:38:35  SchedulingPolicy/typo  spec.clusterTypeSelector.labelSelector.matchLabels.restriced  selects no cluster type; closest is "drone": restriced: "true" required, label missing  did you mean "restricted"?',
     ]],
     ['a policy that selects no deployment target because of its workspace', base + ok + policy('ws', '{}', '{}', 'kaizen'), [
@@ -82,11 +82,11 @@ describe('likely mistakes', () => {
       + configMap('drone-config', '{platform-config: "true", cluster-type: drone}', '{DB: specific}') + configMap('zz-defaults', '{platform-config: "true"}', '{DB: default}'), [
       'dev/objects.yaml:39:8  ConfigMap/zz-defaults  data.DB  overrides the value of the more specific ConfigMap "drone-config" only because "zz-defaults" sorts after it, on drone/app-ft  ConfigMaps apply in name order; rename one so that "drone-config" sorts last, or remove the key here',
     ]],
-    ['an override by an equally specific ConfigMap is layering, not a mistake', base + ok
+    ['nothing for an override by an equally specific ConfigMap (that is layering)', base + ok
       + configMap('a-region', '{platform-config: "true", edge: "true"}', '{DB: a}') + configMap('b-restricted', '{platform-config: "true", restricted: "true"}', '{DB: b}'), []],
-    ['merged maps are not overrides', base + ok
+    ['nothing for maps merged across ConfigMaps', base + ok
       + configMap('drone-config', '{platform-config: "true", cluster-type: drone}', '{M: "a: 1"}') + configMap('zz', '{platform-config: "true"}', '{M: "b: 2"}'), []],
-  ])('%s', (_name, yaml, expected) => {
+  ])('warn about %s', (_name, yaml, expected) => {
     expect(warnings(yaml)).toEqual(expected);
   });
 
