@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadUsageError } from '../loader/load';
+import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
@@ -17,6 +18,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'check the control plane and report every problem, writing nothing',
     load: () => (require('./commands/validate') as typeof import('./commands/validate')).runValidate,
   },
+  explain: {
+    summary: 'show the assignment matrix, or why a target is (not) on a cluster type and where its config comes from',
+    load: () => (require('./commands/explain') as typeof import('./commands/explain')).runExplain,
+  },
+  diff: {
+    summary: 'compare the plan with an existing platform GitOps tree, object by object and field by field',
+    load: () => (require('./commands/diff') as typeof import('./commands/diff')).runDiff,
+  },
+  init: {
+    summary: 'write a commented starter control plane that synthesizes out of the box',
+    load: () => (require('./commands/init') as typeof import('./commands/init')).runInit,
+  },
 };
 
 export const MAIN_HELP = `Usage: kalypso <command> [options]
@@ -26,11 +39,24 @@ Schedules the workloads of a Kalypso control plane onto cluster types and writes
 Commands:
 ${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`).join('\n')}
 
-Options:
-  -h, --help      show help (also: kalypso <command> --help)
-  -v, --version   print the version
+Options of every command that reads a control plane:
+  -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…) [default: .]
+  -e, --env NAME             only this environment (repeatable)
+      --source URL=PATH      read repository URL from local folder PATH (repeatable)
+      --json                 machine-readable output (shapes in the README, "JSON output")
+  -q, --quiet                no progress indicator
+  -h, --help                 the command's help, with examples
 
-Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors.
+  -v, --version              print the version
+
+Examples:
+  kalypso init my-control-plane
+  kalypso synth -c examples/tutorial --out dist
+  kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test
+  kalypso diff -c examples/tutorial --against dist
+
+Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff).
+Problems are coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR on.
 `;
 
 export function version(): string {
@@ -46,6 +72,7 @@ export function version(): string {
 
 /** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
 export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<ExitCode> {
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(MAIN_HELP);
@@ -55,9 +82,10 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
     io.stdout(`${version()}\n`);
     return ExitCode.SUCCESS;
   }
-  const command = COMMANDS[name];
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`kalypso: unknown command "${name}"; run kalypso --help\n`);
+    const hint = didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`kalypso: unknown command "${name}"${hint ? `; ${hint}` : ''}; run kalypso --help\n`);
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
   try {

@@ -5,6 +5,8 @@ export enum ExitCode {
   INPUT_PROBLEMS = 1,
   /** Bad usage or a failing environment (git, network, output folder). */
   USAGE_OR_ENVIRONMENT = 2,
+  /** `kalypso diff`: the plan and the existing tree differ (for CI gates). */
+  DIFFERENT = 3,
 }
 
 /** A mistake in how the command was called: printed with the command's usage hint, exit 2. */

@@ -8,6 +8,8 @@ export interface ControlPlaneOptions {
   readonly environments: string[];
   readonly sources: Map<string, string>;
   readonly json: boolean;
+  /** No progress indicator. */
+  readonly quiet: boolean;
 }
 
 export const CONTROL_PLANE_FLAGS = {
@@ -15,21 +17,25 @@ export const CONTROL_PLANE_FLAGS = {
   env: { type: 'string', short: 'e', multiple: true },
   source: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const CONTROL_PLANE_HELP = `  -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…) [default: .]
   -e, --env NAME             only this environment (repeatable) [default: all]
       --source URL=PATH      read repository URL from local folder PATH (repeatable)
-      --json                 print the result as JSON
+      --json                 print the result as JSON (shapes in the README, "JSON output")
+  -q, --quiet                no progress indicator (it only shows on a terminal, after a second)
   -h, --help                 show this help`;
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Parses flags, turning Node's parse errors into usage errors. */
-export function parseFlags(argv: readonly string[], flags: FlagSpec): { values: Record<string, unknown> } {
+export function parseFlags(
+  argv: readonly string[], flags: FlagSpec, allowPositionals = false,
+): { values: Record<string, unknown>; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], options: flags, allowPositionals: false, strict: true });
+    return parseArgs({ args: [...argv], options: flags, allowPositionals, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
@@ -49,5 +55,6 @@ export function controlPlaneOptions(values: Record<string, unknown>, cwd: string
     environments: (values.env as string[] | undefined) ?? [],
     sources,
     json: values.json === true,
+    quiet: values.quiet === true,
   };
 }

@@ -1,10 +1,26 @@
-import { Problem, Severity, formatProblem } from '../model/problems';
+import { Problem, Severity, formatLocation } from '../model/problems';
 import { EnvironmentPlan } from '../output/plan';
 import { WriteReport } from '../output/write';
+import { PLAIN, Palette, isColorEnabled, palette } from './color';
+import { CliIO } from './io';
 
-/** `error  file:line:column  Kind/name  field  message (got …)  hint`, one line each. */
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((problem) => `${problem.severity === Severity.ERROR ? 'error' : 'warning'}  ${formatProblem(problem)}\n`).join('');
+/**
+ * `error  file:line:column  Kind/name  field  message (got …)  hint`, one line each, in the order given (sorted and
+ * de-duplicated by `sortProblems`); the severity and the hint are coloured with `colors`.
+ */
+export function formatProblems(problems: readonly Problem[], colors: Palette = PLAIN): string {
+  return problems.map((problem) => {
+    const severity = problem.severity === Severity.ERROR ? colors.error('error') : colors.warning('warning');
+    const message = problem.got === undefined ? problem.message : `${problem.message} (got ${problem.got})`;
+    const parts = [formatLocation(problem.location), problem.object, problem.field, message].filter((part): part is string => !!part);
+    if (problem.hint) parts.push(colors.hint(problem.hint));
+    return `${severity}  ${parts.join('  ')}\n`;
+  }).join('');
+}
+
+/** The colours of what a command prints on stderr. */
+export function stderrPalette(io: CliIO): Palette {
+  return palette(isColorEnabled(io.stderrIsTTY === true, io.env));
 }
 
 export function problemCounts(problems: readonly Problem[]): string {

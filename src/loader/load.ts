@@ -1,5 +1,6 @@
 import { EnvironmentSelection, MAIN_BRANCH, buildEnvironmentModel, selectEnvironments } from '../model/environments';
 import { Problem, error, warning } from '../model/problems';
+import { ProgressReporter } from '../model/progress';
 import { ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../model/types';
 import { validateDocuments } from '../model/validate';
 import { ControlPlaneSource } from './control-plane-source';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   /** Reads registered workloads from remote repositories; without it, a URL must be redirected with `sources`. */
   readonly remote?: RemoteRepositoryReader;
   readonly limits?: LoadLimits;
+  /** Told `reading <branch>` and `fetching <repository>` as the loader goes. */
+  readonly progress?: ProgressReporter;
 }
 
 export interface LoadResult {
@@ -36,6 +39,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const problems: Problem[] = [];
   const branches = await source.branches();
   const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
+    options.progress?.phase(`reading ${branch}`);
     const files = await source.readBranch(branch, yamlFileFilter());
     const parsed = parseFiles(files, branch, branch, limits);
     const validated = validateDocuments(parsed.documents);
@@ -133,6 +137,7 @@ class WorkloadCache {
       if (!this.options.remote) {
         throw new WorkloadSourceError(`${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`);
       }
+      this.options.progress?.phase(`fetching ${repo}`);
       return this.options.remote.read(repo, branch, path);
     }
     const local = this.source.resolveLocalPath(repo);

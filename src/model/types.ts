@@ -1,4 +1,5 @@
 import { SourcedDocument } from './documents';
+import { FieldPath } from './field-path';
 
 /** apiVersion of every Kalypso kind. */
 export const KALYPSO_API_VERSION = 'scheduler.kalypso.io/v1alpha1';
@@ -61,6 +62,8 @@ export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'> {
   readonly configSchemas: readonly string[];
   /** The Workload it was unfolded from; absent when written directly. */
   readonly fromWorkload?: string;
+  /** Where in `source` it was written: `['spec', 'deploymentTargets', 0]` for an unfolded target; absent for the whole document. */
+  readonly sourcePath?: FieldPath;
 }
 
 export interface WorkloadTarget {

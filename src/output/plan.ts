@@ -7,8 +7,10 @@ import { ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from 
 import { Assignment, schedule } from '../scheduler/schedule';
 import { ComposedConfig, collectConfigSources, composePlatformConfig } from '../scheduler/platform-config';
 import { WORKSPACE_LABEL, assignmentFolder, namespaceName } from '../scheduler/names';
-import { unfoldWorkload } from '../scheduler/unfold';
+import { findLikelyMistakes } from '../scheduler/likely-mistakes';
+import { locateDeploymentTarget, unfoldWorkload } from '../scheduler/unfold';
 import { objectIdentity, objectNameProblems } from './emitted-objects';
+import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
 import { renderAssignment } from './render-assignment';
 
 export const CLUSTER_TYPE_README = 'README.md';
@@ -52,6 +54,14 @@ export interface PlanOptions {
   readonly registry?: RendererRegistry;
   /** Renders Template objects; without it a ClusterType naming a Template cannot be rendered. */
   readonly templateRenderer?: TemplateRendererFactory;
+  /**
+   * The loader left out objects that had errors, so the model is incomplete: warnings about likely mistakes (a
+   * target no policy selects…) would only echo those errors and are not reported.
+   * @default false
+   */
+  readonly incompleteInput?: boolean;
+  /** Told `rendering <environment>`, N of M, as assignments are rendered. */
+  readonly progress?: ProgressReporter;
 }
 
 /** The plans of every environment of the control plane. */
@@ -82,10 +92,12 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
 
   for (const clusterType of environment.clusterTypes) files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
 
-  for (const assignment of assignments) {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  for (const [index, assignment] of assignments.entries()) {
+    progress.phase(`rendering ${environment.name}`, index + 1, assignments.length);
     const { clusterType, deploymentTarget } = assignment;
     const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
-    const where = { location: deploymentTarget.source?.location, object: `DeploymentTarget/${deploymentTarget.name}` };
+    const where = { location: locateDeploymentTarget(deploymentTarget), object: `DeploymentTarget/${deploymentTarget.name}` };
     const renderers = resolveRenderers(clusterType, templates, registry, options.templateRenderer);
     if ('unresolved' in renderers) {
       failedFolders.push(folder);
@@ -151,6 +163,13 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
       config,
       files: paths.sort(),
     });
+  }
+
+  if (!options.incompleteInput) {
+    problems.push(...findLikelyMistakes(environment, {
+      deploymentTargets, assignments, configSources,
+      configs: planned.map(({ clusterType, deploymentTarget, config }) => ({ clusterType, deploymentTarget, config })),
+    }));
   }
 
   const promotedCommit = environment.baseRepos.find((repo) => repo.name === 'main')?.commit || undefined;

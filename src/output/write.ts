@@ -142,8 +142,12 @@ interface CurrentTree {
   readonly unmanaged: string[];
 }
 
-/** The current managed files of an environment folder, and what else the folder holds. */
-async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<CurrentTree> {
+/**
+ * The current files of the managed part of an environment folder (symbolic links read as changed content): the
+ * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file; and what
+ * else the folder holds. An absent folder has no files.
+ */
+export async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<CurrentTree> {
   const files = new Map<string, string>();
   let entries;
   try {

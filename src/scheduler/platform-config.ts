@@ -90,25 +90,53 @@ export function splitLabelEncodedKey(rawKey: string): { key: string; keyLabels: 
   return { key: parts[parts.length - 1], keyLabels };
 }
 
+/** The labels of a ConfigMap or ConfigSchema that restrict which assignments it applies to. */
+export function selectingLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([key]) => !IGNORED_LABELS.has(key)));
+}
+
+/** Why a ConfigMap or ConfigSchema does not apply to a pair: its first label that does not hold, and what was found. */
+export interface ConfigLabelMismatch {
+  /** e.g. `cluster-type: "large"`. */
+  readonly requirement: string;
+  /** e.g. `cluster type is "drone"`. */
+  readonly reason: string;
+  readonly key: string;
+}
+
 /**
  * Whether an object with these labels applies to the pair (reference §6.2): every label must hold — `cluster-type`
  * names the cluster type, `deployment-target` the full target name, `workload` the target's workload, any other key
  * a label of the cluster type or of the target (a missing label counts as "").
  */
 export function isConfigFor(labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget): boolean {
-  for (const [key, value] of Object.entries(labels)) {
+  return findConfigLabelMismatch(labels, clusterType, target) === undefined;
+}
+
+/** The first label (in key order) that keeps an object with these labels from applying to the pair, or undefined. */
+export function findConfigLabelMismatch(
+  labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget,
+): ConfigLabelMismatch | undefined {
+  for (const key of Object.keys(labels).sort()) {
     if (IGNORED_LABELS.has(key)) continue;
+    const value = labels[key];
+    const requirement = `${key}: ${JSON.stringify(value)}`;
     if (key === CLUSTER_TYPE_LABEL) {
-      if (value !== clusterType.name) return false;
+      if (value !== clusterType.name) return { requirement, reason: `cluster type is ${JSON.stringify(clusterType.name)}`, key };
     } else if (key === DEPLOYMENT_TARGET_LABEL) {
-      if (value !== target.name) return false;
+      if (value !== target.name) return { requirement, reason: `deployment target is ${JSON.stringify(target.name)}`, key };
     } else if (key === WORKLOAD_LABEL) {
-      if (value !== (target.labels[WORKLOAD_LABEL] ?? '')) return false;
+      const workload = target.labels[WORKLOAD_LABEL] ?? '';
+      if (value !== workload) return { requirement, reason: `workload is ${JSON.stringify(workload)}`, key };
     } else if ((clusterType.labels[key] ?? '') !== value && (target.labels[key] ?? '') !== value) {
-      return false;
+      return { requirement, reason: `${describeSide('cluster type', clusterType.labels, key)}, ${describeSide('deployment target', target.labels, key)}`, key };
     }
   }
-  return true;
+  return undefined;
+}
+
+function describeSide(side: string, labels: Readonly<Record<string, string>>, key: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? `${side} has ${JSON.stringify(labels[key])}` : `${side} has none`;
 }
 
 /** The platform config of one assignment: every matching entry merged in source order, with provenance. */

@@ -1,3 +1,4 @@
+import { FieldPath } from '../model/field-path';
 import { LabelSelector, LabelSelectorRequirement, SelectorOperator } from '../model/types';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -8,6 +9,10 @@ export interface SelectorMismatch {
   readonly requirement: string;
   /** e.g. `label missing` or `label is "false"`. */
   readonly reason: string;
+  /** The label key the requirement tests. */
+  readonly key: string;
+  /** Where the requirement is written, relative to the selector: `['matchLabels', 'edge']`, `['matchExpressions', 0]`. */
+  readonly field: FieldPath;
 }
 
 /**
@@ -21,18 +26,32 @@ export function matchesSelector(labels: Labels, selector: LabelSelector | undefi
 
 /** The first requirement of the selector the labels do not meet, or undefined when they match. */
 export function findSelectorMismatch(labels: Labels, selector: LabelSelector): SelectorMismatch | undefined {
+  return unmetRequirements(labels, selector)[0];
+}
+
+/** Every requirement of the selector the labels do not meet: matchLabels by key, then matchExpressions in order. */
+export function unmetRequirements(labels: Labels, selector: LabelSelector): SelectorMismatch[] {
+  const unmet: SelectorMismatch[] = [];
   for (const key of Object.keys(selector.matchLabels ?? {}).sort()) {
     const expected = selector.matchLabels![key];
     if (labels[key] !== expected) {
-      return { requirement: `${key}: ${JSON.stringify(expected)}`, reason: describeLabel(labels, key) };
+      unmet.push({ requirement: `${key}: ${JSON.stringify(expected)}`, reason: describeLabel(labels, key), key, field: ['matchLabels', key] });
     }
   }
-  for (const requirement of selector.matchExpressions ?? []) {
+  (selector.matchExpressions ?? []).forEach((requirement, index) => {
     if (!matchesRequirement(labels, requirement)) {
-      return { requirement: describeRequirement(requirement), reason: describeLabel(labels, requirement.key) };
+      unmet.push({
+        requirement: describeRequirement(requirement), reason: describeLabel(labels, requirement.key),
+        key: requirement.key, field: ['matchExpressions', index],
+      });
     }
-  }
-  return undefined;
+  });
+  return unmet;
+}
+
+/** `edge: "true" required, label missing` */
+export function formatMismatch(mismatch: { readonly requirement: string; readonly reason: string }): string {
+  return `${mismatch.requirement} required, ${mismatch.reason}`;
 }
 
 function matchesRequirement(labels: Labels, { key, operator, values = [] }: LabelSelectorRequirement): boolean {

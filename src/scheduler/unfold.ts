@@ -1,3 +1,5 @@
+import { locateField } from '../model/documents';
+import { SourceLocation } from '../model/problems';
 import { DeploymentTarget, Workload } from '../model/types';
 import { WORKLOAD_LABEL, WORKSPACE_LABEL, deploymentTargetName } from './names';
 
@@ -8,8 +10,9 @@ import { WORKLOAD_LABEL, WORKSPACE_LABEL, deploymentTargetName } from './names';
  */
 export function unfoldWorkload(workload: Workload, environment: string): DeploymentTarget[] {
   return workload.deploymentTargets
-    .filter((target) => target.environment === environment)
-    .map((target) => ({
+    .map((target, index) => ({ target, index }))
+    .filter(({ target }) => target.environment === environment)
+    .map(({ target, index }) => ({
       kind: 'DeploymentTarget',
       name: deploymentTargetName(workload.name, target.name),
       labels: {
@@ -23,5 +26,11 @@ export function unfoldWorkload(workload: Workload, environment: string): Deploym
       configSchemas: [...target.configSchemas, ...workload.configSchemas],
       fromWorkload: workload.name,
       source: workload.source,
+      sourcePath: ['spec', 'deploymentTargets', index],
     }));
+}
+
+/** Where a deployment target was written: its entry in the Workload, or its own document. */
+export function locateDeploymentTarget(target: DeploymentTarget): SourceLocation | undefined {
+  return target.source ? locateField(target.source, target.sourcePath ?? []) : undefined;
 }

@@ -2,7 +2,9 @@ import { ControlPlaneSource } from '../loader/control-plane-source';
 import { FolderSource } from '../loader/folder-source';
 import { LoadOptions, loadControlPlane } from '../loader/load';
 import { Problem, isError, sortProblems } from '../model/problems';
+import { ControlPlaneModel } from '../model/types';
 import { EnvironmentPlan, PlanOptions, planControlPlane } from '../output/plan';
+import { SILENT_PROGRESS } from '../model/progress';
 import { WriteReport, writeOutput } from '../output/write';
 
 export interface SynthOptions extends LoadOptions, PlanOptions {
@@ -19,6 +21,8 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
 }
 
 export interface SynthResult {
+  /** The control plane as loaded (objects with errors left out), for explaining the plans. */
+  readonly model: ControlPlaneModel;
   readonly plans: readonly EnvironmentPlan[];
   /** Every problem, loading and planning, sorted and de-duplicated. */
   readonly problems: readonly Problem[];
@@ -33,11 +37,15 @@ export interface SynthResult {
  */
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const source = typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
+  const progress = options.progress ?? SILENT_PROGRESS;
+  progress.phase('loading control plane');
   const loaded = await loadControlPlane(source, options);
-  const plans = planControlPlane(loaded.model, options);
+  const model = loaded.model;
+  const plans = planControlPlane(model, { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) });
   const problems = sortProblems([...loaded.problems, ...plans.flatMap((plan) => plan.problems)]);
   const failed = problems.some(isError);
-  if (!options.out || (failed && !options.keepGoing)) return { plans, problems, written: [] };
+  if (!options.out || (failed && !options.keepGoing)) return { model, plans, problems, written: [] };
+  progress.phase('writing');
   const written = await writeOutput(options.out, plans.map((plan) => ({
     environment: plan.environment,
     files: plan.files,
@@ -46,5 +54,5 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
     // With errors, objects that failed to load are missing from the plan: their files must not look stale.
     deleteStale: !failed,
   })));
-  return { plans, problems, written };
+  return { model, plans, problems, written };
 }

@@ -77,6 +77,16 @@ describe('kalypso synth', () => {
     expect(readTree(out)).toEqual(before);
   });
 
+  test.each([
+    ['validate', []],
+    ['synth', ['--out', '<out>']],
+  ])('%s --json prints the documented shape', async (command, flags) => {
+    const out = temporaryFolder();
+    const { code, stdout } = await runCli([command, '-c', TUTORIAL, '--json', ...flags.map((flag) => flag.replace('<out>', out))]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchSnapshot();
+  });
+
   test('validate checks everything and writes nothing', async () => {
     const { code, stdout } = await runCli(['validate', '-c', TUTORIAL]);
     expect(code).toBe(0);
@@ -101,13 +111,46 @@ describe('kalypso synth', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  test('--help of each command shows usage and examples', async () => {
-    for (const command of ['synth', 'validate']) {
-      const { code, stdout } = await runCli([command, '--help']);
-      expect(code).toBe(0);
-      expect(stdout).toMatch(new RegExp(`^Usage: kalypso ${command}`));
-      expect(stdout).toContain('Examples:');
+  test.each(['synth', 'validate', 'explain', 'diff', 'init'])('%s --help shows usage and examples', async (command) => {
+    const { code, stdout } = await runCli([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: kalypso ${command}`));
+    expect(stdout).toMatch(/\nExamples:\n {2}kalypso /);
+    expect((await runCli(['help', command])).stdout).toBe(stdout);
+  });
+
+  test.each(['synth', 'validate', 'explain', 'diff'])('%s takes the shared control-plane flags', async (command) => {
+    const { stdout } = await runCli([command, '--help']);
+    for (const flag of ['-c, --control-plane PATH', '-e, --env NAME', '--source URL=PATH', '--json', '-q, --quiet', '-h, --help']) {
+      expect(stdout).toContain(flag);
     }
+  });
+
+  test('kalypso --help lists every command, with examples and the exit codes', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['synth', 'validate', 'explain', 'diff', 'init']) expect(stdout).toMatch(new RegExp(`\n {2}${command} +\\S`));
+    expect(stdout).toContain('\nExamples:\n');
+    expect(stdout).toContain('Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff).');
+  });
+
+  test('suggests the command meant', async () => {
+    const { code, stderr } = await runCli(['explian']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('kalypso: unknown command "explian"; did you mean "explain"?; run kalypso --help\n');
+  });
+
+  test.each([
+    ['plain when stderr is not a terminal', {}, 'error  dev/'],
+    ['plain on a terminal with NO_COLOR', { stderrIsTTY: true, env: { NO_COLOR: '1' } }, 'error  dev/'],
+    ['coloured on a terminal', { stderrIsTTY: true, env: {} }, '\u001b[31merror\u001b[39m  dev/'],
+    ['coloured with FORCE_COLOR', { env: { FORCE_COLOR: '1' } }, '\u001b[31merror\u001b[39m  dev/'],
+  ])('prints problems %s', async (_name, terminal, start) => {
+    const copy = tutorialCopy();
+    fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'not: [yaml');
+    const { code, stderr } = await runCli(['validate', '-c', copy, '--quiet'], ROOT, terminal);
+    expect(code).toBe(1);
+    expect(stderr.startsWith(start)).toBe(true);
   });
 });
 
@@ -116,6 +159,23 @@ describe('bin/kalypso', () => {
     const { code, stdout } = runBin(['--version']);
     expect(code).toBe(0);
     expect(stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  test('prints its version without loading cdk8s', () => {
+    const probe = spawnSync(process.execPath, ['-e', `
+      const { main } = require('./lib/src/cli/cli');
+      main(['--version'], { stdout: () => undefined, stderr: () => undefined, cwd: '.' }).then(() => {
+        process.stdout.write(String(Object.keys(require.cache).filter((file) => /node_modules[\\\\/](cdk8s|cdk8s-plus-28|constructs)[\\\\/]/.test(file)).length));
+      });`], { cwd: ROOT, encoding: 'utf8' });
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout).toBe('0');
+  });
+
+  test('exits 3 from kalypso diff when the tree differs', () => {
+    const out = temporaryFolder();
+    const { code, stdout } = runBin(['diff', '--control-plane', 'examples/tutorial', '--env', 'dev', '--against', out]);
+    expect(code).toBe(3);
+    expect(stdout).toContain('dev: 11 added, 0 changed, 0 removed');
   });
 
   test('synth gives the same tree as cdk8s synth of the embedded example', () => {

@@ -1,5 +1,5 @@
 import {
-  collectConfigSources, composePlatformConfig, isConfigFor, splitLabelEncodedKey,
+  collectConfigSources, composePlatformConfig, findConfigLabelMismatch, isConfigFor, selectingLabels, splitLabelEncodedKey,
 } from '../../src/scheduler/platform-config';
 import { clusterType, configMap, deploymentTarget } from '../support/objects';
 
@@ -116,5 +116,27 @@ describe('splitLabelEncodedKey', () => {
     ['a.b.c.Z', { a: 'b' }, 'Z'],
   ])('%s', (raw, keyLabels, key) => {
     expect(splitLabelEncodedKey(raw)).toEqual({ key, keyLabels });
+  });
+});
+
+describe('findConfigLabelMismatch', () => {
+  const drone = clusterType('drone', { restricted: 'true' });
+  const appFt = deploymentTarget('app-ft', { workload: 'app', purpose: 'ft' });
+  test.each<[string, Record<string, string>, ReturnType<typeof findConfigLabelMismatch>]>([
+    ['nothing when every label holds', { 'platform-config': 'true', restricted: 'true' }, undefined],
+    ['another cluster type', { 'cluster-type': 'large' }, { requirement: 'cluster-type: "large"', reason: 'cluster type is "drone"', key: 'cluster-type' }],
+    ['another deployment target', { 'deployment-target': 'ft' }, { requirement: 'deployment-target: "ft"', reason: 'deployment target is "app-ft"', key: 'deployment-target' }],
+    ['another workload', { workload: 'other' }, { requirement: 'workload: "other"', reason: 'workload is "app"', key: 'workload' }],
+    ['a label neither side has', { size: 'large' }, { requirement: 'size: "large"', reason: 'cluster type has none, deployment target has none', key: 'size' }],
+    ['a label with another value', { restricted: 'false' }, { requirement: 'restricted: "false"', reason: 'cluster type has "true", deployment target has none', key: 'restricted' }],
+    ['the first failing label by key', { z: '1', a: '1' }, { requirement: 'a: "1"', reason: 'cluster type has none, deployment target has none', key: 'a' }],
+  ])('names %s', (_name, labels, expected) => {
+    expect(findConfigLabelMismatch(labels, drone, appFt)).toEqual(expected);
+  });
+});
+
+describe('selectingLabels', () => {
+  test('drops the labels that never restrict', () => {
+    expect(selectingLabels({ 'platform-config': 'true', 'kustomize.toolkit.fluxcd.io/name': 'x', region: 'west' })).toEqual({ region: 'west' });
   });
 });

@@ -1,5 +1,5 @@
 import { LabelSelector, SelectorOperator } from '../../src/model/types';
-import { findSelectorMismatch, matchesSelector } from '../../src/scheduler/selector';
+import { findSelectorMismatch, formatMismatch, matchesSelector, unmetRequirements } from '../../src/scheduler/selector';
 
 const { IN, NOT_IN, EXISTS, DOES_NOT_EXIST } = SelectorOperator;
 
@@ -34,13 +34,26 @@ describe('matchesSelector', () => {
 describe('findSelectorMismatch', () => {
   test.each<[string, LabelSelector, Record<string, string>, ReturnType<typeof findSelectorMismatch>]>([
     ['a missing label', { matchLabels: { restricted: 'true', edge: 'true' } }, { restricted: 'true' },
-      { requirement: 'edge: "true"', reason: 'label missing' }],
-    ['another value', { matchLabels: { size: 'large' } }, { size: 'small' }, { requirement: 'size: "large"', reason: 'label is "small"' }],
+      { requirement: 'edge: "true"', reason: 'label missing', key: 'edge', field: ['matchLabels', 'edge'] }],
+    ['another value', { matchLabels: { size: 'large' } }, { size: 'small' }, { requirement: 'size: "large"', reason: 'label is "small"', key: 'size', field: ['matchLabels', 'size'] }],
     ['an expression', { matchExpressions: [{ key: 'tier', operator: IN, values: ['gold', 'silver'] }] }, { tier: 'bronze' },
-      { requirement: 'tier In (gold, silver)', reason: 'label is "bronze"' }],
-    ['Exists', { matchExpressions: [{ key: 'gpu', operator: EXISTS }] }, {}, { requirement: 'gpu exists', reason: 'label missing' }],
+      { requirement: 'tier In (gold, silver)', reason: 'label is "bronze"', key: 'tier', field: ['matchExpressions', 0] }],
+    ['Exists', { matchExpressions: [{ key: 'gpu', operator: EXISTS }] }, {}, { requirement: 'gpu exists', reason: 'label missing', key: 'gpu', field: ['matchExpressions', 0] }],
     ['nothing when it matches', { matchLabels: { a: '1' } }, { a: '1' }, undefined],
   ])('names the first failing requirement: %s', (_name, selector, labels, expected) => {
     expect(findSelectorMismatch(labels, selector)).toEqual(expected);
+  });
+});
+
+describe('unmetRequirements', () => {
+  test.each<[string, LabelSelector, Record<string, string>, string[]]>([
+    ['none when the labels match', { matchLabels: { a: '1' } }, { a: '1' }, []],
+    ['every failing matchLabels entry, by key', { matchLabels: { b: '2', a: '1' } }, {}, ['a: "1" required, label missing', 'b: "2" required, label missing']],
+    ['matchLabels before matchExpressions', { matchExpressions: [{ key: 'x', operator: DOES_NOT_EXIST }], matchLabels: { a: '1' } }, { x: 'y' },
+      ['a: "1" required, label missing', 'x does not exist required, label is "y"']],
+    ['NotIn names the value it refused', { matchExpressions: [{ key: 'q', operator: NOT_IN, values: ['x', 'y'] }] }, { q: 'y' },
+      ['q NotIn (x, y) required, label is "y"']],
+  ])('lists %s', (_name, selector, labels, expected) => {
+    expect(unmetRequirements(labels, selector).map(formatMismatch)).toEqual(expected);
   });
 });

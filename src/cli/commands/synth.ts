@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { isError } from '../../model/problems';
-import { synthesize } from '../../synth/synthesize';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { formatProblems, formatSummary, planJson, problemCounts, problemJson } from '../report';
+import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
+import { runPipeline } from '../run-pipeline';
 import { defaultPlanOptions } from '../plan-options';
 
 export const SYNTH_HELP = `Usage: kalypso synth [options]
@@ -32,7 +32,7 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
   }
   const options = controlPlaneOptions(values, io.cwd);
   const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
-  const result = await synthesize({ ...defaultPlanOptions(), ...options, out, keepGoing: values['keep-going'] === true });
+  const result = await runPipeline({ ...defaultPlanOptions(), ...options, out, keepGoing: values['keep-going'] === true }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({
@@ -41,7 +41,7 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
       problems: result.problems.map(problemJson),
     }, null, 2)}\n`);
   } else {
-    io.stderr(formatProblems(result.problems));
+    io.stderr(formatProblems(result.problems, stderrPalette(io)));
     if (failed && result.written.length === 0) io.stderr(`${problemCounts(result.problems)}; nothing written\n`);
     else io.stdout(formatSummary(result.plans, result.written));
   }

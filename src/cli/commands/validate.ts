@@ -1,10 +1,10 @@
 import { isError } from '../../model/problems';
-import { synthesize } from '../../synth/synthesize';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
 import { defaultPlanOptions } from '../plan-options';
-import { formatProblems, formatSummary, planJson, problemCounts, problemJson } from '../report';
+import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
+import { runPipeline } from '../run-pipeline';
 
 export const VALIDATE_HELP = `Usage: kalypso validate [options]
 
@@ -25,7 +25,7 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<E
     return ExitCode.SUCCESS;
   }
   const options = controlPlaneOptions(values, io.cwd);
-  const result = await synthesize({ ...defaultPlanOptions(), ...options });
+  const result = await runPipeline({ ...defaultPlanOptions(), ...options }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({
@@ -34,7 +34,7 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<E
       problems: result.problems.map(problemJson),
     }, null, 2)}\n`);
   } else {
-    io.stderr(formatProblems(result.problems));
+    io.stderr(formatProblems(result.problems, stderrPalette(io)));
     if (failed) io.stderr(`${problemCounts(result.problems)}\n`);
     else io.stdout(`${formatSummary(result.plans, [])}valid (${problemCounts(result.problems)})\n`);
   }
