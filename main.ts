@@ -4,14 +4,13 @@
  * `kalypso synth`.
  */
 import * as path from 'path';
-import { defaultPlanOptions } from './src/cli/plan-options';
 import { formatProblems } from './src/cli/report';
 import { isError } from './src/model/problems';
 import { synthesize } from './src/synth/synthesize';
 
 const controlPlane = path.join(__dirname.endsWith(`${path.sep}lib`) ? path.dirname(__dirname) : __dirname, 'examples', 'tutorial');
 
-synthesize({ ...defaultPlanOptions(), controlPlane, out: process.env.CDK8S_OUTDIR ?? 'dist' }).then((result) => {
+synthesize({ controlPlane, out: process.env.CDK8S_OUTDIR ?? 'dist' }).then((result) => {
   process.stderr.write(formatProblems(result.problems));
   if (result.problems.some(isError)) process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 import { ClusterType, Template } from '../model/types';
 import { RendererRegistry } from './renderer-registry';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from './renderer';
+import { TemplateRenderer } from './template-renderer';
 
 export interface ResolvedRenderers {
   readonly reconciler: IReconciler;
@@ -8,24 +9,21 @@ export interface ResolvedRenderers {
   readonly configRenderer: IConfigRenderer;
 }
 
-/** Turns a Template object into a renderer; supplied by the template module. */
-export type TemplateRendererFactory = (template: Template) => IConfigRenderer;
-
 /**
  * What a ClusterType's renderer names resolve to (SPEC §5): a Template of that name first, then a renderer of the
  * registry. Returns the names that resolved to nothing (already reported by the input rules) instead of renderers.
+ * Templates are parsed once per text, so a renderer per assignment costs little.
  */
 export function resolveRenderers(
   clusterType: ClusterType,
   templates: ReadonlyMap<string, Template>,
   registry: RendererRegistry,
-  templateRenderer: TemplateRendererFactory | undefined,
 ): ResolvedRenderers | { readonly unresolved: string[] } {
   const unresolved: string[] = [];
   const pick = <T>(field: 'reconciler' | 'namespaceService' | 'configType', builtIn: (name: string) => T | undefined): T => {
     const name = clusterType[field];
     const template = templates.get(name);
-    const renderer = template ? (templateRenderer?.(template) as T | undefined) : builtIn(name);
+    const renderer = template ? (new TemplateRenderer(template) as T) : builtIn(name);
     if (!renderer) unresolved.push(`spec.${field} ${JSON.stringify(name)}`);
     return renderer as T;
   };

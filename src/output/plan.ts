@@ -1,6 +1,6 @@
 import { AssignmentContext } from '../constructs/assignment-context';
 import { RendererRegistry } from '../constructs/renderer-registry';
-import { TemplateRendererFactory, resolveRenderers } from '../constructs/resolve-renderers';
+import { resolveRenderers } from '../constructs/resolve-renderers';
 import { Problem, error, isError, sortProblems } from '../model/problems';
 import { checkEnvironment } from '../model/rules';
 import { ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from '../model/types';
@@ -52,8 +52,6 @@ export interface EnvironmentPlan {
 export interface PlanOptions {
   /** Renderers by name; defaults to the built-ins. */
   readonly registry?: RendererRegistry;
-  /** Renders Template objects; without it a ClusterType naming a Template cannot be rendered. */
-  readonly templateRenderer?: TemplateRendererFactory;
   /**
    * The loader left out objects that had errors, so the model is incomplete: warnings about likely mistakes (a
    * target no policy selects…) would only echo those errors and are not reported.
@@ -98,7 +96,7 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
     const { clusterType, deploymentTarget } = assignment;
     const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
     const where = { location: locateDeploymentTarget(deploymentTarget), object: `DeploymentTarget/${deploymentTarget.name}` };
-    const renderers = resolveRenderers(clusterType, templates, registry, options.templateRenderer);
+    const renderers = resolveRenderers(clusterType, templates, registry);
     if ('unresolved' in renderers) {
       failedFolders.push(folder);
       continue;
@@ -114,7 +112,9 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
       config: config.data,
     };
     const rendered = renderAssignment([environment.name, clusterType.name, deploymentTarget.name], { context, ...renderers });
-    const assignmentProblems = rendered.validationErrors.map((message) => error(message, where));
+    const assignmentProblems = rendered.failures.map((failure) => error(failure.message, {
+      location: failure.location ?? where.location, object: failure.object ?? where.object,
+    }));
 
     const identities = identitiesPerClusterType.get(clusterType.name) ?? new Map<string, string>();
     identitiesPerClusterType.set(clusterType.name, identities);

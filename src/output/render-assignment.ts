@@ -1,19 +1,28 @@
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AssignmentChart, AssignmentChartProps } from '../constructs/assignment-chart';
+import { RenderError } from '../constructs/render-error';
+import { SourceLocation } from '../model/problems';
 import { Manifest, collectManifests, serializeManifests } from './serialize';
 
 export const NAMESPACE_FILE = 'namespace.yaml';
 export const RECONCILER_FILE = 'reconciler.yaml';
 export const PLATFORM_CONFIG_FILE = 'platform-config';
 
-/** The files of one assignment folder, the objects in them, and what construct validation found. */
+/** Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's error. */
+export interface RenderFailure {
+  readonly message: string;
+  readonly location?: SourceLocation;
+  /** `Kind/name` of the object at fault, when it is not the deployment target. */
+  readonly object?: string;
+}
+
+/** The files of one assignment folder, the objects in them, and why it failed, if it did. */
 export interface RenderedAssignment {
   /** File name → content, e.g. `reconciler.yaml`. */
   readonly files: Readonly<Record<string, string>>;
   readonly manifests: readonly { readonly file: string; readonly manifest: Manifest }[];
-  /** `[construct/path] message` for every failed construct validation. */
-  readonly validationErrors: readonly string[];
+  readonly failures: readonly RenderFailure[];
 }
 
 /**
@@ -25,11 +34,17 @@ export function renderAssignment(path: readonly string[], props: AssignmentChart
   const app = new App({ outdir: 'unused' });
   let scope: Construct = app;
   for (const id of path.slice(0, -1)) scope = new Construct(scope, id);
-  const chart = new AssignmentChart(scope, path[path.length - 1], props);
+  let chart: AssignmentChart;
+  try {
+    chart = new AssignmentChart(scope, path[path.length - 1], props);
+  } catch (e) {
+    if (!(e instanceof RenderError)) throw e;
+    return { files: {}, manifests: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
+  }
 
-  const validationErrors = app.node.findAll().flatMap((construct) =>
-    construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
-  if (validationErrors.length > 0) return { files: {}, manifests: [], validationErrors };
+  const failures = app.node.findAll().flatMap((construct) =>
+    construct.node.validate().map((message) => ({ message: `[${construct.node.path}] ${message}` })));
+  if (failures.length > 0) return { files: {}, manifests: [], failures };
 
   const roles: [string, Construct][] = [
     [NAMESPACE_FILE, chart.namespaceScope],
@@ -45,5 +60,5 @@ export function renderAssignment(path: readonly string[], props: AssignmentChart
     files[file] = content;
     manifests.push(...roleManifests.map((manifest) => ({ file, manifest })));
   }
-  return { files, manifests, validationErrors };
+  return { files, manifests, failures: [] };
 }

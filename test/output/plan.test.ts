@@ -105,14 +105,38 @@ spec: {repo: "https://github.com/org/gitops", branch: dev, path: .}
     expect(result.gitOpsRepo).toEqual({ repo: 'https://github.com/org/gitops', branch: 'dev' });
   });
 
-  test('cannot render a cluster type naming a Template without a template renderer', () => {
+  test('renders a cluster type naming a Template with the template engine, objects through cdk8s', () => {
     const result = plan(clusterType('a').replace('reconciler: flux', 'reconciler: mine') + target('w-x') + selectAll + `---
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Template
 metadata: {name: mine}
-spec: {type: reconciler, manifests: []}
+spec:
+  type: reconciler
+  manifests:
+    - |
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: "{{ .Workload }}-{{ .ClusterType }}"
+        namespace: {{ .Namespace }}
+    - "{{ if false }}dropped{{ end }}"
+    - "not an object: {{ .DeploymentTargetName }}\\n"
 `);
+    expect(result.lines).toEqual([]);
+    expect(result.files['a/w-x/reconciler.yaml']).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w-a\n  namespace: dev-a-w-x\n---\nnot an object: w-x\n');
+  });
+
+  test('fails the assignment at the Template\'s file and line when it does not render', () => {
+    const result = plan(clusterType('a').replace('reconciler: flux', 'reconciler: mine') + target('w-x') + selectAll + `---
+apiVersion: scheduler.kalypso.io/v1alpha1
+kind: Template
+metadata: {name: mine}
+spec: {type: reconciler, manifests: ["{{ .Repo }}"]}
+`);
+    expect(result.lines).toEqual([
+      'dev/objects.yaml:17:1  Template/mine  Template "mine" manifests[0]: template: template:1:3: executing "template" at <.Repo>: can\'t evaluate field Repo in type scheduler.dataType',
+    ]);
     expect(result.failedFolders).toEqual(['a/w-x']);
-    expect(Object.keys(result.files)).toEqual(['a/README.md']);
   });
 });

@@ -7,7 +7,6 @@ import { againstFolder, checkFolderExists, parseAgainst } from '../against';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { defaultPlanOptions } from '../plan-options';
 import { formatProblems, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
@@ -54,7 +53,7 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
     if (!againstFolder(against, environment)) throw new UsageError(`--against names no tree for environment "${environment}"; add --against ${environment}=DIR`);
   }
 
-  const result = await runPipeline({ ...defaultPlanOptions(), ...options }, io);
+  const result = await runPipeline({ ...options }, io);
   const failed = result.problems.some(isError);
   if (failed) {
     if (options.json) io.stdout(json({ equal: null, environments: [], problems: result.problems.map(problemJson) }));

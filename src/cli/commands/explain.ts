@@ -10,7 +10,6 @@ import { EnvironmentPlan } from '../../output/plan';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { defaultPlanOptions } from '../plan-options';
 import { formatProblems, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
@@ -59,7 +58,7 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
   const clusterTypeName = values['cluster-type'] as string | undefined;
   if (clusterTypeName !== undefined && targetName === undefined) throw new UsageError('--cluster-type needs --target');
 
-  const result = await runPipeline({ ...defaultPlanOptions(), ...options }, io);
+  const result = await runPipeline({ ...options }, io);
   const plans = new Map(result.plans.map((plan) => [plan.environment, plan]));
   const environments = result.model.environments.filter((environment) => plans.has(environment.name));
   const failed = result.problems.some(isError);

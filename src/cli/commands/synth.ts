@@ -5,7 +5,6 @@ import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
 import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
-import { defaultPlanOptions } from '../plan-options';
 
 export const SYNTH_HELP = `Usage: kalypso synth [options]
 
@@ -32,7 +31,7 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
   }
   const options = controlPlaneOptions(values, io.cwd);
   const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
-  const result = await runPipeline({ ...defaultPlanOptions(), ...options, out, keepGoing: values['keep-going'] === true }, io);
+  const result = await runPipeline({ ...options, out, keepGoing: values['keep-going'] === true }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({

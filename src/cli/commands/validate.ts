@@ -2,7 +2,6 @@ import { isError } from '../../model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { defaultPlanOptions } from '../plan-options';
 import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
@@ -25,7 +24,7 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<E
     return ExitCode.SUCCESS;
   }
   const options = controlPlaneOptions(values, io.cwd);
-  const result = await runPipeline({ ...defaultPlanOptions(), ...options }, io);
+  const result = await runPipeline({ ...options }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({
