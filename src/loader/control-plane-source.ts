@@ -2,6 +2,8 @@
 export interface BranchFile {
   readonly path: string;
   readonly content: Buffer;
+  /** The file's size when its content was not read because it is larger than `FileFilter.maxFileBytes`. */
+  readonly size?: number;
 }
 
 /**
@@ -26,4 +28,6 @@ export interface FileFilter {
   file(path: string): boolean;
   /** Called with `.sourceignore` contents found in a folder, before anything inside it is filtered. */
   ignoreFile?(folder: string, text: string): void;
+  /** Files larger than this are listed with their `size` and empty content, never read into memory. */
+  readonly maxFileBytes?: number;
 }

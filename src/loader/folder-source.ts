@@ -16,7 +16,10 @@ export async function readFolder(root: string, filter: FileFilter): Promise<Bran
       if (entry.isDirectory()) {
         if (filter.folder(child)) await walk(child);
       } else if (entry.isFile() && filter.file(child)) {
-        files.push({ path: child, content: await fs.readFile(path.join(root, child)) });
+        const file = path.join(root, child);
+        const { size } = await fs.stat(file);
+        const tooLarge = filter.maxFileBytes !== undefined && size > filter.maxFileBytes;
+        files.push(tooLarge ? { path: child, content: Buffer.alloc(0), size } : { path: child, content: await fs.readFile(file) });
       }
     }
   };

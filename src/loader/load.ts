@@ -40,7 +40,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const branches = await source.branches();
   const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
     options.progress?.phase(`reading ${branch}`);
-    const files = await source.readBranch(branch, yamlFileFilter());
+    const files = await source.readBranch(branch, yamlFileFilter(limits.maxFileBytes));
     const parsed = parseFiles(files, branch, branch, limits);
     const validated = validateDocuments(parsed.documents);
     problems.push(...parsed.problems, ...validated.problems);
@@ -132,7 +132,7 @@ class WorkloadCache {
   private async files(registration: WorkloadRegistration): Promise<WorkloadFiles> {
     const { repo, branch, path } = registration.workload;
     const redirected = this.redirect(repo);
-    if (redirected) return readLocalWorkload(redirected, path, redirected);
+    if (redirected) return readLocalWorkload(redirected, path, redirected, this.limits.maxFileBytes);
     if (isRepositoryUrl(repo)) {
       if (!this.options.remote) {
         throw new WorkloadSourceError(`${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`);
@@ -142,7 +142,7 @@ class WorkloadCache {
     }
     const local = this.source.resolveLocalPath(repo);
     if (!local) throw new WorkloadSourceError(`${JSON.stringify(repo)} is neither a repository URL nor a folder inside the control plane`);
-    return readLocalWorkload(local, path, repo);
+    return readLocalWorkload(local, path, repo, this.limits.maxFileBytes);
   }
 
   private redirect(repo: string): string | undefined {

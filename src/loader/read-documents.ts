@@ -8,10 +8,14 @@ import { parseYamlDocuments } from './yaml-documents';
 const YAML_FILE = /\.ya?ml$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A filter reading the YAML files Flux would apply: `.yaml`/`.yml`, minus Flux's default and `.sourceignore` patterns. */
-export function yamlFileFilter(): FileFilter {
+/**
+ * A filter reading the YAML files Flux would apply: `.yaml`/`.yml`, minus Flux's default and `.sourceignore`
+ * patterns; files over `maxFileBytes` are not read.
+ */
+export function yamlFileFilter(maxFileBytes?: number): FileFilter {
   let matcher = new IgnoreMatcher();
   return {
+    maxFileBytes,
     folder: (path) => !matcher.isIgnored(path, true),
     file: (path) => YAML_FILE.test(path) && !matcher.isIgnored(path, false),
     ignoreFile: (folder, text) => {
@@ -36,10 +40,10 @@ export function parseFiles(files: readonly BranchFile[], prefix: string, branch:
     problems.push(error(`${files.length} YAML files; the limit is ${limits.maxFilesPerBranch}`, { location: { file: prefix } }));
     return { documents, problems };
   }
-  for (const { path, content } of files) {
+  for (const { path, content, size = content.length } of files) {
     const file = prefix ? `${prefix}/${path}` : path;
-    if (content.length > limits.maxFileBytes) {
-      problems.push(error(`file is ${megabytes(content.length)}; the limit is ${megabytes(limits.maxFileBytes)}`, { location: { file } }));
+    if (size > limits.maxFileBytes) {
+      problems.push(error(`file is ${megabytes(size)}; the limit is ${megabytes(limits.maxFileBytes)}`, { location: { file } }));
       continue;
     }
     let text: string;

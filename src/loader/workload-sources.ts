@@ -33,7 +33,9 @@ export class WorkloadSourceError extends Error {}
  * Reads the files of a registered workload from a local folder: `path` inside `folder`, a file or a folder read
  * recursively like Flux would. `path` may not leave the folder.
  */
-export async function readLocalWorkload(folder: string, workloadPath: string, prefix: string): Promise<WorkloadFiles> {
+export async function readLocalWorkload(
+  folder: string, workloadPath: string, prefix: string, maxFileBytes?: number,
+): Promise<WorkloadFiles> {
   const root = path.resolve(folder);
   const target = path.resolve(root, workloadPath || '.');
   if (target !== root && !target.startsWith(`${root}${path.sep}`)) {
@@ -47,8 +49,10 @@ export async function readLocalWorkload(folder: string, workloadPath: string, pr
   }
   const relative = path.relative(root, target).split(path.sep).join('/');
   if (stat.isFile()) {
-    return { files: [{ path: relative, content: await fs.readFile(target) }], prefix };
+    const tooLarge = maxFileBytes !== undefined && stat.size > maxFileBytes;
+    const file = tooLarge ? { path: relative, content: Buffer.alloc(0), size: stat.size } : { path: relative, content: await fs.readFile(target) };
+    return { files: [file], prefix };
   }
-  const files = await readFolder(target, yamlFileFilter());
+  const files = await readFolder(target, yamlFileFilter(maxFileBytes));
   return { files: files.map((file) => ({ ...file, path: relative ? `${relative}/${file.path}` : file.path })), prefix };
 }

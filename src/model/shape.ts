@@ -111,8 +111,9 @@ export function optional(shape: Shape<unknown>): FieldSpec {
 }
 
 /**
- * A mapping with known fields. Missing required fields are errors; unknown fields are warnings (the Kubernetes API
- * server drops them), with a did-you-mean hint. Fields in `ignored` are accepted without checking.
+ * A mapping with known fields. Missing required fields are errors, and so are unknown fields (a typo such as
+ * `reconcilers:` would otherwise be dropped silently, as the API server drops it), with a did-you-mean hint.
+ * Fields in `ignored` are accepted without checking.
  */
 export function object(fields: Readonly<Record<string, FieldSpec>>, ignored: readonly string[] = []): Shape<Record<string, unknown>> {
   return (value, path, context) => {
@@ -138,10 +139,7 @@ export function object(fields: Readonly<Record<string, FieldSpec>>, ignored: rea
     }
     for (const name of Object.keys(value)) {
       if (name in fields || ignored.includes(name)) continue;
-      report(context, [...path, name], 'is not a field of this kind and is ignored', {
-        severity: Severity.WARNING,
-        hint: didYouMean(name, Object.keys(fields)),
-      });
+      report(context, [...path, name], 'is not a field of this kind', { hint: didYouMean(name, Object.keys(fields)) });
     }
     return valid ? result : undefined;
   };

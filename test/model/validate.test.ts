@@ -122,6 +122,9 @@ spec:
     ['fails on a cluster type name longer than a label value',
       clusterType('  reconciler: a\n  namespaceService: b\n  configType: c\n', `name: ${'a'.repeat(64)}`),
       `dev/objects.yaml:4:3  ClusterType/${'a'.repeat(64)}  metadata.name  name is 64 characters long; Kalypso uses it as a label value, so at most 63 are allowed (got "${'a'.repeat(64)}")`],
+    ['fails on an unknown field, with a did-you-mean hint',
+      clusterType('  reconciler: a\n  namespaceService: b\n  configType: c\n  reconcilers: x\n'),
+      'dev/objects.yaml:9:3  ClusterType/drone  spec.reconcilers  is not a field of this kind  did you mean "reconciler"?'],
     ['fails on a missing name',
       clusterType('  reconciler: a\n  namespaceService: b\n  configType: c\n', 'labels: {}'),
       'dev/objects.yaml:3:1  ClusterType/?  metadata.name  is required'],
@@ -150,9 +153,6 @@ spec:
   });
 
   test.each([
-    ['warns on an unknown field with a did-you-mean hint',
-      clusterType('  reconciler: a\n  namespaceService: b\n  configType: c\n  reconcilers: x\n'),
-      'dev/objects.yaml:9:3  ClusterType/drone  spec.reconcilers  is not a field of this kind and is ignored  did you mean "reconciler"?'],
     ['warns on an unknown kind and ignores it', 'apiVersion: scheduler.kalypso.io/v1alpha1\nkind: ClusterTyp\nmetadata: {name: a}\n',
       'dev/objects.yaml:1:1  ClusterTyp/a  kind "ClusterTyp" is not a control-plane kind; ignored  did you mean "ClusterType"?'],
     ['warns on a document without kind', 'name: x\n', 'dev/objects.yaml:1:1  document has no kind, so it is not a Kubernetes object; ignored'],
