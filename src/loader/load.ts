@@ -25,6 +25,8 @@ export interface LoadOptions {
 export interface LoadResult {
   readonly model: ControlPlaneModel;
   readonly problems: Problem[];
+  /** The Workloads read through each WorkloadRegistration of the model (the same objects as in the environments). */
+  readonly registeredWorkloads: ReadonlyMap<WorkloadRegistration, readonly Workload[]>;
 }
 
 /** Thrown when the request itself is wrong (e.g. an unknown `--env`), as opposed to problems in the input. */
@@ -55,6 +57,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const workloads = new WorkloadCache(source, options, limits, problems);
 
   const environments = [];
+  const registeredWorkloads = new Map<WorkloadRegistration, readonly Workload[]>();
   const branchObjects = new Map<string, ControlPlaneObject[]>();
   for (const selection of selections) {
     if (!branches.includes(selection.branch)) {
@@ -67,10 +70,11 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
     const objects = [...mainObjects, ...branchObjects.get(selection.branch)!];
     const registrations = objects.filter((object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration');
-    const registered = (await Promise.all(registrations.map((registration) => workloads.load(registration)))).flat();
-    environments.push(buildEnvironmentModel(selection, objects, registered));
+    const registered = await Promise.all(registrations.map((registration) => workloads.load(registration)));
+    registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
+    environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
   }
-  return { model: { environments }, problems };
+  return { model: { environments }, problems, registeredWorkloads };
 }
 
 function chooseEnvironments(all: EnvironmentSelection[], wanted: readonly string[] | undefined): EnvironmentSelection[] {
