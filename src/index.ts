@@ -42,12 +42,12 @@ export { type SynthOptions, type SynthResult, synthesize } from './synth/synthes
 export { type LoadOptions, type LoadResult, LoadUsageError, loadControlPlane } from './loader/load';
 export { type BranchFile, type ControlPlaneSource, type FileFilter } from './loader/control-plane-source';
 export { FolderSource } from './loader/folder-source';
-export { DEFAULT_LOAD_LIMITS, type LoadLimits } from './loader/limits';
+export { type LoadLimits } from './loader/limits';
 export { type RemoteRepositoryReader, type WorkloadFiles } from './loader/workload-sources';
 export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './output/plan';
 export { type ComposedConfig, type ConfigContribution } from './scheduler/platform-config';
 export { type TreeChanges } from './output/managed-tree';
-export { type TreeToWrite, type WriteReport, writeOutput } from './output/write';
+export { type WriteReport } from './output/write';
 
 // Names, labels, problems and the plain data model.
 export {

@@ -10,6 +10,7 @@ import {
   RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, isRepositoryUrl, normalizeRepositoryUrl, readLocalWorkload,
 } from './workload-sources';
 
+/** What `loadControlPlane` reads. */
 export interface LoadOptions {
   /** Only these environments; all when empty. */
   readonly environments?: readonly string[];
@@ -17,13 +18,20 @@ export interface LoadOptions {
   readonly sources?: ReadonlyMap<string, string>;
   /** Reads registered workloads from remote repositories; without it, a URL must be redirected with `sources`. */
   readonly remote?: RemoteRepositoryReader;
+  /**
+   * Largest input accepted.
+   * @default DEFAULT_LOAD_LIMITS - 16 MiB per file, 10,000 documents per file, 100,000 files per branch
+   */
   readonly limits?: LoadLimits;
   /** Told `reading <branch>` and `fetching <repository>` as the loader goes. */
   readonly progress?: ProgressReporter;
 }
 
+/** A loaded control plane: the objects without errors, and every problem found. */
 export interface LoadResult {
+  /** Per environment, the objects of `main`, of its branch and of its registered workloads. */
   readonly model: ControlPlaneModel;
+  /** Every problem, with file and line. */
   readonly problems: Problem[];
   /** The Workloads read through each WorkloadRegistration of the model (the same objects as in the environments). */
   readonly registeredWorkloads: ReadonlyMap<WorkloadRegistration, readonly Workload[]>;
