@@ -43,6 +43,13 @@ platform.synth({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' }).catch((e: unknown
 });
 `;
 
+/** The first TypeScript example of the README's "Use it from TypeScript" section. */
+function readmeExample(): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it from TypeScript'));
+  return /```ts\n([\s\S]*?)```/.exec(section)![1];
+}
+
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -79,10 +86,12 @@ describe('the npm package', () => {
         compilerOptions: {
           strict: true, target: 'ES2022', module: 'node16', moduleResolution: 'node16', outDir: 'lib', rootDir: '.', types: ['node'],
         },
-        include: ['main.ts'],
+        include: ['main.ts', 'readme.ts'],
       }),
       'cdk8s.yaml': 'language: typescript\napp: node lib/main.js\noutput: dist\n',
       'main.ts': APP_MAIN,
+      // The README's example, compiled too.
+      'readme.ts': `${readmeExample()}\nexport {};\n`,
     });
   }, 120_000);
 
@@ -109,7 +118,7 @@ describe('the npm package', () => {
     expect(files).toEqual(expect.arrayContaining([manifest.main, manifest.types, manifest.bin.kalypso]));
   });
 
-  test('type-checks (declarations included) and synthesizes a TypeScript cdk8s app that installed it', () => {
+  test('type-checks (declarations and the README example included) and synthesizes a TypeScript cdk8s app that installed it', () => {
     // WHEN the app is compiled against the packed declarations and run by cdk8s synth
     run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], app);
     run(path.join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade'], app);
