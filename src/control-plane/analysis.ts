@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { RendererRegistry } from '../constructs/renderer-registry';
 import { TemplateRendererFactory } from '../constructs/resolve-renderers';
 import { SourcedDocument } from '../model/documents';
-import { buildEnvironmentModel } from '../model/environments';
+import { buildEnvironmentModel, environmentObjects } from '../model/environments';
 import { Problem, formatLocation, isError, sortProblems } from '../model/problems';
 import {
   ControlPlaneModel, ControlPlaneObject, Environment as EnvironmentObject, EnvironmentModel, Workload as WorkloadModel, objectRef,
@@ -31,8 +31,6 @@ export interface AnalysisOptions {
   readonly loadProblems: readonly Problem[];
 }
 
-const RENDERER_FIELDS = ['reconciler', 'namespaceService', 'configType'] as const;
-
 /**
  * Builds the model of the constructs below `root` (per environment: the objects defined directly in the control plane,
  * then the environment's own, as `buildEnvironmentModel` does for `main` and a branch), plans it with the shared
@@ -58,13 +56,13 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
     problems.forEach((problem) => report(object, formatConstructProblem(problem, objectRef(object))));
     if (problems.length === 0) models.set(object, object.toModel());
   }
-  const environmentObjects = new Map<Environment, EnvironmentObject>();
+  const declarations = new Map<Environment, EnvironmentObject>();
   for (const environment of environments) {
     const manifest = environment.toManifest();
     const problems = manifest ? shapeErrors(manifest, environment.source) : [];
     problems.forEach((problem) => report(environment, formatConstructProblem(problem, `Environment/${environment.name}`)));
     const model = environment.toModel();
-    if (model && problems.length === 0) environmentObjects.set(environment, model);
+    if (model && problems.length === 0) declarations.set(environment, model);
   }
   environments.forEach((environment, index) => {
     const first = environments.findIndex((other) => other.name === environment.name);
@@ -95,31 +93,19 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
       .flatMap((registration) => registered.get(registration) ?? [])
       .map((workload) => models.get(workload) as WorkloadModel);
     return buildEnvironmentModel(
-      { name: environment.name, branch: environment.branch, environment: environmentObjects.get(environment) },
+      { name: environment.name, branch: environment.branch, environment: declarations.get(environment) },
       members.map((object) => models.get(object)!),
       registeredWorkloads,
     );
   });
   const model: ControlPlaneModel = { environments: environmentModels };
 
-  if (!options.templateRenderer) {
-    environmentModels.forEach((environment) => {
-      const templates = new Set(environment.templates.map((template) => template.name));
-      for (const clusterType of environment.clusterTypes) {
-        for (const field of RENDERER_FIELDS) {
-          if (!templates.has(clusterType[field])) continue;
-          report(constructOf.get(clusterType)!, `spec.${field}  names the Template ${JSON.stringify(clusterType[field])}, but the ControlPlane has no templateRenderer to render it`);
-        }
-      }
-    });
-  }
-
   const plans = planControlPlane(model, { registry: options.registry, templateRenderer: options.templateRenderer });
   plans.forEach((plan, index) => {
     const environment = environments[index];
     const byRef = new Map<string, KalypsoObject>();
     const environmentModel = environmentModels[index];
-    for (const object of allObjects(environmentModel)) byRef.set(objectRef(object), constructOf.get(object)!);
+    for (const object of environmentObjects(environmentModel)) byRef.set(objectRef(object), constructOf.get(object)!);
     const concerned = (problem: Problem): IConstruct => {
       if (!problem.object) return environment;
       let ref = problem.object;
@@ -146,14 +132,6 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
   }
 
   return { model, plans, errors, warnings: sortProblems(warnings) };
-}
-
-function allObjects(environment: EnvironmentModel): ControlPlaneObject[] {
-  return [
-    ...environment.clusterTypes, ...environment.schedulingPolicies, ...environment.deploymentTargets,
-    ...environment.workloads, ...environment.workloadRegistrations, ...environment.templates,
-    ...environment.configSchemas, ...environment.configMaps, ...environment.baseRepos, ...environment.gitOpsRepos,
-  ];
 }
 
 /** The errors the YAML loader would report for `manifest`: names, labels, selectors, required fields. */

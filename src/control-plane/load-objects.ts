@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { LoadResult } from '../loader/load';
-import { MAIN_BRANCH } from '../model/environments';
+import { MAIN_BRANCH, environmentObjects } from '../model/environments';
 import { ControlPlaneObject, Kind, Workload as WorkloadModel } from '../model/types';
 import { BaseRepo } from './base-repo';
 import { ClusterType } from './cluster-type';
@@ -33,12 +33,7 @@ export function addLoadedObjects(controlPlane: Construct, loaded: LoadResult): v
     }));
 
   loaded.model.environments.forEach((environment, index) => {
-    const objects: ControlPlaneObject[] = [
-      ...environment.templates, ...environment.workloadRegistrations, ...environment.workloads,
-      ...environment.deploymentTargets, ...environment.clusterTypes, ...environment.configMaps,
-      ...environment.configSchemas, ...environment.schedulingPolicies, ...environment.gitOpsRepos, ...environment.baseRepos,
-    ];
-    for (const object of objects) {
+    for (const object of environmentObjects(environment)) {
       if (created.has(object) || registered.has(object)) continue;
       created.add(object);
       const scope = object.source?.branch === MAIN_BRANCH ? controlPlane : environments[index];

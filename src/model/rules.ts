@@ -1,5 +1,6 @@
 import { didYouMean } from './did-you-mean';
 import { locateField } from './documents';
+import { environmentObjects } from './environments';
 import { Problem, describeValue, error, formatLocation, warning } from './problems';
 import { ClusterType, ControlPlaneObject, DeploymentTarget, EnvironmentModel, objectRef } from './types';
 
@@ -17,6 +18,11 @@ export interface RuleContext {
   readonly renderers: RendererCatalog;
   /** The environment's deployment targets: written directly and unfolded from workloads. */
   readonly deploymentTargets: readonly DeploymentTarget[];
+  /**
+   * Whether Template objects can be rendered (a template renderer is configured).
+   * @default true
+   */
+  readonly rendersTemplates?: boolean;
 }
 
 function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
@@ -25,12 +31,7 @@ function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
 
 /** Two objects of one kind with the same name in one environment (main and the environment branch together). */
 export const uniqueNamesPerKind: Rule = (environment) => {
-  const all: ControlPlaneObject[] = [
-    ...environment.clusterTypes, ...environment.schedulingPolicies, ...environment.deploymentTargets,
-    ...environment.workloads, ...environment.workloadRegistrations, ...environment.templates,
-    ...environment.configSchemas, ...environment.configMaps, ...environment.baseRepos, ...environment.gitOpsRepos,
-  ];
-  return duplicates(all, (object) => objectRef(object)).map(([first, second]) =>
+  return duplicates(environmentObjects(environment), (object) => objectRef(object)).map(([first, second]) =>
     error(`${objectRef(second)} is defined twice in environment "${environment.name}": also at ${describeSource(first)}`, {
       location: second.source?.location, object: objectRef(second),
     }));
@@ -55,19 +56,25 @@ const RENDERER_FIELDS = [
   { field: 'configType', role: 'config' },
 ] as const;
 
-/** Each ClusterType renderer name must name a Template or a built-in renderer of that role (SPEC §5). */
-export const clusterTypeRenderersKnown: Rule = (environment, { renderers }) => {
+/**
+ * Each ClusterType renderer name must name a Template or a built-in renderer of that role (SPEC §5), and a Template
+ * only when Templates can be rendered.
+ */
+export const clusterTypeRenderersKnown: Rule = (environment, { renderers, rendersTemplates = true }) => {
   const templates = environment.templates.map((template) => template.name);
   return environment.clusterTypes.flatMap((clusterType: ClusterType) =>
     RENDERER_FIELDS.flatMap(({ field, role }) => {
       const name = clusterType[field];
       const builtIns = renderers[role];
-      if (templates.includes(name) || builtIns.includes(name)) return [];
       const details = {
         location: clusterType.source ? locateField(clusterType.source, ['spec', field]) : undefined,
         object: objectRef(clusterType),
         field: `spec.${field}`,
       };
+      if (templates.includes(name)) {
+        return rendersTemplates ? [] : [error(`names the Template ${JSON.stringify(name)}, but no template renderer is configured to render it`, details)];
+      }
+      if (builtIns.includes(name)) return [];
       if (name === '') {
         return [error(`is empty; name a Template or a built-in ${role} renderer (${builtIns.join(', ')})`, details)];
       }

@@ -110,13 +110,13 @@ describe('ControlPlane', () => {
     expect(planTree(controlPlane.plan())['dev/large/app-test/reconciler.yaml']).toContain('name: from-template-app-test');
   });
 
-  test('fails when a ClusterType names a Template and the ControlPlane has no templateRenderer', () => {
+  test('fails when a ClusterType names a Template and the ControlPlane has no template renderer', () => {
     const { controlPlane, dev } = smallControlPlane();
     new Template(controlPlane, 'custom', { type: TemplateType.RECONCILER, manifests: ['…'] });
     new ClusterType(dev, 'large', { reconciler: 'custom' });
     expect(() => controlPlane.plan()).toThrow(
       'Validation failed with the following errors:\n'
-      + '  [Platform/dev/large] spec.reconciler  names the Template "custom", but the ControlPlane has no templateRenderer to render it');
+      + '  [Platform/dev/large] spec.reconciler  names the Template "custom", but no template renderer is configured to render it');
   });
 
   test('copies the registry it is given: later changes to that registry are not seen', () => {

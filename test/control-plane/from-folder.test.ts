@@ -18,10 +18,10 @@ describe('ControlPlane.fromFolder', () => {
     ]);
     expect(objects.filter((object) => object.node.path.startsWith('Tutorial/dev/')).map((object) => `${object.node.id}: ${object.kind}`)).toEqual([
       'command-center: ClusterType', 'drone: ClusterType', 'large: ClusterType', 'small: ClusterType',
+      'functional-test-policy: SchedulingPolicy', 'performance-test-policy: SchedulingPolicy',
       'china-north-3-config: ConfigMap', 'command-center-config: ConfigMap', 'drone-config: ConfigMap', 'large-config: ConfigMap',
       'restricted-config: ConfigMap', 'small-config: ConfigMap', 'dev-config: ConfigMap',
-      'functional-test-policy: SchedulingPolicy', 'performance-test-policy: SchedulingPolicy',
-      'dev: GitOpsRepo', 'main: BaseRepo',
+      'main: BaseRepo', 'dev: GitOpsRepo',
     ]);
     // The registered Workload, read from the folder its registration points at, is a child of the registration.
     const workload = controlPlane.node.findChild('hello-world-app').node.findChild('hello-world-app') as KalypsoObject;
