@@ -77,7 +77,8 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
     if (!models.has(object)) continue;
     const registration = object.kind === 'Workload' ? findEnclosing(object, WorkloadRegistration.isWorkloadRegistration) : undefined;
     if (registration) {
-      registered.set(registration, [...registered.get(registration) ?? [], object]);
+      if (!registered.has(registration)) registered.set(registration, []);
+      registered.get(registration)!.push(object);
       continue;
     }
     const environment = findEnvironment(object) as Environment | undefined;

@@ -30,7 +30,7 @@ export class PlatformConfig extends KalypsoObject<ConfigMapModel> {
   public constructor(scope: Construct, id: string, props: PlatformConfigProps = {}) {
     super(scope, id, 'ConfigMap', {
       ...props,
-      labels: props.platformConfigLabel ?? true ? { ...props.labels, [PLATFORM_CONFIG_LABEL]: 'true' } : props.labels,
+      labels: (props.platformConfigLabel ?? true) ? { ...props.labels, [PLATFORM_CONFIG_LABEL]: 'true' } : props.labels,
     });
     this._data = { ...props.data };
   }

@@ -66,7 +66,7 @@ function nearest(construct: IConstruct, test: (scope: IConstruct) => boolean): I
 export function findControlPlane(construct: IConstruct, what: string): ControlPlaneScope {
   const found = nearest(construct, isControlPlaneScope);
   if (!found) {
-    throw new Error(`${what} "${construct.node.path}" must be defined inside a ControlPlane (new ${what}(controlPlane or environment, …))`);
+    throw new Error(`${what} "${construct.node.path}" must be defined inside a ControlPlane`);
   }
   return found as ControlPlaneScope;
 }

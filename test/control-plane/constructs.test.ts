@@ -153,9 +153,9 @@ describe('control-plane constructs', () => {
 
   test.each<[string, () => void, string]>([
     ['fails when an object is defined outside a ControlPlane', () => new ClusterType(Testing.chart(), 'drone'),
-      'ClusterType "test/drone" must be defined inside a ControlPlane (new ClusterType(controlPlane or environment, …))'],
+      'ClusterType "test/drone" must be defined inside a ControlPlane'],
     ['fails when an Environment is defined outside a ControlPlane', () => new Environment(Testing.app(), 'dev'),
-      'Environment "dev" must be defined inside a ControlPlane (new Environment(controlPlane or environment, …))'],
+      'Environment "dev" must be defined inside a ControlPlane'],
     ['fails when an Environment is defined inside another', () => new Environment(new Environment(controlPlane(), 'dev'), 'stage'),
       'Environment "Platform/dev/stage" is inside another Environment; define environments in the ControlPlane'],
     ['fails when a ControlPlane is defined inside another', () => new ControlPlane(controlPlane(), 'Inner'),
