@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { BaseRepo as BaseRepoModel, KALYPSO_API_VERSION } from '../model/types';
+import { BaseRepo as BaseRepoModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** The name of the BaseRepo whose commit is the control-plane `main` commit promoted to an environment. */
@@ -53,11 +53,8 @@ export class BaseRepo extends KalypsoObject<BaseRepoModel> {
     return { ...this.modelBase(), repo: this.repo, branch: this.branch, path: this.path, commit: this.commit };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: { repo: this.repo, branch: this.branch, path: this.path, ...(this.commit ? { commit: this.commit } : {}) },
     };
   }

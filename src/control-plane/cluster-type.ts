@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ClusterType as ClusterTypeModel, KALYPSO_API_VERSION } from '../model/types';
+import { ClusterType as ClusterTypeModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `ClusterType`. */
@@ -51,11 +51,8 @@ export class ClusterType extends KalypsoObject<ClusterTypeModel> {
     };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: { reconciler: this.reconciler, namespaceService: this.namespaceService, configType: this.configType },
     };
   }

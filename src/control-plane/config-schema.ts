@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ConfigSchema as ConfigSchemaModel, KALYPSO_API_VERSION } from '../model/types';
+import { ConfigSchema as ConfigSchemaModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** A JSON-Schema document: as text (JSON or YAML), or as an object, which is written as JSON. */
@@ -33,7 +33,7 @@ export class ConfigSchema extends KalypsoObject<ConfigSchemaModel> {
     return { ...this.modelBase(), schema: this.schema };
   }
 
-  public toManifest(): Record<string, unknown> {
-    return { apiVersion: KALYPSO_API_VERSION, kind: this.kind, metadata: this.manifestMetadata(), spec: { schema: this.schema } };
+  protected manifestBody(): Record<string, unknown> {
+    return { spec: { schema: this.schema } };
   }
 }

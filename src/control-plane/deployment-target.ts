@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DeploymentTarget as DeploymentTargetModel, KALYPSO_API_VERSION } from '../model/types';
+import { DeploymentTarget as DeploymentTargetModel } from '../model/types';
 import { JsonSchema, jsonSchemaText } from './config-schema';
 import type { Environment } from './environment';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
@@ -76,11 +76,8 @@ export class DeploymentTarget extends KalypsoObject<DeploymentTargetModel> {
     return { ...this.modelBase(), environment: this.environment, manifests: this.manifests, configSchemas: this.configSchemas };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: {
         environment: this.environment,
         manifests: this.manifests,

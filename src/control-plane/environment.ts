@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { SourcedDocument } from '../model/documents';
-import { Environment as EnvironmentModel, KALYPSO_API_VERSION } from '../model/types';
+import { KINDS } from '../model/kinds';
+import { Environment as EnvironmentModel } from '../model/types';
 import { BaseRepo, PROMOTED_BASE_REPO } from './base-repo';
 import { GitOpsRepo } from './gitops-repo';
 import { ControlPlaneScope, findControlPlane, findEnvironment, isEnvironmentScope, markEnvironment } from './scope';
@@ -141,7 +142,7 @@ export class Environment extends Construct {
   public toManifest(): Record<string, unknown> | undefined {
     if (!this.controlPlaneRepository) return undefined;
     return {
-      apiVersion: KALYPSO_API_VERSION,
+      apiVersion: KINDS.Environment.apiVersion,
       kind: 'Environment',
       metadata: Object.keys(this._labels).length > 0 ? { name: this.name, labels: this.labels } : { name: this.name },
       spec: { controlPlane: { ...this.controlPlaneRepository } },

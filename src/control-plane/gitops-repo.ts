@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { GitOpsRepo as GitOpsRepoModel, KALYPSO_API_VERSION } from '../model/types';
+import { GitOpsRepo as GitOpsRepoModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `GitOpsRepo`. */
@@ -37,11 +37,8 @@ export class GitOpsRepo extends KalypsoObject<GitOpsRepoModel> {
     return { ...this.modelBase(), repo: this.repo, branch: this.branch, path: this.path };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: { repo: this.repo, branch: this.branch, path: this.path },
     };
   }

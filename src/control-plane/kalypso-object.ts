@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { SourcedDocument } from '../model/documents';
+import { KINDS } from '../model/kinds';
 import { ControlPlaneObject, Kind } from '../model/types';
 import { ControlPlaneScope, findControlPlane, isKalypsoObjectScope, markKalypsoObject } from './scope';
 
@@ -65,7 +66,12 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
   public abstract toModel(): T;
 
   /** The object as a Kubernetes manifest, as it would be written in a control-plane repository. */
-  public abstract toManifest(): Record<string, unknown>;
+  public toManifest(): Record<string, unknown> {
+    return { apiVersion: KINDS[this.kind].apiVersion, kind: this.kind, metadata: this.manifestMetadata(), ...this.manifestBody() };
+  }
+
+  /** The fields of the manifest besides `apiVersion`, `kind` and `metadata`: `spec`, or a ConfigMap's `data`. */
+  protected abstract manifestBody(): Record<string, unknown>;
 
   /** Subclasses call this whenever they change what `toModel` returns. */
   protected changed(): void {

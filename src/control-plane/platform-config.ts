@@ -53,7 +53,7 @@ export class PlatformConfig extends KalypsoObject<ConfigMapModel> {
     return { ...this.modelBase(), data: this.data };
   }
 
-  public toManifest(): Record<string, unknown> {
-    return { apiVersion: 'v1', kind: this.kind, metadata: this.manifestMetadata(), data: this.data };
+  protected manifestBody(): Record<string, unknown> {
+    return { data: this.data };
   }
 }

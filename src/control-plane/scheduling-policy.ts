@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KALYPSO_API_VERSION, LabelSelector, SchedulingPolicy as SchedulingPolicyModel } from '../model/types';
+import { LabelSelector, SchedulingPolicy as SchedulingPolicyModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `SchedulingPolicy`. */
@@ -57,11 +57,8 @@ export class SchedulingPolicy extends KalypsoObject<SchedulingPolicyModel> {
     };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: {
         deploymentTargetSelector: {
           ...(this.workspace ? { workspace: this.workspace } : {}),

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KALYPSO_API_VERSION, Template as TemplateModel, TemplateType } from '../model/types';
+import { Template as TemplateModel, TemplateType } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `Template`. */
@@ -43,11 +43,8 @@ export class Template extends KalypsoObject<TemplateModel> {
     return { ...this.modelBase(), type: this.type, contentType: this.contentType, manifests: this.manifests };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: { type: this.type, contentType: this.contentType, manifests: this.manifests },
     };
   }

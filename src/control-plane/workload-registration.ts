@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KALYPSO_API_VERSION, WorkloadRegistration as WorkloadRegistrationModel } from '../model/types';
+import { WorkloadRegistration as WorkloadRegistrationModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps, isKalypsoObjectOfKind } from './kalypso-object';
 
 /** A folder of a branch of a repository. */
@@ -66,11 +66,8 @@ export class WorkloadRegistration extends KalypsoObject<WorkloadRegistrationMode
     return { ...this.modelBase(), workload: { repo: this.repo, branch: this.branch, path: this.path }, workspace: this.workspace };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: { workload: { repo: this.repo, branch: this.branch, path: this.path }, ...(this.workspace ? { workspace: this.workspace } : {}) },
     };
   }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KALYPSO_API_VERSION, Workload as WorkloadModel, WorkloadTarget } from '../model/types';
+import { Workload as WorkloadModel, WorkloadTarget } from '../model/types';
 import { JsonSchema, jsonSchemaText } from './config-schema';
 import { DeploymentTargetOptions, environmentName } from './deployment-target';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
@@ -84,11 +84,8 @@ export class Workload extends KalypsoObject<WorkloadModel> {
     };
   }
 
-  public toManifest(): Record<string, unknown> {
+  protected manifestBody(): Record<string, unknown> {
     return {
-      apiVersion: KALYPSO_API_VERSION,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
       spec: {
         deploymentTargets: this.deploymentTargets.map((target) => ({
           name: target.name,

@@ -6,7 +6,7 @@ import { FolderSource } from '../../src/loader/folder-source';
 import { LoadUsageError, loadControlPlane } from '../../src/loader/load';
 import { planTree } from '../support/control-plane';
 import { temporaryFolder } from '../support/temp';
-import { TUTORIAL, plannedTree, tutorialCopy } from '../support/tutorial';
+import { TUTORIAL, brokenTutorialCopy, plannedTree, tutorialCopy } from '../support/tutorial';
 
 describe('ControlPlane.fromFolder', () => {
   test('builds one construct per object, named after it, in the ControlPlane for main and in its Environment for a branch', async () => {
@@ -93,13 +93,7 @@ describe('ControlPlane.fromFolder', () => {
 
   test('fails at synth with the loading problems and every other error at once, with files and lines, and writes nothing', async () => {
     // GIVEN a copy of the tutorial with malformed YAML, an unknown reconciler and a bad selector operator
-    const copy = tutorialCopy();
-    fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config\n');
-    const drone = path.join(copy, 'dev/cluster-types/drone/drone-cluster-type.yaml');
-    fs.writeFileSync(drone, fs.readFileSync(drone, 'utf8').replace('reconciler: arc-flux', 'reconciler: flux2'));
-    const policy = path.join(copy, 'dev/scheduling/performance-test-policy.yaml');
-    fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace(
-      '      matchLabels:\n        size: large', '      matchExpressions:\n        - key: size\n          operator: Equals\n          values: [large]'));
+    const copy = brokenTutorialCopy();
     // WHEN it is loaded (which succeeds) and synthesized
     const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', copy);
     const outdir = path.join(temporaryFolder(), 'out');
