@@ -26,7 +26,6 @@ export {
 export { type AssignmentContext } from './constructs/assignment-context';
 export { ConfigFileType, type IConfigRenderer, type INamespaceRenderer, type IReconciler, type IRenderer } from './constructs/renderer';
 export { RendererRegistry } from './constructs/renderer-registry';
-export { type TemplateRendererFactory } from './constructs/resolve-renderers';
 export { RawManifest, type RawManifestProps } from './constructs/raw-manifest';
 export { configValueText } from './constructs/config-text';
 export {

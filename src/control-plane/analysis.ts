@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
 import { RendererRegistry } from '../constructs/renderer-registry';
-import { TemplateRendererFactory } from '../constructs/resolve-renderers';
 import { SourcedDocument } from '../model/documents';
 import { buildEnvironmentModel, environmentObjects } from '../model/environments';
 import { Problem, formatLocation, isError, sortProblems } from '../model/problems';
@@ -26,7 +25,6 @@ export interface Analysis {
 
 export interface AnalysisOptions {
   readonly registry: RendererRegistry;
-  readonly templateRenderer?: TemplateRendererFactory;
   /** Problems found when the control plane was loaded from YAML. */
   readonly loadProblems: readonly Problem[];
 }
@@ -101,7 +99,7 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
   });
   const model: ControlPlaneModel = { environments: environmentModels };
 
-  const plans = planControlPlane(model, { registry: options.registry, templateRenderer: options.templateRenderer });
+  const plans = planControlPlane(model, { registry: options.registry });
   plans.forEach((plan, index) => {
     const environment = environments[index];
     const byRef = new Map<string, KalypsoObject>();

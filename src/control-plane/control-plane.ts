@@ -2,7 +2,6 @@ import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../constructs/renderer';
 import { RendererRegistry } from '../constructs/renderer-registry';
-import { TemplateRendererFactory } from '../constructs/resolve-renderers';
 import { ControlPlaneSource } from '../loader/control-plane-source';
 import { FolderSource } from '../loader/folder-source';
 import { LoadOptions, loadControlPlane } from '../loader/load';
@@ -24,11 +23,6 @@ export interface ControlPlaneProps {
    * @default RendererRegistry.withBuiltIns() - `flux` (and `arc-flux`), `argocd`, `default`, `configmap`, `envfile`
    */
   readonly registry?: RendererRegistry;
-  /**
-   * Renders Template objects (Go `text/template`, as Kalypso does).
-   * @default - none: a ClusterType that names a Template is a validation error
-   */
-  readonly templateRenderer?: TemplateRendererFactory;
 }
 
 /** Options of `ControlPlane.fromFolder` and `ControlPlane.fromSource`: what to load, and the ControlPlane's props. */
@@ -94,7 +88,6 @@ export class ControlPlane extends Construct {
   }
 
   private readonly registry = new RendererRegistry();
-  private readonly templateRenderer?: TemplateRendererFactory;
   private readonly loadProblems: Problem[] = [];
   private revision = 0;
   private analysis?: { readonly revision: number; readonly result: Analysis };
@@ -110,7 +103,6 @@ export class ControlPlane extends Construct {
     catalog.reconciler.forEach((name) => this.registry.addReconciler(name, registry.reconciler(name)!));
     catalog.namespace.forEach((name) => this.registry.addNamespaceRenderer(name, registry.namespaceRenderer(name)!));
     catalog.config.forEach((name) => this.registry.addConfigRenderer(name, registry.configRenderer(name)!));
-    this.templateRenderer = props.templateRenderer;
     this.node.addValidation({ validate: () => this._problemsOf(this) });
   }
 
@@ -203,7 +195,7 @@ export class ControlPlane extends Construct {
   private analyze(): Analysis {
     if (this.analysis?.revision !== this.revision) {
       const result = analyzeControlPlane(this, {
-        registry: this.registry, templateRenderer: this.templateRenderer, loadProblems: this.loadProblems,
+        registry: this.registry, loadProblems: this.loadProblems,
       });
       this.analysis = { revision: this.revision, result };
     }

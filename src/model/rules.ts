@@ -18,11 +18,6 @@ export interface RuleContext {
   readonly renderers: RendererCatalog;
   /** The environment's deployment targets: written directly and unfolded from workloads. */
   readonly deploymentTargets: readonly DeploymentTarget[];
-  /**
-   * Whether Template objects can be rendered (a template renderer is configured).
-   * @default true
-   */
-  readonly rendersTemplates?: boolean;
 }
 
 function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
@@ -56,25 +51,19 @@ const RENDERER_FIELDS = [
   { field: 'configType', role: 'config' },
 ] as const;
 
-/**
- * Each ClusterType renderer name must name a Template or a built-in renderer of that role (SPEC §5), and a Template
- * only when Templates can be rendered.
- */
-export const clusterTypeRenderersKnown: Rule = (environment, { renderers, rendersTemplates = true }) => {
+/** Each ClusterType renderer name must name a Template or a built-in renderer of that role (SPEC §5). */
+export const clusterTypeRenderersKnown: Rule = (environment, { renderers }) => {
   const templates = environment.templates.map((template) => template.name);
   return environment.clusterTypes.flatMap((clusterType: ClusterType) =>
     RENDERER_FIELDS.flatMap(({ field, role }) => {
       const name = clusterType[field];
       const builtIns = renderers[role];
+      if (templates.includes(name) || builtIns.includes(name)) return [];
       const details = {
         location: clusterType.source ? locateField(clusterType.source, ['spec', field]) : undefined,
         object: objectRef(clusterType),
         field: `spec.${field}`,
       };
-      if (templates.includes(name)) {
-        return rendersTemplates ? [] : [error(`names the Template ${JSON.stringify(name)}, but no template renderer is configured to render it`, details)];
-      }
-      if (builtIns.includes(name)) return [];
       if (name === '') {
         return [error(`is empty; name a Template or a built-in ${role} renderer (${builtIns.join(', ')})`, details)];
       }

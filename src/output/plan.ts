@@ -87,9 +87,7 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
     ...environment.deploymentTargets,
     ...environment.workloads.flatMap((workload) => unfoldWorkload(workload, environment.name)),
   ];
-  const problems: Problem[] = checkEnvironment(environment, {
-    renderers: registry.catalog(), deploymentTargets, rendersTemplates: options.templateRenderer !== undefined,
-  });
+  const problems: Problem[] = checkEnvironment(environment, { renderers: registry.catalog(), deploymentTargets });
   const assignments = schedule(environment.name, environment.schedulingPolicies, environment.clusterTypes, deploymentTargets);
   const configSources = collectConfigSources(environment.configMaps);
   const templates = new Map<string, Template>(environment.templates.map((template) => [template.name, template]));

@@ -102,21 +102,16 @@ describe('ControlPlane', () => {
 
   test('a Template wins over a registered renderer of the same name', () => {
     // GIVEN a reconciler and a Template both called "marker"
-    const { controlPlane, dev } = smallControlPlane({ templateRenderer: () => new MarkerReconciler('from-template') });
+    const { controlPlane, dev } = smallControlPlane();
     controlPlane.addReconciler('marker', new MarkerReconciler('from-registry'));
-    new Template(controlPlane, 'marker', { type: TemplateType.RECONCILER, manifests: ['…'] });
+    new Template(controlPlane, 'marker', {
+      type: TemplateType.RECONCILER,
+      manifests: ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-{{ .DeploymentTargetName }}\n  namespace: {{ .Namespace }}\n'],
+    });
     new ClusterType(dev, 'large', { reconciler: 'marker' });
     // THEN the Template renders
-    expect(planTree(controlPlane.plan())['dev/large/app-test/reconciler.yaml']).toContain('name: from-template-app-test');
-  });
-
-  test('fails when a ClusterType names a Template and the ControlPlane has no template renderer', () => {
-    const { controlPlane, dev } = smallControlPlane();
-    new Template(controlPlane, 'custom', { type: TemplateType.RECONCILER, manifests: ['…'] });
-    new ClusterType(dev, 'large', { reconciler: 'custom' });
-    expect(() => controlPlane.plan()).toThrow(
-      'Validation failed with the following errors:\n'
-      + '  [Platform/dev/large] spec.reconciler  names the Template "custom", but no template renderer is configured to render it');
+    expect(planTree(controlPlane.plan())['dev/large/app-test/reconciler.yaml']).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-app-test\n  namespace: dev-large-app-test\n');
   });
 
   test('copies the registry it is given: later changes to that registry are not seen', () => {

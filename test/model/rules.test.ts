@@ -35,19 +35,6 @@ spec: {type: reconciler, manifests: []}
 `)).toEqual([]);
   });
 
-  test('fails on a Template name when no template renderer is configured', () => {
-    const { objects } = validateYaml(`${clusterType('a', 'my-flux')}---
-apiVersion: scheduler.kalypso.io/v1alpha1
-kind: Template
-metadata: {name: my-flux}
-spec: {type: reconciler, manifests: []}
-`);
-    const environment = buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects);
-    expect(checkEnvironment(environment, { renderers: RENDERERS, deploymentTargets: [], rendersTemplates: false }).map(formatProblem)).toEqual([
-      'dev/objects.yaml:5:8  ClusterType/a  spec.reconciler  names the Template "my-flux", but no template renderer is configured to render it',
-    ]);
-  });
-
   test('fails on a renderer name that names nothing, with a did-you-mean hint', () => {
     expect(check(clusterType('a', 'arcflux'))).toEqual([
       'dev/objects.yaml:5:8  ClusterType/a  spec.reconciler  names no Template and no built-in reconciler renderer (arc-flux, argocd, flux) (got "arcflux")  did you mean "arc-flux"?',
