@@ -1,16 +1,27 @@
 /*
- * The cdk8s app: `npm run synth` (`cdk8s synth`) synthesizes the embedded tutorial control plane into the platform
- * GitOps tree, one folder per environment under cdk8s' output folder (dist/). It is the same pipeline as
- * `kalypso synth`.
+ * The cdk8s app of this project, and the shortest example of its TypeScript API: `npm run synth` (`cdk8s synth`)
+ * loads the embedded tutorial control plane into constructs and writes its platform GitOps tree, one folder per
+ * environment, to cdk8s' output folder (dist/) — exactly what `kalypso synth -c examples/tutorial` writes.
+ * examples/typescript/ defines the same control plane in code.
  */
+import { App } from 'cdk8s';
 import * as path from 'path';
 import { formatProblems } from './src/cli/report';
-import { isError } from './src/model/problems';
-import { synthesize } from './src/synth/synthesize';
+import { ControlPlane, ValidationError } from './src';
 
-const controlPlane = path.join(__dirname.endsWith(`${path.sep}lib`) ? path.dirname(__dirname) : __dirname, 'examples', 'tutorial');
+const root = __dirname.endsWith(`${path.sep}lib`) ? path.dirname(__dirname) : __dirname;
 
-synthesize({ controlPlane, out: process.env.CDK8S_OUTDIR ?? 'dist' }).then((result) => {
-  process.stderr.write(formatProblems(result.problems));
-  if (result.problems.some(isError)) process.exitCode = 1;
+async function main(): Promise<void> {
+  const app = new App();
+  // One construct per YAML object; code could add environments, cluster types or configs to it here.
+  const tutorial = await ControlPlane.fromFolder(app, 'Tutorial', path.join(root, 'examples', 'tutorial'));
+  // Validates every construct (all problems at once), schedules, renders and writes <outdir>/<environment>/….
+  const { warnings } = await tutorial.synth({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' });
+  process.stderr.write(formatProblems(warnings));
+}
+
+main().catch((e: unknown) => {
+  if (!(e instanceof ValidationError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 1;
 });

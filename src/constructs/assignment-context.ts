@@ -7,7 +7,9 @@ import { ClusterType, DeploymentTarget } from '../model/types';
 export interface AssignmentContext {
   /** The environment name (`.Environment`): the target's `spec.environment`. */
   readonly environment: string;
+  /** The cluster type (`.ClusterType`). */
   readonly clusterType: ClusterType;
+  /** The deployment target (`.DeploymentTargetName`, `.Manifests`, `.Labels`). */
   readonly deploymentTarget: DeploymentTarget;
   /** The target's `workload` label (`.Workload`). */
   readonly workload: string;

@@ -28,8 +28,10 @@ export class PlatformConfigEnvFile extends Construct {
 
 /** The built-in `envfile` config renderer (Kalypso's former `envFile` config type). */
 export class EnvFileRenderer implements IConfigRenderer {
+  /** `platform-config.sh`. */
   public readonly fileType = ConfigFileType.SH;
 
+  /** A `PlatformConfigEnvFile` of the composed config; nothing when it is empty. */
   public render(scope: Construct, context: AssignmentContext): void {
     const keys = Object.keys(context.config);
     if (keys.length === 0) return;

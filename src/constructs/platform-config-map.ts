@@ -5,9 +5,11 @@ import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
+/** Name of the ConfigMap holding an assignment's platform config. */
 export const PLATFORM_CONFIG_NAME = 'platform-config';
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
+/** Props of a `PlatformConfigMap`. */
 export interface PlatformConfigMapProps {
   /** Namespace the ConfigMap is created in (the assignment's target namespace). */
   readonly namespace: string;
@@ -36,6 +38,7 @@ export class PlatformConfigMap extends Construct {
     this.configMap.addData(key, value);
   }
 
+  /** The entries. */
   public get data(): Record<string, string> {
     return this.configMap.data;
   }
@@ -52,8 +55,10 @@ export class PlatformConfigMap extends Construct {
  * maps are written as YAML text so every value is a string (SPEC §9). Renders nothing for an empty config.
  */
 export class ConfigMapRenderer implements IConfigRenderer {
+  /** `platform-config.yaml`. */
   public readonly fileType = ConfigFileType.YAML;
 
+  /** A `PlatformConfigMap` of the composed config; nothing when it is empty. */
   public render(scope: Construct, context: AssignmentContext): void {
     const keys = Object.keys(context.config).sort();
     if (keys.length === 0) return;

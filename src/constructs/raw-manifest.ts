@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 
+/** Props of a `RawManifest`. */
 export interface RawManifestProps {
   /** Written to the output file exactly as given. */
   readonly text: string;
@@ -7,10 +8,12 @@ export interface RawManifestProps {
 
 /** Text that goes into an output file verbatim: a shell env file, or template output that is not a Kubernetes object. */
 export class RawManifest extends Construct {
+  /** Whether `value` is a RawManifest. */
   public static isRawManifest(value: unknown): value is RawManifest {
     return value instanceof RawManifest;
   }
 
+  /** The text, written verbatim. */
   public readonly text: string;
 
   public constructor(scope: Construct, id: string, props: RawManifestProps) {

@@ -32,22 +32,27 @@ export class RendererRegistry {
     this.reconcilers.set(name, renderer);
   }
 
+  /** Registers (or replaces) the namespace renderer called `name`. */
   public addNamespaceRenderer(name: string, renderer: INamespaceRenderer): void {
     this.namespaceRenderers.set(name, renderer);
   }
 
+  /** Registers (or replaces) the config renderer called `name`. */
   public addConfigRenderer(name: string, renderer: IConfigRenderer): void {
     this.configRenderers.set(name, renderer);
   }
 
+  /** The reconciler called `name`, if registered. */
   public reconciler(name: string): IReconciler | undefined {
     return this.reconcilers.get(name);
   }
 
+  /** The namespace renderer called `name`, if registered. */
   public namespaceRenderer(name: string): INamespaceRenderer | undefined {
     return this.namespaceRenderers.get(name);
   }
 
+  /** The config renderer called `name`, if registered. */
   public configRenderer(name: string): IConfigRenderer | undefined {
     return this.configRenderers.get(name);
   }

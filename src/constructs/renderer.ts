@@ -6,6 +6,10 @@ import { AssignmentContext } from './assignment-context';
  * is not a Kubernetes object.
  */
 export interface IRenderer {
+  /**
+   * Adds the file's objects for one assignment to `scope`. Problems that only show once everything is built go in
+   * `scope.node.addValidation`; they are reported with the construct path, and the assignment is not written.
+   */
   render(scope: Construct, context: AssignmentContext): void;
 }
 
@@ -15,6 +19,7 @@ export interface IReconciler extends IRenderer {}
 /** Renders `namespace.yaml`: the namespace the workload runs in. */
 export interface INamespaceRenderer extends IRenderer {}
 
+/** The file a config renderer writes. */
 export enum ConfigFileType {
   /** `platform-config.yaml` */
   YAML = 'yaml',
@@ -24,6 +29,9 @@ export enum ConfigFileType {
 
 /** Renders the platform config file; omitted from the output when it renders nothing. */
 export interface IConfigRenderer extends IRenderer {
-  /** @default ConfigFileType.YAML */
+  /**
+   * The file it writes.
+   * @default ConfigFileType.YAML
+   */
   readonly fileType?: ConfigFileType;
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { AssignmentContext } from './assignment-context';
 import { INamespaceRenderer } from './renderer';
 
+/** Props of a `TargetNamespace`. */
 export interface TargetNamespaceProps {
   /** Kubernetes name of the namespace (from `namespaceName()`). */
   readonly name: string;
@@ -16,6 +17,7 @@ export interface TargetNamespaceProps {
 
 /** The namespace an assignment's workload runs in: a cdk8s-plus Namespace without the empty `spec`. */
 export class TargetNamespace extends Construct {
+  /** The cdk8s-plus Namespace. */
   public readonly namespace: kplus.Namespace;
 
   public constructor(scope: Construct, id: string, props: TargetNamespaceProps) {
@@ -27,6 +29,7 @@ export class TargetNamespace extends Construct {
 
 /** The built-in `default` namespace renderer: the sample template's labels (reference §7.5.1), nothing else. */
 export class DefaultNamespaceRenderer implements INamespaceRenderer {
+  /** A `TargetNamespace` named `<environment>-<clusterType>-<deploymentTarget>`. */
   public render(scope: Construct, context: AssignmentContext): void {
     new TargetNamespace(scope, 'Namespace', {
       name: context.namespace,

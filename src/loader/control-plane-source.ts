@@ -1,6 +1,8 @@
 /** A file of a branch: its path inside the branch (`/`-separated) and its bytes. */
 export interface BranchFile {
+  /** Path inside the branch, `/`-separated. */
   readonly path: string;
+  /** The file's bytes. */
   readonly content: Buffer;
   /** The file's size when its content was not read because it is larger than `FileFilter.maxFileBytes`. */
   readonly size?: number;
@@ -21,6 +23,7 @@ export interface ControlPlaneSource {
   resolveLocalPath(path: string): string | undefined;
 }
 
+/** Which folders and files of a branch the loader wants (YAML files outside ignored folders). */
 export interface FileFilter {
   /** Whether to descend into a folder. */
   folder(path: string): boolean;

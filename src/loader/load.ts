@@ -10,6 +10,7 @@ import {
   RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, isRepositoryUrl, normalizeRepositoryUrl, readLocalWorkload,
 } from './workload-sources';
 
+/** What `loadControlPlane` reads. */
 export interface LoadOptions {
   /** Only these environments; all when empty. */
   readonly environments?: readonly string[];
@@ -17,14 +18,23 @@ export interface LoadOptions {
   readonly sources?: ReadonlyMap<string, string>;
   /** Reads registered workloads from remote repositories; without it, a URL must be redirected with `sources`. */
   readonly remote?: RemoteRepositoryReader;
+  /**
+   * Largest input accepted.
+   * @default DEFAULT_LOAD_LIMITS - 16 MiB per file, 10,000 documents per file, 100,000 files per branch
+   */
   readonly limits?: LoadLimits;
   /** Told `reading <branch>` and `fetching <repository>` as the loader goes. */
   readonly progress?: ProgressReporter;
 }
 
+/** A loaded control plane: the objects without errors, and every problem found. */
 export interface LoadResult {
+  /** Per environment, the objects of `main`, of its branch and of its registered workloads. */
   readonly model: ControlPlaneModel;
+  /** Every problem, with file and line. */
   readonly problems: Problem[];
+  /** The Workloads read through each WorkloadRegistration of the model (the same objects as in the environments). */
+  readonly registeredWorkloads: ReadonlyMap<WorkloadRegistration, readonly Workload[]>;
 }
 
 /** Thrown when the request itself is wrong (e.g. an unknown `--env`), as opposed to problems in the input. */
@@ -55,6 +65,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const workloads = new WorkloadCache(source, options, limits, problems);
 
   const environments = [];
+  const registeredWorkloads = new Map<WorkloadRegistration, readonly Workload[]>();
   const branchObjects = new Map<string, ControlPlaneObject[]>();
   for (const selection of selections) {
     if (!branches.includes(selection.branch)) {
@@ -67,10 +78,11 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
     const objects = [...mainObjects, ...branchObjects.get(selection.branch)!];
     const registrations = objects.filter((object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration');
-    const registered = (await Promise.all(registrations.map((registration) => workloads.load(registration)))).flat();
-    environments.push(buildEnvironmentModel(selection, objects, registered));
+    const registered = await Promise.all(registrations.map((registration) => workloads.load(registration)));
+    registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
+    environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
   }
-  return { model: { environments }, problems };
+  return { model: { environments }, problems, registeredWorkloads };
 }
 
 function chooseEnvironments(all: EnvironmentSelection[], wanted: readonly string[] | undefined): EnvironmentSelection[] {

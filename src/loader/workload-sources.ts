@@ -6,11 +6,13 @@ import { yamlFileFilter } from './read-documents';
 
 /** Reads `path` of a remote repository at `branch` (a file, or a folder read recursively). Supplied by the git module. */
 export interface RemoteRepositoryReader {
+  /** The YAML files of `path` (a file, or a folder read recursively) of the repository at `url`, on `branch`. */
   read(url: string, branch: string, path: string): Promise<WorkloadFiles>;
 }
 
 /** The YAML files holding a registered workload, and how to name them in messages. */
 export interface WorkloadFiles {
+  /** The files, with paths relative to the repository. */
   readonly files: readonly BranchFile[];
   /** Prefix of file names in messages, e.g. `https://github.com/org/app@main` or a local folder. */
   readonly prefix: string;

@@ -9,7 +9,9 @@ export interface SourcedDocument {
   readonly branch: string;
   /** Position of the document in its file, 0-based. */
   readonly index: number;
+  /** The parsed document. */
   readonly value: unknown;
+  /** Where the document starts. */
   readonly location: SourceLocation;
   /** Positions of fields, keyed by `fieldPathKey`; a field's position is where its key is written. */
   readonly fieldLocations: ReadonlyMap<string, SourceLocation>;

@@ -25,6 +25,15 @@ export function selectEnvironments(mainObjects: readonly ControlPlaneObject[], b
   return branches.filter((branch) => branch !== MAIN_BRANCH).sort().map((branch) => ({ name: branch, branch }));
 }
 
+/** Every object of an environment, kind by kind (workloads read through registrations included). */
+export function environmentObjects(environment: EnvironmentModel): ControlPlaneObject[] {
+  return [
+    ...environment.clusterTypes, ...environment.schedulingPolicies, ...environment.deploymentTargets,
+    ...environment.workloads, ...environment.workloadRegistrations, ...environment.templates,
+    ...environment.configSchemas, ...environment.configMaps, ...environment.baseRepos, ...environment.gitOpsRepos,
+  ];
+}
+
 /** Groups the objects of `main`, the environment's branch and its registered workloads into one environment. */
 export function buildEnvironmentModel(
   selection: EnvironmentSelection, objects: readonly ControlPlaneObject[], registeredWorkloads: readonly Workload[] = [],

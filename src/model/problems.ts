@@ -1,10 +1,20 @@
 /** Where something was written: a file (relative to the control-plane root, `branch/path`) and a 1-based position. */
 export interface SourceLocation {
+  /** File path relative to the control-plane root, starting with the branch. */
   readonly file: string;
+  /**
+   * 1-based line.
+   * @default - the whole file
+   */
   readonly line?: number;
+  /**
+   * 1-based column.
+   * @default 1
+   */
   readonly column?: number;
 }
 
+/** Errors stop the synth; warnings are reported only. */
 export enum Severity {
   ERROR = 'error',
   WARNING = 'warning',
@@ -15,12 +25,15 @@ export enum Severity {
  * `file:line:column  Kind/name  field.path  message (got …)  hint`.
  */
 export interface Problem {
+  /** Whether the problem stops the synth. */
   readonly severity: Severity;
+  /** Where the problem was written; absent for objects built in code. */
   readonly location?: SourceLocation;
   /** `Kind/name` of the object the problem is about. */
   readonly object?: string;
   /** Dotted path of the field, e.g. `spec.clusterTypeSelector.labelSelector.matchExpressions[0].operator`. */
   readonly field?: string;
+  /** What is wrong. */
   readonly message: string;
   /** The offending value, already formatted for humans (quoted strings, JSON for the rest). */
   readonly got?: string;
@@ -36,6 +49,7 @@ export function warning(message: string, details: Omit<Problem, 'severity' | 'me
   return { severity: Severity.WARNING, message, ...details };
 }
 
+/** Whether the problem is an error (as opposed to a warning). */
 export function isError(problem: Problem): boolean {
   return problem.severity === Severity.ERROR;
 }

@@ -1,5 +1,6 @@
 import { didYouMean } from './did-you-mean';
 import { locateField } from './documents';
+import { environmentObjects } from './environments';
 import { Problem, describeValue, error, formatLocation, warning } from './problems';
 import { ClusterType, ControlPlaneObject, DeploymentTarget, EnvironmentModel, objectRef } from './types';
 
@@ -25,12 +26,7 @@ function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
 
 /** Two objects of one kind with the same name in one environment (main and the environment branch together). */
 export const uniqueNamesPerKind: Rule = (environment) => {
-  const all: ControlPlaneObject[] = [
-    ...environment.clusterTypes, ...environment.schedulingPolicies, ...environment.deploymentTargets,
-    ...environment.workloads, ...environment.workloadRegistrations, ...environment.templates,
-    ...environment.configSchemas, ...environment.configMaps, ...environment.baseRepos, ...environment.gitOpsRepos,
-  ];
-  return duplicates(all, (object) => objectRef(object)).map(([first, second]) =>
+  return duplicates(environmentObjects(environment), (object) => objectRef(object)).map(([first, second]) =>
     error(`${objectRef(second)} is defined twice in environment "${environment.name}": also at ${describeSource(first)}`, {
       location: second.source?.location, object: objectRef(second),
     }));

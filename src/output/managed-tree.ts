@@ -7,10 +7,15 @@ import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } f
  * changed or deleted.
  */
 
+/** How an environment's tree on disk changes, as paths relative to the environment folder. */
 export interface TreeChanges {
+  /** Files the plan adds. */
   readonly added: string[];
+  /** Files whose content changes. */
   readonly changed: string[];
+  /** Managed files the plan no longer has. */
   readonly deleted: string[];
+  /** Files left as they are (not rewritten). */
   readonly unchanged: string[];
 }
 

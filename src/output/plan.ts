@@ -19,12 +19,17 @@ export const PROMOTED_COMMIT_FILE = '.github/tracking/Promoted_Commit_Id';
 
 /** One assignment as planned: where it landed, why, with which config, and the files it produced. */
 export interface PlannedAssignment {
+  /** Name of the cluster type. */
   readonly clusterType: string;
+  /** Name of the deployment target (`<workload>-<target>`). */
   readonly deploymentTarget: string;
+  /** The target's `workload` label. */
   readonly workload: string;
+  /** The namespace it runs in, `<environment>-<clusterType>-<deploymentTarget>`. */
   readonly namespace: string;
   /** Every policy that selected the pair. */
   readonly policies: readonly string[];
+  /** The composed platform config, and where each value came from. */
   readonly config: ComposedConfig;
   /** Paths of the files it produced, relative to the environment root. */
   readonly files: readonly string[];
@@ -32,6 +37,7 @@ export interface PlannedAssignment {
 
 /** The platform GitOps tree of one environment and how it came about. */
 export interface EnvironmentPlan {
+  /** Name of the environment; its tree goes to `<out>/<environment>/`. */
   readonly environment: string;
   /** The GitOpsRepo the tree is published to, when the control plane names one. */
   readonly gitOpsRepo?: { readonly repo: string; readonly branch: string };
@@ -41,14 +47,17 @@ export interface EnvironmentPlan {
   readonly clusterTypes: readonly string[];
   /** Relative path → content, sorted by path. */
   readonly files: Readonly<Record<string, string>>;
+  /** The assignments rendered, in scheduling order. */
   readonly assignments: readonly PlannedAssignment[];
   /** Folders of assignments that failed; with `--keep-going` their previous files are kept. */
   readonly failedFolders: readonly string[];
   /** Deployment targets of the environment (written and unfolded). */
   readonly deploymentTargets: readonly DeploymentTarget[];
+  /** Problems found planning the environment, sorted. */
   readonly problems: readonly Problem[];
 }
 
+/** How assignments are rendered. */
 export interface PlanOptions {
   /** Renderers by name; defaults to the built-ins. */
   readonly registry?: RendererRegistry;

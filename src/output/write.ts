@@ -11,7 +11,9 @@ export const STATE_DIR = '.kalypso';
 
 /** What one environment's tree should become. */
 export interface TreeToWrite {
+  /** The environment; its tree goes to `<outDir>/<environment>/`. */
   readonly environment: string;
+  /** Relative path → content. */
   readonly files: Readonly<Record<string, string>>;
   /** Cluster type folders the plan owns. */
   readonly clusterTypes: readonly string[];
@@ -24,8 +26,11 @@ export interface TreeToWrite {
   readonly deleteStale?: boolean;
 }
 
+/** What writing changed in one environment's folder. */
 export interface WriteReport {
+  /** The environment. */
   readonly environment: string;
+  /** Files added, changed, deleted and left as they were. */
   readonly changes: TreeChanges;
 }
 

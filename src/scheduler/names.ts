@@ -2,10 +2,15 @@
  * Every name Kalypso derives (reference §11), in one place. Identity is never parsed back out of these strings.
  */
 
+/** Label of a deployment target naming its workload; platform ConfigMaps select on it too. */
 export const WORKLOAD_LABEL = 'workload';
+/** Label of a deployment target naming its workspace (a SchedulingPolicy's `workspace` filter). */
 export const WORKSPACE_LABEL = 'workspace';
+/** Label of a platform ConfigMap selecting one cluster type by name. */
 export const CLUSTER_TYPE_LABEL = 'cluster-type';
+/** Label of a platform ConfigMap selecting one deployment target by name. */
 export const DEPLOYMENT_TARGET_LABEL = 'deployment-target';
+/** Label (value `"true"`) that makes a ConfigMap platform config. */
 export const PLATFORM_CONFIG_LABEL = 'platform-config';
 /** ConfigMaps whose name starts with this carry label-encoded keys (Azure App Configuration provider output). */
 export const AZURE_APP_CONFIG_PREFIX = 'azure-app-config';

@@ -33,13 +33,19 @@ export interface ConfigSource {
 
 /** Where one contribution to a config key came from. */
 export interface ConfigContribution {
+  /** Name of the ConfigMap. */
   readonly configMap: string;
+  /** The key as written in the ConfigMap. */
   readonly rawKey: string;
+  /** The value, parsed as YAML. */
   readonly value: ConfigValue;
+  /** Where the entry was written; absent for ConfigMaps built in code. */
   readonly location?: SourceLocation;
 }
 
+/** The platform config of one assignment, and where each value came from. */
 export interface ComposedConfig {
+  /** Key → value, after merging every matching ConfigMap in order. */
   readonly data: ConfigData;
   /** Per key, every contribution in the order applied; the last one decides scalars, earlier ones are overridden or merged. */
   readonly provenance: Readonly<Record<string, readonly ConfigContribution[]>>;

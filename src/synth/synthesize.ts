@@ -7,6 +7,7 @@ import { EnvironmentPlan, PlanOptions, planControlPlane } from '../output/plan';
 import { SILENT_PROGRESS } from '../model/progress';
 import { WriteReport, writeOutput } from '../output/write';
 
+/** What `synthesize` reads, how it renders, and where it writes. */
 export interface SynthOptions extends LoadOptions, PlanOptions {
   /** The control plane: a folder of branches, or any `ControlPlaneSource`. */
   readonly controlPlane: string | ControlPlaneSource;
@@ -20,9 +21,11 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
   readonly keepGoing?: boolean;
 }
 
+/** What `synthesize` planned, found and wrote. */
 export interface SynthResult {
   /** The control plane as loaded (objects with errors left out), for explaining the plans. */
   readonly model: ControlPlaneModel;
+  /** Per environment: the files, the assignments and why they were made. */
   readonly plans: readonly EnvironmentPlan[];
   /** Every problem, loading and planning, sorted and de-duplicated. */
   readonly problems: readonly Problem[];

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, runBin, runCli } from '../support/cli';
 import { readTree, temporaryFolder } from '../support/temp';
-import { TUTORIAL, tutorialCopy } from '../support/tutorial';
+import { TUTORIAL, brokenTutorialCopy, tutorialCopy } from '../support/tutorial';
 
 describe('kalypso synth', () => {
   test('writes the tutorial tree and says what it wrote', async () => {
@@ -44,13 +44,7 @@ describe('kalypso synth', () => {
   });
 
   test('fails with exit 1, every problem listed and nothing written, on a broken copy of the example', async () => {
-    const copy = tutorialCopy();
-    fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config\n');
-    const drone = path.join(copy, 'dev/cluster-types/drone/drone-cluster-type.yaml');
-    fs.writeFileSync(drone, fs.readFileSync(drone, 'utf8').replace('reconciler: arc-flux', 'reconciler: flux2'));
-    const policy = path.join(copy, 'dev/scheduling/performance-test-policy.yaml');
-    fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace(
-      '      matchLabels:\n        size: large', '      matchExpressions:\n        - key: size\n          operator: Equals\n          values: [large]'));
+    const copy = brokenTutorialCopy();
     const out = temporaryFolder();
     fs.rmSync(out, { recursive: true });
 

@@ -3,14 +3,16 @@ import * as fs from 'fs';
 import { loadAll } from 'js-yaml';
 import * as path from 'path';
 
-const CRD_FOLDER = path.join(__dirname, '../../imports/crds');
+/** The CRDs of the project's imports and of the custom reconciler of examples/typescript. */
+const CRD_FOLDERS = [path.join(__dirname, '../../imports/crds'), path.join(__dirname, '../../examples/typescript/crds')];
 
-/** Validators for every served version of every CRD kept in imports/crds, keyed `apiVersion/Kind`. */
+/** Validators for every served version of every CRD kept in the CRD folders, keyed `apiVersion/Kind`. */
 function buildValidators(): Map<string, ValidateFunction> {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   const validators = new Map<string, ValidateFunction>();
-  for (const file of fs.readdirSync(CRD_FOLDER).filter((name) => name.endsWith('.yaml'))) {
-    for (const crd of loadAll(fs.readFileSync(path.join(CRD_FOLDER, file), 'utf8')) as any[]) {
+  const files = CRD_FOLDERS.flatMap((folder) => fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => path.join(folder, name)));
+  for (const file of files) {
+    for (const crd of loadAll(fs.readFileSync(file, 'utf8')) as any[]) {
       if (crd?.kind !== 'CustomResourceDefinition') continue;
       for (const version of crd.spec.versions) {
         if (!version.served) continue;
@@ -27,11 +29,11 @@ let validators: Map<string, ValidateFunction> | undefined;
 export function crdSchemaErrors(object: { apiVersion: string; kind: string }): string[] {
   validators ??= buildValidators();
   const validate = validators.get(`${object.apiVersion}/${object.kind}`);
-  if (!validate) throw new Error(`no CRD for ${object.apiVersion} ${object.kind} in imports/crds`);
+  if (!validate) throw new Error(`no CRD for ${object.apiVersion} ${object.kind} in the CRD folders`);
   return validate(object) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
-/** Whether a CRD kept in imports/crds defines this apiVersion and kind. */
+/** Whether a kept CRD defines this apiVersion and kind. */
 export function hasCrd(object: { apiVersion: string; kind: string }): boolean {
   validators ??= buildValidators();
   return validators.has(`${object.apiVersion}/${object.kind}`);

@@ -4,12 +4,15 @@ import { AssignmentContext } from '../assignment-context';
 import { IReconciler } from '../renderer';
 import { missingManifestFields } from './manifests';
 
+/** Namespace of the Argo CD Applications. */
 export const ARGOCD_NAMESPACE = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
+/** Props of an `ArgoCdReconciler`. */
 export interface ArgoCdReconcilerProps {
   /** Name of the Application. */
   readonly name: string;
+  /** URL of the repository holding the manifests. */
   readonly repoUrl: string;
   /** Branch, tag or commit. */
   readonly targetRevision: string;
@@ -29,6 +32,7 @@ export interface ArgoCdReconcilerProps {
  * the object of Kalypso's sample `argocd` template (reference §7.5.1).
  */
 export class ArgoCdReconciler extends Construct {
+  /** The Argo CD Application. */
   public readonly application: Application;
 
   public constructor(scope: Construct, id: string, props: ArgoCdReconcilerProps) {
@@ -55,6 +59,7 @@ export class ArgoCdReconciler extends Construct {
 
 /** The built-in `argocd` reconciler. */
 export class ArgoCdReconcilerRenderer implements IReconciler {
+  /** An `ArgoCdReconciler` syncing the target's `manifests` (`repo`, `branch`, `path`) into the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
     const { manifests, name } = context.deploymentTarget;
     const missing = missingManifestFields(manifests);

@@ -5,13 +5,16 @@ import { AssignmentContext } from '../assignment-context';
 import { IReconciler } from '../renderer';
 import { missingManifestFields } from './manifests';
 
+/** Namespace of the Flux objects. */
 export const FLUX_NAMESPACE = 'flux-system';
 
+/** Props of a `FluxReconciler`. */
 export interface FluxReconcilerProps {
   /** Name of the GitRepository and the Kustomization. */
   readonly name: string;
   /** The repository holding the workload's manifests (`http(s)://` or `ssh://`). */
   readonly url: string;
+  /** Branch of the repository. */
   readonly branch: string;
   /** Folder inside the repository. */
   readonly path: string;
@@ -34,7 +37,9 @@ export interface FluxReconcilerProps {
  * Kalypso's sample `arc-flux` template (reference §7.5.1), at Flux's served API version v1.
  */
 export class FluxReconciler extends Construct {
+  /** The Flux GitRepository. */
   public readonly gitRepository: GitRepository;
+  /** The Flux Kustomization. */
   public readonly kustomization: Kustomization;
 
   public constructor(scope: Construct, id: string, props: FluxReconcilerProps) {
@@ -69,6 +74,7 @@ export class FluxReconciler extends Construct {
 
 /** The built-in `flux` reconciler, also registered as `arc-flux`, the name Kalypso's samples use. */
 export class FluxReconcilerRenderer implements IReconciler {
+  /** A `FluxReconciler` applying the target's `manifests` (`repo`, `branch`, `path`) to the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
     const { manifests, name } = context.deploymentTarget;
     const missing = missingManifestFields(manifests);

@@ -1,0 +1,63 @@
+/*
+ * The public API of kalypso-cdk8s (re-exports only): the control plane as cdk8s constructs, the renderers that turn an
+ * assignment into cdk8s constructs, and the YAML pipeline (load → plan → write) they share.
+ */
+
+// The control plane, written in code or loaded from YAML.
+export {
+  BaseRepo, type BaseRepoProps, PROMOTED_BASE_REPO,
+  ClusterType, type ClusterTypeProps,
+  ConfigSchema, type ConfigSchemaProps, type JsonSchema,
+  ControlPlane, type ControlPlaneLoadOptions, type ControlPlaneProps, type ControlPlaneSynthOptions, type ControlPlaneSynthResult,
+  DeploymentTarget, type DeploymentTargetManifests, type DeploymentTargetOptions, type DeploymentTargetProps,
+  Environment, type EnvironmentGitOpsRepo, type EnvironmentProps,
+  GitOpsRepo, type GitOpsRepoProps,
+  KalypsoObject, type KalypsoObjectProps,
+  PlatformConfig, type PlatformConfigProps,
+  type RepositoryLocation,
+  SchedulingPolicy, type SchedulingPolicyProps,
+  Template, type TemplateProps,
+  ValidationError,
+  Workload, type WorkloadDeploymentTarget, type WorkloadProps,
+  WorkloadRegistration, type WorkloadRegistrationProps,
+} from './control-plane';
+
+// Renderers: what a ClusterType's reconciler, namespaceService and configType name.
+export { type AssignmentContext } from './constructs/assignment-context';
+export { ConfigFileType, type IConfigRenderer, type INamespaceRenderer, type IReconciler, type IRenderer } from './constructs/renderer';
+export { RendererRegistry } from './constructs/renderer-registry';
+export { RawManifest, type RawManifestProps } from './constructs/raw-manifest';
+export { configValueText } from './constructs/config-text';
+export {
+  ARGOCD_NAMESPACE, ArgoCdReconciler, type ArgoCdReconcilerProps, ArgoCdReconcilerRenderer,
+  FLUX_NAMESPACE, FluxReconciler, type FluxReconcilerProps, FluxReconcilerRenderer,
+} from './constructs/reconcilers';
+export { DefaultNamespaceRenderer, TargetNamespace, type TargetNamespaceProps } from './constructs/target-namespace';
+export { ConfigMapRenderer, PLATFORM_CONFIG_NAME, PlatformConfigMap, type PlatformConfigMapProps } from './constructs/platform-config-map';
+export { EnvFileRenderer, PlatformConfigEnvFile } from './constructs/platform-config-env-file';
+
+// The pipeline: load → plan → write.
+export { type SynthOptions, type SynthResult, synthesize } from './synth/synthesize';
+export { type LoadOptions, type LoadResult, LoadUsageError, loadControlPlane } from './loader/load';
+export { type BranchFile, type ControlPlaneSource, type FileFilter } from './loader/control-plane-source';
+export { FolderSource } from './loader/folder-source';
+export { type LoadLimits } from './loader/limits';
+export { type RemoteRepositoryReader, type WorkloadFiles } from './loader/workload-sources';
+export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './output/plan';
+export { type ComposedConfig, type ConfigContribution } from './scheduler/platform-config';
+export { type TreeChanges } from './output/managed-tree';
+export { type WriteReport } from './output/write';
+
+// Names, labels, problems and the plain data model.
+export {
+  CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, WORKSPACE_LABEL,
+  assignmentFolder, deploymentTargetName, namespaceName,
+} from './scheduler/names';
+export { type Problem, Severity, type SourceLocation, formatProblem, isError } from './model/problems';
+export { type SourcedDocument } from './model/documents';
+export { type ConfigData, type ConfigObject, type ConfigValue } from './model/config-value';
+export {
+  KALYPSO_API_VERSION, type LabelSelector, type LabelSelectorRequirement, type RepositoryRef, SelectorOperator, TemplateType,
+} from './model/types';
+/** The plain data model the pipeline works on, as the YAML loader and `ControlPlane.toModel()` produce it. */
+export * as model from './model/types';

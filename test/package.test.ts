@@ -1,0 +1,156 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readTree, temporaryFolder, writeFiles } from './support/temp';
+
+const ROOT = path.join(__dirname, '..');
+
+/** A TypeScript cdk8s app that uses the library only through its package name, with a reconciler of its own. */
+const APP_MAIN = `import { App } from 'cdk8s';
+import { ConfigMap } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  AssignmentContext, ClusterType, ControlPlane, Environment, IReconciler, PlatformConfig, SchedulingPolicy, SelectorOperator,
+  ValidationError, Workload,
+} from 'kalypso-cdk8s';
+
+class NoteReconciler implements IReconciler {
+  public render(scope: Construct, context: AssignmentContext): void {
+    new ConfigMap(scope, 'Note', {
+      metadata: { name: 'note', namespace: context.namespace },
+      data: { repo: context.deploymentTarget.manifests.repo },
+    });
+  }
+}
+
+const app = new App();
+const platform = new ControlPlane(app, 'Platform');
+platform.addReconciler('note', new NoteReconciler());
+const dev = new Environment(platform, 'dev', { gitOpsRepo: { repo: 'https://github.com/org/gitops' }, promotedCommit: 'abc123' });
+new ClusterType(dev, 'large', { labels: { size: 'large' } });
+new ClusterType(dev, 'noted', { labels: { size: 'large' }, reconciler: 'note' });
+new PlatformConfig(dev, 'dev-config', { data: { ENVIRONMENT: 'Dev' } });
+new SchedulingPolicy(dev, 'large-only', {
+  clusterTypeSelector: { matchExpressions: [{ key: 'size', operator: SelectorOperator.IN, values: ['large'] }] },
+});
+new Workload(platform, 'app', {
+  workspace: 'team',
+  deploymentTargets: [{ name: 'test', environment: dev, manifests: { repo: 'https://github.com/org/app', branch: 'main', path: './test' } }],
+});
+platform.synth({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' }).catch((e: unknown) => {
+  process.stderr.write(e instanceof ValidationError ? e.message : String(e));
+  process.exitCode = 1;
+});
+`;
+
+/** The first TypeScript example of the README's "Use it from TypeScript" section. */
+function readmeExample(): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it from TypeScript'));
+  return /```ts\n([\s\S]*?)```/.exec(section)![1];
+}
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Links `name` from the project's node_modules into `nodeModules`, as if npm had installed it there. */
+function linkPackage(nodeModules: string, name: string): void {
+  const link = path.join(nodeModules, name);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules', name), link, 'dir');
+}
+
+describe('the npm package', () => {
+  let files: string[];
+  let app: string;
+  beforeAll(() => {
+    // GIVEN the packed tarball (lib/ is built by `npm test` before Jest runs)
+    const packDir = temporaryFolder();
+    const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT));
+    files = packed.files.map((file: { path: string }) => file.path).sort();
+    // AND a cdk8s app with the tarball installed, its dependencies resolvable, without the network
+    app = temporaryFolder();
+    const installed = path.join(app, 'node_modules', 'kalypso-cdk8s');
+    fs.mkdirSync(installed, { recursive: true });
+    run('tar', ['-xzf', path.join(packDir, packed.filename), '-C', installed, '--strip-components=1'], app);
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    for (const name of [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), '@types/node']) {
+      linkPackage(path.join(app, 'node_modules'), name);
+    }
+    writeFiles(app, {
+      'package.json': JSON.stringify({ name: 'platform', private: true }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          strict: true, target: 'ES2022', module: 'node16', moduleResolution: 'node16', outDir: 'lib', rootDir: '.', types: ['node'],
+        },
+        include: ['main.ts', 'readme.ts'],
+      }),
+      'cdk8s.yaml': 'language: typescript\napp: node lib/main.js\noutput: dist\n',
+      'main.ts': APP_MAIN,
+      // The README's example, compiled too.
+      'readme.ts': `${readmeExample()}\nexport {};\n`,
+    });
+  }, 120_000);
+
+  test('holds the compiled library with its type declarations, the imports, the command line, README and license, and nothing else', () => {
+    expect(files).toEqual(expect.arrayContaining([
+      'LICENSE', 'README.md', 'bin/kalypso', 'package.json',
+      'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/control-plane/control-plane.d.ts', 'lib/src/cli/cli.js',
+      'lib/imports/source.toolkit.fluxcd.io.js', 'lib/imports/kustomize.toolkit.fluxcd.io.d.ts', 'lib/imports/argoproj.io.js',
+    ]));
+    const unexpected = files.filter((file) => !['LICENSE', 'README.md', 'bin/kalypso', 'package.json'].includes(file)
+      && !/^lib\/(src|imports)\/.*\.(js|d\.ts)$/.test(file));
+    expect(unexpected).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('declares main, types, exports and bin for the files it holds', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      main: 'lib/src/index.js',
+      types: 'lib/src/index.d.ts',
+      exports: { '.': { types: './lib/src/index.d.ts', default: './lib/src/index.js' }, './package.json': './package.json' },
+      bin: { kalypso: 'bin/kalypso' },
+    });
+    expect(files).toEqual(expect.arrayContaining([manifest.main, manifest.types, manifest.bin.kalypso]));
+  });
+
+  test('type-checks (declarations and the README example included) and synthesizes a TypeScript cdk8s app that installed it', () => {
+    // WHEN the app is compiled against the packed declarations and run by cdk8s synth
+    run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], app);
+    run(path.join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade'], app);
+    // THEN it wrote the platform GitOps tree, with the app's own reconciler where a cluster type names it
+    const tree = readTree(path.join(app, 'dist'));
+    expect(Object.keys(tree)).toEqual([
+      'dev/.github/tracking/Promoted_Commit_Id',
+      'dev/large/README.md',
+      'dev/large/app-test/namespace.yaml',
+      'dev/large/app-test/platform-config.yaml',
+      'dev/large/app-test/reconciler.yaml',
+      'dev/noted/README.md',
+      'dev/noted/app-test/namespace.yaml',
+      'dev/noted/app-test/platform-config.yaml',
+      'dev/noted/app-test/reconciler.yaml',
+    ]);
+    expect(tree['dev/large/app-test/reconciler.yaml']).toContain('kind: GitRepository');
+    expect(tree['dev/noted/app-test/reconciler.yaml']).toBe([
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: note', '  namespace: dev-noted-app-test',
+      'data:', '  repo: https://github.com/org/app', 'immutable: false', '',
+    ].join('\n'));
+  });
+
+  test('refuses deep imports that are not part of its exports', () => {
+    const result = spawnSync(process.execPath, ['-e', "require('kalypso-cdk8s/lib/src/control-plane/analysis')"], { cwd: app, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  test('installs a working kalypso command', () => {
+    const out = temporaryFolder();
+    run(process.execPath, [path.join(app, 'node_modules/kalypso-cdk8s/bin/kalypso'), 'synth', '-c', path.join(ROOT, 'examples/tutorial'), '-o', out], app);
+    expect(Object.keys(readTree(out))).toHaveLength(20);
+  });
+});
