@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Application } from '../../../imports/argoproj.io';
 import { AssignmentContext } from '../assignment-context';
 import { IReconciler } from '../renderer';
-import { missingManifestFields } from './manifests';
+import { requiredManifests } from './manifests';
 
 /** Namespace of the Argo CD Applications. */
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -61,12 +61,9 @@ export class ArgoCdReconciler extends Construct {
 export class ArgoCdReconcilerRenderer implements IReconciler {
   /** An `ArgoCdReconciler` syncing the target's `manifests` (`repo`, `branch`, `path`) into the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
-    const { manifests, name } = context.deploymentTarget;
-    const missing = missingManifestFields(manifests);
-    if (missing.length > 0) {
-      scope.node.addValidation({ validate: () => [`deployment target "${name}" has no ${missing.join(', ')} in spec.manifests`] });
-      return;
-    }
+    const manifests = requiredManifests(scope, context.deploymentTarget);
+    if (!manifests) return;
+    const { name } = context.deploymentTarget;
     new ArgoCdReconciler(scope, 'ArgoCd', {
       name,
       repoUrl: manifests.repo,

@@ -3,7 +3,7 @@ import { Kustomization, KustomizationSpecSourceRefKind } from '../../../imports/
 import { GitRepository } from '../../../imports/source.toolkit.fluxcd.io';
 import { AssignmentContext } from '../assignment-context';
 import { IReconciler } from '../renderer';
-import { missingManifestFields } from './manifests';
+import { requiredManifests } from './manifests';
 
 /** Namespace of the Flux objects. */
 export const FLUX_NAMESPACE = 'flux-system';
@@ -76,12 +76,9 @@ export class FluxReconciler extends Construct {
 export class FluxReconcilerRenderer implements IReconciler {
   /** A `FluxReconciler` applying the target's `manifests` (`repo`, `branch`, `path`) to the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
-    const { manifests, name } = context.deploymentTarget;
-    const missing = missingManifestFields(manifests);
-    if (missing.length > 0) {
-      scope.node.addValidation({ validate: () => [`deployment target "${name}" has no ${missing.join(', ')} in spec.manifests`] });
-      return;
-    }
+    const manifests = requiredManifests(scope, context.deploymentTarget);
+    if (!manifests) return;
+    const { name } = context.deploymentTarget;
     new FluxReconciler(scope, 'Flux', {
       name,
       url: manifests.repo,
