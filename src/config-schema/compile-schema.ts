@@ -39,6 +39,7 @@ const OPTIONS: Options = { allErrors: true, strict: false, logger: false, valida
 export class ConfigSchemaCompiler {
   private readonly compiled = new Map<string, CompiledSchema>();
 
+  /** The validator of a schema text (compiled on first use), or why the text is not a usable schema. */
   public compile(text: string): CompiledSchema {
     let result = this.compiled.get(text);
     if (!result) {
