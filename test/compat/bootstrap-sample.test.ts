@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { runBin } from '../support/cli';
-import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, planFixture } from '../support/compat';
+import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fluxObjects, planFixture } from '../support/compat';
+import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { readTree, temporaryFolder } from '../support/temp';
 
 /*
@@ -107,6 +108,13 @@ describe('the bootstrap sample control plane (microsoft/kalypso scripts/bootstra
     for (const file of Object.keys(expected) as (keyof typeof expected)[]) {
       expect(documents(run.tree[`dev/dev/${target}/${file}`])).toEqual(documents(expected[file]));
     }
+  });
+
+  test('emits the Flux v1beta2 objects of its Templates, which the CRDs kept here no longer serve; as v1 they validate', () => {
+    const objects = fluxObjects(run.tree);
+    expect(objects).toHaveLength(4);
+    expect(objects.filter(hasCrd)).toEqual([]);
+    expect(objects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') })).flatMap(crdSchemaErrors)).toEqual([]);
   });
 
   test('./bin/kalypso synth writes the same tree', () => {

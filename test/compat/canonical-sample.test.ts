@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runBin } from '../support/cli';
-import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, planFixture, subtree } from '../support/compat';
+import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { UPSTREAM_DRONE, UPSTREAM_LARGE } from '../support/sample-output';
 import { readTree, temporaryFolder } from '../support/temp';
@@ -98,16 +98,14 @@ metadata:
   });
 
   test('emits Flux v1beta2 objects because the sample Template says so; the Flux CRDs kept here serve only v1', () => {
-    const fluxObjects = Object.entries(run.tree)
-      .filter(([file]) => file.endsWith('reconciler.yaml'))
-      .flatMap(([, content]) => documents(content) as { apiVersion: string; kind: string }[]);
-    expect(fluxObjects.map((object) => `${object.apiVersion} ${object.kind}`)).toEqual([
+    const objects = fluxObjects(run.tree);
+    expect(objects.map((object) => `${object.apiVersion} ${object.kind}`)).toEqual([
       'source.toolkit.fluxcd.io/v1beta2 GitRepository', 'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
       'source.toolkit.fluxcd.io/v1beta2 GitRepository', 'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
     ]);
-    expect(fluxObjects.filter(hasCrd)).toEqual([]);
+    expect(objects.filter(hasCrd)).toEqual([]);
     // Otherwise the fields are valid: the same objects as v1 pass the current CRD schemas.
-    const asV1 = fluxObjects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') }));
+    const asV1 = objects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') }));
     expect(asV1.flatMap(crdSchemaErrors)).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { load } from 'js-yaml';
 import { runBin } from '../support/cli';
-import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, planFixture, subtree } from '../support/compat';
+import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
+import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { readTree, temporaryFolder } from '../support/temp';
 
 /*
@@ -52,6 +53,15 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     ]);
     expect(run.problems).toEqual([]);
     expect(run.tree).toMatchSnapshot();
+  });
+
+  test('emits the Flux v1beta2 objects of its Templates, which the CRDs kept here no longer serve; as v1 they validate', () => {
+    // Six arc-flux/symphony reconcilers, a GitRepository and a Kustomization each (with `suspend: false`); the Symphony
+    // Catalog, Target and Instance objects have no CRD here.
+    const objects = fluxObjects(run.tree);
+    expect(objects).toHaveLength(12);
+    expect(objects.filter(hasCrd)).toEqual([]);
+    expect(objects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') })).flatMap(crdSchemaErrors)).toEqual([]);
   });
 
   test('./bin/kalypso synth writes the same tree', () => {

@@ -50,6 +50,14 @@ export function documents(content: string): unknown[] {
   return loadAll(content).filter((document) => document !== null && document !== undefined);
 }
 
+/** Every object of the tree's YAML files whose apiVersion is a Flux group, in file order. */
+export function fluxObjects(tree: Record<string, string>): { apiVersion: string; kind: string }[] {
+  return Object.entries(tree)
+    .filter(([file]) => file.endsWith('.yaml'))
+    .flatMap(([, content]) => documents(content) as { apiVersion: string; kind: string }[])
+    .filter((object) => typeof object === 'object' && /\.toolkit\.fluxcd\.io\//.test(object.apiVersion ?? ''));
+}
+
 /** The files of a tree below a folder, keyed by the path below it. */
 export function subtree(tree: Record<string, string>, folder: string): Record<string, string> {
   return Object.fromEntries(Object.entries(tree)
