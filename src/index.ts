@@ -45,6 +45,7 @@ export { type LoadLimits } from './loader/limits';
 export { type RemoteRepositoryReader, type WorkloadFiles } from './loader/workload-sources';
 export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './output/plan';
 export { type ComposedConfig, type ConfigContribution } from './scheduler/platform-config';
+export { type CompiledSchema, ConfigSchemaCompiler, JsonSchemaDraft } from './config-schema';
 export { type TreeChanges } from './output/managed-tree';
 export { type WriteReport } from './output/write';
 

@@ -81,14 +81,17 @@ export function parseInt64(s: string, base: number, bitSize = 64): bigint | unde
   return neg ? -un : un;
 }
 
-/** `strconv.ParseFloat(s, 64)`: decimal and hexadecimal floats, `inf`, `infinity`, `nan`, Go underscores. */
+/**
+ * `strconv.ParseFloat(s, 64)`: decimal and hexadecimal floats, `inf`, `infinity` (signed or not), `nan` (never signed:
+ * Go's `special` reads a sign only before "inf"), Go underscores.
+ */
 export function parseFloat64(s: string): number | undefined {
-  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
-  if (special) {
-    if (special[2].toLowerCase() === 'nan') {
-      return NaN;
-    }
-    return special[1] === '-' ? -Infinity : Infinity;
+  if (/^nan$/i.test(s)) {
+    return NaN;
+  }
+  const infinity = /^([+-]?)(inf|infinity)$/i.exec(s);
+  if (infinity) {
+    return infinity[1] === '-' ? -Infinity : Infinity;
   }
   const hex = /^([+-]?)0[xX]([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?[pP]([+-]?[0-9_]+)$/.exec(s);
   if (hex) {

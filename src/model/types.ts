@@ -89,6 +89,11 @@ export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'> {
   readonly manifests: Readonly<Record<string, string>>;
   /** Inline JSON-Schema documents. */
   readonly configSchemas: readonly string[];
+  /**
+   * Where in `source` each of `configSchemas` was written (an unfolded target's own, then its Workload's).
+   * @default - `spec.configSchemas[i]` of the target's own document
+   */
+  readonly configSchemaPaths?: readonly FieldPath[];
   /** The Workload it was unfolded from; absent when written directly. */
   readonly fromWorkload?: string;
   /** Where in `source` it was written: `['spec', 'deploymentTargets', 0]` for an unfolded target; absent for the whole document. */

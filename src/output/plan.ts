@@ -1,3 +1,7 @@
+import {
+  ConfigSchemaCompiler, configSchemaSource, configSchemasFor, configValidationProblems, inlineSchemaSources, invalidSchemaProblems,
+  validateConfig,
+} from '../config-schema';
 import { AssignmentContext } from '../constructs/assignment-context';
 import { RendererRegistry } from '../constructs/renderer-registry';
 import { resolveRenderers } from '../constructs/resolve-renderers';
@@ -73,15 +77,19 @@ export interface PlanOptions {
 
 /** The plans of every environment of the control plane. */
 export function planControlPlane(model: ControlPlaneModel, options: PlanOptions = {}): EnvironmentPlan[] {
-  return model.environments.map((environment) => planEnvironment(environment, options));
+  const compiler = new ConfigSchemaCompiler();
+  return model.environments.map((environment) => planEnvironment(environment, options, compiler));
 }
 
 /**
- * Schedules, composes config and renders one environment (SPEC §3, pure: no file system, network or clock). When
- * anything is wrong with the input, `problems` says so and the files are still those of the good assignments, for
- * `--keep-going`.
+ * Schedules, composes and validates config, and renders one environment (SPEC §3, pure: no file system, network or
+ * clock). When anything is wrong with the input, `problems` says so and the files are still those of the good
+ * assignments, for `--keep-going`.
+ * @param compiler compiles each distinct ConfigSchema text once; share one between the environments of a run
  */
-export function planEnvironment(environment: EnvironmentModel, options: PlanOptions = {}): EnvironmentPlan {
+export function planEnvironment(
+  environment: EnvironmentModel, options: PlanOptions = {}, compiler: ConfigSchemaCompiler = new ConfigSchemaCompiler(),
+): EnvironmentPlan {
   const registry = options.registry ?? RendererRegistry.withBuiltIns();
   const deploymentTargets = [
     ...environment.deploymentTargets,
@@ -98,6 +106,9 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
   const identitiesPerClusterType = new Map<string, Map<string, string>>();
 
   for (const clusterType of environment.clusterTypes) files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+  // A schema that is not JSON or not a JSON Schema is wrong wherever it is written, used or not.
+  problems.push(...invalidSchemaProblems(
+    [...environment.configSchemas.map(configSchemaSource), ...deploymentTargets.flatMap(inlineSchemaSources)], compiler));
 
   const progress = options.progress ?? SILENT_PROGRESS;
   for (const [index, assignment] of assignments.entries()) {
@@ -111,6 +122,14 @@ export function planEnvironment(environment: EnvironmentModel, options: PlanOpti
       continue;
     }
     const config = composePlatformConfig(configSources, clusterType, deploymentTarget);
+    const schemaFailures = validateConfig(config.data, configSchemasFor(environment.configSchemas, clusterType, deploymentTarget), compiler);
+    if (schemaFailures.length > 0) {
+      problems.push(...configValidationProblems(schemaFailures, {
+        clusterType: clusterType.name, deploymentTarget: deploymentTarget.name, config: config.data, provenance: config.provenance,
+      }));
+      failedFolders.push(folder);
+      continue;
+    }
     const context: AssignmentContext = {
       environment: deploymentTarget.environment,
       clusterType,

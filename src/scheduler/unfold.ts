@@ -24,6 +24,10 @@ export function unfoldWorkload(workload: Workload, environment: string): Deploym
       environment: target.environment,
       manifests: target.manifests,
       configSchemas: [...target.configSchemas, ...workload.configSchemas],
+      configSchemaPaths: [
+        ...target.configSchemas.map((_schema, i) => ['spec', 'deploymentTargets', index, 'configSchemas', i]),
+        ...workload.configSchemas.map((_schema, i) => ['spec', 'configSchemas', i]),
+      ],
       fromWorkload: workload.name,
       source: workload.source,
       sourcePath: ['spec', 'deploymentTargets', index],

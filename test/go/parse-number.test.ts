@@ -61,8 +61,8 @@ describe('parseFloat64 (strconv.ParseFloat)', () => {
     expect(parseFloat64(text)).toBe(expected);
   });
 
-  test('parses NaN', () => {
-    expect(parseFloat64('nan')).toBeNaN();
+  test.each(['nan', 'NaN', 'NAN'])('parses %s as NaN', (text) => {
+    expect(parseFloat64(text)).toBeNaN();
   });
 
   test.each([
@@ -72,6 +72,9 @@ describe('parseFloat64 (strconv.ParseFloat)', () => {
     ['text', 'abc'],
     ['an overflow', '1e400'],
     ['a misplaced underscore', '._5'],
+    ['a signed NaN (Go reads a sign only before "inf")', '-nan'],
+    ['a plus-signed NaN', '+NaN'],
+    ['a truncated infinity', 'infin'],
   ])('fails on %s', (_name, text) => {
     expect(parseFloat64(text)).toBeUndefined();
   });

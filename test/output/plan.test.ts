@@ -139,4 +139,56 @@ spec: {type: reconciler, manifests: ["{{ .Repo }}"]}
     ]);
     expect(result.failedFolders).toEqual(['a/w-x']);
   });
+
+  describe('ConfigSchema validation (reference §6.7)', () => {
+    const config = `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c, labels: {platform-config: "true"}}
+data: {REPLICAS: "0", REGION: west}
+`;
+    const schema = (name: string, labels: string, text: string) => `---
+apiVersion: scheduler.kalypso.io/v1alpha1
+kind: ConfigSchema
+metadata: {name: ${name}, labels: {${labels}}}
+spec:
+  schema: '${text}'
+`;
+
+    test('fails A22: a failing assignment writes no files, and the others are unaffected', () => {
+      const result = plan(clusterType('a') + clusterType('b') + target('w-x') + selectAll + config
+        + schema('replicas', 'cluster-type: a', '{"properties": {"REPLICAS": {"type": "integer", "minimum": 1}}}'));
+      expect(result.lines).toEqual([
+        'dev/objects.yaml:31:3  ConfigSchema/replicas  spec.schema  config of deployment target "w-x" on cluster type "a" fails ConfigSchema "replicas": REPLICAS: Must be greater than or equal to 1 (got "0")  set by ConfigMap c (dev/objects.yaml:25:8)',
+      ]);
+      expect(Object.keys(result.files).filter((file) => file.startsWith('a/'))).toEqual(['a/README.md']);
+      expect(Object.keys(result.files).filter((file) => file.startsWith('b/'))).toEqual(['b/README.md', 'b/w-x/namespace.yaml', 'b/w-x/platform-config.yaml', 'b/w-x/reconciler.yaml']);
+      expect(result.failedFolders).toEqual(['a/w-x']);
+      expect(result.assignments.map((assignment) => assignment.clusterType)).toEqual(['b']);
+    });
+
+    test('fails on the target\'s own schemas, located where they are written', () => {
+      const result = plan(clusterType('a') + target('w-x').replace('manifests:', 'configSchemas: [\'{"required": ["ZONE"]}\'], manifests:') + selectAll + config);
+      expect(result.lines).toEqual([
+        'dev/objects.yaml:10:42  DeploymentTarget/w-x  spec.configSchemas[0]  config of deployment target "w-x" on cluster type "a" fails configSchemas[0] of deployment target "w-x": ZONE is required',
+      ]);
+      expect(result.failedFolders).toEqual(['a/w-x']);
+    });
+
+    test('fails on a schema that is not JSON once, at its file and line, even when it selects nothing', () => {
+      const result = plan(clusterType('a') + target('w-x') + selectAll + config + schema('broken', 'cluster-type: other', '{"type": object}'));
+      expect(result.lines).toEqual([
+        'dev/objects.yaml:26:3  ConfigSchema/broken  spec.schema  ConfigSchema "broken" is not valid JSON: Unexpected token \'o\', "{"type": object}" is not valid JSON',
+      ]);
+      expect(result.failedFolders).toEqual([]);
+    });
+
+    test('fails every assignment that uses a broken schema', () => {
+      const result = plan(clusterType('a') + clusterType('b') + target('w-x') + selectAll + schema('broken', '', '{"minimum": "one"}'));
+      expect(result.lines).toEqual([
+        'dev/objects.yaml:26:3  ConfigSchema/broken  spec.schema  ConfigSchema "broken" is not a valid JSON Schema: data/minimum must be number',
+      ]);
+      expect(result.failedFolders).toEqual(['a/w-x', 'b/w-x']);
+    });
+  });
 });
