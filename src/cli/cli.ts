@@ -1,5 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { GitError } from '../git/git-runner';
+import { redactSecrets } from '../git/secrets';
+import { GitHubError } from '../github/github-error';
 import { LoadUsageError } from '../loader/load';
 import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
@@ -29,6 +32,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   init: {
     summary: 'write a commented starter control plane that synthesizes out of the box',
     load: () => (require('./commands/init') as typeof import('./commands/init')).runInit,
+  },
+  publish: {
+    summary: 'publish each environment\'s tree: a pull request on GitHub, or a git push',
+    load: () => (require('./commands/publish') as typeof import('./commands/publish')).runPublish,
   },
 };
 
@@ -71,8 +78,9 @@ export function version(): string {
 }
 
 /** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
-export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<ExitCode> {
-  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], io);
+export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO): Promise<ExitCode> {
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], rawIo);
+  const io = redactingIO(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(MAIN_HELP);
@@ -95,13 +103,20 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
       io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
-    if (e instanceof LoadUsageError || e instanceof OutputError || isFileSystemError(e)) {
+    if (e instanceof LoadUsageError || e instanceof OutputError || e instanceof GitError || e instanceof GitHubError || isFileSystemError(e)) {
       io.stderr(`kalypso ${name}: ${(e as Error).message}\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
     io.stderr(`kalypso ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in kalypso-cdk8s; please report it with the command you ran.\n`);
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
+}
+
+/** Everything a command prints, with `GITHUB_TOKEN` removed (our errors never hold it; this is the last line of defence). */
+function redactingIO(io: CliIO): CliIO {
+  const token = io.env?.GITHUB_TOKEN;
+  if (!token) return io;
+  return { ...io, stdout: (text) => io.stdout(redactSecrets(text, [token])), stderr: (text) => io.stderr(redactSecrets(text, [token])) };
 }
 
 function isFileSystemError(e: unknown): boolean {
