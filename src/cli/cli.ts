@@ -6,10 +6,16 @@ import { GitHubError } from '../github/github-error';
 import { LoadUsageError } from '../loader/load';
 import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
+import type { PublishServices } from './commands/publish';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
 
-type Command = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
+/** What commands get from outside besides their arguments and IO; tests replace the GitHub client. */
+export interface CliServices {
+  readonly createGitHubClient?: PublishServices['createGitHubClient'];
+}
+
+type Command = (argv: readonly string[], io: CliIO, services: CliServices) => Promise<ExitCode>;
 
 /** Commands are loaded when used, so `kalypso --version` starts without cdk8s. */
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
@@ -78,8 +84,8 @@ export function version(): string {
 }
 
 /** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
-export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO): Promise<ExitCode> {
-  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], rawIo);
+export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, services: CliServices = {}): Promise<ExitCode> {
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], rawIo, services);
   const io = redactingIO(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -97,7 +103,7 @@ export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO): 
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
   try {
-    return await command.load()(rest, io);
+    return await command.load()(rest, io, services);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);

@@ -61,7 +61,7 @@ export function controlPlaneOptions(values: Record<string, unknown>, cwd: string
   const controlPlane = (values['control-plane'] as string | undefined) ?? '.';
   const cache = values.cache as string | undefined;
   return {
-    controlPlane: classifyRepository(controlPlane).kind === RepositoryKind.URL ? controlPlane : path.resolve(cwd, controlPlane),
+    controlPlane: classifyRepository(controlPlane).kind === RepositoryKind.LOCAL_PATH ? path.resolve(cwd, controlPlane) : controlPlane,
     ...(cache !== undefined ? { cache: path.resolve(cwd, cache) } : {}),
     environments: (values.env as string[] | undefined) ?? [],
     sources,

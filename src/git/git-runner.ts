@@ -78,13 +78,20 @@ export class GitRunner {
         cwd: os.tmpdir(),
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
+        // Its own process group, so that a timeout also stops the helpers git starts (git-remote-https, ssh).
+        detached: process.platform !== 'win32',
       });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        child.kill('SIGKILL');
+        try {
+          if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+          else child.kill('SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
       }, timeout);
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -117,8 +124,9 @@ export class GitRunner {
   }
 }
 
-/** git's useful message is at the end of stderr (after progress and hints). */
+/** git's useful message: its `fatal:` and `error:` lines, else the end of stderr (after progress and hints). */
 function lastLines(text: string): string {
   const lines = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('hint:'));
-  return lines.slice(-3).join(' / ');
+  const errors = lines.filter((line) => /^(fatal|error):/.test(line));
+  return (errors.length > 0 ? errors : lines).slice(-3).join(' / ');
 }

@@ -1,7 +1,9 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
 import * as path from 'path';
 import { RepositoryKind, branchNameProblem, classifyRepository } from '../../git/git-refs';
+import { GitError } from '../../git/git-runner';
 import { GitHubClientOptions, createGitHubClient } from '../../github/github-client';
+import { GitHubError } from '../../github/github-error';
 import { parseGitHubRepository, webOriginOf } from '../../github/repository-url';
 import { Problem, error, isError, sortProblems } from '../../model/problems';
 import { EnvironmentPlan } from '../../output/plan';
@@ -59,10 +61,9 @@ const FLAGS = {
 
 /** What the command needs from outside; tests replace the GitHub client. */
 export interface PublishServices {
-  readonly createGitHubClient: (options: GitHubClientOptions) => Promise<Octokit>;
+  /** @default createGitHubClient */
+  readonly createGitHubClient?: (options: GitHubClientOptions) => Promise<Octokit>;
 }
-
-const DEFAULT_SERVICES: PublishServices = { createGitHubClient };
 
 interface Destination {
   readonly mode: 'pull-request' | 'push';
@@ -72,7 +73,7 @@ interface Destination {
   readonly target: PublishTarget;
 }
 
-export async function runPublish(argv: readonly string[], io: CliIO, services: PublishServices = DEFAULT_SERVICES): Promise<ExitCode> {
+export async function runPublish(argv: readonly string[], io: CliIO, services: PublishServices = {}): Promise<ExitCode> {
   const { values } = parseFlags(argv, FLAGS);
   if (values.help) {
     io.stdout(PUBLISH_HELP);
@@ -96,7 +97,7 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
   let octokit: Octokit | undefined;
   const github = async () => {
     if (!git.token && !dryRun) throw new UsageError('GITHUB_TOKEN is not set; a pull request needs a token (or use --push)');
-    octokit ??= await services.createGitHubClient({ token: git.token, baseUrl: apiUrl });
+    octokit ??= await (services.createGitHubClient ?? createGitHubClient)({ token: git.token, baseUrl: apiUrl });
     return octokit;
   };
   if (!problems.some(isError)) {
@@ -115,7 +116,12 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
 
   const published: { plan: EnvironmentPlan; destination: Destination; result: PublishResult }[] = [];
   for (const [plan, destination] of destinations) {
-    const outcome = await publishPlan(plan, destination.target, { dryRun });
+    const outcome = await publishPlan(plan, destination.target, { dryRun }).catch((e: unknown) => {
+      // GitHub and git messages are ours to print; make sure no token travels in them.
+      if (e instanceof GitHubError) throw new GitHubError(git.git.redact(e.message), e.status);
+      if (e instanceof GitError) throw new GitError(git.git.redact(e.message), git.git.redact(e.stderr));
+      throw e;
+    });
     published.push({ plan, destination, result: outcome });
     if (!options.json) io.stdout(describe(plan.environment, destination, outcome, dryRun));
   }
