@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { DEFAULT_LOAD_LIMITS } from '../loader/limits';
 import { yamlFileFilter } from '../loader/read-documents';
 import { RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError } from '../loader/workload-sources';
 import { RepositoryKind, branchNameProblem, classifyRepository } from './git-refs';
@@ -14,7 +15,11 @@ import { readTreeFiles } from './git-source';
 export class GitRemoteReader implements RemoteRepositoryReader {
   private readonly fetched = new Map<string, Promise<{ repository: GitRepository; commit: string | undefined }>>();
 
-  public constructor(private readonly cache: GitCache) {}
+  /**
+   * @param cache where repositories are fetched to
+   * @param maxFileBytes files larger than this are not read (the loader reports them)
+   */
+  public constructor(private readonly cache: GitCache, private readonly maxFileBytes = DEFAULT_LOAD_LIMITS.maxFileBytes) {}
 
   public async read(url: string, branch: string, workloadPath: string): Promise<WorkloadFiles> {
     const location = classifyRepository(url);
@@ -37,13 +42,14 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     const entries = await repository.listTree(commit);
     const file = entries.find((entry) => entry.path === folder && entry.type === 'blob');
     if (file) {
+      if ((file.size ?? 0) > this.maxFileBytes) return { files: [{ path: folder, content: Buffer.alloc(0), size: file.size }], prefix };
       const blobs = await repository.readBlobs([file.sha]);
       return { files: [{ path: folder, content: blobs.get(file.sha)! }], prefix };
     }
     if (folder !== '' && !entries.some((entry) => entry.path.startsWith(`${folder}/`))) {
       throw new WorkloadSourceError(`${JSON.stringify(workloadPath)} does not exist in ${prefix}`);
     }
-    const files = await readTreeFiles(repository, entries, yamlFileFilter(), folder);
+    const files = await readTreeFiles(repository, entries, yamlFileFilter(this.maxFileBytes), folder);
     return { files: files.map((entry) => ({ ...entry, path: folder ? `${folder}/${entry.path}` : entry.path })), prefix };
   }
 }

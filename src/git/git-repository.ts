@@ -10,6 +10,8 @@ export interface TreeEntry {
   readonly mode: string;
   readonly type: 'blob' | 'commit' | 'tree';
   readonly sha: string;
+  /** Size in bytes (blobs only). */
+  readonly size?: number;
 }
 
 export interface CommitInfo {
@@ -93,15 +95,15 @@ export class GitRepository {
     return { sha, tree, parents };
   }
 
-  /** Every file of a commit or tree, recursively, in git's order. */
+  /** Every file of a commit or tree, recursively, in git's order, with blob sizes. */
   public async listTree(treeish: string): Promise<TreeEntry[]> {
-    const out = (await this.git.run(['ls-tree', '-r', '-z', treeish], { gitDir: this.gitDir })).stdout.toString('utf8');
+    const out = (await this.git.run(['ls-tree', '-r', '-z', '--long', treeish], { gitDir: this.gitDir })).stdout.toString('utf8');
     const entries: TreeEntry[] = [];
     for (const record of out.split('\0')) {
       if (!record) continue;
       const tab = record.indexOf('\t');
-      const [mode, type, sha] = record.slice(0, tab).split(' ');
-      entries.push({ path: record.slice(tab + 1), mode, type: type as TreeEntry['type'], sha });
+      const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+      entries.push({ path: record.slice(tab + 1), mode, type: type as TreeEntry['type'], sha, ...(type === 'blob' ? { size: Number(size) } : {}) });
     }
     return entries;
   }

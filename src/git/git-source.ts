@@ -73,7 +73,10 @@ export class GitSource implements ControlPlaneSource {
   }
 }
 
-/** The files of a listed tree that the filter lets through (below `root`, with paths relative to it), with contents. */
+/**
+ * The files of a listed tree that the filter lets through (below `root`, with paths relative to it), with contents;
+ * files over `filter.maxFileBytes` are listed with their size and never read.
+ */
 export async function readTreeFiles(
   repository: GitRepository, entries: readonly TreeEntry[], filter: FileFilter, root = '',
 ): Promise<BranchFile[]> {
@@ -81,8 +84,11 @@ export async function readTreeFiles(
   const ignoreBlobs = await repository.readBlobs(ignores.map((entry) => entry.sha));
   const ignoreTexts = new Map(ignores.map((entry) => [entry.path, ignoreBlobs.get(entry.sha)!.toString('utf8')]));
   const selected = selectTreeFiles(entries, filter, ignoreTexts, root);
-  const blobs = await repository.readBlobs(selected.map((entry) => entry.sha));
-  return selected.map((entry) => ({ path: entry.path, content: blobs.get(entry.sha)! }));
+  const tooLarge = (entry: TreeEntry) => filter.maxFileBytes !== undefined && (entry.size ?? 0) > filter.maxFileBytes;
+  const blobs = await repository.readBlobs(selected.filter((entry) => !tooLarge(entry)).map((entry) => entry.sha));
+  return selected.map((entry) => (tooLarge(entry)
+    ? { path: entry.path, content: Buffer.alloc(0), size: entry.size }
+    : { path: entry.path, content: blobs.get(entry.sha)! }));
 }
 
 async function branchTips(repository: GitRepository, prefixes: readonly string[]): Promise<Map<string, string>> {

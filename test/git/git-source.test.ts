@@ -40,6 +40,18 @@ describe('GitSource', () => {
     expect(asText(fromGit)).toEqual([['Z/upper.yaml', 'z: 1\n'], ['a.yaml', 'a: 1\n'], ['b/c.yml', 'c: 1\n']]);
   });
 
+  test('lists files over the size limit without reading them, as the folder source does', async () => {
+    const files = { 'small.yaml': 'a: 1\n', 'big.yaml': `big: "${'x'.repeat(200)}"\n` };
+    const folder = temporaryFolder();
+    writeFiles(path.join(folder, 'dev'), files);
+    const repository = createBareRepository();
+    commitFiles(repository, 'dev', files);
+    const fromGit = await (await GitSource.open(repository.path, { git: runner })).readBranch('dev', yamlFileFilter(100));
+    const fromFolder = await new FolderSource(folder).readBranch('dev', yamlFileFilter(100));
+    expect(fromGit).toEqual(fromFolder);
+    expect(fromGit.map((file) => [file.path, file.content.length, file.size])).toEqual([['big.yaml', 0, 208], ['small.yaml', 5, undefined]]);
+  });
+
   test('skips symbolic links and submodules, as the folder source does', async () => {
     const repository = createBareRepository();
     const commit = commitFiles(repository, 'main', { 'a.yaml': 'a: 1\n' });
