@@ -1,3 +1,5 @@
+import { EnvironmentExplanation, environmentMarkdownParts } from '../explain';
+import { code } from '../explain/render-markdown';
 import { AssignmentSummary, ChangeSummary, ConfigKeyChange } from './summary';
 
 /**
@@ -41,6 +43,15 @@ export function pullRequestBody(summary: ChangeSummary, options: PullRequestBody
     ...(options.sections ?? []).flatMap((section) => ['', section.replace(/\n$/, '')]),
   ];
   return fitLines(lines, options.maxBytes ?? MAX_TEXT_BYTES, 1);
+}
+
+/**
+ * The assignment matrix of `kalypso explain` (cluster types × deployment targets, with the policies of each cell) as
+ * a pull-request body section, so that reviewers see where everything lands, not only what changed.
+ */
+export function assignmentMatrixSection(explanation: EnvironmentExplanation): string {
+  const { head, table, rows, tail } = environmentMarkdownParts(explanation);
+  return ['### Assignment matrix', '', ...head.slice(2), ...table, ...rows, ...(tail.length > 0 ? ['', ...tail] : [])].join('\n');
 }
 
 /** The commit message: the title, a blank line and the same summary. */
@@ -107,15 +118,8 @@ function isShort(text: string): boolean {
 }
 
 function value(text: string): string {
-  return isShort(text) ? code(text) : `(${text.length} characters)`;
-}
-
-/** Markdown inline code that survives backticks in the text. */
-export function code(text: string): string {
   if (text === '') return '`""`';
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+  return isShort(text) ? code(text) : `(${text.length} characters)`;
 }
 
 /**

@@ -203,6 +203,7 @@ describe('kalypso publish to GitHub', () => {
     expect(JSON.parse(again.stdout).environments[0].outcome).toEqual({ kind: 'pull-request', action: 'unchanged', number: 1, url: 'https://github.com/org/gitops/pull/1' });
     const [pull] = server.listPulls('org', 'gitops');
     expect(pull).toMatchObject({ title: 'Update manifests in dev', head: 'kalypso/dev', labels: ['promoted'] });
+    expect(pull.body).toContain('### Assignment matrix\n\n');
     for (const text of [first.stdout, first.stderr, again.stdout, again.stderr, pull.body ?? '']) expect(text).not.toContain(TOKEN);
     expect(server.requestsContaining(TOKEN)).toEqual([]);
     expect(server.requests().every((request) => request.headers.authorization === `token ${TOKEN}`)).toBe(true);

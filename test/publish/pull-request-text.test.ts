@@ -1,6 +1,9 @@
+import { explainEnvironment } from '../../src/explain';
 import { ChangeSummary } from '../../src/publish/summary';
+import { synthesize } from '../../src/synth/synthesize';
+import { TUTORIAL } from '../support/tutorial';
 import {
-  MAX_TEXT_BYTES, code, commitMessage, fitLines, ownershipMarker, pullRequestBody, pullRequestTitle,
+  MAX_TEXT_BYTES, assignmentMatrixSection, commitMessage, fitLines, ownershipMarker, pullRequestBody, pullRequestTitle,
 } from '../../src/publish/pull-request-text';
 
 const SUMMARY: ChangeSummary = {
@@ -100,12 +103,18 @@ Files: 4 added, 2 changed, 3 deleted.
     expect(fitLines(lines, maxBytes, keep)).toBe(expected);
   });
 
-  test.each([
-    ['plain', '`plain`'],
-    ['', '`""`'],
-    ['a`b', '`` a`b ``'],
-    ['``x', '``` ``x ```'],
-  ])('code(%j) is %s', (text, expected) => {
-    expect(code(text)).toBe(expected);
+  test('quotes empty values and values with backticks', () => {
+    const body = pullRequestBody({ ...SUMMARY, assignments: { ...SUMMARY.assignments, changed: [{
+      clusterType: 'a', deploymentTarget: 't', files: ['platform-config.yaml'], config: [{ key: 'E', from: '', to: 'x`y' }],
+    }] } });
+    expect(body).toContain('  - `E`: `""` → `` x`y ``\n');
+  });
+
+  test('the assignment matrix of kalypso explain follows the summary', async () => {
+    const result = await synthesize({ controlPlane: TUTORIAL, environments: ['dev'] });
+    const section = assignmentMatrixSection(explainEnvironment(result.model.environments[0], result.plans[0]));
+    expect(section.split('\n').slice(0, 2)).toEqual(['### Assignment matrix', '']);
+    expect(section).toContain('| deployment target | command-center | drone | large | small |');
+    expect(section).toContain('| `hello-world-app-functional-test` |');
   });
 });

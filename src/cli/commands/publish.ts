@@ -7,7 +7,9 @@ import { GitHubError } from '../../github/github-error';
 import { parseGitHubRepository, webOriginOf } from '../../github/repository-url';
 import { Problem, error, isError, sortProblems } from '../../model/problems';
 import { EnvironmentPlan } from '../../output/plan';
+import { explainEnvironment } from '../../explain';
 import { GitHubTarget, headBranch } from '../../publish/github-target';
+import { assignmentMatrixSection } from '../../publish/pull-request-text';
 import { GitTarget } from '../../publish/git-target';
 import { PublishResult, PublishTarget, publishPlan } from '../../publish/publish';
 import { GitServices, gitServices } from '../control-plane';
@@ -116,7 +118,9 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
 
   const published: { plan: EnvironmentPlan; destination: Destination; result: PublishResult }[] = [];
   for (const [plan, destination] of destinations) {
-    const outcome = await publishPlan(plan, destination.target, { dryRun }).catch((e: unknown) => {
+    const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
+    const bodySections = environment ? [assignmentMatrixSection(explainEnvironment(environment, plan))] : [];
+    const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections }).catch((e: unknown) => {
       // GitHub and git messages are ours to print; make sure no token travels in them.
       if (e instanceof GitHubError) throw new GitHubError(git.git.redact(e.message), e.status);
       if (e instanceof GitError) throw new GitError(git.git.redact(e.message), git.git.redact(e.stderr));
