@@ -5,15 +5,21 @@ export interface GitHubRepository {
 }
 
 /**
- * The owner and name of a repository given by its web URL (`https://github.com/org/gitops(.git)`), when the URL is on
- * `webOrigin` (`https://github.com`, or a GitHub Enterprise host); undefined for any other URL.
+ * The owner and name of a repository given by its web URL (`https://github.com/org/gitops(.git)`) or its SSH address
+ * (`git@github.com:org/gitops.git`, `ssh://git@github.com/org/gitops`), when it is on `webOrigin`
+ * (`https://github.com`, or a GitHub Enterprise host); undefined for any other URL.
  */
 export function parseGitHubRepository(url: string, webOrigin = 'https://github.com'): GitHubRepository | undefined {
   let parsed: URL;
   let origin: URL;
   try {
-    parsed = new URL(url);
     origin = new URL(webOrigin);
+    const ssh = /^git@([^/:]+):(.+)$/.exec(url) ?? /^ssh:\/\/git@([^/:]+)\/(.+)$/.exec(url);
+    if (ssh) {
+      if (ssh[1].toLowerCase() !== origin.hostname.toLowerCase()) return undefined;
+      return ownerAndName(ssh[2].split('/').filter(Boolean));
+    }
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
@@ -21,7 +27,10 @@ export function parseGitHubRepository(url: string, webOrigin = 'https://github.c
   if (parsed.search || parsed.hash || parsed.username || parsed.password) return undefined;
   const base = origin.pathname.replace(/\/+$/, '');
   if (!parsed.pathname.startsWith(`${base}/`)) return undefined;
-  const segments = parsed.pathname.slice(base.length).split('/').filter(Boolean);
+  return ownerAndName(parsed.pathname.slice(base.length).split('/').filter(Boolean));
+}
+
+function ownerAndName(segments: readonly string[]): GitHubRepository | undefined {
   if (segments.length !== 2) return undefined;
   const [owner, name] = [segments[0], segments[1].replace(/\.git$/, '')];
   const valid = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner) && /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..';

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliServices, main } from '../../src/cli/cli';
-import { runPublish } from '../../src/cli/commands/publish';
+import { load } from 'js-yaml';
+import { PUBLISH_HELP, runPublish } from '../../src/cli/commands/publish';
 import { ROOT, runBin } from '../support/cli';
 import {
   BareRepository, ISOLATED_GIT_ENV, branchCommit, commitFiles, createBareRepository, readBranchFiles, tutorialRepository,
@@ -231,6 +232,25 @@ describe('kalypso publish to GitHub', () => {
     expect(stdout).toContain(`dev: would publish to ${server.url}/org/gitops branch dev as a pull request from kalypso/dev (11 added, 0 changed, 0 deleted; dry run, nothing changed)\n`);
     expect(server.requests().filter((request) => request.method !== 'GET')).toEqual([]);
     expect(server.listPulls('org', 'gitops')).toEqual([]);
+  });
+});
+
+describe('the CI workflow example', () => {
+  const file = path.join(ROOT, 'examples/github-workflows/kalypso-publish.yaml');
+  const workflow = load(fs.readFileSync(file, 'utf8')) as { on: { push: { branches: string[] } }; jobs: { publish: { steps: { run?: string; env?: Record<string, string> }[] } } };
+
+  test('runs kalypso publish on pushes to main and to environment branches, with the token from a secret', () => {
+    expect(workflow.on.push.branches).toEqual(['main', 'dev', 'stage']);
+    const publish = workflow.jobs.publish.steps.find((step) => step.run?.includes('kalypso "${args[@]}"'));
+    expect(publish?.env?.GITHUB_TOKEN).toBe('${{ secrets.GITOPS_REPO_TOKEN }}');
+  });
+
+  test('uses only flags kalypso publish has', () => {
+    const text = fs.readFileSync(file, 'utf8');
+    const flags = [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]+/g)].map((match) => match[0]))]
+      .filter((flag) => !['--global'].includes(flag));
+    expect(flags.filter((flag) => !PUBLISH_HELP.includes(`${flag} `) && !PUBLISH_HELP.includes(`${flag}\n`))).toEqual([]);
+    expect(flags).toEqual(expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--github-api-url']));
   });
 });
 
