@@ -44,13 +44,15 @@ export function gitServices(io: CliIO, options: GitServicesOptions = {}): GitSer
 
 /**
  * The control plane `--control-plane` names: a git URL (mirrored into the cache), a local git repository (a bare
- * repository, or a folder holding `.git`), or a folder of branches; and the reader for registered workloads.
+ * repository, or the top of a clone), or a folder of branches; and the reader for registered workloads. A folder with
+ * a `main/` subfolder is a folder of branches even when it is also the top of a clone (a starter control plane kept
+ * in git); a `file://` URL reads such a repository as git.
  */
 export async function openControlPlane(location: string, services: GitServices): Promise<{ controlPlane: ControlPlaneSource; remote: RemoteRepositoryReader }> {
   const remote = new GitRemoteReader(services.cache);
   const kind = classifyRepository(location);
   if (kind.problem) throw new UsageError(`--control-plane ${JSON.stringify(location)} ${kind.problem}`);
-  if (kind.kind === RepositoryKind.URL || isRepositoryRoot(location)) {
+  if (kind.kind === RepositoryKind.URL || (isRepositoryRoot(location) && !isFolderOfBranches(location))) {
     return { controlPlane: await GitSource.open(location, { git: services.git, cache: services.cache }), remote };
   }
   return { controlPlane: new FolderSource(location), remote };
@@ -60,4 +62,9 @@ export async function openControlPlane(location: string, services: GitServices):
 export function isRepositoryRoot(folder: string): boolean {
   const exists = (name: string) => fs.existsSync(path.join(folder, name));
   return exists('.git') || (exists('HEAD') && exists('objects') && exists('refs'));
+}
+
+/** A folder laid out as `main/`, `<environment>/`…. */
+export function isFolderOfBranches(folder: string): boolean {
+  return fs.statSync(path.join(folder, 'main'), { throwIfNoEntry: false })?.isDirectory() === true;
 }
