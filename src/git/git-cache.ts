@@ -5,6 +5,7 @@ import * as path from 'path';
 import { normalizeRepositoryUrl } from '../loader/workload-sources';
 import { RepositoryKind, branchNameProblem, classifyRepository, isCommitId } from './git-refs';
 import { GitRepository } from './git-repository';
+import { withFolderLock } from './folder-lock';
 import { GitError, GitRunner } from './git-runner';
 
 /** The cache folder when `--cache` is not given: `$XDG_CACHE_HOME/kalypso-cdk8s`, else `~/.cache/kalypso-cdk8s`. */
@@ -24,7 +25,7 @@ export function cacheEntryName(url: string): string {
 /**
  * Bare mirrors of remote repositories, one per normalized URL, fetched incrementally. Nothing about a remote is
  * written into a mirror's config (it is fetched by URL each time), so no credential can end up there. Work on one
- * mirror is serialized within the process.
+ * mirror is serialized, within the process and, through a lock file beside it, between processes.
  */
 export class GitCache {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -93,7 +94,7 @@ export class GitCache {
     checkUrl(url);
     const folder = path.join(this.root, flavour === 'full' ? 'repositories' : 'shallow', cacheEntryName(url));
     const previous = this.queues.get(folder) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => work(await this.initialize(folder)));
+    const next = previous.catch(() => undefined).then(() => withFolderLock(`${folder}.lock`, async () => work(await this.initialize(folder))));
     this.queues.set(folder, next);
     return next;
   }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { DEFAULT_LOAD_LIMITS } from '../loader/limits';
 import { yamlFileFilter } from '../loader/read-documents';
-import { RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError } from '../loader/workload-sources';
+import { RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, normalizeRepositoryUrl } from '../loader/workload-sources';
 import { RepositoryKind, branchNameProblem, classifyRepository } from './git-refs';
 import { GitCache } from './git-cache';
 import { GitRepository } from './git-repository';
@@ -30,7 +30,7 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     const folder = normalizeTreePath(workloadPath);
     if (folder === undefined) throw new WorkloadSourceError(`path ${JSON.stringify(workloadPath)} leaves the repository`);
 
-    const key = `${url}\u0000${branch}`;
+    const key = `${normalizeRepositoryUrl(url)}\u0000${branch}`;
     let fetching = this.fetched.get(key);
     if (!fetching) {
       fetching = this.cache.fetchBranch(url, branch, 1);
