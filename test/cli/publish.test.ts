@@ -125,11 +125,11 @@ describe('kalypso publish failures', () => {
     [['--push', '--repo', '/tmp/x'], 'kalypso publish: --repo and --branch need exactly one --env; run kalypso publish --help\n'],
     [['--github-api-url', 'ftp://x'], 'kalypso publish: --github-api-url must be an http(s) URL, got "ftp://x"; run kalypso publish --help\n'],
     [['-c', 'ext::sh -c touch% /tmp/pwned'], 'kalypso publish: --control-plane "ext::sh -c touch% /tmp/pwned" uses the transport "ext::", which is not allowed; run kalypso publish --help\n'],
-  ])('exits 2 for %j', async (argv, stderr) => {
+  ])('fails with exit 2 for %j', async (argv, stderr) => {
     expect(await run(['publish', ...argv])).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  test('exits 2 for a GitHub repository without GITHUB_TOKEN, and for a non-GitHub one without --push', async () => {
+  test('fails with exit 2 for a GitHub repository without GITHUB_TOKEN, and for a non-GitHub one without --push', async () => {
     const controlPlane = tutorialRepository();
     const noToken = await run(['publish', '-c', controlPlane.path, '-e', 'dev', '--source', APP_SOURCE, '--cache', temporaryFolder()]);
     expect(noToken).toEqual({ code: 2, stdout: '', stderr: 'kalypso publish: GITHUB_TOKEN is not set; a pull request needs a token (or use --push); run kalypso publish --help\n' });
@@ -140,7 +140,7 @@ describe('kalypso publish failures', () => {
       + 'publish it with --push, or give --github-api-url for GitHub Enterprise; run kalypso publish --help\n');
   });
 
-  test('exits 1, publishing nothing, for a GitOpsRepo branch git could read as an option', async () => {
+  test('fails with exit 1, publishing nothing, for a GitOpsRepo branch git could read as an option', async () => {
     const gitops = createBareRepository('gitops.git');
     commitFiles(gitops, 'dev', {});
     const controlPlane = tutorialRepository((branch, files) => {
@@ -154,7 +154,7 @@ describe('kalypso publish failures', () => {
     expect(stderr).toBe('error  Environment/dev  environment "dev": GitOpsRepo branch "--upload-pack=touch" starts with "-"\n1 error, 0 warnings; nothing published\n');
   });
 
-  test('exits 1 for a registered workload whose repo git could read as an option or a transport', async () => {
+  test('fails with exit 1 for a registered workload whose repo git could read as an option or a transport', async () => {
     const controlPlane = tutorialRepository((branch, files) => {
       if (branch === 'main') files['workloads/hello-world-app.yaml'] = files['workloads/hello-world-app.yaml'].toString().replace('repo: ./kalypso-app-src', 'repo: "ext::sh -c touch% /tmp/pwned"');
     });
@@ -163,7 +163,7 @@ describe('kalypso publish failures', () => {
     expect(stderr).toContain('WorkloadRegistration/hello-world-app  spec.workload.repo  cannot read the workload: "ext::sh -c touch% /tmp/pwned" is neither a repository URL nor a folder inside the control plane');
   });
 
-  test('exits 2 with git\'s message when the GitOps repository cannot be reached', async () => {
+  test('fails with exit 2 and git\'s message when the GitOps repository cannot be reached', async () => {
     const missing = `${createBareRepository().url}-missing`;
     const controlPlane = controlPlanePublishingTo(missing);
     const { code, stderr } = await run(['publish', '-c', controlPlane.path, '-e', 'dev', '--push', '--source', APP_SOURCE, '--cache', temporaryFolder()]);
@@ -211,7 +211,7 @@ describe('kalypso publish to GitHub', () => {
     expect(filesContaining(cache, TOKEN)).toEqual([]);
   });
 
-  test('exits 2 with GitHub\'s message on a 422, with the token scrubbed from it', async () => {
+  test('fails with exit 2 and GitHub\'s message on a 422, with the token scrubbed from it', async () => {
     const controlPlane = controlPlanePublishingTo(`${server.url}/org/gitops`);
     server.failNext({ route: 'pulls/create', status: 422, message: `Validation Failed for ${TOKEN}` });
     const argv = ['publish', '-c', controlPlane.path, '-e', 'dev', '--github-api-url', server.url, '--source', APP_SOURCE, '--cache', temporaryFolder()];
