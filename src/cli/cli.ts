@@ -1,12 +1,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { GitError } from '../git/git-runner';
+import { redactSecrets } from '../git/secrets';
+import { GitHubError } from '../github/github-error';
 import { LoadUsageError } from '../loader/load';
 import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
+import type { PublishServices } from './commands/publish';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
 
-type Command = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
+/** What commands get from outside besides their arguments and IO; tests replace the GitHub client. */
+export interface CliServices {
+  readonly createGitHubClient?: PublishServices['createGitHubClient'];
+}
+
+type Command = (argv: readonly string[], io: CliIO, services: CliServices) => Promise<ExitCode>;
 
 /** Commands are loaded when used, so `kalypso --version` starts without cdk8s. */
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
@@ -29,6 +38,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   init: {
     summary: 'write a commented starter control plane that synthesizes out of the box',
     load: () => (require('./commands/init') as typeof import('./commands/init')).runInit,
+  },
+  publish: {
+    summary: 'publish each environment\'s tree: a pull request on GitHub, or a git push',
+    load: () => (require('./commands/publish') as typeof import('./commands/publish')).runPublish,
   },
 };
 
@@ -71,8 +84,9 @@ export function version(): string {
 }
 
 /** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
-export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<ExitCode> {
-  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], io);
+export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, services: CliServices = {}): Promise<ExitCode> {
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], rawIo, services);
+  const io = redactingIO(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(MAIN_HELP);
@@ -89,19 +103,26 @@ export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Pro
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
   try {
-    return await command.load()(rest, io);
+    return await command.load()(rest, io, services);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
-    if (e instanceof LoadUsageError || e instanceof OutputError || isFileSystemError(e)) {
+    if (e instanceof LoadUsageError || e instanceof OutputError || e instanceof GitError || e instanceof GitHubError || isFileSystemError(e)) {
       io.stderr(`kalypso ${name}: ${(e as Error).message}\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
     io.stderr(`kalypso ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in kalypso-cdk8s; please report it with the command you ran.\n`);
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
+}
+
+/** Everything a command prints, with `GITHUB_TOKEN` removed (our errors never hold it; this is the last line of defence). */
+function redactingIO(io: CliIO): CliIO {
+  const token = io.env?.GITHUB_TOKEN;
+  if (!token) return io;
+  return { ...io, stdout: (text) => io.stdout(redactSecrets(text, [token])), stderr: (text) => io.stderr(redactSecrets(text, [token])) };
 }
 
 function isFileSystemError(e: unknown): boolean {

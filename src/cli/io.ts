@@ -1,11 +1,12 @@
-/** Where a command writes, and what it may know of its terminal; tests pass their own. */
+/** Where a command writes, and what it may know of its terminal and environment; tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   /**
-   * Environment variables the command line honours (`NO_COLOR`, `FORCE_COLOR`).
-   * @default - none: no colour forced or refused
+   * Environment variables the command line honours (`NO_COLOR`, `FORCE_COLOR`, `GITHUB_TOKEN`, `XDG_CACHE_HOME`).
+   * git runs with them (its own, such as `PATH`, `HOME` and `SSH_AUTH_SOCK`, included).
+   * @default - none: no colour forced or refused, no token; git runs with the process's environment
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**

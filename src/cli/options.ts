@@ -1,10 +1,14 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { RepositoryKind, classifyRepository } from '../git/git-refs';
 import { UsageError } from './exit';
 
 /** Options every command that reads a control plane accepts. */
 export interface ControlPlaneOptions {
+  /** A folder of branches or a local git repository (resolved against the working folder), or a git URL. */
   readonly controlPlane: string;
+  /** `--cache`: where remote repositories are mirrored (resolved); default under the user's cache folder. */
+  readonly cache?: string;
   readonly environments: string[];
   readonly sources: Map<string, string>;
   readonly json: boolean;
@@ -16,14 +20,18 @@ export const CONTROL_PLANE_FLAGS = {
   'control-plane': { type: 'string', short: 'c' },
   env: { type: 'string', short: 'e', multiple: true },
   source: { type: 'string', multiple: true },
+  cache: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const CONTROL_PLANE_HELP = `  -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…) [default: .]
+export const CONTROL_PLANE_HELP = `  -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…), or a git repository
+                             (a local repository or a URL; branches are read from git objects) [default: .]
   -e, --env NAME             only this environment (repeatable) [default: all]
       --source URL=PATH      read repository URL from local folder PATH (repeatable)
+      --cache DIR            where git repositories are mirrored
+                             [default: $XDG_CACHE_HOME/kalypso-cdk8s, or ~/.cache/kalypso-cdk8s]
       --json                 print the result as JSON (shapes in the README, "JSON output")
   -q, --quiet                no progress indicator (it only shows on a terminal, after a second)
   -h, --help                 show this help`;
@@ -50,8 +58,11 @@ export function controlPlaneOptions(values: Record<string, unknown>, cwd: string
     }
     sources.set(spec.slice(0, separator), path.resolve(cwd, spec.slice(separator + 1)));
   }
+  const controlPlane = (values['control-plane'] as string | undefined) ?? '.';
+  const cache = values.cache as string | undefined;
   return {
-    controlPlane: path.resolve(cwd, (values['control-plane'] as string | undefined) ?? '.'),
+    controlPlane: classifyRepository(controlPlane).kind === RepositoryKind.LOCAL_PATH ? path.resolve(cwd, controlPlane) : controlPlane,
+    ...(cache !== undefined ? { cache: path.resolve(cwd, cache) } : {}),
     environments: (values.env as string[] | undefined) ?? [],
     sources,
     json: values.json === true,

@@ -19,6 +19,12 @@ export interface ControlPlaneSource {
   branches(): Promise<string[]>;
   /** Every file of a branch that the filter lets through; `filter` sees paths relative to the branch. */
   readBranch(branch: string, filter: FileFilter): Promise<BranchFile[]>;
+  /**
+   * Every file of the commit `commit` that the filter lets through, for a BaseRepo that pins `main` to a commit
+   * (SPEC §2.1). Only sources that keep history (git) have it; throws `RevisionNotFoundError` when the commit does not
+   * exist.
+   */
+  readCommit?(commit: string, filter: FileFilter): Promise<BranchFile[]>;
   /** Resolves a path written in the control plane (e.g. a WorkloadRegistration `repo`) to a local folder, if it is local. */
   resolveLocalPath(path: string): string | undefined;
 }
@@ -34,3 +40,6 @@ export interface FileFilter {
   /** Files larger than this are listed with their `size` and empty content, never read into memory. */
   readonly maxFileBytes?: number;
 }
+
+/** A commit the control plane names (BaseRepo `commit`) that the source does not have. */
+export class RevisionNotFoundError extends Error {}

@@ -1,9 +1,10 @@
+import { locateField } from '../model/documents';
 import { EnvironmentSelection, MAIN_BRANCH, buildEnvironmentModel, selectEnvironments } from '../model/environments';
 import { Problem, error, warning } from '../model/problems';
 import { ProgressReporter } from '../model/progress';
-import { ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../model/types';
+import { BaseRepo, ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../model/types';
 import { validateDocuments } from '../model/validate';
-import { ControlPlaneSource } from './control-plane-source';
+import { ControlPlaneSource, RevisionNotFoundError } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from './limits';
 import { parseFiles, yamlFileFilter } from './read-documents';
 import {
@@ -48,13 +49,31 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
   const problems: Problem[] = [];
   const branches = await source.branches();
-  const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
-    options.progress?.phase(`reading ${branch}`);
-    const files = await source.readBranch(branch, yamlFileFilter(limits.maxFileBytes));
-    const parsed = parseFiles(files, branch, branch, limits);
+  const parseObjects = (files: Parameters<typeof parseFiles>[0], prefix: string, branch: string): ControlPlaneObject[] => {
+    const parsed = parseFiles(files, prefix, branch, limits);
     const validated = validateDocuments(parsed.documents);
     problems.push(...parsed.problems, ...validated.problems);
     return validated.objects;
+  };
+  const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
+    options.progress?.phase(`reading ${branch}`);
+    return parseObjects(await source.readBranch(branch, yamlFileFilter(limits.maxFileBytes)), branch, branch);
+  };
+  const pinnedMain = new Map<string, Promise<ControlPlaneObject[] | undefined>>();
+  /** `main` at the commit a BaseRepo pins it to (reference §10), read once per commit; undefined when missing. */
+  const readPinnedMain = (baseRepo: BaseRepo): Promise<ControlPlaneObject[] | undefined> => {
+    let objects = pinnedMain.get(baseRepo.commit);
+    if (!objects) {
+      options.progress?.phase(`reading ${MAIN_BRANCH}@${baseRepo.commit}`);
+      objects = source.readCommit!(baseRepo.commit, yamlFileFilter(limits.maxFileBytes)).then(
+        (files) => parseObjects(files, `${MAIN_BRANCH}@${baseRepo.commit}`, MAIN_BRANCH),
+        (e: unknown) => {
+          if (!(e instanceof RevisionNotFoundError)) throw e;
+          return undefined;
+        });
+      pinnedMain.set(baseRepo.commit, objects);
+    }
+    return objects;
   };
 
   if (!branches.includes(MAIN_BRANCH)) {
@@ -76,7 +95,23 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
       continue;
     }
     if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
-    const objects = [...mainObjects, ...branchObjects.get(selection.branch)!];
+    const ownObjects = branchObjects.get(selection.branch)!;
+    let promoted = mainObjects;
+    const pin = ownObjects.find((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === MAIN_BRANCH && !!object.commit);
+    if (pin && source.readCommit) {
+      const pinned = await readPinnedMain(pin);
+      if (pinned) {
+        promoted = pinned;
+      } else {
+        problems.push(error(`commit ${JSON.stringify(pin.commit)} of the "${MAIN_BRANCH}" branch does not exist in ${source.description}`, {
+          location: pin.source ? locateField(pin.source, ['spec', 'commit']) : undefined,
+          object: objectRef(pin),
+          field: 'spec.commit',
+        }));
+        continue;
+      }
+    }
+    const objects = [...promoted, ...ownObjects];
     const registrations = objects.filter((object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration');
     const registered = await Promise.all(registrations.map((registration) => workloads.load(registration)));
     registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
