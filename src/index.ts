@@ -8,7 +8,7 @@ export {
   BaseRepo, type BaseRepoProps, PROMOTED_BASE_REPO,
   ClusterType, type ClusterTypeProps,
   ConfigSchema, type ConfigSchemaProps, type JsonSchema,
-  ControlPlane, type ControlPlaneLoadOptions, type ControlPlaneProps, type ControlPlaneSynthOptions, type ControlPlaneSynthResult,
+  ControlPlane, type ControlPlaneGitOptions, type ControlPlaneLoadOptions, type ControlPlaneProps, type ControlPlaneSynthOptions, type ControlPlaneSynthResult,
   DeploymentTarget, type DeploymentTargetManifests, type DeploymentTargetOptions, type DeploymentTargetProps,
   Environment, type EnvironmentGitOpsRepo, type EnvironmentProps,
   GitOpsRepo, type GitOpsRepoProps,

@@ -1,4 +1,9 @@
 import * as path from 'path';
+import { GitCache, defaultCacheFolder } from '../git/git-cache';
+import { gitEnvironment, tokenUrlFor } from '../git/git-environment';
+import { GitRemoteReader } from '../git/git-remote-reader';
+import { GitRunner } from '../git/git-runner';
+import { GitSource } from '../git/git-source';
 import { Construct, IConstruct } from 'constructs';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../constructs/renderer';
 import { RendererRegistry } from '../constructs/renderer-registry';
@@ -27,6 +32,25 @@ export interface ControlPlaneProps {
 
 /** Options of `ControlPlane.fromFolder` and `ControlPlane.fromSource`: what to load, and the ControlPlane's props. */
 export interface ControlPlaneLoadOptions extends LoadOptions, ControlPlaneProps {}
+
+/** Options of `ControlPlane.fromGit`. */
+export interface ControlPlaneGitOptions extends ControlPlaneLoadOptions {
+  /**
+   * Folder where remote repositories (the control plane, registered workloads) are mirrored and fetched incrementally.
+   * @default "$XDG_CACHE_HOME/kalypso-cdk8s", else "~/.cache/kalypso-cdk8s"
+   */
+  readonly cache?: string;
+  /**
+   * A GitHub token, sent only to github.com over https and never written anywhere.
+   * @default - none: public repositories, or git's own credential helpers
+   */
+  readonly token?: string;
+  /**
+   * The environment git runs with.
+   * @default process.env
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
 
 /** Options of `ControlPlane.synth`. */
 export interface ControlPlaneSynthOptions {
@@ -74,6 +98,22 @@ export class ControlPlane extends Construct {
    */
   public static async fromFolder(scope: Construct, id: string, folder: string, options: ControlPlaneLoadOptions = {}): Promise<ControlPlane> {
     return ControlPlane.fromSource(scope, id, new FolderSource(path.resolve(folder)), options);
+  }
+
+  /**
+   * Loads a control plane kept in git — a local repository or a URL (mirrored into `cache`) — reading `main` and each
+   * environment's branch straight from git objects; registered workloads given by URL are fetched (shallow, cached).
+   * Otherwise like `fromFolder`.
+   */
+  public static async fromGit(scope: Construct, id: string, repository: string, options: ControlPlaneGitOptions = {}): Promise<ControlPlane> {
+    const env = options.env ?? process.env;
+    const git = new GitRunner({
+      env: gitEnvironment(env, { token: options.token, tokenUrls: [tokenUrlFor('https://github.com')] }),
+      secrets: options.token ? [options.token] : [],
+    });
+    const cache = new GitCache(options.cache ?? defaultCacheFolder(env), git);
+    const source = await GitSource.open(repository, { git, cache });
+    return ControlPlane.fromSource(scope, id, source, { remote: new GitRemoteReader(cache), ...options });
   }
 
   /**
