@@ -230,6 +230,25 @@ describe('publishing to GitHub', () => {
     await expect(publish()).rejects.toThrow(`cannot open the pull request in ${OWNER}/${REPO}: GitHub answered 422 Validation Failed`);
   });
 
+  test('converges without duplicates when retried after a failure between the commit and the pull request', async () => {
+    // GIVEN a run whose commit landed on kalypso/dev, and whose pull request creation failed past every retry
+    server.failNext({ route: 'pulls/create', status: 502, times: 4 });
+    await expect(publish()).rejects.toThrow(/cannot open the pull request/);
+    expect(server.pendingFaults()).toBe(0);
+    expect(server.branchSha(OWNER, REPO, 'kalypso/dev')).toBeDefined();
+    expect(server.listPulls(OWNER, REPO)).toEqual([]);
+    // WHEN it is run again
+    const { outcome } = await publish();
+    // THEN one pull request, holding the plan, and nothing more on a third run
+    expect(outcome).toMatchObject({ action: 'created', number: 1 });
+    expect(server.listPulls(OWNER, REPO)).toHaveLength(1);
+    expect(server.readBranch(OWNER, REPO, 'kalypso/dev')).toEqual({ ...UNMANAGED, ...tutorialDev.files });
+    const before = writes().length;
+    expect((await publish()).outcome).toMatchObject({ action: 'unchanged' });
+    expect(writes()).toHaveLength(before);
+    expect(server.listPulls(OWNER, REPO)).toHaveLength(1);
+  });
+
   test('fails naming the branch when the GitOpsRepo branch does not exist', async () => {
     await expect(publishPlan(tutorialDev, new GitHubTarget(octokit, { owner: OWNER, repo: REPO, branch: 'prod', environment: 'dev' })))
       .rejects.toThrow(`branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`);
