@@ -10,7 +10,7 @@ import { EnvironmentSelection, MAIN_BRANCH, selectEnvironments } from '../model/
 import { Problem, error } from '../model/problems';
 import { BaseRepo, GitOpsRepo } from '../model/types';
 import { MAIN_BASE_REPO } from '../promotion/base-repo-file';
-import { ExistingBaseRepo } from '../promotion/base-repo-change';
+import { ExistingBaseRepo, planBaseRepoChange } from '../promotion/base-repo-change';
 import { BranchWriter } from '../promotion/branch-writer';
 import { GitBranchWriter } from '../promotion/git-branch-writer';
 import { GitHubBranchWriter } from '../promotion/github-branch-writer';
@@ -184,6 +184,18 @@ export function commitFlag(value: unknown, flag: string): string {
     throw new UsageError(`${flag} takes a full commit id (40 or 64 hexadecimal digits), got ${JSON.stringify(value)}`);
   }
   return value.toLowerCase();
+}
+
+/**
+ * The problems that keep a commit from being promoted to an environment, found before anything is written: errors
+ * in the file holding its BaseRepo, or a branch that cannot take the BaseRepo safely.
+ */
+export function promotionProblems(
+  selection: EnvironmentSelection, state: Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }, commit: string, repo: string,
+): Problem[] {
+  if (state.problems.length > 0) return state.problems;
+  const change = planBaseRepoChange({ commit, repo, existing: state.existing, files: state.files });
+  return change.kind === 'refused' ? [refusedProblem(selection, change.file, change.reason)] : [];
 }
 
 /** The problem reported when an environment's branch cannot take the BaseRepo. */

@@ -16,7 +16,7 @@ import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
 import { checkJson, describeCheck, describePromotion } from '../promotion-report';
-import { PromotionContext, PromotionServices, commitFlag, refusedProblem, resolveControlPlane } from '../promotion-setup';
+import { PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane } from '../promotion-setup';
 import { formatProblems, problemCounts, problemJson } from '../report';
 import * as path from 'path';
 
@@ -155,7 +155,8 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
   const statuses = promoted ? await context.statusBoard(selection) : undefined;
   // Everything the promotion to the next environment needs is checked before waiting too.
   const nextState = next ? await context.branchState(next) : undefined;
-  if (nextState && nextState.problems.length > 0) return reportProblems(nextState.problems, json, io);
+  const nextProblems = next && nextState && promoted ? promotionProblems(next, nextState, promoted, context.repositoryOf(next)) : [];
+  if (nextProblems.length > 0) return reportProblems(nextProblems, json, io);
   const nextWriter = next ? await context.writer(next) : undefined;
   const nextStatuses = next ? await context.statusBoard(next) : undefined;
 

@@ -4,7 +4,7 @@ import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
-import { PromotionContext, PromotionServices, commitFlag, refusedProblem, resolveControlPlane } from '../promotion-setup';
+import { PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane } from '../promotion-setup';
 import { describePromotion, promotionJson } from '../promotion-report';
 
 export const PROMOTE_HELP = `Usage: kalypso promote --commit SHA [--env NAME] [options]
@@ -68,7 +68,8 @@ export async function runPromote(argv: readonly string[], io: CliIO, services: P
   if (selections.length === 0) throw new UsageError(`${context.source.description} declares no environment`);
   const selection = values.env !== undefined ? context.environment(selections, values.env as string) : selections[0];
   const state = await context.branchState(selection);
-  if (state.problems.length > 0) return reportProblems(state.problems, json, io);
+  const problems = promotionProblems(selection, state, commit, context.repositoryOf(selection));
+  if (problems.length > 0) return reportProblems(problems, json, io);
   const writer = await context.writer(selection);
   const statuses = await context.statusBoard(selection);
   let result;
