@@ -2,7 +2,7 @@ import { CliServices, main } from '../../src/cli/cli';
 import { CHECK_HELP } from '../../src/cli/commands/check';
 import { Clock } from '../../src/promotion/wait-for-compliance';
 import { ROOT } from '../support/cli';
-import { ISOLATED_GIT_ENV, tutorialRepository } from '../support/git';
+import { ISOLATED_GIT_ENV, commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';
 import { temporaryFolder } from '../support/temp';
 
@@ -107,6 +107,26 @@ describe('kalypso check failures', () => {
     expect(missing.stderr).toMatch(/^kalypso check: cannot read kubeconfig .*\/none: /);
     expect(await run([...base, '--repo', 'https://gitlab.example.com/org/gitops', '--expect-cluster', 'x'])).toEqual({
       code: 2, stdout: '', stderr: 'kalypso check: --expect-cluster reads commit statuses on GitHub, and https://gitlab.example.com/org/gitops is not a repository on https://github.com; run kalypso check --help\n',
+    });
+  });
+
+  test('fails with exit 1, before waiting, when the next environment\'s branch cannot take the BaseRepo', async () => {
+    const cp = tutorialRepository((branch, files) => {
+      if (branch === 'stage') {
+        files['base-repo.yaml'] = `${files['base-repo.yaml']}---\n${files['gitops-repo.yaml']}`;
+        delete files['gitops-repo.yaml'];
+      }
+    });
+    const { code, stdout, stderr } = await run(['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--promoted', 'b'.repeat(40), '--cache', temporaryFolder(),
+      '--expect-cluster', 'x', '--json']);
+    expect({ code, stderr }).toEqual({ code: 2, stderr: `kalypso check: commit ${'b'.repeat(40)} does not exist in ${cp.path}; run kalypso check --help\n` });
+    expect(stdout).toBe('');
+    const promoted = commitFiles(cp, 'main', { ...readBranchFiles(cp, 'main'), 'docs/README.md': '# docs\n' });
+    const refused = await run(['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--promoted', promoted, '--cache', temporaryFolder(), '--expect-cluster', 'x', '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      deployed: false, outcome: null, promotion: null,
+      problems: [{ severity: 'error', file: 'stage/base-repo.yaml', object: 'BaseRepo/main', message: expect.stringContaining('shares base-repo.yaml with other objects') }],
     });
   });
 

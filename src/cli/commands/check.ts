@@ -140,6 +140,10 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
   const nextName = promoted ? nextEnvironment(selections.map((s) => s.name), selection.name, values.next as string | undefined) : undefined;
   const next = nextName !== undefined ? context.environment(selections, nextName, '--next') : undefined;
   if (next && next.name === selection.name) throw new UsageError(`--next ${JSON.stringify(next.name)} is the environment being checked`);
+  // Everything the promotion to the next environment needs is checked before waiting too.
+  const nextState = next ? await context.branchState(next) : undefined;
+  const nextProblems = next && nextState && promoted ? promotionProblems(next, nextState, promoted, context.repositoryOf(next)) : [];
+  if (nextProblems.length > 0) return reportProblems(nextProblems, json, io);
 
   const sources: ComplianceSource[] = [];
   if (values.kubeconfig !== undefined) {
@@ -153,10 +157,6 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
     sources.push(new GitHubStatusComplianceSource({ octokit, repository: github, commit, expected }));
   }
   const statuses = promoted ? await context.statusBoard(selection) : undefined;
-  // Everything the promotion to the next environment needs is checked before waiting too.
-  const nextState = next ? await context.branchState(next) : undefined;
-  const nextProblems = next && nextState && promoted ? promotionProblems(next, nextState, promoted, context.repositoryOf(next)) : [];
-  if (nextProblems.length > 0) return reportProblems(nextProblems, json, io);
   const nextWriter = next ? await context.writer(next) : undefined;
   const nextStatuses = next ? await context.statusBoard(next) : undefined;
 
@@ -200,7 +200,13 @@ function durationFlag(text: string, flag: string): number {
 }
 
 function reportProblems(problems: Parameters<typeof formatProblems>[0], json: boolean, io: CliIO): ExitCode {
-  if (json) io.stdout(`${JSON.stringify({ deployed: false, problems: problems.map(problemJson) }, null, 2)}\n`);
+  if (json) {
+    const none = {
+      environment: null, repo: null, branch: null, commit: null, promoted: null, outcome: null, compliant: null, total: null, clusters: null,
+      observations: null, status: null, next: null, promotion: null,
+    };
+    io.stdout(`${JSON.stringify({ deployed: false, ...none, problems: problems.map(problemJson) }, null, 2)}\n`);
+  }
   else io.stderr(`${formatProblems(problems)}${problemCounts(problems)}; nothing promoted\n`);
   return ExitCode.INPUT_PROBLEMS;
 }
