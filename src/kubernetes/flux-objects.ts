@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node' with { 'resolution-mode': 'import' };
+import type { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node' with { 'resolution-mode': 'import' };
 import { redactSecrets } from '../git/secrets';
 
 /** A kubeconfig could not be read, names an unknown context, or a Kubernetes API call failed; free of secrets. */
@@ -26,6 +26,8 @@ export const GIT_REPOSITORIES = { group: 'source.toolkit.fluxcd.io', version: 'v
  * client; the tokens and passwords of the file are removed from every message.
  */
 export class KubernetesClusters {
+  private readonly clients = new Map<string, CustomObjectsApi>();
+
   /** Reads the kubeconfig at `file`; throws `KubernetesError` when it cannot be read or lacks a context. */
   public static async open(file: string, contexts: readonly string[]): Promise<KubernetesClusters> {
     const k8s = await import('@kubernetes/client-node');
@@ -56,10 +58,7 @@ export class KubernetesClusters {
 
   /** The Kustomizations and GitRepositories of a context's cluster, in one namespace or all. */
   public async fluxObjects(context: string, namespace?: string): Promise<FluxObjects> {
-    const config: KubeConfig = new this.k8s.KubeConfig();
-    config.loadFromFile(this.file);
-    config.setCurrentContext(context);
-    const api = config.makeApiClient(this.k8s.CustomObjectsApi);
+    const api = this.client(context);
     const list = async (kind: typeof KUSTOMIZATIONS | typeof GIT_REPOSITORIES): Promise<unknown[]> => {
       try {
         const answer = namespace
@@ -73,6 +72,19 @@ export class KubernetesClusters {
     };
     const [kustomizations, gitRepositories] = await Promise.all([list(KUSTOMIZATIONS), list(GIT_REPOSITORIES)]);
     return { kustomizations, gitRepositories };
+  }
+
+  /** One API client per context, kept between polls (so that exec credential plugins run once per token). */
+  private client(context: string): CustomObjectsApi {
+    let api = this.clients.get(context);
+    if (!api) {
+      const config: KubeConfig = new this.k8s.KubeConfig();
+      config.loadFromFile(this.file);
+      config.setCurrentContext(context);
+      api = config.makeApiClient(this.k8s.CustomObjectsApi);
+      this.clients.set(context, api);
+    }
+    return api;
   }
 
   /** Removes the kubeconfig's secrets from a text. */
