@@ -1,4 +1,5 @@
-import { branchNameProblem, classifyRepository } from '../../git/git-refs';
+import * as path from 'path';
+import { RepositoryKind, branchNameProblem, classifyRepository } from '../../git/git-refs';
 import { parseGitHubRepository } from '../../github/repository-url';
 import { KubernetesClusters } from '../../kubernetes/flux-objects';
 import { checkDeployment } from '../../promotion/check-deployment';
@@ -18,7 +19,6 @@ import { parseFlags } from '../options';
 import { checkJson, describeCheck, describePromotion } from '../promotion-report';
 import { PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane } from '../promotion-setup';
 import { formatProblems, problemCounts, problemJson } from '../report';
-import * as path from 'path';
 
 export const CHECK_HELP = `Usage: kalypso check --env NAME --commit SHA [--promoted SHA] [sources] [options]
 
@@ -133,7 +133,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
   if (!repo || !branch) throw new UsageError(`environment "${selection.name}" has no GitOpsRepo; give --repo and --branch`);
   const repoProblem = classifyRepository(repo).problem;
   if (repoProblem) throw new UsageError(`the platform GitOps repository ${JSON.stringify(repo)} ${repoProblem}`);
-  if (values.repo !== undefined && classifyRepository(repo).kind === 'local-path') repo = path.resolve(io.cwd, repo);
+  if (values.repo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH) repo = path.resolve(io.cwd, repo);
   const branchProblem = branchNameProblem(branch);
   if (branchProblem) throw new UsageError(`the platform GitOps branch ${JSON.stringify(branch)} ${branchProblem}`);
   const target: PlatformCommit = { repo, branch, commit };
