@@ -3,16 +3,20 @@ import * as path from 'path';
 import { GitError } from '../git/git-runner';
 import { redactSecrets } from '../git/secrets';
 import { GitHubError } from '../github/github-error';
+import { KubernetesError } from '../kubernetes/flux-objects';
 import { LoadUsageError } from '../loader/load';
 import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
 import type { PublishServices } from './commands/publish';
+import type { Clock } from '../promotion/wait-for-compliance';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
 
-/** What commands get from outside besides their arguments and IO; tests replace the GitHub client. */
+/** What commands get from outside besides their arguments and IO; tests replace the GitHub client and the clock. */
 export interface CliServices {
   readonly createGitHubClient?: PublishServices['createGitHubClient'];
+  /** The clock `kalypso check` waits with. */
+  readonly clock?: Clock;
 }
 
 type Command = (argv: readonly string[], io: CliIO, services: CliServices) => Promise<ExitCode>;
@@ -43,6 +47,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'publish each environment\'s tree: a pull request on GitHub, or a git push',
     load: () => (require('./commands/publish') as typeof import('./commands/publish')).runPublish,
   },
+  promote: {
+    summary: 'pin a main commit for an environment (BaseRepo "main" on its branch) and mark the commit "Promoted"',
+    load: () => (require('./commands/promote') as typeof import('./commands/promote')).runPromote,
+  },
+  check: {
+    summary: 'wait until every cluster applied a platform GitOps commit, then promote it to the next environment',
+    load: () => (require('./commands/check') as typeof import('./commands/check')).runCheck,
+  },
 };
 
 export const MAIN_HELP = `Usage: kalypso <command> [options]
@@ -68,7 +80,8 @@ Examples:
   kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test
   kalypso diff -c examples/tutorial --against dist
 
-Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff).
+Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff),
+4 not deployed (kalypso check).
 Problems are coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR on.
 `;
 
@@ -109,7 +122,7 @@ export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, s
       io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
-    if (e instanceof LoadUsageError || e instanceof OutputError || e instanceof GitError || e instanceof GitHubError || isFileSystemError(e)) {
+    if (e instanceof LoadUsageError || e instanceof OutputError || e instanceof GitError || e instanceof GitHubError || e instanceof KubernetesError || isFileSystemError(e)) {
       io.stderr(`kalypso ${name}: ${(e as Error).message}\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }

@@ -1,0 +1,224 @@
+import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
+import { isCommitId, RepositoryKind, classifyRepository } from '../git/git-refs';
+import { GitRepository } from '../git/git-repository';
+import { GitHubClientOptions, createGitHubClient } from '../github/github-client';
+import { parseGitHubRepository, webOriginOf } from '../github/repository-url';
+import * as path from 'path';
+import { readBranchObjects } from '../loader/branch-objects';
+import { ControlPlaneSource, RevisionNotFoundError } from '../loader/control-plane-source';
+import { EnvironmentSelection, MAIN_BRANCH, selectEnvironments } from '../model/environments';
+import { Problem, error } from '../model/problems';
+import { BaseRepo, GitOpsRepo } from '../model/types';
+import { MAIN_BASE_REPO } from '../promotion/base-repo-file';
+import { ExistingBaseRepo, planBaseRepoChange } from '../promotion/base-repo-change';
+import { BranchWriter } from '../promotion/branch-writer';
+import { GitBranchWriter } from '../promotion/git-branch-writer';
+import { GitHubBranchWriter } from '../promotion/github-branch-writer';
+import { PromoteProps } from '../promotion/promote';
+import { GitHubStatusBoard, StatusBoard } from '../promotion/status-board';
+import { GitServices, isRepositoryRoot, openControlPlane } from './control-plane';
+import { UsageError } from './exit';
+import { CliIO } from './io';
+
+/** What promotion commands need from outside; tests replace the GitHub client. */
+export interface PromotionServices {
+  /** @default createGitHubClient */
+  readonly createGitHubClient?: (options: GitHubClientOptions) => Promise<Octokit>;
+}
+
+/** The flags shared by `promote` and `check` for writing a promotion. */
+export interface PromotionFlags {
+  /** `--control-plane`, resolved. */
+  readonly controlPlane: string;
+  /** `--push`: write with git instead of the GitHub API. */
+  readonly push: boolean;
+  /** `--no-status`: set no commit statuses. */
+  readonly noStatus: boolean;
+  /** `--github-api-url`. */
+  readonly apiUrl: string;
+  /** The web origin of that API. */
+  readonly githubOrigin: string;
+}
+
+/** A control plane opened for promotion, with the GitHub client made on first use. */
+export class PromotionContext {
+  private octokit?: Promise<Octokit>;
+  private readonly boards = new Map<string, StatusBoard | undefined>();
+
+  public constructor(
+    public readonly source: ControlPlaneSource,
+    public readonly flags: PromotionFlags,
+    private readonly git: GitServices,
+    private readonly services: PromotionServices,
+    /** Prints a notice on stderr. */
+    private readonly notice: (text: string) => void,
+  ) {}
+
+  /** Opens `--control-plane`. */
+  public static async open(flags: PromotionFlags, git: GitServices, services: PromotionServices, notice: (text: string) => void): Promise<PromotionContext> {
+    const { controlPlane } = await openControlPlane(flags.controlPlane, git);
+    return new PromotionContext(controlPlane, flags, git, services, notice);
+  }
+
+  /** The GitHub client; with `why`, `GITHUB_TOKEN` must be set (else it is anonymous: public repositories, read only). */
+  public github(why?: string): Promise<Octokit> {
+    if (why !== undefined && !this.git.token) throw new UsageError(`GITHUB_TOKEN is not set; ${why}`);
+    this.octokit ??= (this.services.createGitHubClient ?? createGitHubClient)({ token: this.git.token, baseUrl: this.flags.apiUrl });
+    return this.octokit;
+  }
+
+  /**
+   * The environments, as declared on `main` at `commit` (or at the tip of `main`), in declared order. A commit the
+   * control plane does not have is a usage error.
+   */
+  public async environments(commit?: string): Promise<EnvironmentSelection[]> {
+    if (commit !== undefined && !this.source.readCommit) {
+      throw new UsageError(`${this.source.description} is a folder of branches; promotion pins commits, so the control plane must be a git repository`);
+    }
+    const branches = await this.source.branches();
+    if (!branches.includes(MAIN_BRANCH)) throw new UsageError(`${this.source.description} has no "${MAIN_BRANCH}" branch`);
+    try {
+      const main = await readBranchObjects(this.source, commit ? { branch: MAIN_BRANCH, commit } : { branch: MAIN_BRANCH });
+      return selectEnvironments(main.objects, branches);
+    } catch (e) {
+      if (e instanceof RevisionNotFoundError) throw new UsageError(`commit ${commit} does not exist in ${this.source.description}`);
+      throw e;
+    }
+  }
+
+  /** The selection named `name`; an unknown one is a usage error listing the known ones. */
+  public environment(selections: readonly EnvironmentSelection[], name: string, flag = '--env'): EnvironmentSelection {
+    const found = selections.find((selection) => selection.name === name);
+    if (!found) {
+      throw new UsageError(`${flag} ${JSON.stringify(name)} is not an environment of the control plane; it has ${selections.map((s) => `"${s.name}"`).join(', ') || 'none'}`);
+    }
+    return found;
+  }
+
+  /**
+   * The control plane's repository for an environment (the BaseRepo's `spec.repo`, and where statuses go): the
+   * Environment's `spec.controlPlane.repo`, else `--control-plane` itself.
+   */
+  public repositoryOf(selection: EnvironmentSelection): string {
+    return selection.environment?.controlPlane.repo || this.flags.controlPlane;
+  }
+
+  /** The BaseRepo `main` objects of an environment's branch and its files; problems in those files. */
+  public async branchState(selection: EnvironmentSelection): Promise<Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }> {
+    const branches = await this.source.branches();
+    if (!branches.includes(selection.branch)) {
+      throw new UsageError(`branch "${selection.branch}" of environment "${selection.name}" does not exist in ${this.source.description}`);
+    }
+    const read = await readBranchObjects(this.source, { branch: selection.branch });
+    const prefix = `${selection.branch}/`;
+    const relative = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
+    const pins = read.objects.filter((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === MAIN_BASE_REPO);
+    const existing: ExistingBaseRepo[] = pins.map((pin) => ({
+      file: relative(pin.source?.file ?? ''),
+      commit: pin.commit,
+      documentsInFile: read.documents.filter((document) => document.file === pin.source?.file).length,
+    }));
+    const touched = new Set(existing.map((pin) => pin.file));
+    const problems = read.problems.filter((problem) => problem.severity === 'error' && touched.has(relative(problem.location?.file ?? '')));
+    return { existing, files: new Set(read.files), problems };
+  }
+
+  /** The GitOpsRepo of an environment: on its branch, else on `main`. */
+  public async gitOpsRepo(selection: EnvironmentSelection, mainCommit?: string): Promise<GitOpsRepo | undefined> {
+    const own = (await readBranchObjects(this.source, { branch: selection.branch })).objects;
+    const main = (await readBranchObjects(this.source, mainCommit ? { branch: MAIN_BRANCH, commit: mainCommit } : { branch: MAIN_BRANCH })).objects;
+    return [...own, ...main].find((object): object is GitOpsRepo => object.kind === 'GitOpsRepo');
+  }
+
+  /**
+   * How an environment's branch is written: through the GitHub API on the control plane's repository, or with
+   * `--push` by git onto the repository `--control-plane` names (for the top of a clone, its `origin`).
+   */
+  public async writer(selection: EnvironmentSelection): Promise<BranchWriter> {
+    if (this.flags.push) return new GitBranchWriter(this.git.cache, { url: await this.pushUrl(), branch: selection.branch });
+    const repository = this.repositoryOf(selection);
+    const github = parseGitHubRepository(repository, this.flags.githubOrigin);
+    if (!github) {
+      throw new UsageError(`${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.flags.githubOrigin}; `
+        + 'promote with --push, or give --github-api-url for GitHub Enterprise');
+    }
+    return new GitHubBranchWriter(await this.github('writing through the GitHub API needs a token (or use --push)'), { ...github, branch: selection.branch });
+  }
+
+  /**
+   * Where the statuses of an environment's promoted commits go: the control plane's repository when it is on GitHub;
+   * none, with a notice, for any other host or with `--no-status`.
+   */
+  public async statusBoard(selection: EnvironmentSelection): Promise<StatusBoard | undefined> {
+    if (this.flags.noStatus) return undefined;
+    const repository = this.repositoryOf(selection);
+    if (this.boards.has(repository)) return this.boards.get(repository);
+    const github = parseGitHubRepository(repository, this.flags.githubOrigin);
+    let board: StatusBoard | undefined;
+    if (!github) {
+      this.notice(`commit statuses skipped: ${repository} is not a repository on ${this.flags.githubOrigin}`);
+    } else {
+      board = new GitHubStatusBoard(await this.github('commit statuses need a token (or use --no-status)'), github);
+    }
+    this.boards.set(repository, board);
+    return board;
+  }
+
+  private async pushUrl(): Promise<string> {
+    const location = this.flags.controlPlane;
+    if (classifyRepository(location).kind === RepositoryKind.URL || !isRepositoryRoot(location)) return location;
+    const repository = await GitRepository.open(location, this.git.git);
+    if (repository.gitDir === location) return location;
+    const origin = (await this.git.git.run(['config', '--get', 'remote.origin.url'], { gitDir: repository.gitDir, okExitCodes: [1] })).stdout.toString('utf8').trim();
+    if (!origin) throw new UsageError(`${location} is a clone without an "origin" remote; give the repository's URL with --control-plane to push to it`);
+    const kind = classifyRepository(origin);
+    if (kind.problem) throw new UsageError(`the origin of ${location} ${kind.problem}`);
+    return origin;
+  }
+}
+
+/** A full commit id, or a usage error naming the flag. */
+export function commitFlag(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
+  if (!isCommitId(value) || (value.length !== 40 && value.length !== 64)) {
+    throw new UsageError(`${flag} takes a full commit id (40 or 64 hexadecimal digits), got ${JSON.stringify(value)}`);
+  }
+  return value.toLowerCase();
+}
+
+/**
+ * The problems that keep a commit from being promoted to an environment, found before anything is written: errors
+ * in the file holding its BaseRepo, or a branch that cannot take the BaseRepo safely.
+ */
+export function promotionProblems(
+  selection: EnvironmentSelection, state: Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }, commit: string, repo: string,
+): Problem[] {
+  if (state.problems.length > 0) return state.problems;
+  const change = planBaseRepoChange({ commit, repo, existing: state.existing, files: state.files });
+  return change.kind === 'refused' ? [refusedProblem(selection, change.file, change.reason)] : [];
+}
+
+/** The problem reported when an environment's branch cannot take the BaseRepo. */
+export function refusedProblem(selection: EnvironmentSelection, file: string, message: string): Problem {
+  return error(`environment "${selection.name}": ${message}`, { location: { file: `${selection.branch}/${file}` }, object: `BaseRepo/${MAIN_BASE_REPO}` });
+}
+
+/** `--control-plane` (resolved), `--push`, `--no-status`, `--github-api-url` and `--cache` of a promotion command. */
+export function resolveControlPlane(values: Record<string, unknown>, io: CliIO): { flags: PromotionFlags; cache?: string } {
+  const apiUrl = (values['github-api-url'] as string | undefined) ?? 'https://api.github.com';
+  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UsageError(`--github-api-url must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
+  const location = (values['control-plane'] as string | undefined) ?? '.';
+  const kind = classifyRepository(location);
+  if (kind.problem) throw new UsageError(`--control-plane ${JSON.stringify(location)} ${kind.problem}`);
+  const cache = values.cache as string | undefined;
+  return {
+    flags: {
+      controlPlane: kind.kind === RepositoryKind.LOCAL_PATH ? path.resolve(io.cwd, location) : location,
+      push: values.push === true,
+      noStatus: values['no-status'] === true,
+      apiUrl,
+      githubOrigin: webOriginOf(apiUrl),
+    },
+    ...(cache !== undefined ? { cache: path.resolve(io.cwd, cache) } : {}),
+  };
+}
