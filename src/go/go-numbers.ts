@@ -22,6 +22,11 @@ export class GoInt64 {
 
 export class GoFloat64 {
   constructor(readonly value: number) {}
+
+  /** `JSON.stringify` writes the number. */
+  toJSON(): number {
+    return this.value;
+  }
 }
 
 /** The numeric value of a JavaScript number or a Go box, or `undefined` for anything else. */
@@ -57,4 +62,12 @@ export function integerValue(v: unknown): bigint | undefined {
     return BigInt(v);
   }
   return undefined;
+}
+
+/**
+ * A Go float64 in the project's representation: a non-integral (or infinite, or NaN) JavaScript number as it is,
+ * an integral value (`1.0`, `1e6`, `-0.0`) boxed as `GoFloat64` so that it is not read as an `int`.
+ */
+export function goFloat64(value: number): number | GoFloat64 {
+  return Number.isInteger(value) ? new GoFloat64(value) : value;
 }

@@ -1,3 +1,4 @@
+import { GoMap } from '../go/go-map';
 import { GoFloat64, GoInt64 } from '../go/go-numbers';
 import { toBytes } from '../go/utf8';
 import { GoStruct, GoUint8, kindOf } from './values';
@@ -10,8 +11,9 @@ const MASK = (1n << 64n) - 1n;
  * `hashstructure.Hash(v, nil)` of github.com/mitchellh/hashstructure v1.1.0 (Kalypso's `hash` function):
  * FNV-1 (not 1a) 64-bit. Strings hash their UTF-8 bytes; ints (and int64) their 8-byte little-endian value;
  * floats their IEEE-754 bits; bools one byte; nil hashes like the int 0; slices fold element hashes in order;
- * maps XOR the hash of each (key, value) pair, so key order does not matter; structs start from the hash of
- * the type name. Returns the unsigned 64-bit hash.
+ * maps XOR the hash of each (key, value) pair, so key order does not matter, and keys hash by their type (the
+ * boolean key `true` as one byte 1, the string key `"true"` as four bytes); structs start from the hash of the type
+ * name. Returns the unsigned 64-bit hash.
  */
 export function hashStructure(v: unknown): bigint {
   return visit(v, new Set());
@@ -76,6 +78,15 @@ function visit(v: unknown, ancestors: Set<object>): bigint {
       let h = visit(obj.typeName.replace(/^.*\./, ''), ancestors);
       for (const [name, value] of obj.fields) {
         h ^= ordered(visit(name, ancestors), visit(value, ancestors));
+      }
+      return h;
+    }
+    if (obj instanceof GoMap) {
+      let h = 0n;
+      for (const [k, x] of obj.entries()) {
+        // MapIndex of a NaN key finds nothing: its value hashes as nil does.
+        const value = typeof k === 'number' && Number.isNaN(k) ? null : k instanceof GoFloat64 && Number.isNaN(k.value) ? null : x;
+        h ^= ordered(visit(k, ancestors), visit(value, ancestors));
       }
       return h;
     }

@@ -1,5 +1,6 @@
+import { GoMap } from '../../go/go-map';
 import { fn, FunctionTable, GoCallError } from '../functions';
-import { sortedKeys } from '../map-order';
+import { sortedEntries, sortedKeys } from '../map-order';
 import { hasKey, isMap, isNilCollection, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
 import { isEmpty } from './go-reflect';
 import { strval } from './strings';
@@ -107,9 +108,11 @@ function mergeMaps(dst: Record<string, unknown>, src: Readonly<Record<string, un
       }
       continue;
     }
-    const srcIsCollection = isMap(srcElement) || Array.isArray(srcElement);
+    const srcIsCollection = isMap(srcElement) || srcElement instanceof GoMap || Array.isArray(srcElement);
     if (isMap(srcElement) && isMap(dstElement)) {
       mergeMaps(dstElement, srcElement, overwrite);
+    } else if (srcElement instanceof GoMap && dstElement instanceof GoMap) {
+      dst[key] = mergeGoMaps(dstElement, srcElement, overwrite);
     } else if (Array.isArray(srcElement) && (overwrite || Object.keys(dst).length === 0)) {
       dst[key] = srcElement;
       continue;
@@ -121,4 +124,36 @@ function mergeMaps(dst: Record<string, unknown>, src: Readonly<Record<string, un
       dst[key] = srcElement;
     }
   }
+}
+
+/**
+ * `mergeMaps` for two config maps (`map[interface {}]interface {}`), which are shared between renders and so never
+ * changed: the merged map is a new one, where mergo would change the destination map in place.
+ */
+function mergeGoMaps(dst: GoMap, src: GoMap, overwrite: boolean): GoMap {
+  const out = GoMap.of(dst.entries());
+  for (const [key, srcElement] of sortedEntries(src)) {
+    const present = out.has(key);
+    const dstElement = out.get(key);
+    if (srcElement === null || isNilCollection(srcElement)) {
+      if (overwrite) {
+        out.set(key, srcElement);
+      }
+      continue;
+    }
+    const srcIsCollection = isMap(srcElement) || srcElement instanceof GoMap || Array.isArray(srcElement);
+    if (srcElement instanceof GoMap && dstElement instanceof GoMap) {
+      out.set(key, mergeGoMaps(dstElement, srcElement, overwrite));
+    } else if (Array.isArray(srcElement) && (overwrite || out.size === 0)) {
+      out.set(key, srcElement);
+      continue;
+    }
+    if (present && !isEmpty(dstElement) && srcIsCollection) {
+      continue;
+    }
+    if (overwrite || !present || isEmpty(dstElement)) {
+      out.set(key, srcElement);
+    }
+  }
+  return out;
 }
