@@ -3,8 +3,12 @@ import { GoMap, goScalarEquals } from '../go/go-map';
 import { ConfigObject, ConfigValue, isConfigObject } from '../model/config-value';
 import { GO_YAML_V2_SCHEMA } from '../yaml/go-yaml-schemas';
 
-/** Text without any of these characters cannot be YAML for a sequence or mapping (nor, through a tag, an empty one). */
-const COLLECTION_INDICATORS = /[:\-[{?!]/;
+/**
+ * What YAML text for a sequence or mapping must contain: a flow collection (`[`, `{`), a tag (`!!seq`), or a block
+ * indicator — `-` (entry), `:` (value) or `?` (key) — followed by white space or the end. Text without any of these
+ * reads as a scalar or fails to parse, and stays the string it is either way.
+ */
+const COLLECTION_INDICATORS = /[[{!]|[-:?](?:[ \t\r\n]|$)/;
 
 /**
  * A ConfigMap value as Kalypso reads it (reference §6.3): a value wrapped in single quotes loses every leading and
@@ -16,14 +20,22 @@ export function parseConfigValue(text: string): ConfigValue {
   if (trimmed.startsWith("'") && trimmed.endsWith("'")) return trimmed.replace(/^'+|'+$/g, '');
   // Most values are plain strings: they would parse to a scalar (or fail), and either way stay as they are.
   if (!COLLECTION_INDICATORS.test(text)) return text;
+  return parseYamlCollection(text) ?? text;
+}
+
+/**
+ * YAML text as yaml.v2 decodes it into `interface {}` when that is a sequence or mapping (`ConfigValue`'s Go types);
+ * undefined for a scalar, an empty document or text that is not valid YAML. Only the first document is read; a
+ * repeated key replaces the earlier value.
+ */
+export function parseYamlCollection(text: string): ConfigValue[] | ConfigObject | undefined {
   let parsed: unknown;
   try {
-    // yaml.v2's Unmarshal reads the first document only; a repeated key replaces the earlier value.
     [parsed] = loadAll(text, { schema: GO_YAML_V2_SCHEMA, json: true, maxDepth: 64, maxAliases: 1000 });
   } catch {
-    return text;
+    return undefined;
   }
-  return Array.isArray(parsed) || parsed instanceof GoMap ? (parsed as ConfigValue) : text;
+  return Array.isArray(parsed) ? (parsed as ConfigValue[]) : parsed instanceof GoMap ? (parsed as ConfigObject) : undefined;
 }
 
 /**

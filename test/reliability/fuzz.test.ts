@@ -9,7 +9,7 @@ import { buildEnvironmentModel } from '../../src/model/environments';
 import { ControlPlaneObject, EnvironmentModel, LabelSelector, SelectorOperator } from '../../src/model/types';
 import { validateDocuments } from '../../src/model/validate';
 import { planEnvironment } from '../../src/output/plan';
-import { mergeConfigValues, parseConfigValue } from '../../src/scheduler/config-value';
+import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../src/scheduler/config-value';
 import { findSelectorMismatch, matchesSelector } from '../../src/scheduler/selector';
 import { TemplateError, renderManifest } from '../../src/template';
 import { cv, f, m } from '../support/config-values';
@@ -95,6 +95,16 @@ describe('fuzzing', () => {
     fc.assert(fc.property(yamlish, (text) => {
       timeBoxed(2000, () => parseConfigValue(text));
     }), RUN);
+  });
+
+  test('a config value is a list or map exactly when its YAML is (the shortcut for plain strings skips none)', () => {
+    const scalarish = fc.array(fc.constantFrom('a', 'b', '1', '-', ':', '?', '!', '#', '&x', '*x', ' ', '\n', '\t', '"', '%', '@', '`', '|', '>', '.', ',', '/', '~', '---'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.oneof(yamlish, scalarish), (text) => {
+      const trimmed = text.trim();
+      fc.pre(!(trimmed.startsWith("'") && trimmed.endsWith("'")));
+      expect(parseConfigValue(text)).toStrictEqual(parseYamlCollection(text) ?? text);
+    }), { ...RUN, numRuns: 1000 });
   });
 
   const templateText = fc.array(fc.constantFrom(
