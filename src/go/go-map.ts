@@ -28,15 +28,18 @@ export class GoMap<V = unknown> {
     return map;
   }
 
+  /** The number of entries (`len(m)`). */
   get size(): number {
     return this.slots.size;
   }
 
+  /** Whether the map has an entry whose key equals `key` as Go compares `interface {}` values. */
   has(key: GoMapKey): boolean {
     const id = goMapKeyId(key);
     return id !== undefined && this.slots.has(id);
   }
 
+  /** The value of the entry whose key equals `key` (`m[key]`), or `undefined` when there is none. */
   get(key: GoMapKey): V | undefined {
     const id = goMapKeyId(key);
     return id === undefined ? undefined : this.slots.get(id)?.value;
@@ -51,18 +54,22 @@ export class GoMap<V = unknown> {
     return this;
   }
 
+  /** The keys, in the order they were first set. */
   keys(): GoMapKey[] {
     return [...this.slots.values()].map((slot) => slot.key);
   }
 
+  /** The values, in the order their keys were first set. */
   values(): V[] {
     return [...this.slots.values()].map((slot) => slot.value);
   }
 
+  /** The entries, in the order their keys were first set. */
   entries(): [GoMapKey, V][] {
     return [...this.slots.values()].map((slot) => [slot.key, slot.value]);
   }
 
+  /** Iterates over the entries (`for (const [key, value] of map)`). */
   [Symbol.iterator](): IterableIterator<[GoMapKey, V]> {
     return this.entries()[Symbol.iterator]();
   }

@@ -5,8 +5,8 @@
  * otherwise (the way config values parsed from YAML are typed). Two Go types need an explicit box:
  * - `int64`, which sprig's arithmetic returns and which Go keeps distinct from `int` (passing it where an `int`
  *   is expected is an error); it is held as a `bigint` so that overflow wraps around as in Go;
- * - `float64` with an integral value (`float64 3`, the template literal `3.0`), which prints like an integer but
- *   is a different type for comparisons and `printf` verbs.
+ * - `float64` with an integral value (`float64 3`, the template literal `3.0`, the config values `1.0` and `1e6`),
+ *   which Go prints differently (`1e+06`) and keeps distinct for comparisons, `%T` and `hash`.
  */
 export class GoInt64 {
   readonly value: bigint;
@@ -20,6 +20,10 @@ export class GoInt64 {
   }
 }
 
+/**
+ * A Go `float64`, boxed: needed for integral values (`1.0`, `1e6`), which a JavaScript number would pass for an `int`;
+ * template functions may box any float64.
+ */
 export class GoFloat64 {
   constructor(readonly value: number) {}
 

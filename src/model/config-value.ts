@@ -33,6 +33,7 @@ export type ConfigObject = GoMap<ConfigValue>;
 /** The composed platform configuration of one assignment (`.ConfigData` in templates, `map[string]interface {}`). */
 export type ConfigData = Readonly<Record<string, ConfigValue>>;
 
+/** Whether a config value is a map (a `GoMap`). */
 export function isConfigObject(value: ConfigValue | undefined): value is ConfigObject {
   return value instanceof GoMap;
 }
