@@ -137,5 +137,8 @@ function isKeyLess(a: GoMapKey, b: GoMapKey): boolean {
  * (Go's sort leaves it in an unspecified place).
  */
 export function compareYamlKeys(a: GoMapKey, b: GoMapKey): number {
+  if (typeof a === 'string' && typeof b === 'string') {
+    return compareKeysNaturally(a, b);
+  }
   return isKeyLess(a, b) ? -1 : isKeyLess(b, a) ? 1 : 0;
 }

@@ -65,7 +65,7 @@ function toNode(value: unknown, ancestors: Set<object>): YamlNode {
     if (value instanceof GoMap) {
       return {
         kind: 'mapping',
-        entries: [...(value as GoMap).entries()].sort(([a], [b]) => compareYamlKeys(a, b))
+        entries: (value as GoMap).entries().sort(([a], [b]) => compareYamlKeys(a, b))
           .map(([k, v]) => [toNode(k, ancestors), toNode(v, ancestors)] as const),
       };
     }
