@@ -1,6 +1,5 @@
-import { formatFloat } from '../go/format-float';
 import { GoMap } from '../go/go-map';
-import { GoFloat64 } from '../go/go-numbers';
+import { GoFloat64, formatGoNumber } from '../go/go-numbers';
 import { ConfigValue } from '../model/config-value';
 import { SourceLocation, formatLocation } from '../model/problems';
 import { compareYamlKeys } from '../yaml/key-order';
@@ -21,8 +20,7 @@ function compact(value: ConfigValue): string {
     const entries = value.entries().sort(([a], [b]) => compareYamlKeys(a, b));
     return `{${entries.map(([key, element]) => `${compact(key)}:${compact(element)}`).join(',')}}`;
   }
-  if (value instanceof GoFloat64) return formatFloat(value.value, 'g', -1);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatFloat(value, 'g', -1);
+  if (value instanceof GoFloat64 || typeof value === 'number') return formatGoNumber(value);
   return JSON.stringify(value) ?? String(value);
 }
 

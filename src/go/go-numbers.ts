@@ -1,3 +1,5 @@
+import { formatFloat } from './format-float';
+
 /**
  * Go numeric values that a plain JavaScript `number` cannot stand for.
  *
@@ -74,4 +76,10 @@ export function integerValue(v: unknown): bigint | undefined {
  */
 export function goFloat64(value: number): number | GoFloat64 {
   return Number.isInteger(value) ? new GoFloat64(value) : value;
+}
+
+/** Go's `%v` of an `int` or a `float64` in the project's representation: `1e+06` for the float64 1e6, `1` for 1.0. */
+export function formatGoNumber(value: number | GoFloat64): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return formatFloat(typeof value === 'number' ? value : value.value, 'g', -1);
 }
