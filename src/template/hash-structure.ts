@@ -34,7 +34,13 @@ function int64Bytes(n: bigint): Uint8Array {
   return new Uint8Array(view.buffer);
 }
 
+/** Go's `math.NaN()` (what yaml.v2's `.nan` and `strconv.ParseFloat("NaN")` give); JavaScript has one NaN. */
+const GO_NAN_BITS = 0x7ff8000000000001n;
+
 function float64Bytes(f: number): Uint8Array {
+  if (Number.isNaN(f)) {
+    return int64Bytes(GO_NAN_BITS);
+  }
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, f, true);
   return new Uint8Array(view.buffer);
@@ -84,9 +90,8 @@ function visit(v: unknown, ancestors: Set<object>): bigint {
     if (obj instanceof GoMap) {
       let h = 0n;
       for (const [k, x] of obj.entries()) {
-        // MapIndex of a NaN key finds nothing: its value hashes as nil does.
-        const value = typeof k === 'number' && Number.isNaN(k) ? null : k instanceof GoFloat64 && Number.isNaN(k.value) ? null : x;
-        h ^= ordered(visit(k, ancestors), visit(value, ancestors));
+        // v.MapIndex(k): a NaN key finds nothing, so its value hashes as nil does.
+        h ^= ordered(visit(k, ancestors), visit(obj.has(k) ? x : null, ancestors));
       }
       return h;
     }

@@ -12,6 +12,8 @@ const TYPED = withConfig({
   F: parseConfigValue('[1e6, 1.0, 1, .5, 0x1F]'),
   // Five different keys: int 1, string "1", float64 1, nil, string "b".
   K: parseConfigValue('1: int\n"1": string\n1.0: float\n~: nil\nb: str\n'),
+  N: parseConfigValue('[.nan]'),
+  NK: parseConfigValue('.nan: x\n'),
 });
 
 describe('toYaml writes config values as yaml.v3 marshals yaml.v2 data', () => {
@@ -82,6 +84,10 @@ describe('hash is hashstructure v1.1.0 over the Go types', () => {
     ['a map with a boolean key and a float64 value', '{{ hash .ConfigData.M }}', '15860640994944765625'],
     ['a list of float64s and ints', '{{ hash .ConfigData.F }}', '5558610457727421907'],
     ['a map whose int, string, float64 and nil keys are all different', '{{ hash .ConfigData.K }}', '16367967304000363454'],
+    // .nan is Go's math.NaN(), bits 0x7ff8000000000001: FNV-1(01 00 00 00 00 00 f8 7f); v.MapIndex(NaN) finds nothing,
+    // so a NaN key's value hashes as nil (the int 0).
+    ['a NaN hashes with the bits of Go\'s math.NaN()', '{{ hash .ConfigData.N }}', '17259892228251875585'],
+    ['a NaN key hashes its value as nil', '{{ hash .ConfigData.NK }}', '11810595862303179026'],
     ['the reference vector still holds for string maps', '{{ hash (dict "FactoryName" "SuperPlant" "FactoryType" "Chemical") }}', '12910533096819450271'],
   ])('%s', (_name, text, expected) => {
     expect(render(text, TYPED)).toBe(expected);

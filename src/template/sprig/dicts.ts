@@ -1,7 +1,7 @@
 import { GoMap, GoMapKey } from '../../go/go-map';
 import { fn, FunctionTable, GoCallError } from '../functions';
 import { sortedEntries, sortedKeys } from '../map-order';
-import { hasKey, isMap, isNilCollection, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
+import { hasKey, isMap, isNilCollection, mapLookup, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
 import { isEmpty } from './go-reflect';
 import { strval } from './strings';
 
@@ -111,7 +111,7 @@ function recordTarget(record: Record<string, unknown>): MergeTarget {
       return Object.keys(record).length;
     },
     has: (key) => typeof key === 'string' && hasKey(record, key),
-    get: (key) => (typeof key === 'string' && hasKey(record, key) ? record[key] : undefined),
+    get: (key) => mapLookup(record, key),
     set: (key, value) => {
       record[key as string] = value;
     },
