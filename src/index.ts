@@ -56,7 +56,11 @@ export {
 } from './scheduler/names';
 export { type Problem, Severity, type SourceLocation, formatProblem, isError } from './model/problems';
 export { type SourcedDocument } from './model/documents';
-export { type ConfigData, type ConfigObject, type ConfigValue } from './model/config-value';
+export {
+  type ConfigData, type ConfigKey, type ConfigObject, type ConfigScalar, type ConfigValue, type JsonValue, configValueJson, isConfigObject,
+} from './model/config-value';
+export { GoMap, type GoMapKey } from './go/go-map';
+export { GoFloat64 } from './go/go-numbers';
 export {
   KALYPSO_API_VERSION, type LabelSelector, type LabelSelectorRequirement, type RepositoryRef, SelectorOperator, TemplateType,
 } from './model/types';

@@ -1,11 +1,11 @@
-import { ConfigData } from '../model/config-value';
+import { ConfigData, configValueJson } from '../model/config-value';
 import { locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, SourceLocation, describeValue, error, formatLocation } from '../model/problems';
 import { ClusterType, ConfigSchema, DeploymentTarget, objectRef } from '../model/types';
 import { ConfigContribution, isConfigFor } from '../scheduler/platform-config';
 import { ConfigSchemaCompiler } from './compile-schema';
-import { coerceConfigValues, findUnsupportedNumber } from './go-coercion';
+import { coerceConfigValues, findUnencodableValue, validationJson } from './go-coercion';
 import { SchemaViolation, toSchemaViolations } from './gojsonschema-errors';
 
 /** A JSON Schema an assignment's config must satisfy: a ConfigSchema object, or an entry of a target's `configSchemas`. */
@@ -26,7 +26,12 @@ export type SchemaFailure =
   /** The schema text cannot be used (not JSON, not a JSON Schema); reported once per schema by `invalidSchemaProblems`. */
   | { readonly schema: ConfigSchemaSource; readonly invalid: string }
   /** A config value Kalypso reads as NaN or ±Inf cannot be written as JSON, so no schema can be checked. */
-  | { readonly schema: ConfigSchemaSource; readonly unsupported: { readonly key: string; readonly value: number } };
+  | { readonly schema: ConfigSchemaSource; readonly unsupported: { readonly key: string; readonly value: number } }
+  /** A map in the config has a null key (`~: x`), on which Kalypso's JSON encoder panics: no schema can be checked. */
+  | { readonly schema: ConfigSchemaSource; readonly nullKey: { readonly key: string } };
+
+/** What upstream reports when its JSON encoder (json-iterator) panics on a null map key, recovered by the validator. */
+const NULL_KEY_ERROR = 'unable to validate schema: runtime error: invalid memory address or nil pointer dereference';
 
 /**
  * The schemas an assignment's config must satisfy (reference §6.7): every ConfigSchema whose labels hold for the pair
@@ -76,15 +81,18 @@ export function validateConfig(
   config: ConfigData, schemas: readonly ConfigSchemaSource[], compiler: ConfigSchemaCompiler,
 ): SchemaFailure[] {
   if (schemas.length === 0) return [];
-  const values = coerceConfigValues(config);
-  const unsupported = findUnsupportedNumber(values);
+  const coerced = coerceConfigValues(config);
+  const unencodable = findUnencodableValue(coerced);
+  const values = unencodable ? {} : validationJson(coerced);
   const failures: SchemaFailure[] = [];
   for (const schema of schemas) {
     const compiled = compiler.compile(schema.text);
     if ('invalid' in compiled) {
       failures.push({ schema, invalid: compiled.invalid });
-    } else if (unsupported) {
-      failures.push({ schema, unsupported: { key: unsupported.path.join('.'), value: unsupported.value } });
+    } else if (unencodable && 'nullKey' in unencodable) {
+      failures.push({ schema, nullKey: { key: unencodable.path.join('.') } });
+    } else if (unencodable) {
+      failures.push({ schema, unsupported: { key: unencodable.path.join('.'), value: unencodable.value } });
     } else if (!compiled.validate(values)) {
       failures.push({ schema, violations: toSchemaViolations(compiled.validate.errors ?? [], values) });
     }
@@ -107,7 +115,8 @@ export function formatKalypsoValidationError(failures: readonly SchemaFailure[])
     if ('violations' in failure) {
       return failure.violations.map((violation) => `- ${violation.field}: ${violation.description}\n`).join('').replace(/ \(root\):/g, '');
     }
-    return 'invalid' in failure ? `schema ${failure.invalid}` : `unsupported value: ${goFloat(failure.unsupported.value)}`;
+    if ('invalid' in failure) return `schema ${failure.invalid}`;
+    return 'nullKey' in failure ? NULL_KEY_ERROR : `unsupported value: ${goFloat(failure.unsupported.value)}`;
   });
   return `Config data validation failed: \n ${texts.join('\n')}`;
 }
@@ -135,7 +144,15 @@ export function configValidationProblems(failures: readonly SchemaFailure[], con
       const { key, value } = failure.unsupported;
       problems.push(error(
         `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} reads as the number ${goFloat(value)}, which JSON cannot hold`,
-        { ...where, got: describeValue(valueAt(context.config, key.split('.'))), hint: setBy(context, key) },
+        { ...where, got: describeValue(valueAt(context.config, key.split('.'))), hint: setBy(context, key.split('.')[0]) },
+      ));
+      continue;
+    }
+    if ('nullKey' in failure) {
+      const { key } = failure.nullKey;
+      problems.push(error(
+        `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} is a map with a null key (~), which Kalypso's JSON encoder cannot write (upstream: "${NULL_KEY_ERROR}")`,
+        { ...where, got: describeValue(valueAt(context.config, key.split('.'))), hint: setBy(context, key.split('.')[0]) },
       ));
       continue;
     }
@@ -180,10 +197,12 @@ function setBy(context: ConfigValidationContext, key: string): string | undefine
   return `set by ConfigMap ${last.configMap}${last.location ? ` (${formatLocation(last.location)})` : ''}`;
 }
 
-function valueAt(data: unknown, path: readonly string[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+/** The value at a path of JSON names in the config as the schemas see it (maps named as json-iterator names them). */
+function valueAt(config: ConfigData, path: readonly string[]): unknown {
+  if (path.length === 0) return undefined;
+  let value: unknown = Object.prototype.hasOwnProperty.call(config, path[0]) ? configValueJson(config[path[0]]) : undefined;
+  for (const segment of path.slice(1)) {
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
   return value;

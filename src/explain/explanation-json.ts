@@ -1,4 +1,5 @@
 import { formatFieldPath } from '../model/field-path';
+import { configValueJson } from '../model/config-value';
 import { SourceLocation } from '../model/problems';
 import { ConfigContribution } from '../scheduler/platform-config';
 import { PolicyVerdict } from '../scheduler/policy-verdict';
@@ -56,7 +57,7 @@ export function verdictJson(verdict: PolicyVerdict) {
 }
 
 function contributionJson(contribution: ConfigContribution) {
-  return { configMap: contribution.configMap, key: contribution.rawKey, value: contribution.value, location: locationJson(contribution.location) };
+  return { configMap: contribution.configMap, key: contribution.rawKey, value: configValueJson(contribution.value), location: locationJson(contribution.location) };
 }
 
 export function configExplanationJson(config: ConfigExplanation) {
@@ -65,7 +66,7 @@ export function configExplanationJson(config: ConfigExplanation) {
     file: config.file ?? null,
     keys: config.keys.map((key) => ({
       key: key.key,
-      value: key.value,
+      value: configValueJson(key.value),
       setBy: contributionJson(key.setBy),
       overrides: key.overrides.map(({ contribution, merged }) => ({ ...contributionJson(contribution), merged })),
     })),

@@ -1,3 +1,4 @@
+import { isGoMapKey } from '../go/go-map';
 import { isPrint } from '../go/quote';
 import { byteAt, byteLength, compareStrings } from '../go/utf8';
 import { formatV, sprint, sprintf, sprintln } from './fmt';
@@ -6,11 +7,12 @@ import {
   bigintOf,
   GoUint8,
   goTypeOf,
-  hasKey,
   isTrue,
   Kind,
   kindOf,
   MAP_STRING_STRING,
+  mapLookup,
+  mapSize,
   numberOf,
 } from './values';
 
@@ -57,7 +59,7 @@ function length(v: unknown): number {
     case 'slice':
       return (v as unknown[]).length;
     case 'map':
-      return Object.keys(v as object).length;
+      return mapSize(v as object);
     default:
       throw new GoCallError(`len of type ${goTypeOf(v)}`);
   }
@@ -87,7 +89,7 @@ function index(item: unknown, indexes: readonly unknown[]): unknown {
         break;
       }
       case 'map': {
-        const map = item as Record<string, unknown>;
+        const map = item as object;
         const stringKeys = goTypeOf(map).startsWith('map[string]');
         let key: unknown = i;
         if (key === undefined) {
@@ -99,8 +101,15 @@ function index(item: unknown, indexes: readonly unknown[]): unknown {
         if (stringKeys && typeof key !== 'string') {
           throw new GoCallError(`value has type ${goTypeOf(key)}; should be string`);
         }
-        if (typeof key === 'string' && hasKey(map, key)) {
-          item = map[key];
+        const kind = kindOf(key);
+        if (kind === 'slice' || kind === 'map') {
+          throw new GoCallError(`runtime error: hash of unhashable type ${goTypeOf(key)}`);
+        }
+        // An interface {} key matches only a key of the same Go type and value: `index .M 1` finds `1:`, not `"1":`
+        // or `1.0:`; an int64 or uint8 key finds nothing yaml.v2 makes.
+        const found = isGoMapKey(key) ? mapLookup(map, key) : undefined;
+        if (found !== undefined) {
+          item = found;
         } else {
           item = goTypeOf(map) === MAP_STRING_STRING ? '' : null;
         }

@@ -25,9 +25,9 @@ import {
   elementType,
   GoStruct,
   goTypeOf,
-  hasKey,
   isTrue,
   kindOf,
+  mapLookup,
   nilSlice,
   SLICE_ANY,
   SLICE_STRING,
@@ -295,7 +295,7 @@ class State implements FunctionContext {
           return;
         }
         case 'map': {
-          const entries = sortedEntries(val as Record<string, unknown>);
+          const entries = sortedEntries(val as object);
           if (entries.length === 0) {
             break;
           }
@@ -507,9 +507,9 @@ class State implements FunctionContext {
         if (hasArgs) {
           this.errorf(`${fieldName} is not a method but has arguments`);
         }
-        const map = value as Record<string, unknown>;
+        const map = value as object;
         const iface = goTypeOf(map).endsWith(']interface {}');
-        return { v: hasKey(map, fieldName) ? map[fieldName] : undefined, iface };
+        return { v: mapLookup(map, fieldName), iface };
       }
     }
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);

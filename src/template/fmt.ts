@@ -241,7 +241,7 @@ export function formatValue(v: unknown, verb: string, f: Flags, top: boolean): s
       return '[' + items.map((x) => formatValue(x, verb, f, false)).join(' ') + ']';
     }
     case 'map': {
-      const entries = sortedEntries(v as Readonly<Record<string, unknown>>);
+      const entries = sortedEntries(v as object);
       if (verb === 'v' && f.sharp) {
         return `${goTypeOf(v)}{${entries.map(([k, x]) => formatValue(k, verb, f, false) + ':' + formatValue(x, verb, f, false)).join(', ')}}`;
       }

@@ -1,3 +1,4 @@
+import { GoMap } from '../go/go-map';
 import { GoFloat64, GoInt64 } from '../go/go-numbers';
 import { toBytes } from '../go/utf8';
 import { GoStruct, GoUint8, kindOf } from './values';
@@ -10,8 +11,9 @@ const MASK = (1n << 64n) - 1n;
  * `hashstructure.Hash(v, nil)` of github.com/mitchellh/hashstructure v1.1.0 (Kalypso's `hash` function):
  * FNV-1 (not 1a) 64-bit. Strings hash their UTF-8 bytes; ints (and int64) their 8-byte little-endian value;
  * floats their IEEE-754 bits; bools one byte; nil hashes like the int 0; slices fold element hashes in order;
- * maps XOR the hash of each (key, value) pair, so key order does not matter; structs start from the hash of
- * the type name. Returns the unsigned 64-bit hash.
+ * maps XOR the hash of each (key, value) pair, so key order does not matter, and keys hash by their type (the
+ * boolean key `true` as one byte 1, the string key `"true"` as four bytes); structs start from the hash of the type
+ * name. Returns the unsigned 64-bit hash.
  */
 export function hashStructure(v: unknown): bigint {
   return visit(v, new Set());
@@ -32,7 +34,13 @@ function int64Bytes(n: bigint): Uint8Array {
   return new Uint8Array(view.buffer);
 }
 
+/** Go's `math.NaN()` (what yaml.v2's `.nan` and `strconv.ParseFloat("NaN")` give); JavaScript has one NaN. */
+const GO_NAN_BITS = 0x7ff8000000000001n;
+
 function float64Bytes(f: number): Uint8Array {
+  if (Number.isNaN(f)) {
+    return int64Bytes(GO_NAN_BITS);
+  }
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, f, true);
   return new Uint8Array(view.buffer);
@@ -76,6 +84,14 @@ function visit(v: unknown, ancestors: Set<object>): bigint {
       let h = visit(obj.typeName.replace(/^.*\./, ''), ancestors);
       for (const [name, value] of obj.fields) {
         h ^= ordered(visit(name, ancestors), visit(value, ancestors));
+      }
+      return h;
+    }
+    if (obj instanceof GoMap) {
+      let h = 0n;
+      for (const [k, x] of obj.entries()) {
+        // v.MapIndex(k): a NaN key finds nothing, so its value hashes as nil does.
+        h ^= ordered(visit(k, ancestors), visit(obj.has(k) ? x : null, ancestors));
       }
       return h;
     }

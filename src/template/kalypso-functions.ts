@@ -1,3 +1,4 @@
+import { GoMap } from '../go/go-map';
 import { marshalYaml } from '../yaml/marshal';
 import { fn, FunctionTable } from './functions';
 import { hashStructure } from './hash-structure';
@@ -77,6 +78,9 @@ function toYamlValue(v: unknown, depth: number): unknown {
   }
   if (Array.isArray(v)) {
     return v.map((x: unknown) => toYamlValue(x, depth + 1));
+  }
+  if (v instanceof GoMap) {
+    return GoMap.of(v.entries().map(([k, x]) => [k, toYamlValue(x, depth + 1)] as const));
   }
   if (kindOf(v) === 'map') {
     const map = v as Record<string, unknown>;

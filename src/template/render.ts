@@ -21,7 +21,11 @@ export interface TemplateData {
   readonly Labels: Readonly<Record<string, string>>;
   readonly Manifests: Readonly<Record<string, string>>;
   readonly ClusterType: string;
-  readonly ConfigData: ConfigData;
+  /**
+   * The composed config (`ConfigValue`s, with their Go types). Plain data works too: a plain object is a map with
+   * string keys (`map[interface {}]interface {}`), an integral number an `int`.
+   */
+  readonly ConfigData: ConfigData | Readonly<Record<string, unknown>>;
 }
 
 export interface RenderOptions {

@@ -1,3 +1,4 @@
+import { GoMap, GoMapKey } from '../go/go-map';
 import { GoFloat64, GoInt64 } from '../go/go-numbers';
 
 /**
@@ -13,7 +14,8 @@ import { GoFloat64, GoInt64 } from '../go/go-numbers';
  * | `float64`                       | non-integral `number`, or `GoFloat64`                    |
  * | `uint8` (`index` of a string)   | `GoUint8`                                                |
  * | slices                          | arrays; element type from `goTypeOf` (default `[]interface {}`) |
- * | maps                            | plain objects; type from `goTypeOf` (default `map[interface {}]interface {}`, which is what config values parsed by yaml.v2 are) |
+ * | `map[interface {}]interface {}` | `GoMap` (config values parsed by yaml.v2: typed keys), or a plain object (string keys only) |
+ * | other maps                      | plain objects; type from `goTypeOf` (default `map[interface {}]interface {}`) |
  * | the data struct                 | `GoStruct`                                               |
  */
 export type Kind = 'invalid' | 'nil' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'slice' | 'map' | 'struct';
@@ -62,6 +64,7 @@ export function newStringMap(): Record<string, unknown> {
   return typed(Object.create(null) as Record<string, unknown>, MAP_STRING_ANY);
 }
 
+/** A map with string keys held as a plain object (`map[string]…`, or a `map[interface {}]…` built in code). */
 export function isMap(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     return false;
@@ -76,6 +79,31 @@ export function isSlice(v: unknown): v is readonly unknown[] {
 
 export function hasKey(map: Readonly<Record<string, unknown>>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+/** The number of entries of a map of either representation. */
+export function mapSize(map: object): number {
+  return map instanceof GoMap ? map.size : Object.keys(map).length;
+}
+
+/** The entries of a map of either representation, in no particular order (see `map-order.ts` for Go's). */
+export function mapEntries(map: object): [GoMapKey, unknown][] {
+  if (map instanceof GoMap) {
+    return map.entries();
+  }
+  const record = map as Record<string, unknown>;
+  return Object.keys(record).map((k) => [k, record[k]]);
+}
+
+/**
+ * `m[key]` (Go's `MapIndex`): the value, or `undefined` when there is none. A plain-object map only has string keys;
+ * a `GoMap` compares keys as Go compares `interface {}` values.
+ */
+export function mapLookup(map: object, key: GoMapKey): unknown {
+  if (map instanceof GoMap) {
+    return map.get(key);
+  }
+  return typeof key === 'string' && hasKey(map as Record<string, unknown>, key) ? (map as Record<string, unknown>)[key] : undefined;
 }
 
 export function kindOf(v: unknown): Kind {
@@ -112,7 +140,7 @@ export function kindOf(v: unknown): Kind {
   if (Array.isArray(v)) {
     return 'slice';
   }
-  if (isMap(v)) {
+  if (isMap(v) || v instanceof GoMap) {
     return 'map';
   }
   return 'invalid';
@@ -144,6 +172,9 @@ export function goTypeOf(v: unknown): string {
   }
   if (v instanceof GoStruct) {
     return v.typeName;
+  }
+  if (v instanceof GoMap) {
+    return MAP_ANY_ANY;
   }
   if (typeof v === 'object') {
     return goTypes.get(v) ?? (Array.isArray(v) ? SLICE_ANY : MAP_ANY_ANY);
@@ -197,7 +228,7 @@ export function isTrue(v: unknown): boolean {
     case 'slice':
       return (v as unknown[]).length > 0;
     case 'map':
-      return Object.keys(v as object).length > 0;
+      return mapSize(v as object) > 0;
     case 'struct':
       return true;
   }

@@ -1,3 +1,6 @@
+import { GoMapKey } from '../go/go-map';
+import { GoFloat64 } from '../go/go-numbers';
+
 /**
  * The order in which `gopkg.in/yaml.v3` writes the keys of a map (`sorter.go`, `keyList.Less`), for string keys.
  *
@@ -83,4 +86,59 @@ function isNaturallyLess(sa: string, sb: string): boolean {
     return ar[i] < br[i];
   }
   return ar.length < br.length;
+}
+
+/** Go's reflect.Kind numbers of the key types yaml.v2 produces (`nil` is an empty `interface {}`). */
+const KIND_BOOL = 1;
+const KIND_INT = 2;
+const KIND_FLOAT64 = 14;
+const KIND_INTERFACE = 20;
+const KIND_STRING = 24;
+
+function keyKind(key: GoMapKey): number {
+  switch (typeof key) {
+    case 'string':
+      return KIND_STRING;
+    case 'boolean':
+      return KIND_BOOL;
+    case 'number':
+      return Number.isInteger(key) ? KIND_INT : KIND_FLOAT64;
+    default:
+      return key === null ? KIND_INTERFACE : KIND_FLOAT64;
+  }
+}
+
+/** `keyFloat`: numbers and booleans (true is 1) compare by value. */
+function keyFloat(key: GoMapKey): number | undefined {
+  if (typeof key === 'number') return key;
+  if (typeof key === 'boolean') return key ? 1 : 0;
+  return key instanceof GoFloat64 ? key.value : undefined;
+}
+
+function isKeyLess(a: GoMapKey, b: GoMapKey): boolean {
+  const ak = keyKind(a);
+  const bk = keyKind(b);
+  const af = keyFloat(a);
+  const bf = keyFloat(b);
+  if (af !== undefined && bf !== undefined) {
+    if (af !== bf) return af < bf;
+    if (ak !== bk) return ak < bk;
+    // numLess: same kind and value (a bool: false < true, already decided by value).
+    return false;
+  }
+  if (ak !== KIND_STRING || bk !== KIND_STRING) return ak < bk;
+  return isNaturallyLess(a as string, b as string);
+}
+
+/**
+ * yaml.v3's `keyList.Less` for the keys of a `map[interface {}]interface {}` (yaml.v2 data): numbers and booleans by
+ * value (`false` as 0 and `true` as 1, so `0.5` < `true` < `2`; at equal value a bool before an int before a float64),
+ * then a nil key, then strings in natural order (`compareKeysNaturally`). A NaN key compares equal to every number
+ * (Go's sort leaves it in an unspecified place).
+ */
+export function compareYamlKeys(a: GoMapKey, b: GoMapKey): number {
+  if (typeof a === 'string' && typeof b === 'string') {
+    return compareKeysNaturally(a, b);
+  }
+  return isKeyLess(a, b) ? -1 : isKeyLess(b, a) ? 1 : 0;
 }

@@ -1,13 +1,16 @@
 import { formatFloat } from '../go/format-float';
+import { GoMap } from '../go/go-map';
 import { GoFloat64, GoInt64 } from '../go/go-numbers';
 import { emitDocument, YamlNode } from './emitter';
-import { sortKeysNaturally } from './key-order';
+import { compareYamlKeys, sortKeysNaturally } from './key-order';
 import { resolvesToPlainString } from './resolve-string';
 
 /**
  * Exactly what `gopkg.in/yaml.v3` (v3.0.1) `yaml.Marshal` returns for JSON-like data, including the final newline.
  *
  * - plain objects are mappings with their keys in yaml.v3's natural order (`sortKeysNaturally`);
+ *   a `GoMap` (`map[interface {}]interface {}`) is a mapping with typed keys in yaml.v3's order (`compareYamlKeys`:
+ *   numbers and booleans first, `true: 2`, `1e+06: x`, then `null`, then strings);
  *   a `Map` is a mapping in insertion order (how yaml.v3 writes a Go struct's fields);
  * - arrays are block sequences indented under their key (`key:\n    - a`), 4 spaces per level;
  * - empty collections are `{}` and `[]`; `null` and `undefined` are `null`;
@@ -58,6 +61,13 @@ function toNode(value: unknown, ancestors: Set<object>): YamlNode {
   try {
     if (Array.isArray(value)) {
       return { kind: 'sequence', items: value.map((item: unknown) => toNode(item, ancestors)) };
+    }
+    if (value instanceof GoMap) {
+      return {
+        kind: 'mapping',
+        entries: (value as GoMap).entries().sort(([a], [b]) => compareYamlKeys(a, b))
+          .map(([k, v]) => [toNode(k, ancestors), toNode(v, ancestors)] as const),
+      };
     }
     if (value instanceof Map) {
       const entries: [YamlNode, YamlNode][] = [];

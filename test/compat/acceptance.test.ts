@@ -240,3 +240,34 @@ describe('templating through the pipeline: A23–A30', () => {
     expect(await render(['{{ stringify .ConfigData }}'], { m: 'k: v\n' })).toBe('m:\n    k: v');
   });
 });
+
+describe('YAML-valued config entries keep yaml.v2\'s Go types through the pipeline (reference §6.3, §6.4, §7.4)', () => {
+  async function render(manifests: string[], configMaps: string[]): Promise<string> {
+    const { tree, problems } = await planFixture(controlPlane({
+      'main/templates.yaml': [template('r', 'reconciler', manifests), template('n', 'namespace', []), template('c', 'config', [])].join('---\n'),
+      'dev/config.yaml': configMaps.join('---\n'),
+    }));
+    expect(problems).toEqual([]);
+    return tree['dev/drone/app-ft/reconciler.yaml'];
+  }
+
+  test('map keys keep their type when merged: y and on are the key true, "y" a string, 1 and 1.0 two keys', async () => {
+    // a-config {true: 1, 1: a} + b-config {"y": 2, true: 3, 1.0: b} → {true: 3, 1: a, "y": 2, 1.0: b}; yaml.v3 writes
+    // numbers and booleans by value (true is 1; a bool, then an int, then a float64 of equal value), then strings.
+    expect(await render(['{{ toYaml .ConfigData.M }}'], [
+      configMap('a-config', { M: 'y: 1\n1: a\n' }),
+      configMap('b-config', { M: '"y": 2\non: 3\n1.0: b\n' }),
+    ])).toBe('true: 3\n1: a\n1: b\n"y": 2');
+  });
+
+  test('hash sees the boolean key and the float64 (values derived in test/template/config-go-types.test.ts)', async () => {
+    // .ConfigData = {"M": {true: 2, "y": 1.0}}: ordered(hash("M"), 15860640994944765625) = 10015697585880304433.
+    expect(await render(['{{ hash .ConfigData.M }} {{ hash .ConfigData }}'], [configMap('a-config', { M: 'y: 2\n"y": 1.0\n' })]))
+      .toBe('15860640994944765625 10015697585880304433');
+  });
+
+  test('1e6 and 1.0 are float64s: printf "%v" and toYaml write 1e+06 and 1', async () => {
+    expect(await render(['{{ printf "%v" .ConfigData.F }} {{ index .ConfigData.F 0 }}|{{ toYaml .ConfigData.F }}'], [configMap('a-config', { F: '[1e6, 1.0, 1]' })]))
+      .toBe('[1e+06 1 1] 1e+06|- 1e+06\n- 1\n- 1');
+  });
+});

@@ -240,9 +240,9 @@ X: az-west
       'dev/edge/README.md': readme,
       // Template `ns` has no manifests: namespace.yaml is still written, empty (A26).
       'dev/edge/app-ft/namespace.yaml': { exact: '' },
-      // contentType sh → platform-config.sh, verbatim (A32). The one difference: the boolean key `y` is a string
-      // key "true" here (config values keep only string keys), which yaml.v3 quotes.
-      'dev/edge/app-ft/platform-config.sh': { exact: upstreamShellConfig.replace('        true: 2', '        "true": 2') },
+      // contentType sh → platform-config.sh, verbatim (A32), exactly as upstream writes it: the boolean key `y` stays
+      // the boolean key true (yaml.v2's map[interface {}]interface {}), which yaml.v3 writes first, unquoted.
+      'dev/edge/app-ft/platform-config.sh': { exact: upstreamShellConfig },
       // Template `r`: "x: 1\n" is not a Kubernetes object, so it is written as it is.
       'dev/edge/app-ft/reconciler.yaml': { exact: 'x: 1\n' },
     });

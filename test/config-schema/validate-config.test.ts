@@ -6,7 +6,9 @@ import { ConfigSchemaSource, SchemaFailure } from '../../src/config-schema/valid
 import { ConfigData } from '../../src/model/config-value';
 import { formatProblem } from '../../src/model/problems';
 import { ConfigSchema } from '../../src/model/types';
+import { parseConfigValue } from '../../src/scheduler/config-value';
 import { unfoldWorkload } from '../../src/scheduler/unfold';
+import { cv } from '../support/config-values';
 import { clusterType, deploymentTarget, workload } from '../support/objects';
 
 /** The schema of upstream's `config_validator_test.go` (U11), tabs and all. */
@@ -105,7 +107,7 @@ describe('upstream unit test U11 and acceptance cases A18–A21 (reference §13)
   test('passes the configuratix schema with the factory config of tabler-station ("11" reads as 11)', () => {
     expect(kalypsoMessage({
       factoryName: 'Tabler Station', factoryID: '11', deviceName: 'test123456789', acrHostname: 'pg.acr.io', replicas: '2',
-      'uc2-config.yaml': { backendVersion: 'v1234', uiEnabled: 'true' },
+      'uc2-config.yaml': cv({ backendVersion: 'v1234', uiEnabled: 'true' }),
     }, CONFIGURATIX_SCHEMA)).toBeUndefined();
   });
 
@@ -132,8 +134,27 @@ describe('upstream unit test U11 and acceptance cases A18–A21 (reference §13)
 
   test('leaves nested values as they are: a nested "5" stays a string', () => {
     const schema = '{"properties": {"m": {"properties": {"n": {"type": "string"}}}}}';
-    expect(kalypsoMessage({ m: { n: '5' } }, schema)).toBeUndefined();
-    expect(kalypsoMessage({ m: { n: 5 } }, schema)).toBe('Config data validation failed: \n - m.n: Invalid type. Expected: string, given: integer\n');
+    expect(kalypsoMessage({ m: cv({ n: '5' }) }, schema)).toBeUndefined();
+    expect(kalypsoMessage({ m: cv({ n: 5 }) }, schema)).toBe('Config data validation failed: \n - m.n: Invalid type. Expected: string, given: integer\n');
+  });
+
+  test('validates typed map keys under the names json-iterator writes, and float64s as JSON numbers', () => {
+    // yaml.v2 reads `y:` as the boolean key true and `1:` as the int key 1; json-iterator (which upstream marshals
+    // the values with, unlike encoding/json) writes them as the properties "true" and "1".
+    const config = { M: parseConfigValue('y: 2\n1: x\n'), L: parseConfigValue('[1e6, 1.0]') };
+    const schema = (m: string) => `{"properties": {"M": {"properties": ${m}, "additionalProperties": false}, "L": {"items": {"type": "integer"}}}}`;
+    expect(kalypsoMessage(config, schema('{"true": {"type": "integer"}, "1": {"type": "string"}}'))).toBeUndefined();
+    expect(kalypsoMessage(config, schema('{"true": {"type": "string"}, "1": {}}')))
+      .toBe('Config data validation failed: \n - M.true: Invalid type. Expected: string, given: integer\n');
+    expect(kalypsoMessage(config, schema('{"y": {}, "1": {}}')))
+      .toBe('Config data validation failed: \n - M: Additional property true is not allowed\n');
+  });
+
+  test('fails every schema when a map has a null key, on which json-iterator panics', () => {
+    expect(kalypsoMessage({ M: parseConfigValue('~: x\n') }, '{}', '{}')).toBe(
+      'Config data validation failed: \n unable to validate schema: runtime error: invalid memory address or nil pointer dereference'
+      + '\nunable to validate schema: runtime error: invalid memory address or nil pointer dereference',
+    );
   });
 
   test('fails every schema when a value reads as NaN or infinity, which JSON cannot hold', () => {
@@ -203,6 +224,14 @@ describe('problems of a failing assignment', () => {
     const failures = validateConfig({}, [inline('{"required": ["REGION"]}', 'configSchemas[0] of deployment target "t"')], compiler);
     expect(configValidationProblems(failures, { clusterType: 'c', deploymentTarget: 't', config: {} }).map(formatProblem)).toEqual([
       'DeploymentTarget/t  spec.configSchemas[0]  config of deployment target "t" on cluster type "c" fails configSchemas[0] of deployment target "t": REGION is required',
+    ]);
+  });
+
+  test('explain a map with a null key', () => {
+    const config = { M: parseConfigValue('a:\n  ~: x\n') };
+    const failures = validateConfig(config, [inline('{}', 'configSchemas[0] of deployment target "t"')], compiler);
+    expect(configValidationProblems(failures, { clusterType: 'c', deploymentTarget: 't', config }).map((p) => `${p.message} (got ${p.got})`)).toEqual([
+      'config of deployment target "t" on cluster type "c" cannot be checked against configSchemas[0] of deployment target "t": config value M.a is a map with a null key (~), which Kalypso\'s JSON encoder cannot write (upstream: "unable to validate schema: runtime error: invalid memory address or nil pointer dereference") (got {"null":"x"})',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { ArgoCdReconcilerRenderer, FluxReconcilerRenderer } from '../../src/cons
 import { RendererRegistry } from '../../src/constructs/renderer-registry';
 import { DefaultNamespaceRenderer } from '../../src/constructs/target-namespace';
 import { RawManifest } from '../../src/constructs/raw-manifest';
+import { parseConfigValue } from '../../src/scheduler/config-value';
 import { crdSchemaErrors } from '../support/crd-schemas';
 import { clusterType, deploymentTarget } from '../support/objects';
 
@@ -19,7 +20,7 @@ const context: AssignmentContext = {
   workload: 'hello-world-app',
   workspace: 'kaizen-app-team',
   namespace: 'dev-drone-hello-world-app-functional-test',
-  config: { CLUSTER_NAME: 'Drone', TAGS: ['a', 'b'], NESTED: { k: 'v' } },
+  config: { CLUSTER_NAME: 'Drone', TAGS: ['a', 'b'], NESTED: parseConfigValue('k: v\ny: 2\n1e6: [1.0, 0.5]\n') },
 };
 
 function validationErrors(scope: Construct): string[] {
@@ -100,7 +101,7 @@ describe('built-in renderers', () => {
     }]);
   });
 
-  test('configmap renders every value as a string, lists and maps as YAML text', () => {
+  test('configmap renders every value as a string, lists and maps as YAML text (yaml.v3: typed keys first, Go floats)', () => {
     const chart = Testing.chart();
     new ConfigMapRenderer().render(chart, context);
     const [configMap] = Testing.synth(chart);
@@ -109,7 +110,7 @@ describe('built-in renderers', () => {
     expect(Object.values(configMap.data).every((value) => typeof value === 'string')).toBe(true);
     expect(configMap.data.CLUSTER_NAME).toBe('Drone');
     expect(configMap.data.TAGS).toBe('- a\n- b\n');
-    expect(configMap.data.NESTED).toBe('k: v\n');
+    expect(configMap.data.NESTED).toBe('true: 2\n1e+06:\n    - 1\n    - 0.5\nk: v\n');
   });
 
   test('configmap renders nothing for an empty config', () => {

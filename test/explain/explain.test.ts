@@ -3,6 +3,7 @@ import { explainTarget, findDeploymentTarget, knownDeploymentTargets } from '../
 import { buildEnvironmentModel } from '../../src/model/environments';
 import { planEnvironment } from '../../src/output/plan';
 import { formatMismatch } from '../../src/scheduler/selector';
+import { cv } from '../support/config-values';
 import { validateYaml } from '../support/documents';
 
 function load(yaml: string) {
@@ -93,7 +94,7 @@ describe('explainTarget', () => {
     expect(drone.keys.map((key) => [key.key, key.value, key.setBy.configMap, key.setBy.location?.line,
       key.overrides.map((o) => [o.contribution.configMap, o.contribution.value, o.merged])])).toEqual([
       ['DB', 'edge', 'b-edge', 44, [['a-region', 'east', false]]],
-      ['LIST', [{ name: 'x', v: 1, w: 2 }], 'b-edge', 44, [['a-region', [{ name: 'x', v: 1 }], true]]],
+      ['LIST', cv([{ name: 'x', v: 1, w: 2 }]), 'b-edge', 44, [['a-region', cv([{ name: 'x', v: 1 }]), true]]],
     ]);
   });
 

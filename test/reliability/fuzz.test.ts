@@ -3,14 +3,16 @@ import * as path from 'path';
 import { FolderSource } from '../../src/loader/folder-source';
 import { loadControlPlane } from '../../src/loader/load';
 import { parseYamlDocuments } from '../../src/loader/yaml-documents';
-import { ConfigValue } from '../../src/model/config-value';
+import { GoMap, goMapKeyId } from '../../src/go/go-map';
+import { ConfigKey, ConfigObject, ConfigValue, isConfigObject } from '../../src/model/config-value';
 import { buildEnvironmentModel } from '../../src/model/environments';
 import { ControlPlaneObject, EnvironmentModel, LabelSelector, SelectorOperator } from '../../src/model/types';
 import { validateDocuments } from '../../src/model/validate';
 import { planEnvironment } from '../../src/output/plan';
-import { mergeConfigValues, parseConfigValue } from '../../src/scheduler/config-value';
+import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../src/scheduler/config-value';
 import { findSelectorMismatch, matchesSelector } from '../../src/scheduler/selector';
 import { TemplateError, renderManifest } from '../../src/template';
+import { cv, f, m } from '../support/config-values';
 
 /*
  * Property-based tests: arbitrary input never makes the core throw anything but its own, expected errors, never
@@ -63,11 +65,14 @@ describe('fuzzing', () => {
     }), RUN);
   });
 
+  const configKey: fc.Arbitrary<ConfigKey> = fc.oneof(
+    fc.constantFrom('name', 'k', 'v', 'x', 'true', '1'), fc.constantFrom(true, false, 1, null), fc.constantFrom(f(1), 1.5, NaN),
+  );
   const configValue: fc.Arbitrary<ConfigValue> = fc.letrec<{ value: ConfigValue }>((tie) => ({
     value: fc.oneof({ depthSize: 'small' },
-      fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null),
+      fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom(f(1), f(1e6), 1.5),
       fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.constantFrom('name', 'k', 'v', 'x'), tie('value'), { maxKeys: 4 })),
+      fc.array(fc.tuple(configKey, tie('value')), { maxLength: 4 }).map((entries) => GoMap.of(entries))),
   })).value;
 
   test('merging config values never throws, never modifies its inputs, and keeps every key of two maps', () => {
@@ -75,11 +80,14 @@ describe('fuzzing', () => {
       const before = JSON.stringify([existing, incoming]);
       const merged = mergeConfigValues(existing, incoming);
       expect(JSON.stringify([existing, incoming])).toBe(before);
-      const isMap = (v: ConfigValue) => typeof v === 'object' && v !== null && !Array.isArray(v);
-      if (isMap(existing) && isMap(incoming)) {
-        expect(Object.keys(merged as object).sort()).toEqual([...new Set([...Object.keys(existing as object), ...Object.keys(incoming as object)])].sort());
+      if (isConfigObject(existing) && isConfigObject(incoming)) {
+        // Keys compare as Go compares interface {} values (a NaN key is never found again, so it is always added).
+        const ids = (map: ConfigObject) => map.keys().map((key) => goMapKeyId(key) ?? 'NaN').sort();
+        const nan = (map: ConfigObject) => ids(map).filter((id) => id === 'NaN');
+        expect(ids(merged as ConfigObject)).toEqual(
+          [...new Set([...ids(existing), ...ids(incoming)].filter((id) => id !== 'NaN')), ...nan(existing), ...nan(incoming)].sort());
       }
-      if (!isMap(incoming) && !Array.isArray(incoming)) expect(merged).toEqual(incoming);
+      if (!isConfigObject(incoming) && !Array.isArray(incoming)) expect(merged).toStrictEqual(incoming);
     }), RUN);
   });
 
@@ -89,14 +97,24 @@ describe('fuzzing', () => {
     }), RUN);
   });
 
+  test('a config value is a list or map exactly when its YAML is (the shortcut for plain strings skips none)', () => {
+    const scalarish = fc.array(fc.constantFrom('a', 'b', '1', '-', ':', '?', '!', '#', '&x', '*x', ' ', '\n', '\t', '"', '%', '@', '`', '|', '>', '.', ',', '/', '~', '---'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.oneof(yamlish, scalarish), (text) => {
+      const trimmed = text.trim();
+      fc.pre(!(trimmed.startsWith("'") && trimmed.endsWith("'")));
+      expect(parseConfigValue(text)).toStrictEqual(parseYamlCollection(text) ?? text);
+    }), { ...RUN, numRuns: 1000 });
+  });
+
   const templateText = fc.array(fc.constantFrom(
-    '{{', '}}', '{{-', '-}}', ' ', '.', '.Namespace', '.ConfigData.X', '.Labels', '$x', ':=', '|', 'if', 'else', 'end', 'range',
+    '{{', '}}', '{{-', '-}}', ' ', '.', '.Namespace', '.ConfigData.X', '.ConfigData.T', '.ConfigData.L', '.Labels', '$x', ':=', '|', 'if', 'else', 'end', 'range',
     'with', 'define "t"', 'template "t"', 'printf "%s"', 'toYaml', 'indent 2', 'hash', 'len', 'index', '"s"', '1', '(', ')',
     'and', 'not', 'eq', 'a', '\n', 'env "HOME"', 'nosuchfunction',
   ), { maxLength: 30 }).map((parts) => parts.join(' '));
   const data = {
     DeploymentTargetName: 'w-t', Namespace: 'dev-ct-w-t', Environment: 'dev', Workspace: 'team', Workload: 'w',
-    Labels: { a: '1' }, Manifests: { repo: 'r' }, ClusterType: 'ct', ConfigData: { X: 'x', L: ['a'], M: { k: 'v' } },
+    Labels: { a: '1' }, Manifests: { repo: 'r' }, ClusterType: 'ct', ConfigData: { X: 'x', L: ['a', f(1e6)], M: cv({ k: 'v' }), T: m([true, 2], [1, 'a'], [f(1), 'b'], [null, 'c']) },
   };
 
   test('the template engine only ever throws TemplateError, and never hangs', () => {

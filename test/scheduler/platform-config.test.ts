@@ -1,6 +1,7 @@
 import {
   collectConfigSources, composePlatformConfig, findConfigLabelMismatch, isConfigFor, selectingLabels, splitLabelEncodedKey,
 } from '../../src/scheduler/platform-config';
+import { cv } from '../support/config-values';
 import { clusterType, configMap, deploymentTarget } from '../support/objects';
 
 const drone = clusterType('drone', { region: 'east-us', restricted: 'true', edge: 'true' });
@@ -71,9 +72,9 @@ describe('composePlatformConfig', () => {
       configMap('a-config', { 'platform-config': 'true' }, { LIST: '- name: a\n  w: 2\n- name: c\n', MAP: 'k1: a\nk2: a\n' }),
       configMap('b-config', { 'platform-config': 'true' }, { LIST: '- name: a\n  v: 1\n- plain\n', MAP: 'k1: b\n' }),
     ];
-    expect(compose(maps).data).toEqual({
-      LIST: [{ name: 'a', w: 2, v: 1 }, { name: 'c' }, 'plain'],
-      MAP: { k1: 'b', k2: 'a' },
+    expect(compose(maps).data).toStrictEqual({
+      LIST: cv([{ name: 'a', w: 2, v: 1 }, { name: 'c' }, 'plain']),
+      MAP: cv({ k1: 'b', k2: 'a' }),
     });
   });
 

@@ -1,3 +1,4 @@
+import { parseConfigValue } from '../../src/scheduler/config-value';
 import { renderManifest, RenderOptions, TemplateData } from '../../src/template';
 
 /** The data of reference §8.4: environment dev, cluster type drone, the hello-world-app functional-test target. */
@@ -35,9 +36,9 @@ export const STRUCTURED: TemplateData = {
   ConfigData: {
     REGION: 'East US',
     COUNT: '3',
-    tags: ['Tag1', 'Tag2'],
-    numbers: [1, 2.5, true, null],
-    module: { 'window-period': '5', tag: { 'short-name': 'Patch', 'reject-tags': ['R173', 'R018'] } },
+    tags: parseConfigValue('[Tag1, Tag2]'),
+    numbers: parseConfigValue('[1, 2.5, yes, ~]'),
+    module: parseConfigValue('window-period: "5"\ntag:\n  short-name: Patch\n  reject-tags: [R173, R018]\n'),
     empty: '',
     nothing: null,
   },

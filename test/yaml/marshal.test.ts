@@ -1,5 +1,8 @@
+import { GoMap, GoMapKey } from '../../src/go/go-map';
 import { GoFloat64, GoInt64 } from '../../src/go/go-numbers';
 import { marshalYaml } from '../../src/yaml/marshal';
+
+const f = (n: number) => new GoFloat64(n);
 
 /** `marshalYaml({ k: value })`, the way a value appears in a ConfigMap written by `toYaml`. */
 function asValue(value: unknown): string {
@@ -234,6 +237,24 @@ describe('marshalYaml sorts keys in yaml.v3 natural order', () => {
       .split('\n')
       .map((line) => line.replace(/^"?(.*?)"?: 1$/, '$1'));
     expect(written).toEqual(expected);
+  });
+});
+
+describe('marshalYaml writes a GoMap (yaml.v2 data: map[interface {}]interface {}) with typed keys', () => {
+  test.each<[string, GoMapKey[], string]>([
+    ['a boolean key unquoted, before string keys (scenario 06)', ['x', true], 'true: 1\nx: 1\n'],
+    // keyList.Less: numbers and booleans by value (false = 0, true = 1); equal values by kind: bool, int, float64.
+    ['numbers and booleans by value, a bool before an int before a float64 of equal value',
+      [2, f(1), true, 1, 0.5, 0, false, -1], '-1: 1\nfalse: 1\n0: 1\n0.5: 1\ntrue: 1\n1: 1\n1: 1\n2: 1\n'],
+    ['numbers, then null, then strings (by reflect.Kind)', ['a', null, 3, '1'], '3: 1\nnull: 1\n"1": 1\na: 1\n'],
+    ['float64 keys as Go formats them', [f(1e6), 1.5, f(-0)], '-0: 1\n1.5: 1\n1e+06: 1\n'],
+    ['string keys in natural order, quoted when they would read as another type', ['b', '10', '9', 'y', 'true'], '"9": 1\n"10": 1\nb: 1\n"true": 1\n"y": 1\n'],
+  ])('%s', (_name, keys, expected) => {
+    expect(marshalYaml(GoMap.of(keys.map((k) => [k, 1] as const)))).toBe(expected);
+  });
+
+  test('writes float64 values as Go formats them: 1e6 as 1e+06, 1.0 as 1', () => {
+    expect(marshalYaml(GoMap.of([['a', [f(1e6), f(1), 0.5, 1]]]))).toBe('a:\n    - 1e+06\n    - 1\n    - 0.5\n    - 1\n');
   });
 });
 

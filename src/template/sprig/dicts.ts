@@ -1,6 +1,7 @@
+import { GoMap, GoMapKey } from '../../go/go-map';
 import { fn, FunctionTable, GoCallError } from '../functions';
-import { sortedKeys } from '../map-order';
-import { hasKey, isMap, isNilCollection, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
+import { sortedEntries, sortedKeys } from '../map-order';
+import { hasKey, isMap, isNilCollection, mapLookup, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
 import { isEmpty } from './go-reflect';
 import { strval } from './strings';
 
@@ -91,34 +92,63 @@ function mergeInto(dst: unknown, srcs: readonly unknown[], overwrite: boolean): 
     if (isNilCollection(target)) {
       target = newStringMap();
     }
-    mergeMaps(target, src as Record<string, unknown>, overwrite);
+    mergeMaps(recordTarget(target), src as object, overwrite);
   }
   return target;
 }
 
-function mergeMaps(dst: Record<string, unknown>, src: Readonly<Record<string, unknown>>, overwrite: boolean): void {
-  for (const key of sortedKeys(src)) {
-    const srcElement = src[key];
-    const present = hasKey(dst, key);
-    const dstElement = present ? dst[key] : undefined;
+/** What mergo writes into: a plain map (changed in place) or a copy of a config map. */
+interface MergeTarget {
+  readonly size: number;
+  has(key: GoMapKey): boolean;
+  get(key: GoMapKey): unknown;
+  set(key: GoMapKey, value: unknown): void;
+}
+
+function recordTarget(record: Record<string, unknown>): MergeTarget {
+  return {
+    get size() {
+      return Object.keys(record).length;
+    },
+    has: (key) => typeof key === 'string' && hasKey(record, key),
+    get: (key) => mapLookup(record, key),
+    set: (key, value) => {
+      record[key as string] = value;
+    },
+  };
+}
+
+/**
+ * mergo's deep merge of one map's entries into another. Nested plain maps are merged in place, like mergo; nested
+ * config maps (`map[interface {}]interface {}`, shared between renders) are merged into a new map that replaces the
+ * destination's, where mergo would change that map in place.
+ */
+function mergeMaps(dst: MergeTarget, src: object, overwrite: boolean): void {
+  for (const [key, srcElement] of sortedEntries(src)) {
+    const present = dst.has(key);
+    const dstElement = dst.get(key);
     if (srcElement === null || isNilCollection(srcElement)) {
       if (overwrite) {
-        dst[key] = srcElement;
+        dst.set(key, srcElement);
       }
       continue;
     }
-    const srcIsCollection = isMap(srcElement) || Array.isArray(srcElement);
+    const srcIsCollection = isMap(srcElement) || srcElement instanceof GoMap || Array.isArray(srcElement);
     if (isMap(srcElement) && isMap(dstElement)) {
-      mergeMaps(dstElement, srcElement, overwrite);
-    } else if (Array.isArray(srcElement) && (overwrite || Object.keys(dst).length === 0)) {
-      dst[key] = srcElement;
+      mergeMaps(recordTarget(dstElement), srcElement, overwrite);
+    } else if (srcElement instanceof GoMap && dstElement instanceof GoMap) {
+      const merged = GoMap.of(dstElement.entries());
+      mergeMaps(merged, srcElement, overwrite);
+      dst.set(key, merged);
+    } else if (Array.isArray(srcElement) && (overwrite || dst.size === 0)) {
+      dst.set(key, srcElement);
       continue;
     }
     if (present && !isEmpty(dstElement) && srcIsCollection) {
       continue;
     }
     if (overwrite || !present || isEmpty(dstElement)) {
-      dst[key] = srcElement;
+      dst.set(key, srcElement);
     }
   }
 }

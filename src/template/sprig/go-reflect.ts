@@ -1,5 +1,6 @@
+import { GoMap } from '../../go/go-map';
 import { GoCallError } from '../functions';
-import { bigintOf, GoStruct, goTypeOf, isNilCollection, kindOf, numberOf, reflectKindName, typed } from '../values';
+import { bigintOf, GoStruct, goTypeOf, isNilCollection, kindOf, mapEntries, mapLookup, mapSize, numberOf, reflectKindName, typed } from '../values';
 
 /**
  * Reflection helpers with the behaviour sprig's list, dict and default functions get from Go's `reflect`:
@@ -23,7 +24,7 @@ export function isEmpty(v: unknown): boolean {
     case 'slice':
       return (v as unknown[]).length === 0;
     case 'map':
-      return Object.keys(v as object).length === 0;
+      return mapSize(v as object) === 0;
     case 'struct':
       return false;
   }
@@ -55,13 +56,15 @@ export function deepEqual(a: unknown, b: unknown): boolean {
       return x.every((item, i) => deepEqual(item, y[i]));
     }
     case 'map': {
-      const x = a as Record<string, unknown>;
-      const y = b as Record<string, unknown>;
-      const keys = Object.keys(x);
-      if (isNilCollection(x) !== isNilCollection(y) || keys.length !== Object.keys(y).length) {
+      const x = a as object;
+      const y = b as object;
+      if (isNilCollection(x) !== isNilCollection(y) || mapSize(x) !== mapSize(y)) {
         return false;
       }
-      return keys.every((k) => Object.prototype.hasOwnProperty.call(y, k) && deepEqual(x[k], y[k]));
+      return mapEntries(x).every(([k, v]) => {
+        const w = mapLookup(y, k);
+        return w !== undefined && deepEqual(v, w);
+      });
     }
     case 'struct':
       return [...(a as GoStruct).fields].every(([k, v]) => deepEqual(v, (b as GoStruct).fields.get(k)));
@@ -77,6 +80,9 @@ export function deepCopy(v: unknown): unknown {
       v.map((x: unknown) => deepCopy(x)),
       goTypeOf(v),
     );
+  }
+  if (v instanceof GoMap) {
+    return GoMap.of(v.entries().map(([k, x]) => [k, deepCopy(x)] as const));
   }
   if (kindOf(v) === 'map') {
     const src = v as Record<string, unknown>;
