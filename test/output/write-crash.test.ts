@@ -73,7 +73,7 @@ test('a synth killed at any moment leaves the old tree or the new tree, and the 
     const outcome = JSON.stringify(tree) === JSON.stringify(oldTree) ? 'old' : JSON.stringify(tree) === JSON.stringify(newTree) ? 'new' : 'mix';
     outcomes.push(outcome);
     synth(after, out);
-    expect(readTree(out)).toEqual(newTree);
+    expect(outputTree(out)).toEqual(newTree);
     fs.rmSync(out, { recursive: true, force: true });
   }
   expect(outcomes.filter((o) => o === 'mix')).toEqual([]);
