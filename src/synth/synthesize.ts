@@ -1,9 +1,9 @@
+import * as os from 'os';
 import { ControlPlaneSource } from '../loader/control-plane-source';
 import { FolderSource } from '../loader/folder-source';
 import { LoadOptions, loadControlPlane } from '../loader/load';
 import { Problem, isError, sortProblems } from '../model/problems';
 import { ControlPlaneModel } from '../model/types';
-import * as os from 'os';
 import { EnvironmentPlan, PlanOptions, planControlPlaneWith } from '../output/plan';
 import { SILENT_PROGRESS } from '../model/progress';
 import { RenderCache, toolFingerprint } from '../output/render-cache';
