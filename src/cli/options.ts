@@ -43,7 +43,8 @@ export const RENDER_FLAGS = {
   shard: { type: 'string' },
 } as const;
 
-export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads [default: cores]
+export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads
+                             [default: the free cores: cores less the load average, at least 1]
       --shard I/N            only the cluster types of shard I of N (1 ≤ I ≤ N), for one job of a CI matrix;
                              the N shards together write what one run writes`;
 

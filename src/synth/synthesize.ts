@@ -25,7 +25,7 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
   readonly keepGoing?: boolean;
   /**
    * Threads that render assignments: more than one renders large environments in that many worker threads.
-   * @default os.availableParallelism()
+   * @default - the cores that are free: the number of cores less the load average, at least 1
    */
   readonly threads?: number;
   /**
@@ -63,7 +63,7 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const loaded = await loadControlPlane(source, options);
   const model = loaded.model;
   const planOptions = { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) };
-  const threads = options.threads ?? os.availableParallelism();
+  const threads = options.threads ?? freeCores();
   const writes = options.out !== undefined && (options.keepGoing || !loaded.problems.some(isError));
   // An existing output folder is locked from here, so that the trees the render cache reads are the ones replaced;
   // a new one is only created to write into (a failing run leaves nothing behind).
@@ -114,6 +114,16 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   } finally {
     await output?.close();
   }
+}
+
+/**
+ * How many cores are free for rendering: on a machine busy with other work (a shared CI runner), more threads than
+ * that would only add the cost of starting them (as `make --load-average` holds back jobs).
+ */
+function freeCores(): number {
+  const cores = os.availableParallelism();
+  const load = os.loadavg()[0];
+  return load < cores - 0.5 ? cores : Math.max(1, Math.round(cores - load));
 }
 
 /** The render cache file of an environment (and shard). */
