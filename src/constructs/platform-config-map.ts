@@ -45,6 +45,8 @@ export function configMapJson(resource: ApiObject): Record<string, any> {
 
 function withoutUndefinedValues(map: Record<string, unknown> | undefined): Record<string, any> | undefined {
   if (map === undefined) return undefined;
+  // The resolved data is a fresh object, usually without undefined values: then it is the copy.
+  if (Object.values(map).every((value) => value !== undefined)) return map;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(map)) {
     const value = map[key];
@@ -59,6 +61,8 @@ function withoutUndefinedValues(map: Record<string, unknown> | undefined): Recor
 /** The `platform-config` ConfigMap of an assignment; every value a string. */
 export class PlatformConfigMap extends Construct {
   private readonly configMap: kplus.ConfigMap;
+  /** Keys that are not valid ConfigMap keys, as they were added. */
+  private readonly badKeys: string[] = [];
 
   public constructor(scope: Construct, id: string, props: PlatformConfigMapProps) {
     super(scope, id);
@@ -74,6 +78,7 @@ export class PlatformConfigMap extends Construct {
   /** Adds a key; a key can be set once (cdk8s-plus refuses a second value for it). */
   public addEntry(key: string, value: string): void {
     this.configMap.addData(key, value);
+    if (!CONFIG_MAP_KEY.test(key) || key.length > 253) this.badKeys.push(key);
   }
 
   /** The entries. */
@@ -82,9 +87,7 @@ export class PlatformConfigMap extends Construct {
   }
 
   private invalidKeys(): string[] {
-    return Object.keys(this.configMap.data)
-      .filter((key) => !CONFIG_MAP_KEY.test(key) || key.length > 253)
-      .map((key) => `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`);
+    return this.badKeys.map((key) => `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`);
   }
 }
 
