@@ -4,6 +4,7 @@ import {
   validateConfig,
 } from '../config-schema';
 import { RendererRegistry } from '../constructs/renderer-registry';
+import { DefaultNamespaceRenderer } from '../constructs/target-namespace';
 import { ResolvedRenderers, resolveRenderers } from '../constructs/resolve-renderers';
 import { Problem, error, isError, sortProblems } from '../model/problems';
 import { checkEnvironment } from '../model/rules';
@@ -262,6 +263,8 @@ interface PreparedEnvironment {
   /** Folders of assignments whose renderers do not resolve or whose config fails its ConfigSchemas. */
   readonly unresolved: readonly string[];
   readonly templates: ReadonlyMap<string, Template>;
+  /** Assignments of other shards whose namespace the built-in namespace renderer names, and that name. */
+  readonly outsideNamespaces: ReadonlyMap<Assignment, string>;
 }
 
 /**
@@ -291,9 +294,16 @@ function prepareEnvironment(environment: EnvironmentModel, options: PlanOptions,
   const renderersOf = new Map<ClusterType, { renderers: ResolvedRenderers; specs?: RendererSpecs } | undefined>();
   const assignments: PreparedAssignment[] = [];
   const unresolved: string[] = [];
+  const outsideNamespaces = new Map<Assignment, string>();
   for (const assignment of scheduled) {
     const { clusterType, deploymentTarget } = assignment;
-    if (!inShard(clusterType.name)) continue;
+    if (!inShard(clusterType.name)) {
+      // The namespace the built-in renderer gives an assignment of another shard is known without rendering it.
+      if (!templates.has(clusterType.namespaceService) && registry.namespaceRenderer(clusterType.namespaceService)?.constructor === DefaultNamespaceRenderer) {
+        outsideNamespaces.set(assignment, namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name));
+      }
+      continue;
+    }
     const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
     if (!renderersOf.has(clusterType)) {
       const renderers = resolveRenderers(clusterType, templates, registry);
@@ -319,7 +329,9 @@ function prepareEnvironment(environment: EnvironmentModel, options: PlanOptions,
     }
     assignments.push({ assignment, folder, sources, ...resolved });
   }
-  return { environment, deploymentTargets, problems, scheduled, configSources, clusterTypes, assignments, unresolved, templates };
+  return {
+    environment, deploymentTargets, problems, scheduled, configSources, clusterTypes, assignments, unresolved, templates, outsideNamespaces,
+  };
 }
 
 /** Everything after rendering: name and collision checks, likely mistakes, the sorted files. */
@@ -336,7 +348,15 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
   for (const clusterType of prepared.clusterTypes) files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
 
   const configs: LikelyMistakeContext['configs'][number][] = [];
-  prepared.assignments.forEach(({ assignment, folder, sources }, index) => {
+  // Assignments in schedule order: those of other shards only name their namespaces, so that a shard finds a
+  // collision with them where the unsharded run would.
+  let next = 0;
+  for (const scheduled of prepared.scheduled) {
+    const outsideNamespace = prepared.outsideNamespaces.get(scheduled);
+    if (outsideNamespace !== undefined) namespaces.set(outsideNamespace, scheduled);
+    if (prepared.assignments[next]?.assignment !== scheduled) continue;
+    const index = next++;
+    const { assignment, folder, sources } = prepared.assignments[index];
     const { clusterType, deploymentTarget } = assignment;
     const namespace = namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name);
     const where = { location: locateDeploymentTarget(deploymentTarget), object: `DeploymentTarget/${deploymentTarget.name}` };
@@ -376,7 +396,7 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
     problems.push(...assignmentProblems);
     if (assignmentProblems.some(isError)) {
       failedFolders.push(folder);
-      return;
+      continue;
     }
 
     const paths: string[] = [];
@@ -395,7 +415,7 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
       files: paths.sort(),
     });
     configs.push({ clusterType, deploymentTarget, sources });
-  });
+  }
 
   if (!options.incompleteInput) {
     problems.push(...findLikelyMistakes(environment, {

@@ -116,3 +116,26 @@ describe('synth --shard', () => {
     expect(JSON.parse(stdout).environments[0].clusterTypes).toEqual(['ct-0001', 'ct-0003']);
   });
 });
+
+describe('synth --shard with a namespace collision between cluster types of different shards', () => {
+  test('the shards together report what the unsharded run reports', async () => {
+    // GIVEN cluster types "drone" and "drone-a" (shards 1 and 2 of 2) and targets "w-a-b" and "w-b": both pairs
+    // make the namespace "dev-drone-a-w-b"… as the plan test's collision, across shards
+    const controlPlane = temporaryFolder();
+    const kalypso = 'apiVersion: scheduler.kalypso.io/v1alpha1';
+    writeFiles(controlPlane, {
+      'main/env.yaml': `${kalypso}\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: "https://example.com/cp", branch: dev, path: .}}\n`,
+      'dev/objects.yaml': ['drone', 'drone-a'].map((name) => `---\n${kalypso}\nkind: ClusterType\nmetadata: {name: ${name}}\nspec: {reconciler: flux, namespaceService: default, configType: configmap}\n`).join('')
+        + ['a-b', 'b'].map((name) => `---\n${kalypso}\nkind: DeploymentTarget\nmetadata: {name: ${name}, labels: {workload: w}}\nspec: {environment: dev, manifests: {repo: "https://example.com/r", branch: main, path: ./${name}}}\n`).join('')
+        + `---\n${kalypso}\nkind: SchedulingPolicy\nmetadata: {name: p}\nspec:\n  deploymentTargetSelector: {labelSelector: {}}\n  clusterTypeSelector: {labelSelector: {}}\n`,
+    });
+    const errors = async (shard?: Shard) => (await synthesize({ controlPlane, shard, threads: 1 })).problems
+      .filter((problem) => problem.severity === 'error').map((problem) => problem.message);
+    // WHEN it is planned whole and in two shards
+    const whole = await errors();
+    const sharded = [...await errors({ index: 1, count: 2 }), ...await errors({ index: 2, count: 2 })];
+    // THEN the same collision is reported, once
+    expect(whole).toEqual(['namespace "dev-drone-a-b" is produced by both (clusterType "drone", deploymentTarget "a-b") and (clusterType "drone-a", deploymentTarget "b")']);
+    expect(sharded).toEqual(whole);
+  });
+});
