@@ -119,8 +119,8 @@ describe('synth --shard', () => {
 
 describe('synth --shard with a namespace collision between cluster types of different shards', () => {
   test('the shards together report what the unsharded run reports', async () => {
-    // GIVEN cluster types "drone" and "drone-a" (shards 1 and 2 of 2) and targets "w-a-b" and "w-b": both pairs
-    // make the namespace "dev-drone-a-w-b"… as the plan test's collision, across shards
+    // GIVEN cluster types "drone" and "drone-a" (shards 1 and 2 of 2) and targets "a-b" and "b": (drone, a-b) and
+    // (drone-a, b) both make the namespace "dev-drone-a-b"
     const controlPlane = temporaryFolder();
     const kalypso = 'apiVersion: scheduler.kalypso.io/v1alpha1';
     writeFiles(controlPlane, {
