@@ -86,6 +86,7 @@ export class JobRenderer {
     };
 
     for (let index = 0; index < jobs.length; index++) {
+      if (failure) throw failure;
       progress.step?.('compose');
       const identity = cache ? jobs.identity(index) : undefined;
       if (identity !== undefined) {
