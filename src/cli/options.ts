@@ -44,7 +44,7 @@ export const RENDER_FLAGS = {
 } as const;
 
 export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads
-                             [default: the free cores: cores less the load average, at least 1]
+                             [default: the free cores: those idle while the control plane loads, and this one]
       --shard I/N            only the cluster types of shard I of N (1 ≤ I ≤ N), for one job of a CI matrix;
                              the N shards together write what one run writes`;
 

@@ -25,7 +25,7 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
   readonly keepGoing?: boolean;
   /**
    * Threads that render assignments: more than one renders large environments in that many worker threads.
-   * @default - the cores that are free: the number of cores less the load average, at least 1
+   * @default - the cores that are free: those idle while the control plane loaded, plus this thread's
    */
   readonly threads?: number;
   /**
@@ -58,12 +58,13 @@ export interface SynthResult {
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const source = typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
   const progress = options.progress ?? SILENT_PROGRESS;
+  const cpuAtStart = options.threads === undefined ? cpuTimes() : [];
   progress.phase('loading control plane');
   progress.step?.('load');
   const loaded = await loadControlPlane(source, options);
   const model = loaded.model;
   const planOptions = { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) };
-  const threads = options.threads ?? freeCores();
+  const threads = options.threads ?? freeCores(cpuAtStart);
   const writes = options.out !== undefined && (options.keepGoing || !loaded.problems.some(isError));
   // An existing output folder is locked from here, so that the trees the render cache reads are the ones replaced;
   // a new one is only created to write into (a failing run leaves nothing behind).
@@ -116,14 +117,30 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   }
 }
 
+type CpuTimes = os.CpuInfo['times'][];
+
+function cpuTimes(): CpuTimes {
+  return os.cpus().map((cpu) => cpu.times);
+}
+
 /**
- * How many cores are free for rendering: on a machine busy with other work (a shared CI runner), more threads than
- * that would only add the cost of starting them (as `make --load-average` holds back jobs).
+ * How many cores are free for rendering, from how busy the machine was since `before` (while this thread loaded the
+ * control plane): the cores that were idle, plus this thread's own. On a machine busy with other work (a shared CI
+ * runner) more threads would only add the cost of starting them.
  */
-function freeCores(): number {
+function freeCores(before: CpuTimes): number {
   const cores = os.availableParallelism();
-  const load = os.loadavg()[0];
-  return load < cores - 0.5 ? cores : Math.max(1, Math.round(cores - load));
+  const after = cpuTimes();
+  if (before.length === 0 || before.length !== after.length) return cores;
+  const sum = (times: CpuTimes[number]) => times.user + times.nice + times.sys + times.irq + times.idle;
+  let idle = 0;
+  let total = 0;
+  after.forEach((times, index) => {
+    idle += times.idle - before[index].idle;
+    total += sum(times) - sum(before[index]);
+  });
+  if (total <= 0) return cores;
+  return Math.max(1, Math.min(cores, Math.round((idle / total) * after.length + 1)));
 }
 
 /** The render cache file of an environment (and shard). */
