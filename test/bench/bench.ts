@@ -30,6 +30,8 @@ export function benchShape(assignments: number): { clusterTypes: number; targets
 export interface SynthMeasurement {
   readonly seconds: number;
   readonly phases: Record<PipelineStep, number>;
+  /** Whether worker threads rendered (the default threads are the cores found free). */
+  readonly workerThreads: boolean;
   readonly peakRssMb: number;
   readonly files: number;
   readonly assignments: number;
@@ -47,6 +49,8 @@ export interface SizeResult {
   readonly ratio: number;
   readonly peakRssMb: number;
   readonly phases: Record<PipelineStep, number>;
+  /** Whether the cold synth rendered in worker threads. */
+  readonly workerThreads: boolean;
   /** A re-run with no input change. */
   readonly rerun: { readonly seconds: number; readonly fractionOfCold: number; readonly rewrittenFiles: number };
   /** A re-run after one cluster type's ConfigMap changed one value. */
@@ -103,6 +107,7 @@ export async function measureSynth(controlPlane: string, out: string, extra: Rea
   return {
     seconds,
     phases: clock.seconds(),
+    workerThreads: clock.workersRendered,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     files: result.plans.reduce((sum, plan) => sum + Object.keys(plan.files).length, 0),
     assignments: result.plans.reduce((sum, plan) => sum + plan.assignments.length, 0),
@@ -256,6 +261,7 @@ export async function benchSize(assignments: number, options: BenchOptions): Pro
     ratio: cold.seconds / baseline.seconds,
     peakRssMb: cold.peakRssMb,
     phases: cold.phases,
+    workerThreads: cold.workerThreads,
     rerun: { seconds: rerun.seconds, fractionOfCold: rerun.seconds / cold.seconds, rewrittenFiles: rerunRewritten.length },
     oneConfigMapChanged: {
       seconds: changedRun.seconds,

@@ -35,6 +35,11 @@ export class StepClock implements ProgressReporter {
     this.current = undefined;
   }
 
+  /** Whether worker threads reported rendering. */
+  public get workersRendered(): boolean {
+    return this.workerMilliseconds.size > 0;
+  }
+
   /** Seconds per step, every step present. */
   public seconds(): Record<PipelineStep, number> {
     const wall = new Map(this.milliseconds);
