@@ -11,7 +11,7 @@ import { checkEnvironment } from '../model/rules';
 import { ClusterType, ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from '../model/types';
 import { Assignment, schedule } from '../scheduler/schedule';
 import {
-  ComposableConfigSource, ComposedConfig, ConfigSource, applicableConfigSources, collectConfigSources, composeConfigData,
+  ComposedConfig, ConfigSource, applicableConfigSources, collectConfigSources, composeConfigData,
   composePlatformConfig, indexConfigSources, lazyComposedConfig,
 } from '../scheduler/platform-config';
 import { WORKSPACE_LABEL, assignmentFolder, namespaceName } from '../scheduler/names';
@@ -21,7 +21,8 @@ import { objectIdentity, objectNameProblems } from './emitted-objects';
 import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
 import { RenderedAssignment, renderAssignment } from './render-assignment';
 import {
-  PortableEnvironment, PortableRenderJob, RenderJob, RendererSpecs, jobTemplates, rendererSpecs, withoutSource,
+  PortableConfigSource, PortableEnvironment, PortableRenderJob, RenderJob, RendererSpecs, jobTemplates, rendererSpecs,
+  toPortableConfigSource, withoutSource,
 } from './render-job';
 import { Shard, ownsPromotedCommit, shardFilter } from './shard';
 
@@ -169,13 +170,13 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
   // What many jobs share, numbered and made plain data once: cluster types, targets, config sources.
   const numbered = new Map<object, number>();
   const texts = new Map<object, string>();
-  let environment: { clusterTypes: ClusterType[]; deploymentTargets: DeploymentTarget[]; configSources: ComposableConfigSource[] } | undefined;
+  let environment: { clusterTypes: ClusterType[]; deploymentTargets: DeploymentTarget[]; configSources: PortableConfigSource[] } | undefined;
   const numberOf = (object: ClusterType | DeploymentTarget | ConfigSource): number => {
     environment ??= { clusterTypes: [], deploymentTargets: [], configSources: [] };
     let number = numbered.get(object);
     if (number === undefined) {
       if (!('kind' in object)) {
-        number = environment.configSources.push({ labels: object.labels, entries: object.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value })) }) - 1;
+        number = environment.configSources.push(toPortableConfigSource(object)) - 1;
       } else if (object.kind === 'ClusterType') {
         number = environment.clusterTypes.push(withoutSource(object)) - 1;
       } else {
@@ -189,9 +190,10 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
   const textOf = (object: ClusterType | DeploymentTarget | ConfigSource): string => {
     let text = texts.get(object);
     if (text === undefined) {
+      // Config values as plain data: JSON of a GoMap would merge keys such as `true` and "true".
       text = hash('sha1', 'kind' in object
         ? JSON.stringify(withoutSource(object))
-        : JSON.stringify([object.configMap, object.labels, object.entries.map((entry) => [entry.key, entry.keyLabels, entry.value])]), 'base64');
+        : JSON.stringify([object.configMap, toPortableConfigSource(object)]), 'base64');
       texts.set(object, text);
     }
     return text;

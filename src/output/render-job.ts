@@ -9,6 +9,7 @@ import { TemplateRenderer } from '../constructs/template-renderer';
 import { ProgressReporter } from '../model/progress';
 import { ClusterType, DeploymentTarget, Template } from '../model/types';
 import { ComposableConfigSource, composeConfigData } from '../scheduler/platform-config';
+import { PortableConfigValue, fromPortableConfigValue, toPortableConfigValue } from './portable-config';
 import { RenderedAssignment, renderAssignment } from './render-assignment';
 
 /*
@@ -29,7 +30,27 @@ export interface PortableEnvironment {
   readonly templates: readonly Template[];
   readonly clusterTypes: readonly ClusterType[];
   readonly deploymentTargets: readonly DeploymentTarget[];
-  readonly configSources: readonly ComposableConfigSource[];
+  readonly configSources: readonly PortableConfigSource[];
+}
+
+/** What composing a config reads of a config source, its values as plain data. */
+export interface PortableConfigSource {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly entries: readonly { readonly key: string; readonly keyLabels: Readonly<Record<string, string>>; readonly value: PortableConfigValue }[];
+}
+
+export function toPortableConfigSource(source: ComposableConfigSource): PortableConfigSource {
+  return {
+    labels: source.labels,
+    entries: source.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value: toPortableConfigValue(value) })),
+  };
+}
+
+function fromPortableConfigSource(source: PortableConfigSource): ComposableConfigSource {
+  return {
+    labels: source.labels,
+    entries: source.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value: fromPortableConfigValue(value) })),
+  };
 }
 
 /**
@@ -103,13 +124,28 @@ function renderer<T extends IRenderer>(spec: RendererSpec, templates: ReadonlyMa
   return new rendererClass() as T;
 }
 
-/** A `PortableEnvironment` ready to render jobs with. */
-export interface EnvironmentForJobs extends PortableEnvironment {
+/** A `PortableEnvironment` ready to render jobs with (in the thread that renders them). */
+export interface EnvironmentForJobs {
   readonly templatesByName: ReadonlyMap<string, Template>;
+  readonly clusterTypes: ClusterType[];
+  readonly deploymentTargets: DeploymentTarget[];
+  readonly configSources: ComposableConfigSource[];
 }
 
 export function environmentForJobs(environment: PortableEnvironment): EnvironmentForJobs {
-  return { ...environment, templatesByName: new Map(environment.templates.map((template) => [template.name, template])) };
+  return {
+    templatesByName: new Map(environment.templates.map((template) => [template.name, template])),
+    clusterTypes: [...environment.clusterTypes],
+    deploymentTargets: [...environment.deploymentTargets],
+    configSources: environment.configSources.map(fromPortableConfigSource),
+  };
+}
+
+/** Adds what a later part of a `PortableEnvironment` holds (its Templates come with the first part). */
+export function extendEnvironmentForJobs(environment: EnvironmentForJobs, more: PortableEnvironment): void {
+  environment.clusterTypes.push(...more.clusterTypes);
+  environment.deploymentTargets.push(...more.deploymentTargets);
+  environment.configSources.push(...more.configSources.map(fromPortableConfigSource));
 }
 
 /** Renders a plain-data job (in a worker thread, say): the same files as rendering the job it came from. */

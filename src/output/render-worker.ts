@@ -2,7 +2,9 @@ import { parentPort } from 'worker_threads';
 import { PipelineStep, ProgressReporter } from '../model/progress';
 import { contentHash } from './content-hash';
 import { RenderedAssignment } from './render-assignment';
-import { EnvironmentForJobs, PortableEnvironment, PortableRenderJob, environmentForJobs, renderPortableJob } from './render-job';
+import {
+  EnvironmentForJobs, PortableEnvironment, PortableRenderJob, environmentForJobs, extendEnvironmentForJobs, renderPortableJob,
+} from './render-job';
 
 /*
  * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
@@ -55,14 +57,8 @@ class StepTimer implements ProgressReporter {
 let environment: EnvironmentForJobs | undefined;
 
 function update(change: EnvironmentUpdate): void {
-  if (change.reset || !environment) {
-    environment = environmentForJobs(change);
-    return;
-  }
-  // The arrays are this thread's own copies (structured clone): add to them.
-  (environment.clusterTypes as unknown[]).push(...change.clusterTypes);
-  (environment.deploymentTargets as unknown[]).push(...change.deploymentTargets);
-  (environment.configSources as unknown[]).push(...change.configSources);
+  if (change.reset || !environment) environment = environmentForJobs(change);
+  else extendEnvironmentForJobs(environment, change);
 }
 
 function renderBatch(batch: RenderBatch): RenderBatchResult {
