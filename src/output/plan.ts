@@ -1,8 +1,6 @@
 import { hash } from 'crypto';
-import {
-  ConfigSchemaCompiler, configSchemaSource, configSchemasFor, configValidationProblems, inlineSchemaSources, invalidSchemaProblems,
-  validateConfig,
-} from '../config-schema';
+import type * as ConfigSchemaModule from '../config-schema';
+import type { ConfigSchemaCompiler } from '../config-schema';
 import { RendererRegistry } from '../constructs/renderer-registry';
 import { DefaultNamespaceRenderer } from '../constructs/target-namespace';
 import { ResolvedRenderers, resolveRenderers } from '../constructs/resolve-renderers';
@@ -118,14 +116,14 @@ export type RenderJobs = (jobs: RenderJobList, environment: EnvironmentModel) =>
 
 /** The plans of every environment of the control plane, rendering in this thread. */
 export function planControlPlane(model: ControlPlaneModel, options: PlanOptions = {}): EnvironmentPlan[] {
-  const compiler = new ConfigSchemaCompiler();
+  const compiler = lazyCompiler();
   return model.environments.map((environment) => planEnvironment(environment, options, compiler));
 }
 
 /** The plans of every environment of the control plane, rendering with `render` (worker threads, a cache…). */
 export async function planControlPlaneWith(model: ControlPlaneModel, render: RenderJobs, options: PlanOptions = {}): Promise<EnvironmentPlan[]> {
   const plans: EnvironmentPlan[] = [];
-  const compiler = new ConfigSchemaCompiler();
+  const compiler = lazyCompiler();
   for (const environment of model.environments) {
     const prepared = prepareEnvironment(environment, options, compiler);
     const rendered = await render(jobList(prepared), environment);
@@ -138,10 +136,11 @@ export async function planControlPlaneWith(model: ControlPlaneModel, render: Ren
  * Schedules, composes and validates config, and renders one environment (SPEC §3, pure: no file system, network or
  * clock). When anything is wrong with the input, `problems` says so and the files are still those of the good
  * assignments, for `--keep-going`.
- * @param compiler compiles each distinct ConfigSchema text once; share one between the environments of a run
+ * @param compiler compiles each distinct ConfigSchema text once (or makes the compiler, when an environment first needs
+ *   one); share one between the environments of a run
  */
 export function planEnvironment(
-  environment: EnvironmentModel, options: PlanOptions = {}, compiler: ConfigSchemaCompiler = new ConfigSchemaCompiler(),
+  environment: EnvironmentModel, options: PlanOptions = {}, compiler: ConfigSchemaCompiler | (() => ConfigSchemaCompiler) = lazyCompiler(),
 ): EnvironmentPlan {
   const prepared = prepareEnvironment(environment, options, compiler);
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -153,6 +152,20 @@ export function planEnvironment(
     return renderAssignment(job.path, job.props, progress);
   });
   return completeEnvironment(prepared, rendered, options);
+}
+
+/**
+ * The ConfigSchema module (ajv and its JSON Schema drafts), loaded only for environments with ConfigSchemas: most have
+ * none, and loading it is a good part of a run that takes every assignment from the render cache.
+ */
+function configSchemaModule(): typeof ConfigSchemaModule {
+  return require('../config-schema') as typeof ConfigSchemaModule;
+}
+
+/** One ConfigSchema compiler for a run, made when an environment first needs it. */
+function lazyCompiler(): () => ConfigSchemaCompiler {
+  let compiler: ConfigSchemaCompiler | undefined;
+  return () => (compiler ??= new (configSchemaModule().ConfigSchemaCompiler)());
 }
 
 /** An assignment whose renderers resolved, ready to render. */
@@ -273,7 +286,9 @@ interface PreparedEnvironment {
  * Everything before rendering: input rules, scheduling, config validation, each assignment's renderers and the config
  * sources that apply to it (its config is composed when its job is made).
  */
-function prepareEnvironment(environment: EnvironmentModel, options: PlanOptions, compiler: ConfigSchemaCompiler): PreparedEnvironment {
+function prepareEnvironment(
+  environment: EnvironmentModel, options: PlanOptions, compilerOf: ConfigSchemaCompiler | (() => ConfigSchemaCompiler),
+): PreparedEnvironment {
   const registry = options.registry ?? RendererRegistry.withBuiltIns();
   const progress = options.progress ?? SILENT_PROGRESS;
   progress.step?.('schedule');
@@ -282,9 +297,14 @@ function prepareEnvironment(environment: EnvironmentModel, options: PlanOptions,
     ...environment.workloads.flatMap((workload) => unfoldWorkload(workload, environment.name)),
   ];
   const problems: Problem[] = checkEnvironment(environment, { renderers: registry.catalog(), deploymentTargets });
+  const schemaModule = environment.configSchemas.length > 0 || deploymentTargets.some((target) => target.configSchemas.length > 0)
+    ? configSchemaModule() : undefined;
+  const compiler = schemaModule && (typeof compilerOf === 'function' ? compilerOf() : compilerOf);
   // A schema that is not JSON or not a JSON Schema is wrong wherever it is written, used or not.
-  problems.push(...invalidSchemaProblems(
-    [...environment.configSchemas.map(configSchemaSource), ...deploymentTargets.flatMap(inlineSchemaSources)], compiler));
+  if (schemaModule) {
+    problems.push(...schemaModule.invalidSchemaProblems(
+      [...environment.configSchemas.map(schemaModule.configSchemaSource), ...deploymentTargets.flatMap(schemaModule.inlineSchemaSources)], compiler!));
+  }
   const scheduled = schedule(environment.name, environment.schedulingPolicies, environment.clusterTypes, deploymentTargets);
   const inShard = shardFilter(environment.clusterTypes.map((clusterType) => clusterType.name), options.shard);
   const clusterTypes = environment.clusterTypes.filter((clusterType) => inShard(clusterType.name));
@@ -317,12 +337,12 @@ function prepareEnvironment(environment: EnvironmentModel, options: PlanOptions,
       continue;
     }
     const sources = applicableConfigSources(configIndex, clusterType, deploymentTarget);
-    const schemas = configSchemasFor(environment.configSchemas, clusterType, deploymentTarget);
+    const schemas = schemaModule?.configSchemasFor(environment.configSchemas, clusterType, deploymentTarget) ?? [];
     if (schemas.length > 0) {
-      const failures = validateConfig(composeConfigData(sources, clusterType, deploymentTarget), schemas, compiler);
+      const failures = schemaModule!.validateConfig(composeConfigData(sources, clusterType, deploymentTarget), schemas, compiler!);
       if (failures.length > 0) {
         const config = composePlatformConfig(sources, clusterType, deploymentTarget);
-        problems.push(...configValidationProblems(failures, {
+        problems.push(...schemaModule!.configValidationProblems(failures, {
           clusterType: clusterType.name, deploymentTarget: deploymentTarget.name, config: config.data, provenance: config.provenance,
         }));
         unresolved.push(folder);
