@@ -6,7 +6,8 @@
  *
  * and writes every measurement (phases, re-runs, machine) as JSON to bench-results.json or the path of --json.
  * Options: --sizes 1000,10000 (default 1000,10000,50000), --json PATH, --work DIR (scratch folder, default a
- * temporary one), --jobs N (the synth's worker threads).
+ * temporary one, removed at the end), --jobs N (the synth's threads), --repeat N (cold synths and baselines per
+ * size, the fastest counts; default 2 up to 10,000 assignments, 1 above).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -22,17 +23,19 @@ async function main(): Promise<void> {
       json: { type: 'string', default: 'bench-results.json' },
       work: { type: 'string' },
       jobs: { type: 'string' },
+      repeat: { type: 'string' },
     },
   });
   if (values.child !== undefined) return runChildTask(values.child);
   const sizes = values.sizes!.split(',').map((size) => Number(size.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes positive whole numbers, got ${values.sizes}`);
   const workDir = values.work ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kalypso-bench-'));
-  const synth = values.jobs === undefined ? {} : { jobs: Number(values.jobs) };
+  const synth = values.jobs === undefined ? {} : { threads: Number(values.jobs) };
+  const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const results = [];
   for (const size of sizes) {
-    const { results: [result], machine } = await runBench({ sizes: [size], workDir, synth, log });
+    const { results: [result], machine } = await runBench({ sizes: [size], workDir, synth, repeat, log });
     process.stdout.write(`${formatResultLine(result)}\n`);
     results.push(result);
     fs.writeFileSync(values.json!, `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
