@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readTree, temporaryFolder, writeFiles } from './support/temp';
+import { readOutputTree, readTree, temporaryFolder, writeFiles } from './support/temp';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -151,6 +151,6 @@ describe('the npm package', () => {
   test('installs a working kalypso command', () => {
     const out = temporaryFolder();
     run(process.execPath, [path.join(app, 'node_modules/kalypso-cdk8s/bin/kalypso'), 'synth', '-c', path.join(ROOT, 'examples/tutorial'), '-o', out], app);
-    expect(Object.keys(readTree(out))).toHaveLength(20);
+    expect(Object.keys(readOutputTree(out))).toHaveLength(20);
   });
 });

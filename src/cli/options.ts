@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { RepositoryKind, classifyRepository } from '../git/git-refs';
+import { Shard, parseShard } from '../output/shard';
 import { UsageError } from './exit';
 
 /** Options every command that reads a control plane accepts. */
@@ -35,6 +36,32 @@ export const CONTROL_PLANE_HELP = `  -c, --control-plane PATH   the control plan
       --json                 print the result as JSON (shapes in the README, "JSON output")
   -q, --quiet                no progress indicator (it only shows on a terminal, after a second)
   -h, --help                 show this help`;
+
+/** Flags of the commands that render every assignment (`synth`, `validate`). */
+export const RENDER_FLAGS = {
+  jobs: { type: 'string', short: 'j' },
+  shard: { type: 'string' },
+} as const;
+
+export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads
+                             [default: the free cores: those idle while the control plane loads, and this one]
+      --shard I/N            only the cluster types of shard I of N (1 ≤ I ≤ N), for one job of a CI matrix;
+                             the N shards together write what one run writes`;
+
+/** The rendering options of `RENDER_FLAGS`. */
+export function renderOptions(values: Record<string, unknown>): { threads?: number; shard?: Shard } {
+  let threads: number | undefined;
+  if (values.jobs !== undefined) {
+    threads = Number(values.jobs);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--jobs takes a whole number of at least 1, got ${JSON.stringify(values.jobs)}`);
+  }
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    shard = parseShard(values.shard as string);
+    if (!shard) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/4, got ${JSON.stringify(values.shard)}`);
+  }
+  return { threads, shard };
+}
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 

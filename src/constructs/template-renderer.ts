@@ -89,7 +89,10 @@ export class TemplateManifests extends Construct {
 export class TemplateRenderer implements IConfigRenderer {
   public readonly fileType: ConfigFileType;
 
-  public constructor(private readonly template: Template) {
+  public constructor(
+    /** The Template it renders. */
+    public readonly template: Template,
+  ) {
     this.fileType = template.contentType === SH_CONTENT_TYPE ? ConfigFileType.SH : ConfigFileType.YAML;
   }
 

@@ -19,18 +19,36 @@ export interface TreeChanges {
   readonly unchanged: string[];
 }
 
-/** Top-level folders that are Kalypso cluster-type folders: those of the plan and those with Kalypso's README. */
-export function managedFolders(existing: ReadonlyMap<string, string>, planClusterTypes: readonly string[]): Set<string> {
+/** What part of the managed tree a run may change, when several runs (`--shard`) share one tree. */
+export interface ManagedScope {
+  /** Whether a top-level folder (a cluster type's, current or stale) is the run's to change. */
+  readonly ownsFolder: (folder: string) => boolean;
+  /** Whether `.github/tracking/Promoted_Commit_Id` is the run's to change. */
+  readonly ownsPromotedCommit: boolean;
+}
+
+/** The whole managed tree: a run that is not sharded. */
+export const WHOLE_TREE: ManagedScope = { ownsFolder: () => true, ownsPromotedCommit: true };
+
+/**
+ * Top-level folders that are Kalypso cluster-type folders: those of the plan and those with Kalypso's README, as far
+ * as they are in `scope`.
+ */
+export function managedFolders(
+  existing: ReadonlyMap<string, string>, planClusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE,
+): Set<string> {
   const folders = new Set(planClusterTypes);
   for (const [path, content] of existing) {
     const segments = path.split('/');
-    if (segments.length === 2 && segments[1] === CLUSTER_TYPE_README && content === CLUSTER_TYPE_README_TEXT) folders.add(segments[0]);
+    if (segments.length === 2 && segments[1] === CLUSTER_TYPE_README && content === CLUSTER_TYPE_README_TEXT && scope.ownsFolder(segments[0])) {
+      folders.add(segments[0]);
+    }
   }
   return folders;
 }
 
-export function isManagedPath(path: string, folders: ReadonlySet<string>): boolean {
-  if (path === PROMOTED_COMMIT_FILE) return true;
+export function isManagedPath(path: string, folders: ReadonlySet<string>, scope: ManagedScope = WHOLE_TREE): boolean {
+  if (path === PROMOTED_COMMIT_FILE) return scope.ownsPromotedCommit;
   const slash = path.indexOf('/');
   return slash > 0 && folders.has(path.slice(0, slash));
 }
@@ -46,8 +64,9 @@ export function diffTree(
   planClusterTypes: readonly string[],
   keep: readonly string[] = [],
   deleteStale = true,
+  scope: ManagedScope = WHOLE_TREE,
 ): TreeChanges {
-  const folders = managedFolders(existing, planClusterTypes);
+  const folders = managedFolders(existing, planClusterTypes, scope);
   const kept = (path: string) => keep.some((folder) => path.startsWith(`${folder}/`));
   const changes: TreeChanges = { added: [], changed: [], deleted: [], unchanged: [] };
   for (const [path, content] of Object.entries(desired)) {
@@ -57,7 +76,7 @@ export function diffTree(
     else changes.changed.push(path);
   }
   for (const path of existing.keys()) {
-    if (deleteStale && !(path in desired) && isManagedPath(path, folders) && !kept(path)) changes.deleted.push(path);
+    if (deleteStale && !(path in desired) && isManagedPath(path, folders, scope) && !kept(path)) changes.deleted.push(path);
   }
   for (const list of Object.values(changes)) list.sort();
   return changes;

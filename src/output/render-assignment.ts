@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { AssignmentChart, AssignmentChartProps } from '../constructs/assignment-chart';
 import { RenderError } from '../constructs/render-error';
 import { SourceLocation } from '../model/problems';
-import { Manifest, collectManifests, serializeManifests } from './serialize';
+import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
+import { EmittedObject } from './emitted-objects';
+import { collectManifests, serializeManifests } from './serialize';
 
 export const NAMESPACE_FILE = 'namespace.yaml';
 export const RECONCILER_FILE = 'reconciler.yaml';
@@ -17,11 +19,12 @@ export interface RenderFailure {
   readonly object?: string;
 }
 
-/** The files of one assignment folder, the objects in them, and why it failed, if it did. */
+/** The files of one assignment folder, the objects in them, and why it failed, if it did. Plain data. */
 export interface RenderedAssignment {
   /** File name → content, e.g. `reconciler.yaml`. */
   readonly files: Readonly<Record<string, string>>;
-  readonly manifests: readonly { readonly file: string; readonly manifest: Manifest }[];
+  /** The Kubernetes objects in the files, in file order. */
+  readonly objects: readonly EmittedObject[];
   readonly failures: readonly RenderFailure[];
 }
 
@@ -30,7 +33,7 @@ export interface RenderedAssignment {
  * constructs' validations and serializes each file. `reconciler.yaml` and `namespace.yaml` are always written (as
  * upstream does); the platform config file only when it has content.
  */
-export function renderAssignment(path: readonly string[], props: AssignmentChartProps): RenderedAssignment {
+export function renderAssignment(path: readonly string[], props: AssignmentChartProps, progress: ProgressReporter = SILENT_PROGRESS): RenderedAssignment {
   const app = new App({ outdir: 'unused' });
   let scope: Construct = app;
   for (const id of path.slice(0, -1)) scope = new Construct(scope, id);
@@ -39,26 +42,31 @@ export function renderAssignment(path: readonly string[], props: AssignmentChart
     chart = new AssignmentChart(scope, path[path.length - 1], props);
   } catch (e) {
     if (!(e instanceof RenderError)) throw e;
-    return { files: {}, manifests: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
+    return { files: {}, objects: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
   }
 
   const failures = app.node.findAll().flatMap((construct) =>
     construct.node.validate().map((message) => ({ message: `[${construct.node.path}] ${message}` })));
-  if (failures.length > 0) return { files: {}, manifests: [], failures };
+  if (failures.length > 0) return { files: {}, objects: [], failures };
 
   const roles: [string, Construct][] = [
     [NAMESPACE_FILE, chart.namespaceScope],
     [`${PLATFORM_CONFIG_FILE}.${chart.configFileType}`, chart.platformConfigScope],
     [RECONCILER_FILE, chart.reconcilerScope],
   ];
+  const collected = roles.map(([file, role]) => ({ file, roleManifests: collectManifests(role) }));
+  progress.step?.('serialize');
   const files: Record<string, string> = {};
-  const manifests: { file: string; manifest: Manifest }[] = [];
-  for (const [file, role] of roles) {
-    const roleManifests = collectManifests(role);
+  const objects: EmittedObject[] = [];
+  for (const { file, roleManifests } of collected) {
     const content = serializeManifests(roleManifests);
     if (content === '' && file.startsWith(PLATFORM_CONFIG_FILE)) continue;
     files[file] = content;
-    manifests.push(...roleManifests.map((manifest) => ({ file, manifest })));
+    for (const manifest of roleManifests) {
+      if (!('object' in manifest)) continue;
+      const { apiVersion, kind, metadata } = manifest.object;
+      objects.push({ file, apiVersion, kind, name: metadata?.name, namespace: metadata?.namespace });
+    }
   }
-  return { files, manifests, failures: [] };
+  return { files, objects, failures: [] };
 }

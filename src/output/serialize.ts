@@ -1,6 +1,7 @@
-import { ApiObject, Yaml } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RawManifest } from '../constructs/raw-manifest';
+import { stringifyManifest } from './manifest-yaml';
 
 /** A manifest of an output file: an object (as JSON) or verbatim text. */
 export type Manifest = { readonly object: Record<string, any> } | { readonly text: string };
@@ -15,7 +16,7 @@ export function collectManifests(scope: Construct): Manifest[] {
   return manifests;
 }
 
-/** Joins the manifests as Kalypso does: each one as it is, separated by `---\n` lines. */
+/** Joins the manifests as Kalypso does: each one as it is (objects as cdk8s `Yaml.stringify` writes them), separated by `---\n` lines. */
 export function serializeManifests(manifests: readonly Manifest[]): string {
-  return manifests.map((manifest) => ('text' in manifest ? manifest.text : Yaml.stringify(manifest.object))).join('---\n');
+  return manifests.map((manifest) => ('text' in manifest ? manifest.text : stringifyManifest(manifest.object))).join('---\n');
 }

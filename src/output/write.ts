@@ -1,7 +1,8 @@
 import { randomBytes } from 'crypto';
+import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { managedFolders, diffTree, TreeChanges } from './managed-tree';
+import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree, managedFolders } from './managed-tree';
 import { OutputError, acquireOutputLock } from './output-lock';
 import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from './plan';
 import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
@@ -24,6 +25,12 @@ export interface TreeToWrite {
    * @default true - false when the plan is known to be incomplete (input errors with `--keep-going`)
    */
   readonly deleteStale?: boolean;
+  /**
+   * The part of the managed tree this run may change (`--shard`): other cluster-type folders and, unless owned, the
+   * promoted-commit file are left as they are.
+   * @default - the whole managed tree
+   */
+  readonly scope?: ManagedScope;
 }
 
 /** What writing changed in one environment's folder. */
@@ -44,27 +51,83 @@ export interface WriteReport {
  * by one. Runs on one output folder exclude each other with a lock.
  */
 export async function writeOutput(outDir: string, trees: readonly TreeToWrite[]): Promise<WriteReport[]> {
-  await fs.mkdir(outDir, { recursive: true });
-  const stateDir = path.join(outDir, STATE_DIR);
-  const release = await acquireOutputLock(stateDir);
+  const output = await OutputFolder.open(outDir);
   try {
-    await recover(outDir, stateDir);
+    return await output.write(trees);
+  } finally {
+    await output.close();
+  }
+}
+
+/**
+ * An output folder held by this run, from reading its current trees to writing the new ones: it is locked when opened
+ * (after finishing the swaps of a run that was killed) until `close()`, so what was read is what is replaced.
+ */
+export class OutputFolder {
+  /** Locks `outDir` (creating it) and completes or discards what a killed run left. */
+  public static async open(outDir: string): Promise<OutputFolder> {
+    await fs.mkdir(outDir, { recursive: true });
+    const stateDir = path.join(outDir, STATE_DIR);
+    const release = await acquireOutputLock(stateDir);
+    try {
+      await recover(outDir, stateDir);
+    } catch (e) {
+      await release();
+      throw e;
+    }
+    return new OutputFolder(outDir, stateDir, release);
+  }
+
+  /** Opens `outDir` as `open` does when it exists; undefined when it does not. */
+  public static async openExisting(outDir: string): Promise<OutputFolder | undefined> {
+    return fsSync.existsSync(outDir) ? OutputFolder.open(outDir) : undefined;
+  }
+
+  private readonly trees = new Map<string, CurrentTree>();
+
+  private constructor(
+    public readonly outDir: string,
+    /** The folder of the runs' lock, journal, temporary files and render cache. */
+    public readonly stateDir: string,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  /**
+   * The managed files of an environment's folder as they are now (read once per run): the folders of `clusterTypes`
+   * and the cluster-type folders and promoted-commit file within `scope`.
+   */
+  public read(environment: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): CurrentTree {
+    let tree = this.trees.get(environment);
+    if (!tree) {
+      const envDir = path.join(this.outDir, environment);
+      checkEnvironmentFolder(envDir);
+      tree = readManagedFilesSync(envDir, clusterTypes, scope);
+      this.trees.set(environment, tree);
+    }
+    return tree;
+  }
+
+  /** Makes each environment's folder equal its tree (see `writeOutput`). */
+  public async write(trees: readonly TreeToWrite[]): Promise<WriteReport[]> {
+    const { outDir, stateDir } = this;
     const runId = randomBytes(6).toString('hex');
     const staging = `staging-${runId}`;
     const operations: SwapOperation[] = [];
     const reports: WriteReport[] = [];
     for (const tree of trees) {
       const envDir = path.join(outDir, tree.environment);
-      await checkEnvironmentFolder(envDir);
-      const current = await readManagedFiles(envDir, tree.clusterTypes);
-      const changes = diffTree(current.files, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true);
+      const scope = tree.scope ?? WHOLE_TREE;
+      const current = this.read(tree.environment, tree.clusterTypes, scope);
+      const changes = diffTree(current.files, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true, scope);
       reports.push({ environment: tree.environment, changes });
       const touched = touchedEntries(changes);
       if (touched.length === 0) continue;
-      const entries = current.unmanaged.length === 0 ? [''] : touched;
-      for (const entry of entries) {
+      const whole = current.unmanaged.length === 0;
+      const files = filesPerEntry(tree, current.files, changes, whole);
+      for (const entry of whole ? [''] : touched) {
         const staged = path.join(staging, tree.environment, entry);
-        const built = await stageEntry(envDir, path.join(stateDir, staged), entry, tree, current.files, changes);
+        const { linked, written } = files.get(entry) ?? { linked: [], written: [] };
+        const built = await stageEntry(envDir, path.join(stateDir, staged), entry, tree, linked, written);
         operations.push({ target: path.join(tree.environment, entry), staged: built ? staged : null });
       }
     }
@@ -74,16 +137,20 @@ export async function writeOutput(outDir: string, trees: readonly TreeToWrite[])
       await applyJournal(outDir, stateDir, journal);
       await recover(outDir, stateDir);
     }
+    this.trees.clear();
     return reports;
-  } finally {
-    await release();
-    await fs.rmdir(stateDir).catch(() => undefined);
+  }
+
+  /** Releases the lock; the state folder goes when nothing is left in it. */
+  public async close(): Promise<void> {
+    await this.release();
+    await fs.rmdir(this.stateDir).catch(() => undefined);
   }
 }
 
-async function checkEnvironmentFolder(envDir: string): Promise<void> {
+function checkEnvironmentFolder(envDir: string): void {
   try {
-    const stat = await fs.lstat(envDir);
+    const stat = fsSync.lstatSync(envDir);
     if (!stat.isDirectory()) throw new OutputError(`${envDir} exists and is not a folder; refusing to write there`);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -99,48 +166,74 @@ function touchedEntries(changes: TreeChanges): string[] {
   return [...entries].sort();
 }
 
+/** The top-level entry a file is in: its cluster-type folder, or the promoted-commit file itself. */
+function entryOf(file: string): string {
+  return file === PROMOTED_COMMIT_FILE ? PROMOTED_COMMIT_FILE : file.slice(0, file.indexOf('/'));
+}
+
+/**
+ * Per top-level entry ('' for the whole folder), the files of the new version that stay as they are (hard-linked) and
+ * those written.
+ */
+function filesPerEntry(
+  tree: TreeToWrite, current: ReadonlyMap<string, string>, changes: TreeChanges, whole: boolean,
+): Map<string, { linked: string[]; written: string[] }> {
+  const perEntry = new Map<string, { linked: string[]; written: string[] }>();
+  const add = (file: string, list: 'linked' | 'written') => {
+    const entry = whole ? '' : entryOf(file);
+    let files = perEntry.get(entry);
+    if (!files) perEntry.set(entry, files = { linked: [], written: [] });
+    files[list].push(file);
+  };
+  const deleted = new Set(changes.deleted);
+  for (const file of changes.unchanged) add(file, 'linked');
+  // Files the plan does not have but that stay: kept folders of failed assignments, or no stale deletion.
+  for (const file of current.keys()) if (!(file in tree.files) && !deleted.has(file)) add(file, 'linked');
+  for (const file of [...changes.added, ...changes.changed]) add(file, 'written');
+  return perEntry;
+}
+
 /**
  * Builds the new version of `entry` (a top-level entry, or '' for the whole environment folder) in the staging
  * folder: files that stay are hard links to the current ones, new content is written. False when nothing remains.
  */
 async function stageEntry(
-  envDir: string, stagedDir: string, entry: string, tree: TreeToWrite,
-  current: ReadonlyMap<string, string>, changes: TreeChanges,
+  envDir: string, stagedDir: string, entry: string, tree: TreeToWrite, linked: readonly string[], written: readonly string[],
 ): Promise<boolean> {
-  const inEntry = (file: string) => entry === '' || file === entry || file.startsWith(`${entry}/`);
   const destination = (file: string) => {
     if (entry === PROMOTED_COMMIT_FILE) return stagedDir;
     return path.join(stagedDir, entry === '' ? file : file.slice(entry.length + 1));
   };
-  const deleted = new Set(changes.deleted);
-  const linked = new Set([
-    ...changes.unchanged,
-    ...[...current.keys()].filter((file) => !(file in tree.files) && !deleted.has(file)),
-  ].filter(inEntry));
-  const written = [...changes.added, ...changes.changed].filter(inEntry);
   // A whole environment folder is always kept, even when empty; a cluster-type folder or file may go.
   if (entry === '') await fs.mkdir(stagedDir, { recursive: true });
-  else if (linked.size === 0 && written.length === 0) return false;
-  for (const file of [...linked, ...written]) {
-    const target = destination(file);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    if (linked.has(file)) await linkOrCopy(path.join(envDir, file), target);
-    else await fs.writeFile(target, tree.files[file]);
-  }
+  else if (linked.length === 0 && written.length === 0) return false;
+  // Synchronous calls: tens of thousands of small files are written several times faster than with one promise each.
+  const folders = new Set<string>();
+  const prepare = (target: string) => {
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fsSync.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    return target;
+  };
+  for (const file of linked) linkOrCopy(path.join(envDir, file), prepare(destination(file)));
+  for (const file of written) fsSync.writeFileSync(prepare(destination(file)), tree.files[file]);
   return true;
 }
 
-async function linkOrCopy(source: string, destination: string): Promise<void> {
+function linkOrCopy(source: string, destination: string): void {
   try {
-    await fs.link(source, destination);
+    fsSync.linkSync(source, destination);
   } catch {
-    const stat = await fs.stat(source);
-    await fs.copyFile(source, destination);
-    await fs.utimes(destination, stat.atime, stat.mtime);
+    const stat = fsSync.statSync(source);
+    fsSync.copyFileSync(source, destination);
+    fsSync.utimesSync(destination, stat.atime, stat.mtime);
   }
 }
 
-interface CurrentTree {
+/** The managed part of an environment folder as it is. */
+export interface CurrentTree {
   /** Managed files and their content (symbolic links and other special files read as changed content). */
   readonly files: Map<string, string>;
   /** Top-level entries that are not managed: anything there means the folder is not only ours. */
@@ -149,14 +242,19 @@ interface CurrentTree {
 
 /**
  * The current files of the managed part of an environment folder (symbolic links read as changed content): the
- * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file; and what
- * else the folder holds. An absent folder has no files.
+ * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file, as far as
+ * they are in `scope`; and what else the folder holds. An absent folder has no files.
  */
-export async function readManagedFiles(envDir: string, clusterTypes: readonly string[]): Promise<CurrentTree> {
+export async function readManagedFiles(envDir: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<CurrentTree> {
+  return readManagedFilesSync(envDir, clusterTypes, scope);
+}
+
+// Synchronous: a tree of tens of thousands of small files reads several times faster than with a promise per file.
+function readManagedFilesSync(envDir: string, clusterTypes: readonly string[], scope: ManagedScope): CurrentTree {
   const files = new Map<string, string>();
   let entries;
   try {
-    entries = await fs.readdir(envDir, { withFileTypes: true });
+    entries = fsSync.readdirSync(envDir, { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { files, unmanaged: [] };
     throw e;
@@ -164,40 +262,42 @@ export async function readManagedFiles(envDir: string, clusterTypes: readonly st
   const readmes = new Map<string, string>();
   for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
     try {
-      readmes.set(`${entry.name}/${CLUSTER_TYPE_README}`, await fs.readFile(path.join(envDir, entry.name, CLUSTER_TYPE_README), 'utf8'));
+      readmes.set(`${entry.name}/${CLUSTER_TYPE_README}`, fsSync.readFileSync(path.join(envDir, entry.name, CLUSTER_TYPE_README), 'utf8'));
     } catch {
       // not a cluster-type folder
     }
   }
-  const folders = managedFolders(readmes, clusterTypes);
+  const folders = managedFolders(readmes, clusterTypes, scope);
   for (const folder of folders) {
-    await readTree(envDir, folder, files);
+    readTree(envDir, folder, files);
   }
-  try {
-    files.set(PROMOTED_COMMIT_FILE, await fs.readFile(path.join(envDir, PROMOTED_COMMIT_FILE), 'utf8'));
-  } catch {
-    // no promoted commit yet
+  if (scope.ownsPromotedCommit) {
+    try {
+      files.set(PROMOTED_COMMIT_FILE, fsSync.readFileSync(path.join(envDir, PROMOTED_COMMIT_FILE), 'utf8'));
+    } catch {
+      // no promoted commit yet
+    }
   }
   const unmanaged = entries.map((entry) => entry.name).filter((name) => !folders.has(name));
-  if (unmanaged.includes('.github') && !(await holdsOnly(path.join(envDir, '.github'), PROMOTED_COMMIT_FILE.slice('.github/'.length)))) {
+  if (unmanaged.includes('.github') && (!scope.ownsPromotedCommit || !holdsOnly(path.join(envDir, '.github'), PROMOTED_COMMIT_FILE.slice('.github/'.length)))) {
     return { files, unmanaged };
   }
   return { files, unmanaged: unmanaged.filter((name) => name !== '.github') };
 }
 
 /** Whether `folder` holds nothing but the file at `relative` (and the folders leading to it). */
-async function holdsOnly(folder: string, relative: string): Promise<boolean> {
+function holdsOnly(folder: string, relative: string): boolean {
   const [head, ...rest] = relative.split('/');
-  const entries = await fs.readdir(folder, { withFileTypes: true });
+  const entries = fsSync.readdirSync(folder, { withFileTypes: true });
   if (entries.length !== 1 || entries[0].name !== head) return false;
   if (rest.length === 0) return entries[0].isFile();
   return entries[0].isDirectory() && holdsOnly(path.join(folder, head), rest.join('/'));
 }
 
-async function readTree(root: string, relative: string, files: Map<string, string>): Promise<void> {
+function readTree(root: string, relative: string, files: Map<string, string>): void {
   let entries;
   try {
-    entries = await fs.readdir(path.join(root, relative), { withFileTypes: true });
+    entries = fsSync.readdirSync(path.join(root, relative), { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
@@ -209,8 +309,8 @@ async function readTree(root: string, relative: string, files: Map<string, strin
   }
   for (const entry of entries) {
     const child = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) await readTree(root, child, files);
-    else if (entry.isFile()) files.set(child, await fs.readFile(path.join(root, child), 'utf8'));
+    if (entry.isDirectory()) readTree(root, child, files);
+    else if (entry.isFile()) files.set(child, fsSync.readFileSync(path.join(root, child), 'utf8'));
     else files.set(child, '\u0000not a regular file');
   }
 }

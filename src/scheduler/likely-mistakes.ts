@@ -7,7 +7,7 @@ import { ClusterType, ConfigMap, DeploymentTarget, EnvironmentModel, SchedulingP
 import {
   CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, assignmentFolder,
 } from './names';
-import { ComposedConfig, ConfigSource, isConfigFor, selectingLabels } from './platform-config';
+import { ConfigContribution, ConfigEntry, ConfigSource, isConfigFor, isEntryFor, selectingLabels } from './platform-config';
 import { PolicyRejection, PolicyVerdict, judgeClusterType, judgeDeploymentTarget } from './policy-verdict';
 import { Assignment } from './schedule';
 import { formatMismatch } from './selector';
@@ -27,8 +27,10 @@ export interface LikelyMistakeContext {
   readonly deploymentTargets: readonly DeploymentTarget[];
   readonly assignments: readonly Assignment[];
   readonly configSources: readonly ConfigSource[];
-  /** The composed config of each assignment that was rendered. */
-  readonly configs: readonly { readonly clusterType: string; readonly deploymentTarget: string; readonly config: ComposedConfig }[];
+  /** Each assignment that was rendered, with the config sources that apply to it, in order. */
+  readonly configs: readonly {
+    readonly clusterType: ClusterType; readonly deploymentTarget: DeploymentTarget; readonly sources: readonly ConfigSource[];
+  }[];
 }
 
 export type LikelyMistakeRule = (environment: EnvironmentModel, context: LikelyMistakeContext) => Problem[];
@@ -36,8 +38,9 @@ export type LikelyMistakeRule = (environment: EnvironmentModel, context: LikelyM
 /** A policy that produces no assignment: names the side that is empty and the closest miss. */
 export const policySelectsSomething: LikelyMistakeRule = (environment, { deploymentTargets, assignments }) => {
   const targets = deploymentTargets.filter((target) => target.environment === environment.name);
+  const selecting = new Set(assignments.flatMap((assignment) => assignment.policies));
   return environment.schedulingPolicies
-    .filter((policy) => !assignments.some((assignment) => assignment.policies.includes(policy.name)))
+    .filter((policy) => !selecting.has(policy.name))
     .flatMap((policy) => {
       const problems: Problem[] = [];
       const clusterTypeVerdicts = environment.clusterTypes.map((clusterType) => ({ candidate: clusterType, verdict: judgeClusterType(policy, clusterType) }));
@@ -106,15 +109,17 @@ function labelHint(verdict: PolicyRejection, candidates: readonly Readonly<Recor
 }
 
 /** A deployment target of the environment that no policy places anywhere. */
-export const deploymentTargetScheduled: LikelyMistakeRule = (environment, { deploymentTargets, assignments }) =>
-  deploymentTargets
+export const deploymentTargetScheduled: LikelyMistakeRule = (environment, { deploymentTargets, assignments }) => {
+  const scheduled = new Set(assignments.map((assignment) => assignment.deploymentTarget.name));
+  return deploymentTargets
     .filter((target) => target.environment === environment.name)
-    .filter((target) => !assignments.some((assignment) => assignment.deploymentTarget.name === target.name))
+    .filter((target) => !scheduled.has(target.name))
     .map((target) => warning(`deployment target ${JSON.stringify(target.name)} is selected by no SchedulingPolicy${unscheduledReason(environment, target)}`, {
       location: locateDeploymentTarget(target),
       object: target.fromWorkload ? `Workload/${target.fromWorkload}` : objectRef(target),
       field: target.sourcePath ? formatFieldPath(target.sourcePath) : undefined,
     }));
+};
 
 function unscheduledReason(environment: EnvironmentModel, target: DeploymentTarget): string {
   const verdicts = environment.schedulingPolicies.map((policy) => ({
@@ -134,7 +139,7 @@ export const configMapApplies: LikelyMistakeRule = (environment, { deploymentTar
   if (targets.length === 0 || clusterTypes.length === 0) return [];
   return environment.configMaps
     .filter((configMap) => configMap.labels[PLATFORM_CONFIG_LABEL] === 'true')
-    .filter((configMap) => !clusterTypes.some((ct) => targets.some((target) => isConfigFor(configMap.labels, ct, target))))
+    .filter((configMap) => !appliesToSomePair(configMap.labels, clusterTypes, targets))
     .map((configMap) => {
       const blocking = blockingLabel(configMap, clusterTypes, targets);
       const field = blocking ? ['metadata', 'labels', blocking.key] : ['metadata', 'labels'];
@@ -146,6 +151,20 @@ export const configMapApplies: LikelyMistakeRule = (environment, { deploymentTar
       });
     });
 };
+
+/**
+ * Whether labels hold for some (cluster type, target) pair; pairs whose cluster type, target or workload the labels
+ * name otherwise are not tried (an environment has thousands of pairs and a ConfigMap per cluster type or target).
+ */
+function appliesToSomePair(
+  labels: Readonly<Record<string, string>>, clusterTypes: readonly ClusterType[], targets: readonly DeploymentTarget[],
+): boolean {
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(labels, key);
+  const candidateTypes = has(CLUSTER_TYPE_LABEL) ? clusterTypes.filter((ct) => ct.name === labels[CLUSTER_TYPE_LABEL]) : clusterTypes;
+  let candidateTargets = has(DEPLOYMENT_TARGET_LABEL) ? targets.filter((target) => target.name === labels[DEPLOYMENT_TARGET_LABEL]) : targets;
+  if (has(WORKLOAD_LABEL)) candidateTargets = candidateTargets.filter((target) => (target.labels[WORKLOAD_LABEL] ?? '') === labels[WORKLOAD_LABEL]);
+  return candidateTypes.some((ct) => candidateTargets.some((target) => isConfigFor(labels, ct, target)));
+}
 
 /** The first label (by key) that no pair satisfies on its own, with a did-you-mean hint. */
 function blockingLabel(
@@ -183,29 +202,53 @@ function blockingLabel(
  * by an equally or more specific ConfigMap are the intended layering and are only shown by `kalypso explain`.
  */
 export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { configSources, configs }) => {
-  const specificity = new Map<string, number>();
+  // Only keys set by more than one entry can be overridden; per source, its entries for such keys.
+  const entriesPerKey = new Map<string, number>();
   for (const source of configSources) {
-    for (const entry of source.entries) {
-      specificity.set(`${source.configMap}\u0000${entry.rawKey}`,
-        Object.keys(selectingLabels(source.labels)).length + Object.keys(entry.keyLabels).length);
-    }
+    for (const entry of source.entries) entriesPerKey.set(entry.key, (entriesPerKey.get(entry.key) ?? 0) + 1);
   }
+  const specificity = new Map<ConfigContribution, number>();
+  const overridable = new Map<ConfigSource, { entries: ConfigEntry[]; ascending: boolean; least: number; most: number }>();
+  for (const source of configSources) {
+    const entries = source.entries.filter((entry) => entriesPerKey.get(entry.key)! > 1);
+    const specificities = entries.map((entry) => Object.keys(selectingLabels(source.labels)).length + Object.keys(entry.keyLabels).length);
+    entries.forEach((entry, index) => specificity.set(entry.contribution, specificities[index]));
+    overridable.set(source, {
+      entries,
+      ascending: specificities.every((value, index) => index === 0 || value >= specificities[index - 1]),
+      least: Math.min(...specificities),
+      most: Math.max(...specificities),
+    });
+  }
+  /** Whether no entry of these sources is less specific than one before it (then there is nothing to report). */
+  const neverBroader = (sources: readonly ConfigSource[]) => {
+    let most = -Infinity;
+    for (const source of sources) {
+      const { entries, ascending, least, most: sourceMost } = overridable.get(source)!;
+      if (entries.length === 0) continue;
+      if (!ascending || least < most) return false;
+      most = Math.max(most, sourceMost);
+    }
+    return true;
+  };
   const found = new Map<string, { later: string; rawKey: string; earlier: string; folders: string[]; location?: Problem['location'] }>();
-  for (const { clusterType, deploymentTarget, config } of configs) {
-    for (const contributions of Object.values(config.provenance)) {
-      for (let i = 1; i < contributions.length; i++) {
-        const earlier = contributions[i - 1];
-        const later = contributions[i];
+  for (const { clusterType, deploymentTarget, sources } of configs) {
+    if (neverBroader(sources)) continue;
+    const previous = new Map<string, ConfigContribution>();
+    for (const source of sources) {
+      for (const entry of overridable.get(source)?.entries ?? []) {
+        if (!isEntryFor(entry, clusterType, deploymentTarget)) continue;
+        const earlier = previous.get(entry.key);
+        const later = entry.contribution;
+        previous.set(entry.key, later);
+        if (!earlier) continue;
         const merges = (Array.isArray(earlier.value) && Array.isArray(later.value))
           || (isConfigObject(earlier.value) && isConfigObject(later.value));
-        if (merges) continue;
-        const broader = (specificity.get(`${later.configMap}\u0000${later.rawKey}`) ?? 0)
-          < (specificity.get(`${earlier.configMap}\u0000${earlier.rawKey}`) ?? 0);
-        if (!broader) continue;
+        if (merges || specificity.get(later)! >= specificity.get(earlier)!) continue;
         const key = `${later.configMap}\u0000${later.rawKey}\u0000${earlier.configMap}`;
-        const entry = found.get(key) ?? { later: later.configMap, rawKey: later.rawKey, earlier: earlier.configMap, folders: [], location: later.location };
-        entry.folders.push(assignmentFolder(clusterType, deploymentTarget));
-        found.set(key, entry);
+        const warning = found.get(key) ?? { later: later.configMap, rawKey: later.rawKey, earlier: earlier.configMap, folders: [], location: later.location };
+        warning.folders.push(assignmentFolder(clusterType.name, deploymentTarget.name));
+        found.set(key, warning);
       }
     }
   }

@@ -12,6 +12,11 @@ const IGNORED_LABELS = new Set([
   'kustomize.toolkit.fluxcd.io/name', 'kustomize.toolkit.fluxcd.io/namespace', PLATFORM_CONFIG_LABEL,
 ]);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The key labels of entries of platform ConfigMaps (only azure-app-config keys have any). */
+const NO_KEY_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** One entry of a platform ConfigMap, parsed once per environment. */
 export interface ConfigEntry {
   /** The key it sets in the composed config (for azure-app-config maps, the part after the last dot). */
@@ -22,6 +27,8 @@ export interface ConfigEntry {
   /** Labels that must match, besides the ConfigMap's own (azure-app-config keys encode them). */
   readonly keyLabels: Readonly<Record<string, string>>;
   readonly location?: SourceLocation;
+  /** What provenance records for this entry (one object, shared by every assignment it applies to). */
+  readonly contribution: ConfigContribution;
 }
 
 /** A ConfigMap that contributes to platform config, in the order Kalypso applies them. */
@@ -60,7 +67,7 @@ export function collectConfigSources(configMaps: readonly ConfigMap[]): ConfigSo
   const byName = [...configMaps].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const platform = byName
     .filter((cm) => cm.labels[PLATFORM_CONFIG_LABEL] === 'true')
-    .map((cm) => source(cm, Object.keys(cm.data), (key) => ({ key, keyLabels: {} })));
+    .map((cm) => source(cm, Object.keys(cm.data), (key) => ({ key, keyLabels: NO_KEY_LABELS })));
   // Upstream does not look at an azure-app-config map's own labels: only the labels encoded in its keys select.
   const azure = byName
     .filter((cm) => cm.name.startsWith(AZURE_APP_CONFIG_PREFIX))
@@ -75,12 +82,11 @@ function source(
   return {
     configMap: configMap.name,
     labels: configMap.labels,
-    entries: keys.map((rawKey) => ({
-      ...split(rawKey),
-      rawKey,
-      value: parseConfigValue(configMap.data[rawKey]),
-      location: configMap.source ? locateField(configMap.source, ['data', rawKey]) : undefined,
-    })),
+    entries: keys.map((rawKey) => {
+      const value = parseConfigValue(configMap.data[rawKey]);
+      const location = configMap.source ? locateField(configMap.source, ['data', rawKey]) : undefined;
+      return { ...split(rawKey), rawKey, value, location, contribution: { configMap: configMap.name, rawKey, value, location } };
+    }),
   };
 }
 
@@ -116,7 +122,21 @@ export interface ConfigLabelMismatch {
  * a label of the cluster type or of the target (a missing label counts as "").
  */
 export function isConfigFor(labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget): boolean {
-  return findConfigLabelMismatch(labels, clusterType, target) === undefined;
+  // findConfigLabelMismatch's rules, without sorting keys or describing the mismatch.
+  for (const key of Object.keys(labels)) {
+    if (IGNORED_LABELS.has(key)) continue;
+    const value = labels[key];
+    if (key === CLUSTER_TYPE_LABEL) {
+      if (value !== clusterType.name) return false;
+    } else if (key === DEPLOYMENT_TARGET_LABEL) {
+      if (value !== target.name) return false;
+    } else if (key === WORKLOAD_LABEL) {
+      if (value !== (target.labels[WORKLOAD_LABEL] ?? '')) return false;
+    } else if ((clusterType.labels[key] ?? '') !== value && (target.labels[key] ?? '') !== value) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The first label (in key order) that keeps an object with these labels from applying to the pair, or undefined. */
@@ -145,22 +165,119 @@ function describeSide(side: string, labels: Readonly<Record<string, string>>, ke
   return Object.prototype.hasOwnProperty.call(labels, key) ? `${side} has ${JSON.stringify(labels[key])}` : `${side} has none`;
 }
 
+/**
+ * Config sources looked up by the label that ties a source to one cluster type, deployment target or workload, so an
+ * assignment's config is composed from the few sources that can apply instead of all of them (an environment with a
+ * ConfigMap per cluster type and per target has hundreds).
+ */
+export interface ConfigSourceIndex {
+  /** Sources that name no cluster type, target or workload: they may apply to any pair. */
+  readonly general: readonly number[];
+  readonly byLabel: ReadonlyMap<string, readonly number[]>;
+  readonly sources: readonly ConfigSource[];
+}
+
+const INDEXED_LABELS = [CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, WORKLOAD_LABEL];
+
+export function indexConfigSources(sources: readonly ConfigSource[]): ConfigSourceIndex {
+  const general: number[] = [];
+  const byLabel = new Map<string, number[]>();
+  sources.forEach((source, index) => {
+    const label = INDEXED_LABELS.find((key) => Object.prototype.hasOwnProperty.call(source.labels, key));
+    if (label === undefined) {
+      general.push(index);
+      return;
+    }
+    const bucket = `${label}\u0000${source.labels[label]}`;
+    const indexes = byLabel.get(bucket);
+    if (indexes) indexes.push(index);
+    else byLabel.set(bucket, [index]);
+  });
+  return { general, byLabel, sources };
+}
+
+/**
+ * The sources of the index that apply to the pair, in their order: the others name another cluster type, target or
+ * workload, or have a label that does not hold.
+ */
+export function applicableConfigSources(index: ConfigSourceIndex, clusterType: ClusterType, target: DeploymentTarget): ConfigSource[] {
+  const indexes = [
+    ...index.general,
+    ...(index.byLabel.get(`${CLUSTER_TYPE_LABEL}\u0000${clusterType.name}`) ?? []),
+    ...(index.byLabel.get(`${DEPLOYMENT_TARGET_LABEL}\u0000${target.name}`) ?? []),
+    ...(index.byLabel.get(`${WORKLOAD_LABEL}\u0000${target.labels[WORKLOAD_LABEL] ?? ''}`) ?? []),
+  ];
+  return indexes
+    .sort((a, b) => a - b)
+    .map((i) => index.sources[i])
+    .filter((source) => isConfigFor(source.labels, clusterType, target));
+}
+
+/** Whether an entry of an applicable source applies to the pair (an azure-app-config key's own labels hold). */
+export function isEntryFor(entry: ConfigEntry, clusterType: ClusterType, target: DeploymentTarget): boolean {
+  return entry.keyLabels === NO_KEY_LABELS || isConfigFor(entry.keyLabels, clusterType, target);
+}
+
+/** What composing config data reads of a config source. */
+export interface ComposableConfigSource {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly entries: readonly Pick<ConfigEntry, 'key' | 'keyLabels' | 'value'>[];
+}
+
+/** The platform config data of one assignment: every matching entry merged in source order. */
+export function composeConfigData(sources: readonly ComposableConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ConfigData {
+  const data: Record<string, ConfigValue> = {};
+  for (const configSource of sources) {
+    if (!isConfigFor(configSource.labels, clusterType, target)) continue;
+    for (const entry of configSource.entries) {
+      if (entry.keyLabels !== NO_KEY_LABELS && !isConfigFor(entry.keyLabels, clusterType, target)) continue;
+      const { key } = entry;
+      data[key] = hasOwn.call(data, key) ? mergeConfigValues(data[key], entry.value) : entry.value;
+    }
+  }
+  return data;
+}
+
 /** The platform config of one assignment: every matching entry merged in source order, with provenance. */
 export function composePlatformConfig(
   sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget,
 ): ComposedConfig {
-  const data: Record<string, ConfigValue> = {};
   const provenance: Record<string, ConfigContribution[]> = {};
   for (const configSource of sources) {
     if (!isConfigFor(configSource.labels, clusterType, target)) continue;
     for (const entry of configSource.entries) {
-      if (!isConfigFor(entry.keyLabels, clusterType, target)) continue;
-      const present = Object.prototype.hasOwnProperty.call(data, entry.key);
-      data[entry.key] = present ? mergeConfigValues(data[entry.key], entry.value) : entry.value;
-      (provenance[entry.key] ??= []).push({
-        configMap: configSource.configMap, rawKey: entry.rawKey, value: entry.value, location: entry.location,
-      });
+      if (isEntryFor(entry, clusterType, target)) (provenance[entry.key] ??= []).push(entry.contribution);
     }
   }
-  return { data, provenance };
+  return { data: composeConfigData(sources, clusterType, target), provenance };
+}
+
+/**
+ * An assignment's composed config, computed when first asked for: a plan of tens of thousands of assignments keeps
+ * only the sources that apply to each, not their merged data and provenance.
+ */
+export function lazyComposedConfig(sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ComposedConfig {
+  return new LazyComposedConfig(sources, clusterType, target);
+}
+
+class LazyComposedConfig implements ComposedConfig {
+  private composed: ComposedConfig | undefined;
+
+  public constructor(
+    private readonly sources: readonly ConfigSource[],
+    private readonly clusterType: ClusterType,
+    private readonly target: DeploymentTarget,
+  ) {}
+
+  public get data(): ConfigData {
+    return this.compose().data;
+  }
+
+  public get provenance(): Readonly<Record<string, readonly ConfigContribution[]>> {
+    return this.compose().provenance;
+  }
+
+  private compose(): ComposedConfig {
+    return (this.composed ??= composePlatformConfig(this.sources, this.clusterType, this.target));
+  }
 }

@@ -1,11 +1,15 @@
+import * as os from 'os';
 import { ControlPlaneSource } from '../loader/control-plane-source';
 import { FolderSource } from '../loader/folder-source';
 import { LoadOptions, loadControlPlane } from '../loader/load';
 import { Problem, isError, sortProblems } from '../model/problems';
 import { ControlPlaneModel } from '../model/types';
-import { EnvironmentPlan, PlanOptions, planControlPlane } from '../output/plan';
+import { EnvironmentPlan, PlanOptions, planControlPlaneWith } from '../output/plan';
 import { SILENT_PROGRESS } from '../model/progress';
-import { WriteReport, writeOutput } from '../output/write';
+import { RenderCache, toolFingerprint } from '../output/render-cache';
+import { Shard, shardFilter, shardScope } from '../output/shard';
+import { OutputFolder, WriteReport } from '../output/write';
+import { JobRenderer } from './render-jobs';
 
 /** What `synthesize` reads, how it renders, and where it writes. */
 export interface SynthOptions extends LoadOptions, PlanOptions {
@@ -19,6 +23,16 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
    * @default false - nothing is written when there is any error
    */
   readonly keepGoing?: boolean;
+  /**
+   * Threads that render assignments: more than one renders large environments in that many worker threads.
+   * @default - the cores that are free: those idle while the control plane loaded, plus this thread's
+   */
+  readonly threads?: number;
+  /**
+   * Keep a render cache in `<out>/.kalypso/render-cache/`, so a run renders only assignments whose input changed.
+   * @default true
+   */
+  readonly renderCache?: boolean;
 }
 
 /** What `synthesize` planned, found and wrote. */
@@ -37,25 +51,99 @@ export interface SynthResult {
  * The whole pipeline (SPEC §3): load → validate → schedule → compose config → render → plan, then write when an
  * output folder is given and there are no errors (or `keepGoing`). Used by the CLI and by `main.ts` under
  * `cdk8s synth`.
+ *
+ * With an output folder, the folder is locked from the start, and its current trees serve the render cache: an
+ * assignment whose input did not change since the run that wrote it is not rendered again.
  */
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const source = typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
   const progress = options.progress ?? SILENT_PROGRESS;
+  const cpuAtStart = options.threads === undefined ? cpuTimes() : [];
   progress.phase('loading control plane');
+  progress.step?.('load');
   const loaded = await loadControlPlane(source, options);
   const model = loaded.model;
-  const plans = planControlPlane(model, { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) });
-  const problems = sortProblems([...loaded.problems, ...plans.flatMap((plan) => plan.problems)]);
-  const failed = problems.some(isError);
-  if (!options.out || (failed && !options.keepGoing)) return { model, plans, problems, written: [] };
-  progress.phase('writing');
-  const written = await writeOutput(options.out, plans.map((plan) => ({
-    environment: plan.environment,
-    files: plan.files,
-    clusterTypes: plan.clusterTypes,
-    keep: plan.failedFolders,
-    // With errors, objects that failed to load are missing from the plan: their files must not look stale.
-    deleteStale: !failed,
-  })));
-  return { model, plans, problems, written };
+  const planOptions = { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) };
+  const threads = options.threads ?? freeCores(cpuAtStart);
+  const writes = options.out !== undefined && (options.keepGoing || !loaded.problems.some(isError));
+  // An existing output folder is locked from here, so that the trees the render cache reads are the ones replaced;
+  // a new one is only created to write into (a failing run leaves nothing behind).
+  let output = writes ? await OutputFolder.openExisting(options.out!) : undefined;
+  try {
+    const scopes = new Map(model.environments.map((environment) => [environment.name,
+      shardScope(environment.clusterTypes.map((clusterType) => clusterType.name), options.shard)]));
+    const caches: RenderCache[] = [];
+    const renderer = new JobRenderer({
+      threads,
+      progress,
+      cache: writes && options.renderCache !== false ? {
+        fingerprint: toolFingerprint(),
+        forEnvironment: (environment) => {
+          const names = environment.clusterTypes.map((clusterType) => clusterType.name);
+          const inShard = shardFilter(names, options.shard);
+          const current = output?.read(environment.name, names.filter(inShard), scopes.get(environment.name)).files ?? new Map();
+          const name = renderCacheName(environment.name, options.shard);
+          const cache = RenderCache.open(output?.stateDir, name, toolFingerprint(), current);
+          caches.push(cache);
+          return cache;
+        },
+      } : undefined,
+    });
+    let plans: EnvironmentPlan[];
+    try {
+      plans = await planControlPlaneWith(model, renderer.render, planOptions);
+    } finally {
+      await renderer.close();
+    }
+    const problems = sortProblems([...loaded.problems, ...plans.flatMap((plan) => plan.problems)]);
+    const failed = problems.some(isError);
+    if (!writes || (failed && !options.keepGoing)) return { model, plans, problems, written: [] };
+    progress.phase('writing');
+    progress.step?.('write');
+    output ??= await OutputFolder.open(options.out!);
+    const written = await output.write(plans.map((plan) => ({
+      environment: plan.environment,
+      files: plan.files,
+      clusterTypes: plan.clusterTypes,
+      keep: plan.failedFolders,
+      // With errors, objects that failed to load are missing from the plan: their files must not look stale.
+      deleteStale: !failed,
+      scope: scopes.get(plan.environment),
+    })));
+    for (const cache of caches) cache.save(output.stateDir);
+    return { model, plans, problems, written };
+  } finally {
+    await output?.close();
+  }
+}
+
+type CpuTimes = os.CpuInfo['times'][];
+
+function cpuTimes(): CpuTimes {
+  return os.cpus().map((cpu) => cpu.times);
+}
+
+/**
+ * How many cores are free for rendering, from how busy the machine was since `before` (while this thread loaded the
+ * control plane): the cores that were idle, plus this thread's own. On a machine busy with other work (a shared CI
+ * runner) more threads would only add the cost of starting them.
+ */
+function freeCores(before: CpuTimes): number {
+  const cores = os.availableParallelism();
+  const after = cpuTimes();
+  if (before.length === 0 || before.length !== after.length) return cores;
+  const sum = (times: CpuTimes[number]) => times.user + times.nice + times.sys + times.irq + times.idle;
+  let idle = 0;
+  let total = 0;
+  after.forEach((times, index) => {
+    idle += times.idle - before[index].idle;
+    total += sum(times) - sum(before[index]);
+  });
+  if (total <= 0) return cores;
+  return Math.max(1, Math.min(cores, Math.round((idle / total) * after.length + 1)));
+}
+
+/** The render cache file of an environment (and shard). */
+function renderCacheName(environment: string, shard: Shard | undefined): string {
+  return shard && shard.count > 1 ? `${environment}.shard-${shard.index}-of-${shard.count}` : environment;
 }

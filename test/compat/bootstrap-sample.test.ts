@@ -2,7 +2,7 @@ import * as path from 'path';
 import { runBin } from '../support/cli';
 import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fluxObjects, planFixture } from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
-import { readTree, temporaryFolder } from '../support/temp';
+import { readOutputTree, temporaryFolder } from '../support/temp';
 
 /*
  * The 2025 bootstrap seed (microsoft/kalypso@main:scripts/bootstrap/templates/control-plane) with its `${…}`
@@ -121,6 +121,6 @@ describe('the bootstrap sample control plane (microsoft/kalypso scripts/bootstra
     const out = temporaryFolder();
     const result = runBin(['synth', '-q', '-c', CONTROL_PLANE, '--source', `https://github.com/example/sample-app-manifests=${APP}`, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readTree(out)).toEqual(run.tree);
+    expect(readOutputTree(out)).toEqual(run.tree);
   });
 });

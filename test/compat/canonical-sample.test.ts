@@ -4,7 +4,7 @@ import { runBin } from '../support/cli';
 import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { UPSTREAM_DRONE, UPSTREAM_LARGE } from '../support/sample-output';
-import { readTree, temporaryFolder } from '../support/temp';
+import { readOutputTree, temporaryFolder } from '../support/temp';
 
 /*
  * The canonical sample: microsoft/kalypso-control-plane (main + dev + stage) with its own observability workload
@@ -49,7 +49,7 @@ describe('the canonical sample control plane (microsoft/kalypso-control-plane, r
     const sources = Object.entries(SOURCES).flatMap(([url, folder]) => ['--source', `${url}=${folder}`]);
     const result = runBin(['synth', '-q', '-c', CONTROL_PLANE, ...sources, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readTree(out)).toEqual(run.tree);
+    expect(readOutputTree(out)).toEqual(run.tree);
   });
 
   test('reports only the two targets no policy selects (warnings, as explain shows them)', () => {

@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 import { runBin } from '../support/cli';
 import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
-import { readTree, temporaryFolder } from '../support/temp';
+import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 
 /*
  * The real-world control plane eedorenko/configuratix-kalypso-control-plane (main + dev, unchanged): a ConfigSchema,
@@ -69,7 +69,7 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     const sources = Object.entries(SOURCES).flatMap(([url, folder]) => ['--source', `${url}=${folder}`]);
     const result = runBin(['synth', '-q', '-c', CONTROL_PLANE, '--env', 'dev', ...sources, '--out', out]);
     expect(result.code).toBe(0);
-    expect(readTree(out)).toEqual(run.tree);
+    expect(readOutputTree(out)).toEqual(run.tree);
   });
 
   test('writes every file of the real output, and the same README text', () => {

@@ -1,7 +1,10 @@
 import { Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AssignmentContext } from '../../src/constructs/assignment-context';
-import { ConfigMapRenderer, PlatformConfigMap } from '../../src/constructs/platform-config-map';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import * as fc from 'fast-check';
+import { ConfigMapRenderer, PlatformConfigMap, configMapJson } from '../../src/constructs/platform-config-map';
 import { EnvFileRenderer } from '../../src/constructs/platform-config-env-file';
 import { ArgoCdReconcilerRenderer, FluxReconcilerRenderer } from '../../src/constructs/reconcilers';
 import { RendererRegistry } from '../../src/constructs/renderer-registry';
@@ -171,5 +174,45 @@ describe('built-in renderers', () => {
     });
     const registry = RendererRegistry.withBuiltIns();
     expect(registry.reconciler('arc-flux')).toBe(registry.reconciler('flux'));
+  });
+});
+
+describe('configMapJson', () => {
+  test('gives what cdk8s-plus KubeConfigMap.toJson gives, for generated names, labels, data and patches', () => {
+    const key = fc.oneof(fc.constantFrom('a', 'B', 'a.b', 'a-b', '_x', '0', '10', '__proto__', 'constructor', 'toString'), fc.string({ minLength: 1, maxLength: 8 }));
+    // cdk8s-plus refuses data keys an empty object already has (`key in {}`), such as "constructor".
+    const dataKey = key.filter((k) => !(k in {}));
+    fc.assert(fc.property(
+      fc.dictionary(dataKey, fc.string(), { maxKeys: 30 }),
+      fc.dictionary(key, fc.string(), { maxKeys: 3 }),
+      fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: undefined }),
+      fc.boolean(),
+      (data, labels, namespace, removeImmutable) => {
+        // GIVEN a cdk8s-plus ConfigMap as PlatformConfigMap builds it
+        const configMap = new kplus.ConfigMap(Testing.chart(), 'ConfigMap', { metadata: { name: 'platform-config', namespace, labels } });
+        for (const [k, v] of Object.entries(data)) configMap.addData(k, v);
+        const resource = ApiObject.of(configMap);
+        if (removeImmutable) resource.addJsonPatch(JsonPatch.remove('/immutable'));
+        // THEN the linear conversion equals the generated one, key order included (or fails as it does)
+        const outcome = (toJson: () => unknown) => {
+          try {
+            const json = toJson();
+            return { json, text: JSON.stringify(json) };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        expect(outcome(() => configMapJson(resource))).toStrictEqual(outcome(() => kplus.k8s.KubeConfigMap.prototype.toJson.call(resource)));
+      },
+    ), { numRuns: 300 });
+  });
+
+  test('is what PlatformConfigMap synthesizes', () => {
+    const chart = Testing.chart();
+    const configMap = new PlatformConfigMap(chart, 'ConfigMap', { namespace: 'ns' });
+    for (let i = 0; i < 500; i++) configMap.addEntry(`KEY_${i}`, `value ${i}`);
+    const [object] = Testing.synth(chart);
+    expect(Object.keys(object)).toEqual(['apiVersion', 'kind', 'metadata', 'data']);
+    expect(Object.keys(object.data)).toHaveLength(500);
   });
 });

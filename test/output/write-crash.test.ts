@@ -3,12 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BIN } from '../support/cli';
 import { writeSyntheticControlPlane } from '../support/synthetic-control-plane';
-import { readTree, temporaryFolder } from '../support/temp';
+import { readOutputTree, temporaryFolder } from '../support/temp';
 
-/** The output tree without the runs' own state folder (lock, journal, staging), which the next run cleans. */
-function outputTree(out: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(readTree(out)).filter(([file]) => !file.startsWith('.kalypso/')));
-}
 
 function synth(controlPlane: string, out: string): void {
   const result = spawnSync(process.execPath, [BIN, 'synth', '-c', controlPlane, '-o', out, '--quiet'].filter((a) => a !== '--quiet'), { encoding: 'utf8' });
@@ -58,8 +54,8 @@ test('a synth killed at any moment leaves the old tree or the new tree, and the 
   const newOut = path.join(root, 'new');
   synth(before, oldOut);
   synth(after, newOut);
-  const oldTree = outputTree(oldOut);
-  const newTree = outputTree(newOut);
+  const oldTree = readOutputTree(oldOut);
+  const newTree = readOutputTree(newOut);
   expect(Object.keys(newTree)).toHaveLength(12 * 25 * 3 + 12);
 
   // Kill points: while loading/rendering, then at fixed delays after the writer starts staging the new tree.
@@ -69,11 +65,11 @@ test('a synth killed at any moment leaves the old tree or the new tree, and the 
     const out = path.join(root, `run-${delay}`);
     fs.cpSync(oldOut, out, { recursive: true });
     await synthKilled(after, out, delay);
-    const tree = outputTree(out);
+    const tree = readOutputTree(out);
     const outcome = JSON.stringify(tree) === JSON.stringify(oldTree) ? 'old' : JSON.stringify(tree) === JSON.stringify(newTree) ? 'new' : 'mix';
     outcomes.push(outcome);
     synth(after, out);
-    expect(readTree(out)).toEqual(newTree);
+    expect(readOutputTree(out)).toEqual(newTree);
     fs.rmSync(out, { recursive: true, force: true });
   }
   expect(outcomes.filter((o) => o === 'mix')).toEqual([]);

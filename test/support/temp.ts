@@ -37,6 +37,11 @@ export function readTree(root: string): Record<string, string> {
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** The tree `synth` wrote below `out`, without the runs' state folder (lock, journal, render cache). */
+export function readOutputTree(out: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(readTree(out)).filter(([file]) => !file.startsWith('.kalypso/')));
+}
+
 /** Copies a folder recursively. */
 export function copyFolder(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { isError } from '../../model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
-import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
+import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
 import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
@@ -15,13 +15,18 @@ Options:
 ${CONTROL_PLANE_HELP}
   -o, --out DIR              output folder [default: dist]
       --keep-going           write the good assignments even when others fail (failed ones keep their files)
+${RENDER_HELP}
+      --no-render-cache      render every assignment, ignoring the render cache in <out>/.kalypso/
 
 Examples:
   kalypso synth --control-plane examples/tutorial --out dist
   kalypso synth -c ./control-plane --env dev --source https://github.com/org/app=../app
+  kalypso synth -c ./control-plane --out dist --shard 2/4
 `;
 
-const FLAGS = { ...CONTROL_PLANE_FLAGS, out: { type: 'string', short: 'o' }, 'keep-going': { type: 'boolean' } } as const;
+const FLAGS = {
+  ...CONTROL_PLANE_FLAGS, ...RENDER_FLAGS, out: { type: 'string', short: 'o' }, 'keep-going': { type: 'boolean' }, 'no-render-cache': { type: 'boolean' },
+} as const;
 
 export async function runSynth(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { values } = parseFlags(argv, FLAGS);
@@ -31,7 +36,9 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
   }
   const options = controlPlaneOptions(values, io.cwd);
   const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
-  const result = await runPipeline({ ...options, out, keepGoing: values['keep-going'] === true }, io);
+  const result = await runPipeline({
+    ...options, ...renderOptions(values), out, keepGoing: values['keep-going'] === true, renderCache: values['no-render-cache'] !== true,
+  }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({

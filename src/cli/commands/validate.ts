@@ -1,7 +1,7 @@
 import { isError } from '../../model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
-import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
+import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
 import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
@@ -11,6 +11,7 @@ Does everything synth does except writing: reads, checks, schedules and renders,
 
 Options:
 ${CONTROL_PLANE_HELP}
+${RENDER_HELP}
 
 Examples:
   kalypso validate --control-plane examples/tutorial
@@ -18,13 +19,13 @@ Examples:
 `;
 
 export async function runValidate(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { values } = parseFlags(argv, CONTROL_PLANE_FLAGS);
+  const { values } = parseFlags(argv, { ...CONTROL_PLANE_FLAGS, ...RENDER_FLAGS });
   if (values.help) {
     io.stdout(VALIDATE_HELP);
     return ExitCode.SUCCESS;
   }
   const options = controlPlaneOptions(values, io.cwd);
-  const result = await runPipeline({ ...options }, io);
+  const result = await runPipeline({ ...options, ...renderOptions(values) }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
     io.stdout(`${JSON.stringify({

@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { benchShape, formatResultLine, runBench } from './bench';
+import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
+import { temporaryFolder } from '../support/temp';
+import { loadControlPlane } from '../../src/loader/load';
+import { FolderSource } from '../../src/loader/folder-source';
+import { planControlPlane } from '../../src/output/plan';
+
+describe('the benchmark', () => {
+  test('generates the same control plane for the same seed, with ten ConfigMaps and twenty policies per assignment', async () => {
+    const [a, b] = [temporaryFolder(), temporaryFolder()];
+    expect(writeBenchControlPlane(a, { clusterTypes: 4, targets: 8 })).toBe(32);
+    writeBenchControlPlane(b, { clusterTypes: 4, targets: 8 });
+    const files = (root: string) => fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()
+      .map((file) => [file, fs.statSync(path.join(root, file)).isFile() ? fs.readFileSync(path.join(root, file), 'utf8') : '']);
+    expect(files(a)).toEqual(files(b));
+
+    const { model, problems } = await loadControlPlane(new FolderSource(a));
+    expect(problems).toEqual([]);
+    const [plan] = planControlPlane(model);
+    expect(plan.environment).toBe(BENCH_ENVIRONMENT);
+    expect(plan.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(plan.assignments).toHaveLength(32);
+    expect(model.environments[0].schedulingPolicies).toHaveLength(20);
+    expect(plan.assignments.every((assignment) => assignment.policies.length === 1)).toBe(true);
+    const configMaps = new Set(plan.assignments.flatMap((assignment) => Object.values(assignment.config.provenance).flat().map((c) => c.configMap)));
+    expect(Object.values(plan.assignments[0].config.provenance).flat().map((c) => c.configMap).filter((m, i, all) => all.indexOf(m) === i)).toHaveLength(10);
+    expect(configMaps.size).toBeGreaterThan(10);
+  });
+
+  test.each([[1000, 20, 50], [10000, 100, 100], [50000, 250, 200]])('shapes %i assignments as %i cluster types × %i targets', (size, clusterTypes, targets) => {
+    expect(benchShape(size)).toEqual({ clusterTypes, targets });
+  });
+
+  test('runs at a tiny size and reports every measurement', async () => {
+    const { machine, results } = await runBench({ sizes: [12], workDir: temporaryFolder(), fork: false });
+    expect(machine.cores).toBeGreaterThan(0);
+    const [result] = results;
+    expect(result).toMatchObject({
+      assignments: 12, files: 12 * 3 + 3 + 1,
+      rerun: { rewrittenFiles: 0 },
+      oneConfigMapChanged: { changedFiles: 4, rewrittenFiles: 4, onlyChangedRewritten: true },
+    });
+    expect(Object.keys(result.phases)).toEqual(['load', 'schedule', 'compose', 'render', 'serialize', 'plan', 'write']);
+    expect(formatResultLine(result)).toMatch(/^assignments=12 files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/);
+  }, 60_000);
+});
