@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { isLockHolderAlive, lockOwner, readLockHolder } from '../lock/lock-holder';
 import { GitError } from './git-runner';
 
 export interface FolderLockOptions {
@@ -17,7 +17,7 @@ export interface FolderLockOptions {
  */
 export async function withFolderLock<T>(lockFile: string, work: () => Promise<T>, options: FolderLockOptions = {}): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-  const owner = JSON.stringify({ pid: process.pid, host: os.hostname() });
+  const owner = lockOwner();
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
   for (;;) {
     try {
@@ -25,8 +25,8 @@ export async function withFolderLock<T>(lockFile: string, work: () => Promise<T>
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = await readHolder(lockFile);
-      if (holder && !isAlive(holder)) {
+      const holder = await readLockHolder(lockFile);
+      if (holder && !isLockHolderAlive(holder)) {
         await fs.rm(lockFile, { force: true });
         continue;
       }
@@ -40,24 +40,5 @@ export async function withFolderLock<T>(lockFile: string, work: () => Promise<T>
     return await work();
   } finally {
     await fs.rm(lockFile, { force: true });
-  }
-}
-
-async function readHolder(lockFile: string): Promise<{ pid: number; host: string } | undefined> {
-  try {
-    const holder = JSON.parse(await fs.readFile(lockFile, 'utf8'));
-    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? holder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(holder: { pid: number; host: string }): boolean {
-  if (holder.host !== os.hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

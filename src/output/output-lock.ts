@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { isLockHolderAlive, lockOwner, readLockHolder } from '../lock/lock-holder';
 
 /** Raised when the output folder cannot be written (another run holds it, or it is not a folder). */
 export class OutputError extends Error {}
@@ -12,7 +12,7 @@ export class OutputError extends Error {}
 export async function acquireOutputLock(stateDir: string): Promise<() => Promise<void>> {
   await fs.mkdir(stateDir, { recursive: true });
   const lockFile = path.join(stateDir, 'lock');
-  const owner = JSON.stringify({ pid: process.pid, host: os.hostname() });
+  const owner = lockOwner();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.writeFile(lockFile, owner, { flag: 'wx' });
@@ -21,31 +21,12 @@ export async function acquireOutputLock(stateDir: string): Promise<() => Promise
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = await readHolder(lockFile);
-      if (holder && isAlive(holder)) {
+      const holder = await readLockHolder(lockFile);
+      if (holder && isLockHolderAlive(holder)) {
         throw new OutputError(`another kalypso run (pid ${holder.pid} on ${holder.host}) is writing to ${path.dirname(stateDir)}; wait for it to finish`);
       }
       await fs.rm(lockFile, { force: true });
     }
   }
   throw new OutputError(`cannot lock ${path.dirname(stateDir)}`);
-}
-
-async function readHolder(lockFile: string): Promise<{ pid: number; host: string } | undefined> {
-  try {
-    const holder = JSON.parse(await fs.readFile(lockFile, 'utf8'));
-    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? holder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(holder: { pid: number; host: string }): boolean {
-  if (holder.host !== os.hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
