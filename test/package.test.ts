@@ -97,11 +97,11 @@ describe('the npm package', () => {
 
   test('holds the compiled library with its type declarations, the imports, the command line, README and license, and nothing else', () => {
     expect(files).toEqual(expect.arrayContaining([
-      'LICENSE', 'README.md', 'bin/kalypso', 'package.json',
+      'README.md', 'bin/kalypso', 'package.json',
       'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/control-plane/control-plane.d.ts', 'lib/src/cli/cli.js',
       'lib/imports/source.toolkit.fluxcd.io.js', 'lib/imports/kustomize.toolkit.fluxcd.io.d.ts', 'lib/imports/argoproj.io.js',
     ]));
-    const unexpected = files.filter((file) => !['LICENSE', 'README.md', 'bin/kalypso', 'package.json'].includes(file)
+    const unexpected = files.filter((file) => !['README.md', 'bin/kalypso', 'package.json'].includes(file)
       && !/^lib\/(src|imports)\/.*\.(js|d\.ts)$/.test(file));
     expect(unexpected).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
