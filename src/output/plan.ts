@@ -24,9 +24,9 @@ import {
 } from './render-job';
 import { Shard, ownsPromotedCommit, shardFilter } from './shard';
 
-export const CLUSTER_TYPE_README = 'README.md';
-export const CLUSTER_TYPE_README_TEXT = 'This folder contains deployment targets scheduled on the cluster type';
-export const PROMOTED_COMMIT_FILE = '.github/tracking/Promoted_Commit_Id';
+import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './tree-layout';
+
+export { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE };
 
 /** One assignment as planned: where it landed, why, with which config, and the files it produced. */
 export interface PlannedAssignment {

@@ -97,14 +97,19 @@ export function renderCacheKey(fingerprint: string, identity: string): string {
 export class RenderCache {
   /**
    * Opens the cache `name` in `stateDir` (none yet when the output folder does not exist); `current` is the
-   * environment's current tree (relative path → content), where the content of cached files is found.
+   * environment's current tree (relative path → content), where the content of cached files is found, and
+   * `hashes` the content hashes of its files where already known.
    */
-  public static open(stateDir: string | undefined, name: string, fingerprint: string, current: ReadonlyMap<string, string>): RenderCache {
-    const entries = stateDir === undefined ? new Map<string, Entry>() : readEntries(cacheFile(stateDir, name), fingerprint);
-    return new RenderCache(name, fingerprint, entries, current);
+  public static open(
+    stateDir: string | undefined, name: string, fingerprint: string, current: ReadonlyMap<string, string>,
+    hashes: ReadonlyMap<string, string> = new Map(),
+  ): RenderCache {
+    const { entries, complete } = stateDir === undefined ? { entries: new Map<string, Entry>(), complete: true } : readEntries(cacheFile(stateDir, name), fingerprint);
+    return new RenderCache(name, fingerprint, entries, complete, current, hashes);
   }
 
   private readonly kept = new Map<string, Entry>();
+  private stored = 0;
   /** Entries found (and verified) this run. */
   public hits = 0;
 
@@ -112,7 +117,10 @@ export class RenderCache {
     private readonly name: string,
     private readonly fingerprint: string,
     private readonly entries: ReadonlyMap<string, Entry>,
+    /** Whether the file held exactly `entries` (a line that is not an entry makes it incomplete). */
+    private readonly complete: boolean,
     private readonly current: ReadonlyMap<string, string>,
+    private readonly hashes: ReadonlyMap<string, string>,
   ) {}
 
   /** What the job rendered last time into `folder`, if its files are still there unchanged. */
@@ -121,8 +129,9 @@ export class RenderCache {
     if (!entry) return undefined;
     const files: Record<string, string> = {};
     for (const [file, hash] of entry.files) {
-      const content = this.current.get(`${folder}/${file}`);
-      if (content === undefined || sha1(content) !== hash) return undefined;
+      const treePath = `${folder}/${file}`;
+      const content = this.current.get(treePath);
+      if (content === undefined || (this.hashes.get(treePath) ?? sha1(content)) !== hash) return undefined;
       files[file] = content;
     }
     this.kept.set(key, entry);
@@ -133,14 +142,19 @@ export class RenderCache {
   /** Remembers what a job rendered (when it rendered without failures); `hashes` of its files when known already. */
   public store(key: string, rendered: RenderedAssignment, hashes?: Readonly<Record<string, string>>): void {
     if (rendered.failures.length > 0) return;
+    this.stored++;
     this.kept.set(key, {
       files: Object.keys(rendered.files).map((file) => [file, hashes?.[file] ?? sha1(rendered.files[file])] as const),
       objects: rendered.objects,
     });
   }
 
-  /** Writes the entries of this run (and only those) into `stateDir`, replacing the file in one rename. */
+  /**
+   * Writes the entries of this run (and only those) into `stateDir`, replacing the file in one rename; nothing when
+   * they are exactly the entries read (a re-run without changes).
+   */
   public save(stateDir: string): void {
+    if (this.complete && this.stored === 0 && this.kept.size === this.entries.size) return;
     const file = cacheFile(stateDir, this.name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.tmp`;
@@ -177,8 +191,8 @@ function cacheFile(stateDir: string, name: string): string {
 }
 
 /** The entries of a cache file; none when it is missing, corrupt, or from another build of the tool. */
-function readEntries(file: string, fingerprint: string): ReadonlyMap<string, Entry> {
-  const none = new Map<string, Entry>();
+function readEntries(file: string, fingerprint: string): { entries: ReadonlyMap<string, Entry>; complete: boolean } {
+  const none = { entries: new Map<string, Entry>(), complete: false };
   let lines: string[];
   try {
     lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -200,7 +214,7 @@ function readEntries(file: string, fingerprint: string): ReadonlyMap<string, Ent
       const [key, entry] = JSON.parse(line) as [unknown, unknown];
       if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
     }
-    return entries;
+    return { entries, complete: entries.size === entryLines.length };
   } catch {
     return none;
   }

@@ -2,10 +2,14 @@ import { randomBytes } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree, managedFolders } from './managed-tree';
+import { CurrentTree, readManagedFilesSync } from './current-tree';
+import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
+import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from './managed-tree';
 import { OutputError, acquireOutputLock } from './output-lock';
-import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from './plan';
+import { PROMOTED_COMMIT_FILE } from './tree-layout';
 import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
+
+export { type CurrentTree, readManagedFiles } from './current-tree';
 
 /** Folder inside the output folder where runs keep their lock, journal and temporary files. */
 export const STATE_DIR = '.kalypso';
@@ -83,7 +87,8 @@ export class OutputFolder {
     return fsSync.existsSync(outDir) ? OutputFolder.open(outDir) : undefined;
   }
 
-  private readonly trees = new Map<string, CurrentTree>();
+  private readonly trees = new Map<string, CurrentTree & Partial<PrefetchedTree>>();
+  private prefetch: TreePrefetch | undefined;
 
   private constructor(
     public readonly outDir: string,
@@ -92,16 +97,22 @@ export class OutputFolder {
     private readonly release: () => Promise<void>,
   ) {}
 
+  /** Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts). */
+  public readAhead(): void {
+    this.prefetch ??= TreePrefetch.start(this.outDir);
+  }
+
   /**
    * The managed files of an environment's folder as they are now (read once per run): the folders of `clusterTypes`
-   * and the cluster-type folders and promoted-commit file within `scope`.
+   * and the cluster-type folders and promoted-commit file within `scope`; with the content hash of each file when it
+   * was read ahead.
    */
-  public read(environment: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): CurrentTree {
+  public async read(environment: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<CurrentTree & Partial<PrefetchedTree>> {
     let tree = this.trees.get(environment);
     if (!tree) {
       const envDir = path.join(this.outDir, environment);
       checkEnvironmentFolder(envDir);
-      tree = readManagedFilesSync(envDir, clusterTypes, scope);
+      tree = (await this.prefetch?.tree(environment, clusterTypes, scope)) ?? readManagedFilesSync(envDir, clusterTypes, scope);
       this.trees.set(environment, tree);
     }
     return tree;
@@ -117,7 +128,7 @@ export class OutputFolder {
     for (const tree of trees) {
       const envDir = path.join(outDir, tree.environment);
       const scope = tree.scope ?? WHOLE_TREE;
-      const current = this.read(tree.environment, tree.clusterTypes, scope);
+      const current = await this.read(tree.environment, tree.clusterTypes, scope);
       const changes = diffTree(current.files, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true, scope);
       reports.push({ environment: tree.environment, changes });
       const touched = touchedEntries(changes);
@@ -138,13 +149,22 @@ export class OutputFolder {
       await recover(outDir, stateDir);
     }
     this.trees.clear();
+    await this.stopReadingAhead();
     return reports;
   }
 
   /** Releases the lock; the state folder goes when nothing is left in it. */
   public async close(): Promise<void> {
+    await this.stopReadingAhead();
     await this.release();
     await fs.rmdir(this.stateDir).catch(() => undefined);
+  }
+
+  /** What was read ahead is stale once the folder has been written. */
+  private async stopReadingAhead(): Promise<void> {
+    const prefetch = this.prefetch;
+    this.prefetch = undefined;
+    await prefetch?.close();
   }
 }
 
@@ -232,85 +252,3 @@ function linkOrCopy(source: string, destination: string): void {
   }
 }
 
-/** The managed part of an environment folder as it is. */
-export interface CurrentTree {
-  /** Managed files and their content (symbolic links and other special files read as changed content). */
-  readonly files: Map<string, string>;
-  /** Top-level entries that are not managed: anything there means the folder is not only ours. */
-  readonly unmanaged: string[];
-}
-
-/**
- * The current files of the managed part of an environment folder (symbolic links read as changed content): the
- * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file, as far as
- * they are in `scope`; and what else the folder holds. An absent folder has no files.
- */
-export async function readManagedFiles(envDir: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<CurrentTree> {
-  return readManagedFilesSync(envDir, clusterTypes, scope);
-}
-
-// Synchronous: a tree of tens of thousands of small files reads several times faster than with a promise per file.
-function readManagedFilesSync(envDir: string, clusterTypes: readonly string[], scope: ManagedScope): CurrentTree {
-  const files = new Map<string, string>();
-  let entries;
-  try {
-    entries = fsSync.readdirSync(envDir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { files, unmanaged: [] };
-    throw e;
-  }
-  const readmes = new Map<string, string>();
-  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
-    try {
-      readmes.set(`${entry.name}/${CLUSTER_TYPE_README}`, fsSync.readFileSync(path.join(envDir, entry.name, CLUSTER_TYPE_README), 'utf8'));
-    } catch {
-      // not a cluster-type folder
-    }
-  }
-  const folders = managedFolders(readmes, clusterTypes, scope);
-  for (const folder of folders) {
-    readTree(envDir, folder, files);
-  }
-  if (scope.ownsPromotedCommit) {
-    try {
-      files.set(PROMOTED_COMMIT_FILE, fsSync.readFileSync(path.join(envDir, PROMOTED_COMMIT_FILE), 'utf8'));
-    } catch {
-      // no promoted commit yet
-    }
-  }
-  const unmanaged = entries.map((entry) => entry.name).filter((name) => !folders.has(name));
-  if (unmanaged.includes('.github') && (!scope.ownsPromotedCommit || !holdsOnly(path.join(envDir, '.github'), PROMOTED_COMMIT_FILE.slice('.github/'.length)))) {
-    return { files, unmanaged };
-  }
-  return { files, unmanaged: unmanaged.filter((name) => name !== '.github') };
-}
-
-/** Whether `folder` holds nothing but the file at `relative` (and the folders leading to it). */
-function holdsOnly(folder: string, relative: string): boolean {
-  const [head, ...rest] = relative.split('/');
-  const entries = fsSync.readdirSync(folder, { withFileTypes: true });
-  if (entries.length !== 1 || entries[0].name !== head) return false;
-  if (rest.length === 0) return entries[0].isFile();
-  return entries[0].isDirectory() && holdsOnly(path.join(folder, head), rest.join('/'));
-}
-
-function readTree(root: string, relative: string, files: Map<string, string>): void {
-  let entries;
-  try {
-    entries = fsSync.readdirSync(path.join(root, relative), { withFileTypes: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
-    if (code === 'ENOTDIR') {
-      files.set(`${relative}/`, '\u0000not a folder');
-      return;
-    }
-    throw e;
-  }
-  for (const entry of entries) {
-    const child = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) readTree(root, child, files);
-    else if (entry.isFile()) files.set(child, fsSync.readFileSync(path.join(root, child), 'utf8'));
-    else files.set(child, '\u0000not a regular file');
-  }
-}

@@ -23,7 +23,7 @@ export interface JobRendererOptions {
   /** @default RENDER_WORKER_SCRIPT, the compiled worker beside the pool */
   readonly workerScript?: string;
   /** The render cache of an environment, when there is one, and the fingerprint of this build its keys start with. */
-  readonly cache?: { readonly fingerprint: string; readonly forEnvironment: (environment: EnvironmentModel) => RenderCache };
+  readonly cache?: { readonly fingerprint: string; readonly forEnvironment: (environment: EnvironmentModel) => Promise<RenderCache> };
 }
 
 /**
@@ -39,7 +39,7 @@ export class JobRenderer {
 
   public readonly render: RenderJobs = async (jobs, environment) => {
     const { progress, threads } = this.options;
-    const cache = this.options.cache?.forEnvironment(environment);
+    const cache = await this.options.cache?.forEnvironment(environment);
     const results = new Array<RenderedAssignment>(jobs.length);
     const keys = new Map<number, string>();
     const label = `rendering ${environment.name}`;

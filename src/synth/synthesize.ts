@@ -58,17 +58,29 @@ export interface SynthResult {
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const source = typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
   const progress = options.progress ?? SILENT_PROGRESS;
-  const cpuAtStart = options.threads === undefined ? cpuTimes() : [];
+  const cpuAtStart = options.threads === undefined ? cpuTimes() : undefined;
+  // An existing output folder is locked from the start, so that the trees the render cache reads are the ones
+  // replaced, and read ahead in a worker thread while the control plane loads; a new one is only created to write
+  // into (a failing run leaves nothing behind).
+  let output = options.out !== undefined ? await OutputFolder.openExisting(options.out) : undefined;
+  if (options.threads !== 1) output?.readAhead();
   progress.phase('loading control plane');
   progress.step?.('load');
-  const loaded = await loadControlPlane(source, options);
+  let loaded;
+  try {
+    loaded = await loadControlPlane(source, options);
+  } catch (e) {
+    await output?.close();
+    throw e;
+  }
   const model = loaded.model;
   const planOptions = { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) };
-  const threads = options.threads ?? freeCores(cpuAtStart);
+  const threads = options.threads ?? freeCores(cpuAtStart!);
   const writes = options.out !== undefined && (options.keepGoing || !loaded.problems.some(isError));
-  // An existing output folder is locked from here, so that the trees the render cache reads are the ones replaced;
-  // a new one is only created to write into (a failing run leaves nothing behind).
-  let output = writes ? await OutputFolder.openExisting(options.out!) : undefined;
+  if (!writes) {
+    await output?.close();
+    output = undefined;
+  }
   try {
     const scopes = new Map(model.environments.map((environment) => [environment.name,
       shardScope(environment.clusterTypes.map((clusterType) => clusterType.name), options.shard)]));
@@ -78,12 +90,12 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
       progress,
       cache: writes && options.renderCache !== false ? {
         fingerprint: toolFingerprint(),
-        forEnvironment: (environment) => {
+        forEnvironment: async (environment) => {
           const names = environment.clusterTypes.map((clusterType) => clusterType.name);
           const inShard = shardFilter(names, options.shard);
-          const current = output?.read(environment.name, names.filter(inShard), scopes.get(environment.name)).files ?? new Map();
+          const current = await output?.read(environment.name, names.filter(inShard), scopes.get(environment.name));
           const name = renderCacheName(environment.name, options.shard);
-          const cache = RenderCache.open(output?.stateDir, name, toolFingerprint(), current);
+          const cache = RenderCache.open(output?.stateDir, name, toolFingerprint(), current?.files ?? new Map(), current?.hashes);
           caches.push(cache);
           return cache;
         },
@@ -117,30 +129,36 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   }
 }
 
-type CpuTimes = os.CpuInfo['times'][];
+interface CpuTimes {
+  readonly cores: os.CpuInfo['times'][];
+  readonly process: NodeJS.CpuUsage;
+}
 
 function cpuTimes(): CpuTimes {
-  return os.cpus().map((cpu) => cpu.times);
+  return { cores: os.cpus().map((cpu) => cpu.times), process: process.cpuUsage() };
 }
 
 /**
  * How many cores are free for rendering, from how busy the machine was since `before` (while this thread loaded the
- * control plane): the cores that were idle, plus this thread's own. On a machine busy with other work (a shared CI
- * runner) more threads would only add the cost of starting them.
+ * control plane): the cores not busy with other processes' work (this process's threads, reading ahead among them,
+ * count as free). On a machine busy with other work (a shared CI runner) more threads would only add the cost of
+ * starting them.
  */
 function freeCores(before: CpuTimes): number {
   const cores = os.availableParallelism();
   const after = cpuTimes();
-  if (before.length === 0 || before.length !== after.length) return cores;
-  const sum = (times: CpuTimes[number]) => times.user + times.nice + times.sys + times.irq + times.idle;
+  if (before.cores.length === 0 || before.cores.length !== after.cores.length) return cores;
+  const sum = (times: os.CpuInfo['times']) => times.user + times.nice + times.sys + times.irq + times.idle;
   let idle = 0;
   let total = 0;
-  after.forEach((times, index) => {
-    idle += times.idle - before[index].idle;
-    total += sum(times) - sum(before[index]);
+  after.cores.forEach((times, index) => {
+    idle += times.idle - before.cores[index].idle;
+    total += sum(times) - sum(before.cores[index]);
   });
   if (total <= 0) return cores;
-  return Math.max(1, Math.min(cores, Math.round((idle / total) * after.length + 1)));
+  const own = process.cpuUsage(before.process);
+  const busyWithOthers = Math.max(0, total - idle - (own.user + own.system) / 1000);
+  return Math.max(1, Math.min(cores, Math.round(cores * (1 - busyWithOthers / total))));
 }
 
 /** The render cache file of an environment (and shard). */

@@ -63,6 +63,32 @@ describe('RenderCache', () => {
     expect(other.lookup('key', 'drone/t')).toBeUndefined();
   });
 
+  test('saves nothing when the run used exactly the entries it read, and only the entries used otherwise', () => {
+    const state = temporaryFolder();
+    const tree = new Map([['a/t/namespace.yaml', 'kind: Namespace\n'], ['b/t/namespace.yaml', 'kind: Namespace\n']]);
+    const first = RenderCache.open(state, 'dev', 'build-1', new Map());
+    first.store('a', rendered);
+    first.store('b', rendered);
+    first.save(state);
+    const file = path.join(state, RENDER_CACHE_DIR, 'dev.json');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.utimesSync(file, 1, 1);
+
+    const same = RenderCache.open(state, 'dev', 'build-1', tree);
+    expect(same.lookup('a', 'a/t')).toEqual(rendered);
+    expect(same.lookup('b', 'b/t')).toEqual(rendered);
+    same.save(state);
+    expect(fs.statSync(file).mtimeMs).toBe(1000);
+
+    const fewer = RenderCache.open(state, 'dev', 'build-1', tree);
+    expect(fewer.lookup('a', 'a/t')).toEqual(rendered);
+    fewer.save(state);
+    expect(fs.readFileSync(file, 'utf8')).not.toBe(text);
+    const reopened = RenderCache.open(state, 'dev', 'build-1', tree);
+    expect(reopened.lookup('a', 'a/t')).toEqual(rendered);
+    expect(reopened.lookup('b', 'b/t')).toBeUndefined();
+  });
+
   test('keys differ with the build of the tool and with the job', () => {
     expect(renderCacheKey('a', 'job')).not.toBe(renderCacheKey('b', 'job'));
     expect(renderCacheKey('a', 'job')).not.toBe(renderCacheKey('a', 'job2'));
@@ -81,11 +107,15 @@ describe('synth with the render cache', () => {
     const times = fileTimes(out);
     expect(cold.rendered).toBe(24);
     expect(fs.readdirSync(path.join(out, STATE_DIR, RENDER_CACHE_DIR))).toEqual(['prod.json']);
+    const cacheFile = path.join(out, STATE_DIR, RENDER_CACHE_DIR, 'prod.json');
+    const cacheIdentity = () => { const stat = fs.statSync(cacheFile, { bigint: true }); return `${stat.ino}:${stat.mtimeNs}`; };
+    const savedCold = cacheIdentity();
 
     // WHEN it runs again unchanged
     const warm = await synthCounting(controlPlane, out);
-    // THEN nothing is rendered or rewritten, and the tree is the same
+    // THEN nothing is rendered or rewritten, not even the cache, and the tree is the same
     expect(warm.rendered).toBe(0);
+    expect(cacheIdentity()).toBe(savedCold);
     expect(warm.result.written[0].changes.unchanged).toHaveLength(Object.keys(tree).length);
     expect(fileTimes(out)).toEqual(times);
     expect(readOutputTree(out)).toEqual(tree);
@@ -96,6 +126,7 @@ describe('synth with the render cache', () => {
     const changed = await synthCounting(controlPlane, out);
     // THEN only its assignments are rendered, and only their platform config is rewritten
     expect(changed.rendered).toBe(6);
+    expect(cacheIdentity()).not.toBe(savedCold);
     expect(changed.result.written[0].changes.changed).toEqual(
       Array.from({ length: 6 }, (_, t) => `ct-0000/app-${String(Math.floor(t / 4)).padStart(4, '0')}-t${t % 4}/platform-config.yaml`));
     const fresh = temporaryFolder();
