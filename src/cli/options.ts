@@ -43,8 +43,9 @@ export const RENDER_FLAGS = {
   shard: { type: 'string' },
 } as const;
 
-export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads
-                             [default: the free cores: those idle while the control plane loads, and this one]
+export const RENDER_HELP = `  -j, --jobs N               threads that render; large control planes render in N worker threads, and
+                             an existing output tree is read ahead in a worker thread unless N is 1
+                             [default: the free cores: those not busy with other processes while loading]
       --shard I/N            only the cluster types of shard I of N (1 ≤ I ≤ N), for one job of a CI matrix;
                              the N shards together write what one run writes`;
 

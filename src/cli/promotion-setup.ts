@@ -20,6 +20,24 @@ import { GitServices, isRepositoryRoot, openControlPlane } from './control-plane
 import { UsageError } from './exit';
 import { CliIO } from './io';
 
+/** The flags that name what `promote` and `check` work on: the control plane, the environment, the commit. */
+export const PROMOTION_TARGET_FLAGS = {
+  'control-plane': { type: 'string', short: 'c' },
+  env: { type: 'string', short: 'e' },
+  commit: { type: 'string' },
+} as const;
+
+/** The flags `promote` and `check` share beyond those: how they write and report. */
+export const PROMOTION_FLAGS = {
+  push: { type: 'boolean' },
+  'no-status': { type: 'boolean' },
+  'github-api-url': { type: 'string' },
+  cache: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** What promotion commands need from outside; tests replace the GitHub client. */
 export interface PromotionServices {
   /** @default createGitHubClient */

@@ -1,8 +1,8 @@
-import { CliServices, main } from '../../src/cli/cli';
+import { CliServices } from '../../src/cli/cli';
 import { CHECK_HELP } from '../../src/cli/commands/check';
 import { Clock } from '../../src/promotion/wait-for-compliance';
-import { ROOT } from '../support/cli';
-import { ISOLATED_GIT_ENV, commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
+import { runCliIsolated } from '../support/cli';
+import { commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';
 import { temporaryFolder } from '../support/temp';
 
@@ -20,17 +20,11 @@ afterEach(async () => {
 });
 
 async function run(argv: string[], options: { env?: Record<string, string | undefined>; clock?: Clock } = {}) {
-  let stdout = '';
-  let stderr = '';
   const services: CliServices = {
     createGitHubClient: (client) => createTestOctokit(server, { auth: client.token }),
     ...(options.clock ? { clock: options.clock } : {}),
   };
-  const code = await main(argv, {
-    stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, cwd: ROOT,
-    env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: undefined, ...options.env },
-  }, services);
-  return { code, stdout, stderr };
+  return runCliIsolated(argv, { env: options.env, services });
 }
 
 /** Posts a status as Flux's notification-controller (github provider) does: `kustomization/<name>/<provider uid prefix>`. */

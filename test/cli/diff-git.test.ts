@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/cli';
-import { ROOT } from '../support/cli';
+import { ROOT, runCliIsolated } from '../support/cli';
 import {
-  BareRepository, ISOLATED_GIT_ENV, commitFiles, createBareRepository, git, readBranchFiles, tutorialRepository,
+  BareRepository, commitFiles, createBareRepository, git, readBranchFiles, tutorialRepository,
 } from '../support/git';
 import { readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL, tutorialCopy } from '../support/tutorial';
@@ -13,16 +12,8 @@ const DATABASE_URL_CHANGE = 'stage/large/hello-world-app-uat-test/platform-confi
   + '"mysql://china-north-3:8806/mysql2" → "mysql://china-north-3:9906/mysql2"';
 
 /** Runs the command line in-process with git isolated from the user's configuration and a cache of its own. */
-async function run(argv: string[], cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...argv, '--cache', temporaryFolder('kalypso-cache-')], {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    cwd,
-    env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: undefined },
-  });
-  return { code, stdout, stderr };
+function run(argv: string[], cwd = ROOT) {
+  return runCliIsolated([...argv, '--cache', temporaryFolder('kalypso-cache-')], { cwd });
 }
 
 /** The tutorial's synthesized environments, each committed to its branch of a bare GitOps repository beside other files. */

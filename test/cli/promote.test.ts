@@ -1,9 +1,9 @@
-import { CliServices, main } from '../../src/cli/cli';
+import { CliServices } from '../../src/cli/cli';
 import { PROMOTE_HELP } from '../../src/cli/commands/promote';
 import { baseRepoDocument } from '../../src/promotion/base-repo-file';
-import { ROOT } from '../support/cli';
+import { runCliIsolated, fakeGitHubServices } from '../support/cli';
 import {
-  BareRepository, ISOLATED_GIT_ENV, branchCommit, commitFiles, readBranchFiles, tutorialRepository,
+  BareRepository, branchCommit, commitFiles, readBranchFiles, tutorialRepository,
 } from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';
 import { mirrorCommit } from '../support/mirror-to-github';
@@ -13,16 +13,8 @@ import { TUTORIAL } from '../support/tutorial';
 const TOKEN = 'ghp_PLANTEDpromoteTOKEN0123456789abcdef';
 
 /** Runs the command line in-process with its own environment. */
-async function run(argv: string[], env: Record<string, string | undefined> = {}, services: CliServices = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    cwd: ROOT,
-    env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: undefined, ...env },
-  }, services);
-  return { code, stdout, stderr };
+function run(argv: string[], env: Record<string, string | undefined> = {}, services: CliServices = {}) {
+  return runCliIsolated(argv, { env, services });
 }
 
 /** The tutorial as a bare repository whose Environments live in `controlPlaneRepo`. */
@@ -101,12 +93,7 @@ describe('kalypso promote through GitHub', () => {
     await server.close();
     expect(server.contractViolations()).toEqual([]);
   });
-  const services = (): CliServices => ({
-    createGitHubClient: async (options) => {
-      expect(options).toEqual({ token: TOKEN, baseUrl: server.url });
-      return createTestOctokit(server, { retry: true, throttle: true, auth: options.token });
-    },
-  });
+  const services = (): CliServices => fakeGitHubServices(server, TOKEN);
 
   test('commits base-repo.yaml onto the branch with the API and sets "pending Promoted" on the commit, once', async () => {
     // GIVEN the control plane on the fake GitHub (its main commits mirrored, so that they have statuses there)

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliServices, main } from '../../src/cli/cli';
+import { CliServices } from '../../src/cli/cli';
 import { load } from 'js-yaml';
 import { PUBLISH_HELP, runPublish } from '../../src/cli/commands/publish';
-import { ROOT, runBin } from '../support/cli';
+import { ROOT, fakeGitHubServices, runBin, runCliIsolated } from '../support/cli';
 import {
   BareRepository, ISOLATED_GIT_ENV, branchCommit, commitFiles, createBareRepository, readBranchFiles, tutorialRepository,
 } from '../support/git';
-import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';
+import { GitHubServer, startGitHubServer } from '../support/github-server';
 import { readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
 
@@ -22,16 +22,8 @@ function controlPlanePublishingTo(gitopsUrl: string): BareRepository {
 }
 
 /** Runs the command line in-process with its own environment. */
-async function run(argv: string[], env: Record<string, string | undefined> = {}, services: CliServices = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    cwd: ROOT,
-    env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: undefined, ...env },
-  }, services);
-  return { code, stdout, stderr };
+function run(argv: string[], env: Record<string, string | undefined> = {}, services: CliServices = {}) {
+  return runCliIsolated(argv, { env, services });
 }
 
 describe('kalypso publish --push', () => {
@@ -185,12 +177,7 @@ describe('kalypso publish to GitHub', () => {
     expect(server.contractViolations()).toEqual([]);
   });
 
-  const services = (): CliServices => ({
-    createGitHubClient: async (options) => {
-      expect(options).toEqual({ token: TOKEN, baseUrl: server.url });
-      return createTestOctokit(server, { retry: true, throttle: true, auth: options.token });
-    },
-  });
+  const services = (): CliServices => fakeGitHubServices(server, TOKEN);
 
   test('opens the pull request, and the token appears nowhere: output, pull request, requests, cache', async () => {
     // GIVEN

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { runBin } from '../support/cli';
 import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fluxObjects, planFixture } from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
+import { upstreamBootstrapReconciler } from '../support/sample-output';
 import { readOutputTree, temporaryFolder } from '../support/temp';
 
 /*
@@ -46,34 +47,7 @@ data:
   ENVIRONMENT: Dev
   SOME_DEV_ENVIRONMENT_VARIABLE: "true"
 `,
-    // Objects named <branch>.<workload>.<target>, secret platform-<branch>-auth, target namespace = target name.
-    'reconciler.yaml': `apiVersion: source.toolkit.fluxcd.io/v1beta2
-kind: GitRepository
-metadata:
-  name: dev.hello-world-app.${target}
-  namespace: flux-system
-spec:
-  interval: 30s
-  url: "https://github.com/microsoft/kalypso-app-gitops"
-  ref:
-    branch: "dev"
-  secretRef:
-    name: platform-dev-auth    
----
-apiVersion: kustomize.toolkit.fluxcd.io/v1beta2
-kind: Kustomization
-metadata:
-  name: dev.hello-world-app.${target}
-  namespace: flux-system
-spec:
-  interval: 30s
-  targetNamespace: "${target}"
-  sourceRef:
-    kind: GitRepository
-    name: dev.hello-world-app.${target}
-  path: "./${test}" 
-  prune: true
-`,
+    'reconciler.yaml': upstreamBootstrapReconciler(target, test),
   };
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { CLUSTER_TYPE_README, SCENARIOS, documents, planFixture } from '../support/compat';
-import { UPSTREAM_DRONE, UPSTREAM_LARGE } from '../support/sample-output';
+import { UPSTREAM_DRONE, UPSTREAM_LARGE, upstreamBootstrapReconciler } from '../support/sample-output';
 
 /*
  * The six compatibility scenarios (test/fixtures/compat-scenarios/README.md). Their expected trees are derived here
@@ -127,33 +127,7 @@ data:
       - Tag1
       - Tag2
 ` },
-      [`dev/dev/${target}/reconciler.yaml`]: { objects: `apiVersion: source.toolkit.fluxcd.io/v1beta2
-kind: GitRepository
-metadata:
-  name: dev.hello-world-app.${target}
-  namespace: flux-system
-spec:
-  interval: 30s
-  url: "https://github.com/microsoft/kalypso-app-gitops"
-  ref:
-    branch: "dev"
-  secretRef:
-    name: platform-dev-auth    
----
-apiVersion: kustomize.toolkit.fluxcd.io/v1beta2
-kind: Kustomization
-metadata:
-  name: dev.hello-world-app.${target}
-  namespace: flux-system
-spec:
-  interval: 30s
-  targetNamespace: "${target}"
-  sourceRef:
-    kind: GitRepository
-    name: dev.hello-world-app.${target}
-  path: "./${test}" 
-  prune: true
-` },
+      [`dev/dev/${target}/reconciler.yaml`]: { objects: upstreamBootstrapReconciler(target, test) },
     };
   }
 

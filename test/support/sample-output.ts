@@ -113,3 +113,37 @@ data:
   REGION: West US
   SOME_COMMON_ENVIRONMENT_VARIABLE: "false"`,
 };
+
+/**
+ * The reconciler the 2025 bootstrap seed's Templates write for a dev target of hello-world-app (reference §7.5.2,
+ * rendered by hand): objects named <branch>.<workload>.<target>, secret platform-<branch>-auth, namespace = target.
+ */
+export function upstreamBootstrapReconciler(target: string, test: string): string {
+  return `apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: GitRepository
+metadata:
+  name: dev.hello-world-app.${target}
+  namespace: flux-system
+spec:
+  interval: 30s
+  url: "https://github.com/microsoft/kalypso-app-gitops"
+  ref:
+    branch: "dev"
+  secretRef:
+    name: platform-dev-auth    
+---
+apiVersion: kustomize.toolkit.fluxcd.io/v1beta2
+kind: Kustomization
+metadata:
+  name: dev.hello-world-app.${target}
+  namespace: flux-system
+spec:
+  interval: 30s
+  targetNamespace: "${target}"
+  sourceRef:
+    kind: GitRepository
+    name: dev.hello-world-app.${target}
+  path: "./${test}" 
+  prune: true
+`;
+}

@@ -17,7 +17,9 @@ import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
 import { checkJson, describeCheck, describePromotion } from '../promotion-report';
-import { PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane } from '../promotion-setup';
+import {
+  PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
+} from '../promotion-setup';
 import { formatProblems, problemCounts, problemJson } from '../report';
 
 export const CHECK_HELP = `Usage: kalypso check --env NAME --commit SHA [--promoted SHA] [sources] [options]
@@ -70,9 +72,7 @@ Examples:
 `;
 
 const FLAGS = {
-  'control-plane': { type: 'string', short: 'c' },
-  env: { type: 'string', short: 'e' },
-  commit: { type: 'string' },
+  ...PROMOTION_TARGET_FLAGS,
   promoted: { type: 'string' },
   next: { type: 'string' },
   timeout: { type: 'string' },
@@ -83,13 +83,7 @@ const FLAGS = {
   context: { type: 'string', multiple: true },
   namespace: { type: 'string' },
   'expect-cluster': { type: 'string', multiple: true },
-  push: { type: 'boolean' },
-  'no-status': { type: 'boolean' },
-  'github-api-url': { type: 'string' },
-  cache: { type: 'string' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
+  ...PROMOTION_FLAGS,
 } as const;
 
 /** What `check` needs from outside; tests replace the GitHub client and the clock. */

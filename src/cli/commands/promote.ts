@@ -4,7 +4,9 @@ import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
-import { PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane } from '../promotion-setup';
+import {
+  PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
+} from '../promotion-setup';
 import { describePromotion, promotionJson } from '../promotion-report';
 
 export const PROMOTE_HELP = `Usage: kalypso promote --commit SHA [--env NAME] [options]
@@ -40,16 +42,8 @@ Examples:
 `;
 
 const FLAGS = {
-  'control-plane': { type: 'string', short: 'c' },
-  env: { type: 'string', short: 'e' },
-  commit: { type: 'string' },
-  push: { type: 'boolean' },
-  'no-status': { type: 'boolean' },
-  'github-api-url': { type: 'string' },
-  cache: { type: 'string' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
+  ...PROMOTION_TARGET_FLAGS,
+  ...PROMOTION_FLAGS,
 } as const;
 
 export async function runPromote(argv: readonly string[], io: CliIO, services: PromotionServices = {}): Promise<ExitCode> {
