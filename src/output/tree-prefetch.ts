@@ -1,3 +1,4 @@
+import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -60,7 +61,9 @@ export class TreePrefetch {
   private readonly plan: Promise<PlanMessage | undefined>;
   private readonly entries: Promise<EntriesMessage | undefined>;
   /** Task → its files as read by this thread (null: could not be read). */
-  private ownEntries: Map<number, Map<string, string> | null> | undefined;
+  private ownEntries: Map<number, DecodedEntry | null> | undefined;
+  /** Task → its files as read by the worker, decoded. */
+  private workerEntries: Map<number, DecodedEntry | null> | undefined;
 
   private constructor(private readonly outDir: string, script: string) {
     const claims = new SharedArrayBuffer(4);
@@ -95,22 +98,15 @@ export class TreePrefetch {
     const own = this.ownEntries;
     const fromWorker = await this.entries;
     if (!fromWorker) return undefined;
-    const bytes = Buffer.from(fromWorker.bytes, fromWorker.byteOffset, fromWorker.byteLength);
-    const workerEntries = new Map(fromWorker.entries);
+    this.workerEntries ??= decodeEntries(fromWorker);
     const entries = new Map<string, Map<string, string>>();
     const hashes = new Map<string, string>();
     plan.tasks.forEach(([taskEnvironment, folder], index) => {
       if (taskEnvironment !== environment) return;
-      const mine = own.get(index);
-      if (mine) entries.set(folder, mine);
-      const theirs = workerEntries.get(index);
-      if (!theirs) return;
-      const files = new Map<string, string>();
-      for (const [file, start, end, hash] of theirs) {
-        files.set(file, bytes.toString('utf8', start, end));
-        hashes.set(file, hash);
-      }
-      entries.set(folder, files);
+      const files = own.get(index) ?? this.workerEntries!.get(index);
+      if (!files) return;
+      entries.set(folder, files.files);
+      for (const [file, hash] of files.hashes ?? []) hashes.set(file, hash);
     });
     const tree = managedPart({ ...top, entries }, clusterTypes, scope);
     return tree && { ...tree, hashes };
@@ -121,16 +117,59 @@ export class TreePrefetch {
   }
 
   /** Claims the tasks the worker has not, and reads them in this thread. */
-  private readUnclaimed(tasks: readonly ReadAheadTask[]): Map<number, Map<string, string> | null> {
-    const read = new Map<number, Map<string, string> | null>();
+  private readUnclaimed(tasks: readonly ReadAheadTask[]): Map<number, DecodedEntry | null> {
+    const read = new Map<number, DecodedEntry | null>();
     for (let index = Atomics.add(this.counter, 0, 1); index < tasks.length; index = Atomics.add(this.counter, 0, 1)) {
       const [environment, folder] = tasks[index];
       try {
-        read.set(index, readEntry(path.join(this.outDir, environment), folder));
+        read.set(index, { files: readEntry(path.join(this.outDir, environment), folder) });
       } catch {
         read.set(index, null);
       }
     }
     return read;
   }
+}
+
+/** A cluster-type folder's files, and their hashes when the worker read them. */
+interface DecodedEntry {
+  readonly files: Map<string, string>;
+  readonly hashes?: ReadonlyMap<string, string>;
+}
+
+/** Bytes decoded at once: large enough to skip the young generation, small enough for any string length limit. */
+const DECODE_CHUNK = 16 << 20;
+
+/**
+ * The worker's files as text. ASCII bytes (the usual manifest) are decoded a few megabytes at a time and each file is
+ * a slice of that text: V8 makes no copy per file, and the garbage collector has only small slice objects to move;
+ * other bytes are decoded file by file as UTF-8, as reading the file as text does.
+ */
+function decodeEntries(message: EntriesMessage): Map<number, DecodedEntry | null> {
+  const bytes = Buffer.from(message.bytes, message.byteOffset, message.byteLength);
+  let chunkStart = 0;
+  let chunkText: string | null | undefined;
+  const text = (start: number, end: number): string => {
+    if (chunkText === undefined || end > chunkStart + (chunkText?.length ?? DECODE_CHUNK) || start < chunkStart) {
+      chunkStart = start;
+      const chunk = bytes.subarray(start, Math.min(bytes.length, Math.max(end, start + DECODE_CHUNK)));
+      chunkText = isAscii(chunk) ? chunk.toString('latin1') : null;
+    }
+    return chunkText === null ? bytes.toString('utf8', start, end) : chunkText.substring(start - chunkStart, end - chunkStart);
+  };
+  const decoded = new Map<number, DecodedEntry | null>();
+  for (const [index, files] of message.entries) {
+    if (!files) {
+      decoded.set(index, null);
+      continue;
+    }
+    const texts = new Map<string, string>();
+    const hashes = new Map<string, string>();
+    for (const [file, start, end, hash] of files) {
+      texts.set(file, text(start, end));
+      hashes.set(file, hash);
+    }
+    decoded.set(index, { files: texts, hashes });
+  }
+  return decoded;
 }
