@@ -70,8 +70,8 @@ export interface BenchOptions {
   /** Run each measurement in its own Node process. @default true */
   readonly fork?: boolean;
   /**
-   * Cold synths and baselines per size (the fastest counts).
-   * @default 2 up to 10,000 assignments, 1 above
+   * Cold synths, baselines and re-runs without changes per size (the fastest of each counts).
+   * @default 3 up to 10,000 assignments, 1 above
    */
   readonly repeat?: number;
   /** Extra arguments of the measured synth (e.g. `jobs`). */
@@ -238,7 +238,7 @@ export async function benchSize(assignments: number, options: BenchOptions): Pro
 
   // Creating files on a busy disk varies from run to run by a factor of several: the synth and the baseline run in
   // turn, `repeat` times each, and the fastest of each counts.
-  const repeat = options.repeat ?? (assignments <= 10000 ? 2 : 1);
+  const repeat = options.repeat ?? (assignments <= 10000 ? 3 : 1);
   const colds: SynthMeasurement[] = [];
   const baselines: number[] = [];
   for (let run = 1; run <= repeat; run++) {

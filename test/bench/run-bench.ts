@@ -6,8 +6,8 @@
  *
  * and writes every measurement (phases, re-runs, machine) as JSON to bench-results.json or the path of --json.
  * Options: --sizes 1000,10000 (default 1000,10000,50000), --json PATH, --work DIR (scratch folder, default a
- * temporary one, removed at the end), --jobs N (the synth's threads), --repeat N (cold synths and baselines per
- * size, the fastest counts; default 2 up to 10,000 assignments, 1 above).
+ * temporary one, removed at the end), --jobs N (the synth's threads), --repeat N (cold synths, baselines and re-runs per
+ * size, the fastest counts; default 3 up to 10,000 assignments, 1 above).
  */
 import * as fs from 'fs';
 import * as os from 'os';
