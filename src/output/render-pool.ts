@@ -19,7 +19,12 @@ export function canRenderInWorkers(script = RENDER_WORKER_SCRIPT): boolean {
   return fs.existsSync(script);
 }
 
-const WORKER_YOUNG_GENERATION_MB = 8;
+/*
+ * A worker's young generation: it keeps little, so the default (~70 MB for two workers) is memory spent for nothing,
+ * but at 8 MB garbage collection took 18 % of a worker's time at 10,000 assignments; 16 MB renders about 5 % faster
+ * with the same peak memory at 50,000 (the main thread's plan sets it), 32 MB adds 75 MB for 1–2 % more.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 export interface RenderPoolOptions {
   /** Number of worker threads. */
@@ -61,7 +66,6 @@ export class RenderPool {
 
   public constructor(private readonly options: RenderPoolOptions) {
     for (let i = 0; i < Math.max(1, options.threads); i++) {
-      // A small young generation: a worker keeps little, and two of them at the default size cost ~70 MB of memory.
       const worker = new Worker(options.script ?? RENDER_WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('message', (message: RenderBatchResult) => this.finished(worker, message));
       worker.on('error', (e) => this.fail(e));
