@@ -122,19 +122,8 @@ export interface ConfigLabelMismatch {
  * a label of the cluster type or of the target (a missing label counts as "").
  */
 export function isConfigFor(labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget): boolean {
-  // findConfigLabelMismatch's rules, without sorting keys or describing the mismatch.
   for (const key of Object.keys(labels)) {
-    if (IGNORED_LABELS.has(key)) continue;
-    const value = labels[key];
-    if (key === CLUSTER_TYPE_LABEL) {
-      if (value !== clusterType.name) return false;
-    } else if (key === DEPLOYMENT_TARGET_LABEL) {
-      if (value !== target.name) return false;
-    } else if (key === WORKLOAD_LABEL) {
-      if (value !== (target.labels[WORKLOAD_LABEL] ?? '')) return false;
-    } else if ((clusterType.labels[key] ?? '') !== value && (target.labels[key] ?? '') !== value) {
-      return false;
-    }
+    if (!IGNORED_LABELS.has(key) && !labelHolds(key, labels[key], clusterType, target)) return false;
   }
   return true;
 }
@@ -143,22 +132,21 @@ export function isConfigFor(labels: Readonly<Record<string, string>>, clusterTyp
 export function findConfigLabelMismatch(
   labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget,
 ): ConfigLabelMismatch | undefined {
-  for (const key of Object.keys(labels).sort()) {
-    if (IGNORED_LABELS.has(key)) continue;
-    const value = labels[key];
-    const requirement = `${key}: ${JSON.stringify(value)}`;
-    if (key === CLUSTER_TYPE_LABEL) {
-      if (value !== clusterType.name) return { requirement, reason: `cluster type is ${JSON.stringify(clusterType.name)}`, key };
-    } else if (key === DEPLOYMENT_TARGET_LABEL) {
-      if (value !== target.name) return { requirement, reason: `deployment target is ${JSON.stringify(target.name)}`, key };
-    } else if (key === WORKLOAD_LABEL) {
-      const workload = target.labels[WORKLOAD_LABEL] ?? '';
-      if (value !== workload) return { requirement, reason: `workload is ${JSON.stringify(workload)}`, key };
-    } else if ((clusterType.labels[key] ?? '') !== value && (target.labels[key] ?? '') !== value) {
-      return { requirement, reason: `${describeSide('cluster type', clusterType.labels, key)}, ${describeSide('deployment target', target.labels, key)}`, key };
-    }
-  }
-  return undefined;
+  const key = Object.keys(labels).sort().find((candidate) => !IGNORED_LABELS.has(candidate) && !labelHolds(candidate, labels[candidate], clusterType, target));
+  if (key === undefined) return undefined;
+  const requirement = `${key}: ${JSON.stringify(labels[key])}`;
+  if (key === CLUSTER_TYPE_LABEL) return { requirement, reason: `cluster type is ${JSON.stringify(clusterType.name)}`, key };
+  if (key === DEPLOYMENT_TARGET_LABEL) return { requirement, reason: `deployment target is ${JSON.stringify(target.name)}`, key };
+  if (key === WORKLOAD_LABEL) return { requirement, reason: `workload is ${JSON.stringify(target.labels[WORKLOAD_LABEL] ?? '')}`, key };
+  return { requirement, reason: `${describeSide('cluster type', clusterType.labels, key)}, ${describeSide('deployment target', target.labels, key)}`, key };
+}
+
+/** Whether one label of a config object holds for the pair (reference §6.2). */
+function labelHolds(key: string, value: string, clusterType: ClusterType, target: DeploymentTarget): boolean {
+  if (key === CLUSTER_TYPE_LABEL) return value === clusterType.name;
+  if (key === DEPLOYMENT_TARGET_LABEL) return value === target.name;
+  if (key === WORKLOAD_LABEL) return value === (target.labels[WORKLOAD_LABEL] ?? '');
+  return (clusterType.labels[key] ?? '') === value || (target.labels[key] ?? '') === value;
 }
 
 function describeSide(side: string, labels: Readonly<Record<string, string>>, key: string): string {
@@ -214,7 +202,7 @@ export function applicableConfigSources(index: ConfigSourceIndex, clusterType: C
 }
 
 /** Whether an entry of an applicable source applies to the pair (an azure-app-config key's own labels hold). */
-export function isEntryFor(entry: ConfigEntry, clusterType: ClusterType, target: DeploymentTarget): boolean {
+export function isEntryFor(entry: Pick<ConfigEntry, 'keyLabels'>, clusterType: ClusterType, target: DeploymentTarget): boolean {
   return entry.keyLabels === NO_KEY_LABELS || isConfigFor(entry.keyLabels, clusterType, target);
 }
 
@@ -224,13 +212,15 @@ export interface ComposableConfigSource {
   readonly entries: readonly Pick<ConfigEntry, 'key' | 'keyLabels' | 'value'>[];
 }
 
-/** The platform config data of one assignment: every matching entry merged in source order. */
-export function composeConfigData(sources: readonly ComposableConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ConfigData {
+/**
+ * The platform config data of one assignment: every entry of the applicable sources (`applicableConfigSources`) that
+ * applies to the pair, merged in source order.
+ */
+export function composeConfigData(applicable: readonly ComposableConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ConfigData {
   const data: Record<string, ConfigValue> = {};
-  for (const configSource of sources) {
-    if (!isConfigFor(configSource.labels, clusterType, target)) continue;
+  for (const configSource of applicable) {
     for (const entry of configSource.entries) {
-      if (entry.keyLabels !== NO_KEY_LABELS && !isConfigFor(entry.keyLabels, clusterType, target)) continue;
+      if (!isEntryFor(entry, clusterType, target)) continue;
       const { key } = entry;
       data[key] = hasOwn.call(data, key) ? mergeConfigValues(data[key], entry.value) : entry.value;
     }
@@ -242,14 +232,14 @@ export function composeConfigData(sources: readonly ComposableConfigSource[], cl
 export function composePlatformConfig(
   sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget,
 ): ComposedConfig {
+  const applicable = sources.filter((source) => isConfigFor(source.labels, clusterType, target));
   const provenance: Record<string, ConfigContribution[]> = {};
-  for (const configSource of sources) {
-    if (!isConfigFor(configSource.labels, clusterType, target)) continue;
+  for (const configSource of applicable) {
     for (const entry of configSource.entries) {
       if (isEntryFor(entry, clusterType, target)) (provenance[entry.key] ??= []).push(entry.contribution);
     }
   }
-  return { data: composeConfigData(sources, clusterType, target), provenance };
+  return { data: composeConfigData(applicable, clusterType, target), provenance };
 }
 
 /**

@@ -2,7 +2,7 @@ import { FieldPath } from '../model/field-path';
 import { ClusterType, DeploymentTarget, LabelSelector, SchedulingPolicy } from '../model/types';
 import { WORKSPACE_LABEL } from './names';
 import { isInWorkspace } from './schedule';
-import { Labels, SelectorMismatch, unmetRequirements } from './selector';
+import { Labels, SelectorMismatch, describeLabel, unmetRequirements } from './selector';
 
 /** Which of a policy's filters turned something away (reference §5.1–5.2). */
 export enum PolicyFilter {
@@ -82,6 +82,3 @@ function judgeSelector(labels: Labels, selector: LabelSelector, at: FieldPath, e
   };
 }
 
-function describeLabel(labels: Labels, key: string): string {
-  return Object.prototype.hasOwnProperty.call(labels, key) ? `label is ${JSON.stringify(labels[key])}` : 'label missing';
-}

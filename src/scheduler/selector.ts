@@ -21,7 +21,11 @@ export interface SelectorMismatch {
  */
 export function matchesSelector(labels: Labels, selector: LabelSelector | undefined): boolean {
   if (!selector) return false;
-  return findSelectorMismatch(labels, selector) === undefined;
+  // Scheduling tests every policy against every cluster type and target: no descriptions built here.
+  for (const [key, expected] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== expected) return false;
+  }
+  return (selector.matchExpressions ?? []).every((requirement) => matchesRequirement(labels, requirement));
 }
 
 /** The first requirement of the selector the labels do not meet, or undefined when they match. */
@@ -74,6 +78,7 @@ function describeRequirement({ key, operator, values = [] }: LabelSelectorRequir
   return `${key} ${operator} (${values.join(', ')})`;
 }
 
-function describeLabel(labels: Labels, key: string): string {
+/** `label is "false"` or `label missing`. */
+export function describeLabel(labels: Labels, key: string): string {
   return Object.prototype.hasOwnProperty.call(labels, key) ? `label is ${JSON.stringify(labels[key])}` : 'label missing';
 }
