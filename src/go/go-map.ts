@@ -14,7 +14,7 @@ export type GoMapKey = string | number | boolean | null | GoFloat64;
  * and a NaN key equals nothing, not even itself (each NaN key is a new entry, as in Go).
  *
  * Entries keep the order they were set in, which has no meaning (Go maps have none): readers that write a map sort
- * its keys the way the Go code they reproduce does (`sortYamlKeys` for yaml.v3, `sortFmtKeys` for `fmt` and
+ * its keys the way the Go code they reproduce does (`compareYamlKeys` for yaml.v3, `compareFmtKeys` for `fmt` and
  * `range`). A map is built once and not changed afterwards; functions that "change" one return a new map.
  */
 export class GoMap<V = unknown> {

@@ -35,41 +35,6 @@ export class GoFloat64 {
   }
 }
 
-/** The numeric value of a JavaScript number or a Go box, or `undefined` for anything else. */
-export function numericValue(v: unknown): number | undefined {
-  if (typeof v === 'number') {
-    return v;
-  }
-  if (v instanceof GoFloat64) {
-    return v.value;
-  }
-  if (v instanceof GoInt64) {
-    return Number(v.value);
-  }
-  return undefined;
-}
-
-/** Whether `v` is a Go float64: a boxed float, or a JavaScript number that is not an integer. */
-export function isGoFloat(v: unknown): boolean {
-  return v instanceof GoFloat64 || (typeof v === 'number' && !Number.isInteger(v));
-}
-
-/** Whether `v` is a Go `int` (an integral JavaScript number) or `int64`. */
-export function isGoInteger(v: unknown): boolean {
-  return v instanceof GoInt64 || (typeof v === 'number' && Number.isInteger(v));
-}
-
-/** The integer value as a bigint (for `int` and `int64`), or `undefined`. */
-export function integerValue(v: unknown): bigint | undefined {
-  if (v instanceof GoInt64) {
-    return v.value;
-  }
-  if (typeof v === 'number' && Number.isInteger(v)) {
-    return BigInt(v);
-  }
-  return undefined;
-}
-
 /**
  * A Go float64 in the project's representation: a non-integral (or infinite, or NaN) JavaScript number as it is,
  * an integral value (`1.0`, `1e6`, `-0.0`) boxed as `GoFloat64` so that it is not read as an `int`.

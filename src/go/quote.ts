@@ -16,11 +16,6 @@ export function isPrint(codePoint: number): boolean {
   return PRINTABLE.test(String.fromCodePoint(codePoint));
 }
 
-/** Go's `unicode.IsGraphic`: `IsPrint` plus the other Unicode spaces (category Zs). */
-export function isGraphic(codePoint: number): boolean {
-  return isPrint(codePoint) || /^\p{Zs}$/u.test(String.fromCodePoint(codePoint));
-}
-
 /** `strconv.Quote(s)`. */
 export function quote(s: string): string {
   return quoteWith(s, '"', false);

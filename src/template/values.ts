@@ -73,10 +73,6 @@ export function isMap(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-export function isSlice(v: unknown): v is readonly unknown[] {
-  return Array.isArray(v);
-}
-
 export function hasKey(map: Readonly<Record<string, unknown>>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
 }

@@ -42,7 +42,6 @@ class Emitter {
   private indention = true;
   private indent = -1;
   private readonly indents: number[] = [];
-  private flowLevel = 0;
 
   output(): string {
     return this.out.join('');
@@ -54,14 +53,14 @@ class Emitter {
         this.emitScalar(node.value, node.style, ctx);
         return;
       case 'sequence':
-        if (this.flowLevel > 0 || node.items.length === 0) {
+        if (node.items.length === 0) {
           this.emitEmptyFlow('[', ']', ctx);
         } else {
           this.emitBlockSequence(node.items, ctx);
         }
         return;
       case 'mapping':
-        if (this.flowLevel > 0 || node.entries.length === 0) {
+        if (node.entries.length === 0) {
           this.emitEmptyFlow('{', '}', ctx);
         } else {
           this.emitBlockMapping(node.entries, ctx);
@@ -73,8 +72,6 @@ class Emitter {
   private emitEmptyFlow(open: string, close: string, ctx: NodeContext): void {
     this.writeIndicator(open, true, true, false);
     this.increaseIndent(true, ctx.parent);
-    this.flowLevel++;
-    this.flowLevel--;
     this.popIndent();
     if (this.column === 0) {
       this.writeIndent();
@@ -138,17 +135,17 @@ class Emitter {
       style = 'double';
     }
     if (style === 'plain') {
-      if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) {
+      if (!a.blockPlainAllowed) {
         style = 'single';
       }
-      if (empty && (this.flowLevel > 0 || simpleKey)) {
+      if (empty && simpleKey) {
         style = 'single';
       }
     }
     if (style === 'single' && !a.singleQuotedAllowed) {
       style = 'double';
     }
-    if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || simpleKey)) {
+    if (style === 'literal' && (!a.blockAllowed || simpleKey)) {
       style = 'double';
     }
     return style;
@@ -342,11 +339,14 @@ function chompIndicator(value: readonly number[]): string {
   return '';
 }
 
+/** A character yaml.v3 reads as a line break (`isYamlBreak`): a key holding one is not simple. */
+const YAML_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
 /** `yaml_emitter_check_simple_key` for the nodes the encoder produces as keys. */
 function isSimpleKey(key: YamlNode): boolean {
   switch (key.kind) {
     case 'scalar':
-      if (analyzeScalar(Array.from(key.value, (ch) => ch.codePointAt(0) ?? 0)).multiline) {
+      if (YAML_BREAK.test(key.value)) {
         return false;
       }
       return Buffer.byteLength(key.value, 'utf8') <= MAX_SIMPLE_KEY_BYTES;

@@ -3,6 +3,9 @@ import {
 } from 'js-yaml';
 import { GoMap, GoMapKey, goMapKeyId, isGoMapKey } from '../go/go-map';
 import { GoFloat64, goFloat64 } from '../go/go-numbers';
+import {
+  INF_WORDS, NAN_WORDS, NEG_INF_WORDS, NULL_WORDS, OLD_FALSE_WORDS, OLD_TRUE_WORDS, V3_FALSE_WORDS, V3_TRUE_WORDS, YAML_STYLE_FLOAT,
+} from './resolve-words';
 
 /*
  * Plain-scalar typing of Go's YAML libraries (resolve.go). gopkg.in/yaml.v2 is what Kalypso parses config values
@@ -13,15 +16,8 @@ import { GoFloat64, goFloat64 } from '../go/go-numbers';
  * scalar tags are defined here.
  */
 
-const V3_TRUE_WORDS = ['true', 'True', 'TRUE'];
-const V3_FALSE_WORDS = ['false', 'False', 'FALSE'];
-const V2_TRUE_WORDS = new Set([...V3_TRUE_WORDS, 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const V2_FALSE_WORDS = new Set([...V3_FALSE_WORDS, 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
-const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const NAN_WORDS = new Set(['.nan', '.NaN', '.NAN']);
-const INF_WORDS = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
-const NEG_INF_WORDS = new Set(['-.inf', '-.Inf', '-.INF']);
-const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const V2_TRUE_WORDS = new Set([...V3_TRUE_WORDS, ...OLD_TRUE_WORDS]);
+const V2_FALSE_WORDS = new Set([...V3_FALSE_WORDS, ...OLD_FALSE_WORDS]);
 const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?(inf|infinity|nan)$/i;
 
 const nullTag = defineScalarTag('tag:yaml.org,2002:null', {

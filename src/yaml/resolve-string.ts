@@ -1,4 +1,8 @@
 import { parseFloat64, parseInt64, parseUint } from '../go/parse-number';
+import {
+  INF_WORDS, MERGE_KEY, NAN_WORDS, NEG_INF_WORDS, NULL_WORDS, OLD_FALSE_WORDS, OLD_TRUE_WORDS, V3_FALSE_WORDS, V3_TRUE_WORDS,
+  YAML_STYLE_FLOAT,
+} from './resolve-words';
 
 /**
  * Whether yaml.v3 may write the string `s` as a plain (unquoted) scalar: `resolve("", s)` must give `!!str`,
@@ -10,13 +14,8 @@ export function resolvesToPlainString(s: string): boolean {
 }
 
 const RESOLVE_MAP = new Set([
-  'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
-  '', '~', 'null', 'Null', 'NULL',
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
-  '<<',
+  ...V3_TRUE_WORDS, ...V3_FALSE_WORDS, ...NULL_WORDS, ...NAN_WORDS, ...INF_WORDS, ...NEG_INF_WORDS, MERGE_KEY,
 ]);
-
-const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
 /** yaml.v3 `resolve("", s)` returns `!!str`. */
 function resolvesToString(s: string): boolean {
@@ -91,7 +90,7 @@ export function isBase60Float(s: string): boolean {
   return BASE_60_FLOAT.test(s);
 }
 
-const OLD_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const OLD_BOOLS = new Set([...OLD_TRUE_WORDS, ...OLD_FALSE_WORDS]);
 
 /** YAML 1.1 booleans that YAML 1.2 reads as strings (`encode.go` `isOldBool`). */
 export function isOldBool(s: string): boolean {

@@ -1,10 +1,10 @@
 /**
  * What libyaml's emitter (`yaml_emitter_analyze_scalar` in yaml.v3 `emitterc.go`) concludes about a scalar:
- * which styles may present it.
+ * which styles may present it. The encoder writes only block collections (and empty `[]`/`{}`), so the flow-context
+ * conclusions are left out.
  */
 export interface ScalarAnalysis {
   readonly multiline: boolean;
-  readonly flowPlainAllowed: boolean;
   readonly blockPlainAllowed: boolean;
   readonly singleQuotedAllowed: boolean;
   readonly blockAllowed: boolean;
@@ -38,14 +38,12 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
   if (n === 0) {
     return {
       multiline: false,
-      flowPlainAllowed: false,
       blockPlainAllowed: true,
       singleQuotedAllowed: true,
       blockAllowed: false,
     };
   }
   let blockIndicators = false;
-  let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
   let tabCharacters = false;
@@ -61,7 +59,6 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
   const starts = String.fromCodePoint(...codePoints.slice(0, 3));
   if (starts === '---' || starts === '...') {
     blockIndicators = true;
-    flowIndicators = true;
   }
   let precededByWhitespace = true;
   for (let i = 0; i < n; i++) {
@@ -70,26 +67,19 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
     const ch = String.fromCodePoint(c);
     if (i === 0) {
       if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        flowIndicators = true;
         blockIndicators = true;
       } else if (ch === '?' || ch === ':') {
-        flowIndicators = true;
         if (followedByWhitespace) {
           blockIndicators = true;
         }
       } else if (ch === '-' && followedByWhitespace) {
-        flowIndicators = true;
         blockIndicators = true;
       }
-    } else if (',?[]{}'.includes(ch)) {
-      flowIndicators = true;
     } else if (ch === ':') {
-      flowIndicators = true;
       if (followedByWhitespace) {
         blockIndicators = true;
       }
     } else if (ch === '#' && precededByWhitespace) {
-      flowIndicators = true;
       blockIndicators = true;
     }
 
@@ -130,24 +120,20 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
     precededByWhitespace = isBlankOrBreakOrNul(c);
   }
 
-  let flowPlainAllowed = true;
   let blockPlainAllowed = true;
   let singleQuotedAllowed = true;
   let blockAllowed = true;
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-    flowPlainAllowed = false;
     blockPlainAllowed = false;
   }
   if (trailingSpace) {
     blockAllowed = false;
   }
   if (breakSpace) {
-    flowPlainAllowed = false;
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
   if (spaceBreak || tabCharacters || specialCharacters) {
-    flowPlainAllowed = false;
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
@@ -155,14 +141,10 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
     blockAllowed = false;
   }
   if (lineBreaks) {
-    flowPlainAllowed = false;
     blockPlainAllowed = false;
-  }
-  if (flowIndicators) {
-    flowPlainAllowed = false;
   }
   if (blockIndicators) {
     blockPlainAllowed = false;
   }
-  return { multiline: lineBreaks, flowPlainAllowed, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
 }

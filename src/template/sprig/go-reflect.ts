@@ -1,33 +1,15 @@
 import { GoMap } from '../../go/go-map';
 import { GoCallError } from '../functions';
-import { bigintOf, GoStruct, goTypeOf, isNilCollection, kindOf, mapEntries, mapLookup, mapSize, numberOf, reflectKindName, typed } from '../values';
+import { bigintOf, GoStruct, goTypeOf, isNilCollection, isTrue, kindOf, mapEntries, mapLookup, mapSize, numberOf, reflectKindName, typed } from '../values';
 
 /**
  * Reflection helpers with the behaviour sprig's list, dict and default functions get from Go's `reflect`:
  * `reflect.DeepEqual`, `copystructure.Copy`, emptiness, and the panics on nil or non-list arguments.
  */
 
-/** sprig `empty`: nil, false, 0, and empty strings, slices and maps are empty; structs never. */
+/** sprig `empty`: nil, false, 0, and empty strings, slices and maps are empty; structs never (Go template truth, negated). */
 export function isEmpty(v: unknown): boolean {
-  switch (kindOf(v)) {
-    case 'invalid':
-    case 'nil':
-      return true;
-    case 'bool':
-      return v === false;
-    case 'string':
-      return v === '';
-    case 'int':
-    case 'uint':
-    case 'float':
-      return numberOf(v) === 0;
-    case 'slice':
-      return (v as unknown[]).length === 0;
-    case 'map':
-      return mapSize(v as object) === 0;
-    case 'struct':
-      return false;
-  }
+  return !isTrue(v);
 }
 
 /** `reflect.DeepEqual`: same Go type and deeply equal contents (a nil slice differs from an empty one). */

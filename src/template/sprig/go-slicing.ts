@@ -26,23 +26,6 @@ export function sliceString(s: string, low: number | undefined, high: number | u
   return sliceBytes(s, lo, hi);
 }
 
-/** Go's `list[low:high]` on a slice (`cap` = length here). */
-export function sliceList<T>(list: readonly T[], low: number, high: number): T[] {
-  if (high < 0) {
-    throw outOfRange(`[:${high}]`);
-  }
-  if (high > list.length) {
-    throw outOfRange(`[:${high}] with capacity ${list.length}`);
-  }
-  if (low < 0) {
-    throw outOfRange(`[${low}:]`);
-  }
-  if (low > high) {
-    throw outOfRange(`[${low}:${high}]`);
-  }
-  return list.slice(low, high);
-}
-
 function outOfRange(detail: string): GoCallError {
   return new GoCallError(`runtime error: slice bounds out of range ${detail}`);
 }
