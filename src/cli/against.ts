@@ -4,7 +4,7 @@ import { RepositoryKind, branchNameProblem, classifyRepository } from '../git/gi
 import { GitError } from '../git/git-runner';
 import { isManagedPath, managedFolders } from '../output/managed-tree';
 import { CLUSTER_TYPE_README, EnvironmentPlan } from '../output/plan';
-import { readManagedFiles } from '../output/write';
+import { readManagedFilesSync } from '../output/current-tree';
 import { GitServices } from './control-plane';
 import { UsageError } from './exit';
 
@@ -106,7 +106,7 @@ export function describeTree(tree: AgainstTree, cwd: string): string {
  * error, like a folder that does not exist.
  */
 export async function readAgainstTree(tree: AgainstTree, clusterTypes: readonly string[], git: GitServices): Promise<Map<string, string>> {
-  if (tree.kind === 'folder') return (await readManagedFiles(tree.folder, clusterTypes)).files;
+  if (tree.kind === 'folder') return readManagedFilesSync(tree.folder, clusterTypes).files;
   const fetched = await git.cache.fetchBranch(tree.repo, tree.branch, 1).catch((e: unknown) => {
     if (e instanceof GitError) throw new UsageError(git.git.redact(e.message));
     throw e;

@@ -1,5 +1,6 @@
 import { loadAll } from 'js-yaml';
 import { FieldPath } from '../model/field-path';
+import { isMapping } from '../model/shape';
 
 /** One field that differs between two versions of an object. */
 export interface FieldChange {
@@ -104,10 +105,6 @@ function byIdentity(objects: readonly Manifest[]): Map<string, Manifest> {
     result.set(identity, object);
   }
   return result;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isDeepStrictEqual(a: unknown, b: unknown): boolean {

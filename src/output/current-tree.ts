@@ -14,15 +14,15 @@ export interface CurrentTree {
 /**
  * What an environment folder holds, as far as it was read: its top-level names, the Kalypso README of each folder
  * that has one, the files of some top-level entries, and the promoted-commit file. Read for one plan (its managed
- * folders only) or, ahead of planning, for any plan (every top-level entry not starting with a dot).
+ * folders) or, ahead of planning, for any plan (the folders holding Kalypso's README).
  */
-export interface FolderSnapshot<Content = string> {
+export interface FolderSnapshot {
   /** Top-level names; empty when the folder does not exist. */
   readonly names: readonly string[];
   /** `<folder>/README.md` → content, for the top-level folders (not starting with a dot) that have one. */
   readonly readmes: ReadonlyMap<string, string>;
   /** Top-level entry → its files (paths relative to the environment folder), for the entries read. */
-  readonly entries: ReadonlyMap<string, ReadonlyMap<string, Content>>;
+  readonly entries: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Top-level entries that could not be read (read ahead only: reading them for a plan reports the error). */
   readonly unreadable: ReadonlySet<string>;
   /** Content of `.github/tracking/Promoted_Commit_Id`, when it is a readable file. */
@@ -36,16 +36,12 @@ export interface FolderSnapshot<Content = string> {
  * folders of `clusterTypes`, folders holding Kalypso's cluster-type README, and the promoted-commit file, as far as
  * they are in `scope`; and what else the folder holds. An absent folder has no files.
  */
-export async function readManagedFiles(envDir: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<CurrentTree> {
-  return readManagedFilesSync(envDir, clusterTypes, scope);
-}
-
 // Synchronous: a tree of tens of thousands of small files reads several times faster than with a promise per file.
 export function readManagedFilesSync(envDir: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): CurrentTree {
-  const snapshot = readFolderSnapshot(envDir, {
-    choose: (readmes) => managedFolders(readmes, clusterTypes, scope), checkGitHub: scope.ownsPromotedCommit,
-  });
-  return managedPart(snapshot, clusterTypes, scope)!;
+  const top = readFolderTop(envDir, { tolerant: false, checkGitHub: scope.ownsPromotedCommit });
+  const entries = new Map<string, Map<string, string>>();
+  for (const name of managedFolders(top.readmes, clusterTypes, scope)) entries.set(name, readEntry(envDir, name));
+  return managedPart({ ...top, entries }, clusterTypes, scope)!;
 }
 
 /** How file contents are read: as text, or otherwise (the read-ahead worker keeps bytes). */
@@ -57,24 +53,6 @@ export interface ContentReader<Content> {
 }
 
 const AS_TEXT: ContentReader<string> = { file: (absolute) => fs.readFileSync(absolute, 'utf8'), special: (marker) => marker };
-
-export interface SnapshotOptions<Content> {
-  /** @default as text */
-  readonly content?: ContentReader<Content>;
-  /** The top-level entries to read, given the READMEs. */
-  readonly choose: (readmes: ReadonlyMap<string, string>) => Iterable<string>;
-  /** Look into `.github` (whether it holds only the promoted-commit file). */
-  readonly checkGitHub: boolean;
-}
-
-/** Reads an environment folder: names, READMEs, the promoted-commit file, and the top-level entries chosen. */
-export function readFolderSnapshot<Content = string>(envDir: string, options: SnapshotOptions<Content>): FolderSnapshot<Content> {
-  const content = options.content ?? (AS_TEXT as unknown as ContentReader<Content>);
-  const top = readFolderTop(envDir, { tolerant: false, checkGitHub: options.checkGitHub });
-  const entries = new Map<string, Map<string, Content>>();
-  for (const name of options.choose(top.readmes)) entries.set(name, readEntry(envDir, name, content));
-  return { ...top, entries };
-}
 
 /** A folder snapshot without its entries' files. */
 export type FolderTop = Omit<FolderSnapshot, 'entries'>;

@@ -1,4 +1,3 @@
-import { hash } from 'crypto';
 import type * as ConfigSchemaModule from '../config-schema';
 import type { ConfigSchemaCompiler } from '../config-schema';
 import { RendererRegistry } from '../constructs/renderer-registry';
@@ -15,6 +14,7 @@ import {
 import { WORKSPACE_LABEL, assignmentFolder, namespaceName } from '../scheduler/names';
 import { LikelyMistakeContext, findLikelyMistakes } from '../scheduler/likely-mistakes';
 import { locateDeploymentTarget, unfoldWorkload } from '../scheduler/unfold';
+import { contentHash } from './content-hash';
 import { objectIdentity, objectNameProblems } from './emitted-objects';
 import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
 import { RenderedAssignment, renderAssignment } from './render-assignment';
@@ -204,10 +204,19 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
     let text = texts.get(object);
     if (text === undefined) {
       // Config values as plain data: JSON of a GoMap would merge keys such as `true` and "true".
-      text = hash('sha1', 'kind' in object
+      text = contentHash('kind' in object
         ? JSON.stringify(withoutSource(object))
-        : JSON.stringify([object.configMap, toPortableConfigSource(object)]), 'base64');
+        : JSON.stringify([object.configMap, toPortableConfigSource(object)]));
       texts.set(object, text);
+    }
+    return text;
+  };
+  // A Template's text is long, and the same for every job that uses it: hashed once.
+  const templateTextOf = (template: Template): string => {
+    let text = texts.get(template);
+    if (text === undefined) {
+      text = contentHash(JSON.stringify([template.name, template.type, template.contentType, template.manifests]));
+      texts.set(template, text);
     }
     return text;
   };
@@ -255,7 +264,7 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
       if (!specs) return undefined;
       const templateTexts = jobTemplates(specs).map((name) => {
         const template = prepared.templates.get(name);
-        return template && [template.name, template.type, template.contentType, template.manifests];
+        return template && templateTextOf(template);
       });
       return [
         JSON.stringify([pathOf(prepare), specs, contextOf(prepare), templateTexts]),

@@ -43,8 +43,6 @@ interface Trailer {
 /** Bytes gathered before each write while saving. */
 const WRITE_CHUNK = 1 << 20;
 
-const sha1 = contentHash;
-
 let fingerprintOfThisBuild: string | undefined;
 
 /**
@@ -90,7 +88,7 @@ function hashCode(folder: string, code: ReturnType<typeof createHash>): void {
 
 /** The cache key of a job: a hash of the tool and of the job's identity (`RenderJobList.identity`). */
 export function renderCacheKey(fingerprint: string, identity: string): string {
-  return sha1(`${fingerprint}\u0000${identity}`);
+  return contentHash(`${fingerprint}\u0000${identity}`);
 }
 
 /** The render cache of one environment's tree. */
@@ -131,7 +129,7 @@ export class RenderCache {
     for (const [file, hash] of entry.files) {
       const treePath = `${folder}/${file}`;
       const content = this.current.get(treePath);
-      if (content === undefined || (this.hashes.get(treePath) ?? sha1(content)) !== hash) return undefined;
+      if (content === undefined || (this.hashes.get(treePath) ?? contentHash(content)) !== hash) return undefined;
       files[file] = content;
     }
     this.kept.set(key, entry);
@@ -144,7 +142,7 @@ export class RenderCache {
     if (rendered.failures.length > 0) return;
     this.stored++;
     this.kept.set(key, {
-      files: Object.keys(rendered.files).map((file) => [file, hashes?.[file] ?? sha1(rendered.files[file])] as const),
+      files: Object.keys(rendered.files).map((file) => [file, hashes?.[file] ?? contentHash(rendered.files[file])] as const),
       objects: rendered.objects,
     });
   }

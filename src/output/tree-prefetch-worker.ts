@@ -1,10 +1,10 @@
-import { hash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
+import { contentHash } from './content-hash';
 import { ContentReader, FolderTop, readEntry, readFolderTop } from './current-tree';
 import type { EntriesMessage, PlanMessage, PrefetchRequest, ReadAheadFile, ReadAheadTask } from './tree-prefetch';
-import { CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './tree-layout';
+import { CLUSTER_TYPE_README_TEXT } from './tree-layout';
 
 /*
  * The worker thread of tree-prefetch.ts. It lists the environment folders of the output folder and the cluster-type
@@ -19,8 +19,7 @@ const counter = new Int32Array(claims);
 
 const tops: Record<string, FolderTop> = {};
 const tasks: ReadAheadTask[] = [];
-for (const environment of environmentFolders(outDir)) {
-  const top = readFolderTop(path.join(outDir, environment), { tolerant: true, checkGitHub: true });
+for (const [environment, top] of environmentFolders(outDir)) {
   tops[environment] = top;
   // Only folders that are Kalypso's for certain: whatever else the folder holds (a checkout's other folders) is left
   // to the main thread, which reads it only if the plan says it is managed.
@@ -44,36 +43,30 @@ for (let index = Atomics.add(counter, 0, 1); index < tasks.length; index = Atomi
   entries.push([index, [...files].map(([file, bytes]) => {
     chunks.push(bytes);
     length += bytes.length;
-    return [file, length - bytes.length, length, hash('sha1', bytes, 'base64')];
+    return [file, length - bytes.length, length, contentHash(bytes)];
   })]);
 }
 const bytes = Buffer.concat(chunks, length);
 parentPort!.postMessage({ kind: 'entries', entries, bytes: bytes.buffer, byteOffset: bytes.byteOffset, byteLength: length } satisfies EntriesMessage, [bytes.buffer]);
 
-/** Subfolders that look like environment folders: holding a promoted-commit file or a Kalypso cluster-type folder. */
-function environmentFolders(root: string): string[] {
+/** Subfolders that look like environment folders (a promoted-commit file, or a Kalypso cluster-type folder), with their tops. */
+function environmentFolders(root: string): [string, FolderTop][] {
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return dirents.filter((dirent) => dirent.isDirectory() && !dirent.name.startsWith('.')).map((dirent) => dirent.name).filter((name) => {
-    const folder = path.join(root, name);
-    if (fs.existsSync(path.join(folder, PROMOTED_COMMIT_FILE))) return true;
+  const folders: [string, FolderTop][] = [];
+  for (const dirent of dirents) {
+    if (!dirent.isDirectory() || dirent.name.startsWith('.')) continue;
+    let top: FolderTop;
     try {
-      return fs.readdirSync(folder, { withFileTypes: true }).some((dirent) => dirent.isDirectory()
-        && readText(path.join(folder, dirent.name, 'README.md')) === CLUSTER_TYPE_README_TEXT);
+      top = readFolderTop(path.join(root, dirent.name), { tolerant: true, checkGitHub: true });
     } catch {
-      return false;
+      continue;
     }
-  });
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    if (top.promotedCommit !== undefined || [...top.readmes.values()].includes(CLUSTER_TYPE_README_TEXT)) folders.push([dirent.name, top]);
   }
+  return folders;
 }

@@ -9,8 +9,6 @@ import { OutputError, acquireOutputLock } from './output-lock';
 import { PROMOTED_COMMIT_FILE } from './tree-layout';
 import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
 
-export { type CurrentTree, readManagedFiles } from './current-tree';
-
 /** Folder inside the output folder where runs keep their lock, journal and temporary files. */
 export const STATE_DIR = '.kalypso';
 
@@ -181,7 +179,7 @@ function checkEnvironmentFolder(envDir: string): void {
 function touchedEntries(changes: TreeChanges): string[] {
   const entries = new Set<string>();
   for (const file of [...changes.added, ...changes.changed, ...changes.deleted]) {
-    entries.add(file === PROMOTED_COMMIT_FILE ? PROMOTED_COMMIT_FILE : file.slice(0, file.indexOf('/')));
+    entries.add(entryOf(file));
   }
   return [...entries].sort();
 }
