@@ -1,6 +1,6 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
-import { RepositoryKind, branchNameProblem, classifyRepository } from '../git/git-refs';
+import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../git/git-refs';
 import { GitError } from '../git/git-runner';
 import { isManagedPath, managedFolders } from '../output/managed-tree';
 import { CLUSTER_TYPE_README, EnvironmentPlan } from '../output/plan';
@@ -74,12 +74,8 @@ export function againstTree(
   const gitOpsRepo = plan.gitOpsRepo;
   if (!gitOpsRepo) return { problem: `environment "${plan.environment}" has no GitOpsRepo to compare with (or give --against ${plan.environment}=TREE)` };
   const { repo, branch } = gitOpsRepo;
-  const location = classifyRepository(repo);
-  const problem = location.problem
-    ?? (location.kind === RepositoryKind.LOCAL_PATH && !path.isAbsolute(repo) ? 'is neither a URL nor an absolute path' : undefined);
-  if (problem) return { problem: `environment "${plan.environment}": GitOpsRepo repo ${JSON.stringify(repo)} ${problem}` };
-  const branchProblem = branchNameProblem(branch);
-  if (branchProblem) return { problem: `environment "${plan.environment}": GitOpsRepo branch ${JSON.stringify(branch)} ${branchProblem}` };
+  const problem = gitOpsRepoProblem(repo, branch);
+  if (problem) return { problem: `environment "${plan.environment}": ${problem}` };
   return { kind: 'git', repo, branch };
 }
 

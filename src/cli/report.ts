@@ -2,6 +2,7 @@ import { Problem, Severity, formatLocation } from '../model/problems';
 import { EnvironmentPlan } from '../output/plan';
 import { WriteReport } from '../output/write';
 import { PLAIN, Palette, isColorEnabled, palette } from './color';
+import { ExitCode } from './exit';
 import { CliIO } from './io';
 
 /**
@@ -77,4 +78,22 @@ export function planJson(plan: EnvironmentPlan, report: WriteReport | undefined)
       ? { added: report.changes.added, changed: report.changes.changed, removed: report.changes.deleted }
       : null,
   };
+}
+
+/** A command's `--json` output: the value, indented by two, on one document. */
+export function printJson(io: CliIO, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Reports the input problems that stopped a command (exit 1): with `--json`, `failed` (the command's JSON with its
+ * result fields empty) plus the problems; else the problems on stderr and `<counts>; nothing <what>`.
+ */
+export function reportInputProblems(
+  io: CliIO, problems: readonly Problem[],
+  options: { readonly json: boolean; readonly failed: Readonly<Record<string, unknown>>; readonly nothing: string; readonly colors?: Palette },
+): ExitCode {
+  if (options.json) printJson(io, { ...options.failed, problems: problems.map(problemJson) });
+  else io.stderr(`${formatProblems(problems, options.colors)}${problemCounts(problems)}; nothing ${options.nothing}\n`);
+  return ExitCode.INPUT_PROBLEMS;
 }

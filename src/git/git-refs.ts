@@ -1,3 +1,4 @@
+import * as path from 'path';
 /*
  * Which strings may reach git as branch names, commit ids and repository locations. Everything here is pure; a
  * refused value comes back as a sentence saying why, for the caller to report as an input or usage error.
@@ -88,7 +89,15 @@ export function classifyRepository(location: string): RepositoryLocation {
   return { kind: RepositoryKind.LOCAL_PATH };
 }
 
-/** The problem with a repository location, or undefined when git may be given it. */
-export function repositoryProblem(location: string): string | undefined {
-  return classifyRepository(location).problem;
+/**
+ * What keeps a GitOpsRepo from being read or written, as the control plane gives it (`repo` a URL or an absolute path,
+ * `branch` a valid branch name), or undefined.
+ */
+export function gitOpsRepoProblem(repo: string, branch: string): string | undefined {
+  const location = classifyRepository(repo);
+  const repoProblem = location.problem
+    ?? (location.kind === RepositoryKind.LOCAL_PATH && !path.isAbsolute(repo) ? 'is neither a URL nor an absolute path' : undefined);
+  if (repoProblem) return `GitOpsRepo repo ${JSON.stringify(repo)} ${repoProblem}`;
+  const branchProblem = branchNameProblem(branch);
+  return branchProblem && `GitOpsRepo branch ${JSON.stringify(branch)} ${branchProblem}`;
 }

@@ -20,7 +20,8 @@ import { checkJson, describeCheck, describePromotion } from '../promotion-report
 import {
   PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
 } from '../promotion-setup';
-import { formatProblems, problemCounts, problemJson } from '../report';
+import { printJson, reportInputProblems } from '../report';
+import { Problem } from '../../model/problems';
 
 export const CHECK_HELP = `Usage: kalypso check --env NAME --commit SHA [--promoted SHA] [sources] [options]
 
@@ -177,7 +178,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
     throw e;
   }
   if (json) {
-    io.stdout(`${JSON.stringify({ ...checkJson(result), problems: [] }, null, 2)}\n`);
+    printJson(io, { ...checkJson(result), problems: [] });
   } else {
     io.stdout(describeCheck(result, timeoutText));
     if (result.promotion && nextWriter) {
@@ -193,14 +194,10 @@ function durationFlag(text: string, flag: string): number {
   return ms;
 }
 
-function reportProblems(problems: Parameters<typeof formatProblems>[0], json: boolean, io: CliIO): ExitCode {
-  if (json) {
-    const none = {
-      environment: null, repo: null, branch: null, commit: null, promoted: null, outcome: null, compliant: null, total: null, clusters: null,
-      observations: null, status: null, next: null, promotion: null,
-    };
-    io.stdout(`${JSON.stringify({ deployed: false, ...none, problems: problems.map(problemJson) }, null, 2)}\n`);
-  }
-  else io.stderr(`${formatProblems(problems)}${problemCounts(problems)}; nothing promoted\n`);
-  return ExitCode.INPUT_PROBLEMS;
+function reportProblems(problems: readonly Problem[], json: boolean, io: CliIO): ExitCode {
+  const failed = {
+    deployed: false, environment: null, repo: null, branch: null, commit: null, promoted: null, outcome: null, compliant: null, total: null,
+    clusters: null, observations: null, status: null, next: null, promotion: null,
+  };
+  return reportInputProblems(io, problems, { json, failed, nothing: 'promoted' });
 }

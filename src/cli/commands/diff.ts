@@ -7,7 +7,7 @@ import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { formatProblems, problemCounts, problemJson, stderrPalette } from '../report';
+import { formatProblems, printJson, problemJson, reportInputProblems, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const DIFF_HELP = `Usage: kalypso diff --against DIR [options]
@@ -82,9 +82,7 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
   }
   if (problems.some(isError)) {
     const sorted = sortProblems(problems);
-    if (options.json) io.stdout(json({ equal: null, environments: [], problems: sorted.map(problemJson) }));
-    else io.stderr(`${formatProblems(sorted, stderrPalette(io))}${problemCounts(sorted)}; nothing compared\n`);
-    return ExitCode.INPUT_PROBLEMS;
+    return reportInputProblems(io, sorted, { json: options.json, failed: { equal: null, environments: [] }, nothing: 'compared', colors: stderrPalette(io) });
   }
 
   const compared: { environment: string; tree: AgainstTree; diff: TreeDiff }[] = [];
@@ -95,14 +93,14 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
   const equal = compared.every(({ diff }) => isEmptyDiff(diff));
 
   if (options.json) {
-    io.stdout(json({
+    printJson(io, {
       equal,
       environments: compared.map(({ environment, tree, diff }) => ({
         name: environment, against: tree.kind === 'folder' ? tree.folder : { repo: tree.repo, branch: tree.branch },
         equal: isEmptyDiff(diff), ...treeDiffJson(diff),
       })),
       problems: result.problems.map(problemJson),
-    }));
+    });
   } else {
     io.stderr(formatProblems(result.problems, stderrPalette(io)));
     const lines = compared.flatMap(({ environment, diff }) => formatTreeDiff(diff, `${environment}/`));
@@ -111,8 +109,4 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
     io.stdout([...lines, ...(lines.length > 0 ? [''] : []), ...summary].map((line) => `${line}\n`).join(''));
   }
   return equal ? ExitCode.SUCCESS : ExitCode.DIFFERENT;
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -10,7 +10,7 @@ import { EnvironmentPlan } from '../../output/plan';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { formatProblems, problemJson, stderrPalette } from '../report';
+import { formatProblems, printJson, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const EXPLAIN_HELP = `Usage: kalypso explain [options]
@@ -67,7 +67,7 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
   if (targetName === undefined) {
     const explanations = environments.map((environment) => explainEnvironment(environment, plans.get(environment.name)!));
     if (format === 'json') {
-      io.stdout(json({ environments: explanations.map(environmentExplanationJson), problems: result.problems.map(problemJson) }));
+      printJson(io, { environments: explanations.map(environmentExplanationJson), problems: result.problems.map(problemJson) });
     } else {
       const render = format === 'markdown' ? renderEnvironmentMarkdown : renderEnvironmentText;
       io.stdout(explanations.map(render).join('\n'));
@@ -91,7 +91,7 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
     return explainTarget(environment, plan, target, clusterType);
   });
   if (format === 'json') {
-    io.stdout(json({ explanations: explanations.map(targetExplanationJson), problems: result.problems.map(problemJson) }));
+    printJson(io, { explanations: explanations.map(targetExplanationJson), problems: result.problems.map(problemJson) });
   } else {
     const render = format === 'markdown' ? renderTargetMarkdown : renderTargetText;
     io.stdout(explanations.map(render).join('\n'));
@@ -127,8 +127,4 @@ function chooseEnvironments(
 
 function withHint(message: string, hint: string | undefined): string {
   return hint ? `${message}; ${hint}` : message;
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
+import { printJson } from '../report';
 import { STARTER_CONTROL_PLANE } from '../starter-control-plane';
 
 export const INIT_HELP = `Usage: kalypso init DIR [options]
@@ -42,7 +43,7 @@ export async function runInit(argv: readonly string[], io: CliIO): Promise<ExitC
     await fs.writeFile(target, STARTER_CONTROL_PLANE[file], { flag: 'wx' });
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify({ created: root, files }, null, 2)}\n`);
+    printJson(io, { created: root, files });
   } else {
     const dir = positionals[0];
     io.stdout(`Created a starter control plane in ${dir} (${files.length} files). Next:\n`

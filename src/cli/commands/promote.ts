@@ -1,4 +1,4 @@
-import { formatProblems, problemCounts, problemJson } from '../report';
+import { Problem } from '../../model/problems';
 import { PromotionRefusedError, promote } from '../../promotion/promote';
 import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
@@ -8,6 +8,7 @@ import {
   PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
 } from '../promotion-setup';
 import { describePromotion, promotionJson } from '../promotion-report';
+import { printJson, reportInputProblems } from '../report';
 
 export const PROMOTE_HELP = `Usage: kalypso promote --commit SHA [--env NAME] [options]
 
@@ -76,13 +77,11 @@ export async function runPromote(argv: readonly string[], io: CliIO, services: P
     if (e instanceof PromotionRefusedError) return reportProblems([refusedProblem(selection, e.file, e.message)], json, io);
     throw e;
   }
-  if (json) io.stdout(`${JSON.stringify({ promoted: true, environment: promotionJson(result), problems: [] }, null, 2)}\n`);
+  if (json) printJson(io, { promoted: true, environment: promotionJson(result), problems: [] });
   else io.stdout(describePromotion(result, writer.description));
   return ExitCode.SUCCESS;
 }
 
-function reportProblems(problems: Parameters<typeof formatProblems>[0], json: boolean, io: CliIO): ExitCode {
-  if (json) io.stdout(`${JSON.stringify({ promoted: false, environment: null, problems: problems.map(problemJson) }, null, 2)}\n`);
-  else io.stderr(`${formatProblems(problems)}${problemCounts(problems)}; nothing promoted\n`);
-  return ExitCode.INPUT_PROBLEMS;
+function reportProblems(problems: readonly Problem[], json: boolean, io: CliIO): ExitCode {
+  return reportInputProblems(io, problems, { json, failed: { promoted: false, environment: null }, nothing: 'promoted' });
 }

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
 import * as path from 'path';
-import { RepositoryKind, branchNameProblem, classifyRepository } from '../../git/git-refs';
+import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../../git/git-refs';
 import { GitError } from '../../git/git-runner';
 import { GitHubClientOptions, createGitHubClient } from '../../github/github-client';
 import { GitHubError } from '../../github/github-error';
@@ -17,7 +17,7 @@ import { runPipeline } from '../run-pipeline';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
-import { formatProblems, problemCounts, problemJson } from '../report';
+import { formatProblems, printJson, problemJson, reportInputProblems } from '../report';
 
 export const PUBLISH_HELP = `Usage: kalypso publish [options]
 
@@ -110,9 +110,7 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
   }
   const sorted = sortProblems(problems);
   if (sorted.some(isError)) {
-    if (options.json) io.stdout(`${JSON.stringify({ published: false, environments: [], problems: sorted.map(problemJson) }, null, 2)}\n`);
-    else io.stderr(`${formatProblems(sorted)}${problemCounts(sorted)}; nothing published\n`);
-    return ExitCode.INPUT_PROBLEMS;
+    return reportInputProblems(io, sorted, { json: options.json, failed: { published: false, environments: [] }, nothing: 'published' });
   }
   if (!options.json) io.stderr(formatProblems(sorted));
 
@@ -130,7 +128,7 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
     if (!options.json) io.stdout(describe(plan.environment, destination, outcome, dryRun));
   }
   if (options.json) {
-    io.stdout(`${JSON.stringify({
+    printJson(io, {
       published: !dryRun,
       environments: published.map(({ plan, destination, result: { proposal, outcome } }) => ({
         name: plan.environment,
@@ -146,7 +144,7 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
         outcome,
       })),
       problems: sorted.map(problemJson),
-    }, null, 2)}\n`);
+    });
   }
   return ExitCode.SUCCESS;
 }
@@ -172,14 +170,10 @@ async function destinationOf(plan: EnvironmentPlan, context: DestinationContext)
   let repo = flagRepo ?? plan.gitOpsRepo?.repo;
   const branch = (values.branch as string | undefined) ?? plan.gitOpsRepo?.branch;
   if (!repo || !branch) return fail('has no GitOpsRepo to publish to (give one in the control plane, or --repo and --branch)');
-  const location = classifyRepository(repo);
-  if (location.problem) return fail(`GitOpsRepo repo ${JSON.stringify(repo)} ${location.problem}`);
-  if (location.kind === RepositoryKind.LOCAL_PATH) {
-    if (flagRepo !== undefined) repo = path.resolve(io.cwd, repo);
-    else if (!path.isAbsolute(repo)) return fail(`GitOpsRepo repo ${JSON.stringify(repo)} is neither a URL nor an absolute path`);
-  }
-  const branchProblem = branchNameProblem(branch);
-  if (branchProblem) return fail(`GitOpsRepo branch ${JSON.stringify(branch)} ${branchProblem}`);
+  // `--repo` may be a path relative to the working folder; the control plane's must be absolute.
+  if (flagRepo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH) repo = path.resolve(io.cwd, repo);
+  const problem = gitOpsRepoProblem(repo, branch);
+  if (problem) return fail(problem);
   const head = values.direct ? branch : headBranch(plan.environment);
   const headProblem = branchNameProblem(head);
   if (headProblem) return fail(`cannot name a branch after it: ${JSON.stringify(head)} ${headProblem}`);

@@ -3,7 +3,7 @@ import { isError } from '../../model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
-import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
+import { formatProblems, formatSummary, planJson, printJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const SYNTH_HELP = `Usage: kalypso synth [options]
@@ -41,11 +41,11 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
   }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
-    io.stdout(`${JSON.stringify({
+    printJson(io, {
       written: result.written.length > 0,
       environments: result.plans.map((plan) => planJson(plan, result.written.find((r) => r.environment === plan.environment))),
       problems: result.problems.map(problemJson),
-    }, null, 2)}\n`);
+    });
   } else {
     io.stderr(formatProblems(result.problems, stderrPalette(io)));
     if (failed && result.written.length === 0) io.stderr(`${problemCounts(result.problems)}; nothing written\n`);

@@ -2,7 +2,7 @@ import { isError } from '../../model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
-import { formatProblems, formatSummary, planJson, problemCounts, problemJson, stderrPalette } from '../report';
+import { formatProblems, formatSummary, planJson, printJson, problemCounts, problemJson, stderrPalette } from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const VALIDATE_HELP = `Usage: kalypso validate [options]
@@ -28,11 +28,11 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<E
   const result = await runPipeline({ ...options, ...renderOptions(values) }, io);
   const failed = result.problems.some(isError);
   if (options.json) {
-    io.stdout(`${JSON.stringify({
+    printJson(io, {
       valid: !failed,
       environments: result.plans.map((plan) => planJson(plan, undefined)),
       problems: result.problems.map(problemJson),
-    }, null, 2)}\n`);
+    });
   } else {
     io.stderr(formatProblems(result.problems, stderrPalette(io)));
     if (failed) io.stderr(`${problemCounts(result.problems)}\n`);
