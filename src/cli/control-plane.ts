@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultCacheFolder, GitCache } from '../git/git-cache';
-import { gitEnvironment, tokenUrlFor } from '../git/git-environment';
+import { defaultCacheFolder } from '../git/git-cache';
 import { RepositoryKind, classifyRepository } from '../git/git-refs';
 import { GitRemoteReader } from '../git/git-remote-reader';
-import { GitRunner } from '../git/git-runner';
+import { GitServices, createGitServices } from '../git/git-services';
 import { GitSource } from '../git/git-source';
 import { ControlPlaneSource } from '../loader/control-plane-source';
 import { FolderSource } from '../loader/folder-source';
@@ -12,13 +11,7 @@ import { RemoteRepositoryReader } from '../loader/workload-sources';
 import { UsageError } from './exit';
 import { CliIO } from './io';
 
-/** git as the command line runs it: one runner, one cache, one token. */
-export interface GitServices {
-  readonly git: GitRunner;
-  readonly cache: GitCache;
-  /** `GITHUB_TOKEN`, when set. */
-  readonly token?: string;
-}
+export type { GitServices } from '../git/git-services';
 
 export interface GitServicesOptions {
   /** `--cache`; default under the user's cache folder. */
@@ -29,17 +22,13 @@ export interface GitServicesOptions {
 
 /**
  * The git runner and cache of a command: git's environment is the command's, with `GITHUB_TOKEN` sent only to the
- * GitHub host (`http.<origin>/.extraHeader`, in `GIT_CONFIG_*` variables) and scrubbed from every message.
+ * GitHub host and scrubbed from every message.
  */
 export function gitServices(io: CliIO, options: GitServicesOptions = {}): GitServices {
   const env = io.env ?? {};
-  const token = env.GITHUB_TOKEN || undefined;
-  const git = new GitRunner({
-    env: gitEnvironment(io.env ?? process.env, { token, tokenUrls: [tokenUrlFor(options.githubOrigin ?? 'https://github.com')] }),
-    secrets: token ? [token] : [],
+  return createGitServices(io.env ?? process.env, {
+    token: env.GITHUB_TOKEN || undefined, cache: options.cache ?? defaultCacheFolder(env), githubOrigin: options.githubOrigin,
   });
-  const cache = new GitCache(options.cache ?? defaultCacheFolder(env), git);
-  return { git, cache, token };
 }
 
 /**

@@ -1,8 +1,6 @@
 import * as path from 'path';
-import { GitCache, defaultCacheFolder } from '../git/git-cache';
-import { gitEnvironment, tokenUrlFor } from '../git/git-environment';
 import { GitRemoteReader } from '../git/git-remote-reader';
-import { GitRunner } from '../git/git-runner';
+import { createGitServices } from '../git/git-services';
 import { GitSource } from '../git/git-source';
 import { Construct, IConstruct } from 'constructs';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../constructs/renderer';
@@ -106,12 +104,7 @@ export class ControlPlane extends Construct {
    * Otherwise like `fromFolder`.
    */
   public static async fromGit(scope: Construct, id: string, repository: string, options: ControlPlaneGitOptions = {}): Promise<ControlPlane> {
-    const env = options.env ?? process.env;
-    const git = new GitRunner({
-      env: gitEnvironment(env, { token: options.token, tokenUrls: [tokenUrlFor('https://github.com')] }),
-      secrets: options.token ? [options.token] : [],
-    });
-    const cache = new GitCache(options.cache ?? defaultCacheFolder(env), git);
+    const { git, cache } = createGitServices(options.env ?? process.env, { token: options.token, cache: options.cache });
     const source = await GitSource.open(repository, { git, cache });
     return ControlPlane.fromSource(scope, id, source, { remote: new GitRemoteReader(cache), ...options });
   }
