@@ -5,4 +5,3 @@ export * from './explain-config';
 export * from './explanation-json';
 export * from './render-text';
 export * from './render-markdown';
-export * from './pull-request-body';
