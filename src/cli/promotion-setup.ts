@@ -6,10 +6,9 @@ import { parseGitHubRepository, webOriginOf } from '../github/repository-url';
 import * as path from 'path';
 import { readBranchObjects } from '../loader/branch-objects';
 import { ControlPlaneSource, RevisionNotFoundError } from '../loader/control-plane-source';
-import { EnvironmentSelection, MAIN_BRANCH, selectEnvironments } from '../model/environments';
+import { EnvironmentSelection, MAIN_BRANCH, PROMOTED_BASE_REPO, selectEnvironments } from '../model/environments';
 import { Problem, error } from '../model/problems';
 import { BaseRepo, GitOpsRepo } from '../model/types';
-import { MAIN_BASE_REPO } from '../promotion/base-repo-file';
 import { ExistingBaseRepo, planBaseRepoChange } from '../promotion/base-repo-change';
 import { BranchWriter } from '../promotion/branch-writer';
 import { GitBranchWriter } from '../promotion/git-branch-writer';
@@ -130,7 +129,7 @@ export class PromotionContext {
     const read = await readBranchObjects(this.source, { branch: selection.branch });
     const prefix = `${selection.branch}/`;
     const relative = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
-    const pins = read.objects.filter((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === MAIN_BASE_REPO);
+    const pins = read.objects.filter((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO);
     const existing: ExistingBaseRepo[] = pins.map((pin) => ({
       file: relative(pin.source?.file ?? ''),
       commit: pin.commit,
@@ -218,7 +217,7 @@ export function promotionProblems(
 
 /** The problem reported when an environment's branch cannot take the BaseRepo. */
 export function refusedProblem(selection: EnvironmentSelection, file: string, message: string): Problem {
-  return error(`environment "${selection.name}": ${message}`, { location: { file: `${selection.branch}/${file}` }, object: `BaseRepo/${MAIN_BASE_REPO}` });
+  return error(`environment "${selection.name}": ${message}`, { location: { file: `${selection.branch}/${file}` }, object: `BaseRepo/${PROMOTED_BASE_REPO}` });
 }
 
 /** `--control-plane` (resolved), `--push`, `--no-status`, `--github-api-url` and `--cache` of a promotion command. */

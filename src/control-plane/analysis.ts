@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { RendererRegistry } from '../constructs/renderer-registry';
 import { SourcedDocument } from '../model/documents';
 import { buildEnvironmentModel, environmentObjects } from '../model/environments';
-import { Problem, formatLocation, isError, sortProblems } from '../model/problems';
+import { Problem, formatProblem, isError, sortProblems } from '../model/problems';
 import {
   ControlPlaneModel, ControlPlaneObject, Environment as EnvironmentObject, EnvironmentModel, Workload as WorkloadModel, objectRef,
 } from '../model/types';
@@ -150,13 +150,10 @@ function shapeErrors(manifest: Record<string, unknown>, source: SourcedDocument 
  * A problem as a construct validation message: `[location  ][Kind/name  ][field  ]message (got …)[  hint]`, leaving
  * out the object when it is the construct's own.
  */
-export function formatConstructProblem(problem: Problem, ownRef: string | undefined): string {
-  const message = problem.got === undefined ? problem.message : `${problem.message} (got ${problem.got})`;
-  return [
-    problem.location?.file ? formatLocation(problem.location) : undefined,
-    problem.object !== ownRef ? problem.object : undefined,
-    problem.field,
-    message,
-    problem.hint,
-  ].filter((part): part is string => !!part).join('  ');
+function formatConstructProblem(problem: Problem, ownRef: string | undefined): string {
+  return formatProblem({
+    ...problem,
+    location: problem.location?.file ? problem.location : undefined,
+    object: problem.object !== ownRef ? problem.object : undefined,
+  });
 }

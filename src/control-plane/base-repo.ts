@@ -3,7 +3,7 @@ import { BaseRepo as BaseRepoModel } from '../model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** The name of the BaseRepo whose commit is the control-plane `main` commit promoted to an environment. */
-export const PROMOTED_BASE_REPO = 'main';
+export { PROMOTED_BASE_REPO } from '../model/environments';
 
 /** Props of a `BaseRepo`. */
 export interface BaseRepoProps extends KalypsoObjectProps {

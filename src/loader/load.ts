@@ -1,5 +1,5 @@
 import { locateField } from '../model/documents';
-import { EnvironmentSelection, MAIN_BRANCH, buildEnvironmentModel, selectEnvironments } from '../model/environments';
+import { EnvironmentSelection, MAIN_BRANCH, PROMOTED_BASE_REPO, buildEnvironmentModel, selectEnvironments } from '../model/environments';
 import { Problem, error, warning } from '../model/problems';
 import { ProgressReporter } from '../model/progress';
 import { BaseRepo, ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../model/types';
@@ -97,7 +97,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
     const ownObjects = branchObjects.get(selection.branch)!;
     let promoted = mainObjects;
-    const pin = ownObjects.find((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === MAIN_BRANCH && !!object.commit);
+    const pin = ownObjects.find((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO && !!object.commit);
     if (pin && source.readCommit) {
       const pinned = await readPinnedMain(pin);
       if (pinned) {

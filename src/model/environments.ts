@@ -10,6 +10,8 @@ export interface EnvironmentSelection {
 }
 
 export const MAIN_BRANCH = 'main';
+/** The BaseRepo that pins the control plane's `main` commit promoted to an environment (reference §10). */
+export const PROMOTED_BASE_REPO = 'main';
 
 /**
  * The environments of a control plane (SPEC §2.1): the Environment objects on `main` (their

@@ -3,6 +3,7 @@ import type { ConfigSchemaCompiler } from '../config-schema';
 import { RendererRegistry } from '../constructs/renderer-registry';
 import { DefaultNamespaceRenderer } from '../constructs/target-namespace';
 import { ResolvedRenderers, resolveRenderers } from '../constructs/resolve-renderers';
+import { PROMOTED_BASE_REPO } from '../model/environments';
 import { Problem, error, isError, sortProblems } from '../model/problems';
 import { checkEnvironment } from '../model/rules';
 import { ClusterType, ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from '../model/types';
@@ -455,7 +456,7 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
   }
 
   // The promoted commit belongs to the first shard (every shard when not sharded).
-  const promotedCommit = environment.baseRepos.find((repo) => repo.name === 'main')?.commit || undefined;
+  const promotedCommit = environment.baseRepos.find((repo) => repo.name === PROMOTED_BASE_REPO)?.commit || undefined;
   if (promotedCommit && ownsPromotedCommit(options.shard)) files.set(PROMOTED_COMMIT_FILE, promotedCommit);
   const gitOpsRepo = environment.gitOpsRepos[0];
 

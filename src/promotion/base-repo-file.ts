@@ -1,10 +1,9 @@
+import { PROMOTED_BASE_REPO } from '../model/environments';
 import { KALYPSO_API_VERSION } from '../model/types';
 
 /** Where a promotion writes the BaseRepo `main` when the environment's branch has none (reference §10.2). */
 export const BASE_REPO_FILE = 'base-repo.yaml';
 
-/** Name of the BaseRepo that pins `main` (reference §2.8). */
-export const MAIN_BASE_REPO = 'main';
 
 export interface BaseRepoFileProps {
   /** The control plane's repository (`spec.repo`). */
@@ -22,7 +21,7 @@ export function baseRepoDocument({ repo, commit }: BaseRepoFileProps): string {
     `apiVersion: ${KALYPSO_API_VERSION}`,
     'kind: BaseRepo',
     'metadata:',
-    `  name: ${MAIN_BASE_REPO}`,
+    `  name: ${PROMOTED_BASE_REPO}`,
     'spec:',
     `  repo: ${yamlScalar(repo)}`,
     '  branch: main',
