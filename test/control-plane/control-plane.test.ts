@@ -12,7 +12,7 @@ import {
   Workload, WorkloadRegistration,
 } from '../../src/control-plane';
 import { SelectorOperator, TemplateType } from '../../src/model/types';
-import { planTree } from '../support/control-plane';
+import { planTree } from '../support/plans';
 import { temporaryFolder } from '../support/temp';
 
 const MANIFESTS = { repo: 'https://github.com/org/app-gitops', branch: 'main', path: './app' };

@@ -4,7 +4,7 @@ import { Testing } from 'cdk8s';
 import { ClusterType, ControlPlane, KalypsoObject, PlatformConfig, ValidationError } from '../../src/control-plane';
 import { FolderSource } from '../../src/loader/folder-source';
 import { LoadUsageError, loadControlPlane } from '../../src/loader/load';
-import { planTree } from '../support/control-plane';
+import { planTree } from '../support/plans';
 import { temporaryFolder } from '../support/temp';
 import { TUTORIAL, brokenTutorialCopy, plannedTree, tutorialCopy } from '../support/tutorial';
 

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ControlPlane } from '../../src';
 import { ISOLATED_GIT_ENV, tutorialRepository } from '../support/git';
 import { temporaryFolder } from '../support/temp';
+import { planTree } from '../support/plans';
 import { TUTORIAL, plannedTree } from '../support/tutorial';
 
 describe('ControlPlane.fromGit', () => {
@@ -16,8 +17,7 @@ describe('ControlPlane.fromGit', () => {
       sources: new Map([['./kalypso-app-src', path.join(TUTORIAL, 'kalypso-app-src')]]),
     });
     // THEN the same tree as the folder of branches, but for the promoted commit
-    const fromGit = Object.fromEntries(controlPlane.plan().flatMap((plan) =>
-      Object.entries(plan.files).map(([file, content]) => [`${plan.environment}/${file}`, content])));
+    const fromGit = planTree(controlPlane.plan());
     const fromFolder = await plannedTree(TUTORIAL);
     expect(fromGit['dev/.github/tracking/Promoted_Commit_Id']).toBe(repository.main);
     const withoutPromoted = (tree: Record<string, string>) =>

@@ -10,7 +10,8 @@ import { FolderSource } from '../../src/loader/folder-source';
 import { loadControlPlane } from '../../src/loader/load';
 import { synthesize } from '../../src/synth/synthesize';
 import { crdSchemaErrors } from '../support/crd-schemas';
-import { planTree, synthesizedTree } from '../support/control-plane';
+import { synthesizedTree } from '../support/control-plane';
+import { planTree } from '../support/plans';
 import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
 

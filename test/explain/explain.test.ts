@@ -1,15 +1,12 @@
 import { explainEnvironment } from '../../src/explain/explain-environment';
 import { explainTarget, findDeploymentTarget, knownDeploymentTargets } from '../../src/explain/explain-target';
-import { buildEnvironmentModel } from '../../src/model/environments';
 import { planEnvironment } from '../../src/output/plan';
 import { formatMismatch } from '../../src/scheduler/selector';
 import { cv } from '../support/config-values';
-import { validateYaml } from '../support/documents';
+import { devEnvironment } from '../support/documents';
 
 function load(yaml: string) {
-  const { objects, errors } = validateYaml(yaml);
-  expect(errors).toEqual([]);
-  const environment = buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects);
+  const environment = devEnvironment(yaml);
   return { environment, plan: planEnvironment(environment) };
 }
 

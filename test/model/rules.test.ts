@@ -1,15 +1,12 @@
-import { buildEnvironmentModel } from '../../src/model/environments';
 import { formatProblem } from '../../src/model/problems';
 import { checkEnvironment } from '../../src/model/rules';
 import { unfoldWorkload } from '../../src/scheduler/unfold';
-import { validateYaml } from '../support/documents';
+import { devEnvironment } from '../support/documents';
 
 const RENDERERS = { reconciler: ['arc-flux', 'argocd', 'flux'], namespace: ['default'], config: ['configmap', 'envfile'] };
 
 function check(yaml: string) {
-  const { objects, errors } = validateYaml(yaml);
-  expect(errors).toEqual([]);
-  const environment = buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects);
+  const environment = devEnvironment(yaml);
   const deploymentTargets = [...environment.deploymentTargets, ...environment.workloads.flatMap((w) => unfoldWorkload(w, 'dev'))];
   return checkEnvironment(environment, { renderers: RENDERERS, deploymentTargets }).map(formatProblem);
 }

@@ -1,12 +1,9 @@
-import { buildEnvironmentModel } from '../../src/model/environments';
 import { formatProblem } from '../../src/model/problems';
 import { planEnvironment } from '../../src/output/plan';
-import { validateYaml } from '../support/documents';
+import { devEnvironment } from '../support/documents';
 
 function plan(yaml: string) {
-  const { objects, errors } = validateYaml(yaml);
-  expect(errors).toEqual([]);
-  const result = planEnvironment(buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects));
+  const result = planEnvironment(devEnvironment(yaml));
   return { ...result, lines: result.problems.map(formatProblem) };
 }
 

@@ -1,13 +1,10 @@
-import { buildEnvironmentModel } from '../../src/model/environments';
 import { formatProblem } from '../../src/model/problems';
 import { planEnvironment } from '../../src/output/plan';
-import { validateYaml } from '../support/documents';
+import { devEnvironment } from '../support/documents';
 
 /** The warnings `planEnvironment` reports for an environment written as YAML (in dev/objects.yaml). */
 function warnings(yaml: string, options: { incompleteInput?: boolean } = {}): string[] {
-  const { objects, errors } = validateYaml(yaml);
-  expect(errors).toEqual([]);
-  const plan = planEnvironment(buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects), options);
+  const plan = planEnvironment(devEnvironment(yaml), options);
   return plan.problems.map(formatProblem);
 }
 

@@ -3,6 +3,7 @@ import { loadAll } from 'js-yaml';
 import { formatProblem } from '../../src/model/problems';
 import { EnvironmentPlan } from '../../src/output/plan';
 import { synthesize } from '../../src/synth/synthesize';
+import { planTree } from './plans';
 import { copyFolder, temporaryFolder } from './temp';
 
 /** Copies of the upstream Kalypso sample repositories (see test/fixtures/upstream/README.md). */
@@ -32,8 +33,7 @@ export async function planFixture(controlPlane: string, options: FixtureOptions 
     sources: new Map(Object.entries(options.sources ?? {})),
     environments: options.environments,
   });
-  const tree = Object.fromEntries(result.plans.flatMap((plan) =>
-    Object.entries(plan.files).map(([file, content]) => [`${plan.environment}/${file}`, content])));
+  const tree = planTree(result.plans);
   const problems = result.problems.map((problem) => formatProblem(problem).split(`${FIXTURES}/`).join(''));
   return { tree, problems, plans: result.plans };
 }

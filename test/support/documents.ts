@@ -1,4 +1,5 @@
 import { parseYamlDocuments } from '../../src/loader/yaml-documents';
+import { buildEnvironmentModel } from '../../src/model/environments';
 import { formatProblem } from '../../src/model/problems';
 import { validateDocuments } from '../../src/model/validate';
 
@@ -12,4 +13,11 @@ export function validateYaml(text: string, file = 'dev/objects.yaml') {
     errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
     warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
   };
+}
+
+/** The environment `dev` made of the objects in YAML text, which must be valid. */
+export function devEnvironment(yaml: string) {
+  const { objects, errors } = validateYaml(yaml);
+  expect(errors).toEqual([]);
+  return buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects);
 }

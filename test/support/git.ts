@@ -5,7 +5,7 @@ import { pathToFileURL } from 'url';
 import { gitEnvironment } from '../../src/git/git-environment';
 import { GitRunner } from '../../src/git/git-runner';
 import { TUTORIAL } from './tutorial';
-import { temporaryFolder, writeFiles } from './temp';
+import { folderFiles, temporaryFolder, writeFiles } from './temp';
 
 /** git configuration of the machine and user kept out of tests. */
 export const ISOLATED_GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
@@ -88,19 +88,6 @@ export function branchNames(repository: BareRepository): string[] {
   return git(['--git-dir', repository.path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/']).split('\n').filter(Boolean).sort();
 }
 
-/** Every file below `folder` as relative path → content. */
-export function folderFiles(folder: string): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(folder, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else files[child] = fs.readFileSync(path.join(folder, child));
-    }
-  };
-  walk('');
-  return files;
-}
 
 /**
  * The tutorial control plane as a git repository: `main`, `dev` and `stage` branches holding the subfolders of

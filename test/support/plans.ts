@@ -13,3 +13,9 @@ export function planWithFiles(files: Record<string, string>, options: { environm
     problems: [],
   };
 }
+
+/** Every planned file as `<environment>/<path>` → content. */
+export function planTree(plans: readonly EnvironmentPlan[]): Record<string, string> {
+  return Object.fromEntries(plans.flatMap((plan) =>
+    Object.entries(plan.files).map(([file, content]) => [`${plan.environment}/${file}`, content])));
+}

@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { writeFiles } from './temp';
 
 export interface SyntheticOptions {
   readonly clusterTypes: number;
@@ -13,10 +12,7 @@ export interface SyntheticOptions {
  * every cluster type: clusterTypes × targets assignments, three files each.
  */
 export function writeSyntheticControlPlane(root: string, { clusterTypes, targets, salt = '' }: SyntheticOptions): void {
-  const write = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  };
+  const write = (file: string, text: string) => writeFiles(root, { [file]: text });
   const kalypso = 'apiVersion: scheduler.kalypso.io/v1alpha1';
   write('main/environments.yaml', `${kalypso}\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: "https://example.com/cp", branch: dev, path: .}}\n`);
   write('dev/policy.yaml', `${kalypso}\nkind: SchedulingPolicy\nmetadata: {name: all}\nspec: {deploymentTargetSelector: {labelSelector: {}}, clusterTypeSelector: {labelSelector: {}}}\n`);

@@ -23,18 +23,26 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
   }
 }
 
-/** Every file below `root` as relative path → content (sorted), for comparing trees. */
-export function readTree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
+/** Every file below `folder` as relative path → bytes. */
+export function folderFiles(folder: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
   const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+    for (const entry of fs.readdirSync(path.join(folder, relative), { withFileTypes: true })) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else files[child] = fs.readFileSync(path.join(root, child), 'utf8');
+      else files[child] = fs.readFileSync(path.join(folder, child));
     }
   };
-  if (fs.existsSync(root)) walk('');
-  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+  walk('');
+  return files;
+}
+
+/** Every file below `root` as relative path → content (sorted), for comparing trees; none when it does not exist. */
+export function readTree(root: string): Record<string, string> {
+  if (!fs.existsSync(root)) return {};
+  return Object.fromEntries(Object.entries(folderFiles(root))
+    .map(([file, content]) => [file, content.toString('utf8')] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** The tree `synth` wrote below `out`, without the runs' state folder (lock, journal, render cache). */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { synthesize } from '../../src/synth/synthesize';
+import { planTree } from './plans';
 import { copyFolder, temporaryFolder } from './temp';
 
 export const TUTORIAL = path.join(__dirname, '../../examples/tutorial');
@@ -31,6 +32,5 @@ export function brokenTutorialCopy(): string {
 export async function plannedTree(controlPlane: string): Promise<Record<string, string>> {
   const result = await synthesize({ controlPlane });
   expect(result.problems).toEqual([]);
-  return Object.fromEntries(result.plans.flatMap((plan) =>
-    Object.entries(plan.files).map(([file, content]) => [`${plan.environment}/${file}`, content])));
+  return planTree(result.plans);
 }
