@@ -3,19 +3,14 @@ import { explainTarget, findDeploymentTarget, knownDeploymentTargets } from '../
 import { planEnvironment } from '../../src/output/plan';
 import { formatMismatch } from '../../src/scheduler/selector';
 import { cv } from '../support/config-values';
-import { devEnvironment } from '../support/documents';
+import { clusterTypeYaml, devEnvironment } from '../support/documents';
 
 function load(yaml: string) {
   const environment = devEnvironment(yaml);
   return { environment, plan: planEnvironment(environment) };
 }
 
-const clusterType = (name: string, labels: string) => `---
-apiVersion: scheduler.kalypso.io/v1alpha1
-kind: ClusterType
-metadata: {name: ${name}, labels: ${labels}}
-spec: {reconciler: flux, namespaceService: default, configType: configmap}
-`;
+const clusterType = clusterTypeYaml;
 const workload = `---
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Workload

@@ -1,6 +1,6 @@
 import { formatProblem } from '../../src/model/problems';
 import { planEnvironment } from '../../src/output/plan';
-import { devEnvironment } from '../support/documents';
+import { clusterTypeYaml, devEnvironment } from '../support/documents';
 
 /** The warnings `planEnvironment` reports for an environment written as YAML (in dev/objects.yaml). */
 function warnings(yaml: string, options: { incompleteInput?: boolean } = {}): string[] {
@@ -8,12 +8,7 @@ function warnings(yaml: string, options: { incompleteInput?: boolean } = {}): st
   return plan.problems.map(formatProblem);
 }
 
-const clusterType = (name: string, labels: string) => `---
-apiVersion: scheduler.kalypso.io/v1alpha1
-kind: ClusterType
-metadata: {name: ${name}, labels: ${labels}}
-spec: {reconciler: flux, namespaceService: default, configType: configmap}
-`;
+const clusterType = clusterTypeYaml;
 const workload = `---
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Workload

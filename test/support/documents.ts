@@ -21,3 +21,13 @@ export function devEnvironment(yaml: string) {
   expect(errors).toEqual([]);
   return buildEnvironmentModel({ name: 'dev', branch: 'dev' }, objects);
 }
+
+/** A ClusterType document with flow-style `labels` (e.g. `{size: large}`) and the built-in renderers. */
+export function clusterTypeYaml(name: string, labels: string): string {
+  return `---
+apiVersion: scheduler.kalypso.io/v1alpha1
+kind: ClusterType
+metadata: {name: ${name}, labels: ${labels}}
+spec: {reconciler: flux, namespaceService: default, configType: configmap}
+`;
+}
