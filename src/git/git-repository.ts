@@ -161,6 +161,26 @@ export class GitRepository {
     return this.text(['commit-tree', ...parents.flatMap((parent) => ['-p', parent]), '-F', '-', tree], { input: message });
   }
 
+  /**
+   * Pushes `commit` to `branch` of `url`: a fast-forward, or with `lease` (`--force-with-lease`, the tip expected
+   * there, '' for none) a replacement. A refused push is a `GitError` naming the branch and git's reason, with
+   * `movedHint` added when the branch moved meanwhile.
+   */
+  public async push(url: string, commit: string, branch: string, options: { readonly lease?: string; readonly movedHint: string }): Promise<void> {
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${options.lease}`];
+    const pushed = await this.git.run(['push', '--porcelain', ...lease, '--', url, `${commit}:refs/heads/${branch}`], {
+      gitDir: this.gitDir, network: true, okExitCodes: [1],
+    }).catch((e: unknown) => {
+      if (!(e instanceof GitError)) throw e;
+      throw new GitError(`cannot push to ${branch} of ${url}: ${e.message.replace(/^git push failed: /, '')}`, e.stderr);
+    });
+    if (pushed.exitCode === 0) return;
+    const status = pushed.stdout.toString('utf8').split('\n').find((line) => line.startsWith('!'))?.split('\t').slice(-1)[0];
+    const moved = /rejected|stale info|fetch first|non-fast-forward/i.test(`${status} ${pushed.stderr}`);
+    throw new GitError(`cannot push to ${branch} of ${url}: ${this.git.redact(status ?? pushed.stderr.trim())}`
+      + (moved ? ` ${options.movedHint}` : ''), pushed.stderr);
+  }
+
   private text(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<string> {
     return this.git.text(args, { gitDir: this.gitDir, ...options });
   }

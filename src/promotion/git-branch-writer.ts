@@ -27,18 +27,7 @@ export class GitBranchWriter implements BranchWriter {
     const tree = await repository.writeTree(base, [{ path: file.path, content: file.content }]);
     if (tree === base) return { action: 'unchanged' };
     const commit = await repository.commitTree(tree, [tip], file.message);
-    const pushed = await repository.git.run(['push', '--porcelain', '--', url, `${commit}:refs/heads/${branch}`], {
-      gitDir: repository.gitDir, network: true, okExitCodes: [1],
-    }).catch((e: unknown) => {
-      if (!(e instanceof GitError)) throw e;
-      throw new GitError(`cannot push to ${branch} of ${url}: ${e.message.replace(/^git push failed: /, '')}`, e.stderr);
-    });
-    if (pushed.exitCode !== 0) {
-      const status = pushed.stdout.toString('utf8').split('\n').find((line) => line.startsWith('!'))?.split('\t').slice(-1)[0];
-      const moved = /rejected|fetch first|non-fast-forward/i.test(`${status} ${pushed.stderr}`);
-      throw new GitError(`cannot push to ${branch} of ${url}: ${repository.git.redact(status ?? pushed.stderr.trim())}`
-        + (moved ? ' (the branch moved meanwhile; run again)' : ''), pushed.stderr);
-    }
+    await repository.push(url, commit, branch, { movedHint: '(the branch moved meanwhile; run again)' });
     return { action: 'written', commit };
   }
 }

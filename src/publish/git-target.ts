@@ -71,19 +71,9 @@ export class GitTarget implements PublishTarget {
     }
     const commit = await repository.commitTree(tree, [branch.commit], proposal.commitMessage);
     const direct = pushTo === this.props.branch;
-    const lease = direct ? [] : [`--force-with-lease=refs/heads/${pushTo}:${this.headTip ?? ''}`];
-    const pushed = await repository.git.run(['push', '--porcelain', ...lease, '--', url, `${commit}:refs/heads/${pushTo}`], {
-      gitDir: repository.gitDir, network: true, okExitCodes: [1],
-    }).catch((e: unknown) => {
-      if (!(e instanceof GitError)) throw e;
-      throw new GitError(`cannot push to ${pushTo} of ${url}: ${e.message.replace(/^git push failed: /, '')}`, e.stderr);
+    await repository.push(url, commit, pushTo, {
+      lease: direct ? undefined : this.headTip ?? '', movedHint: '(the branch moved while publishing; run again)',
     });
-    if (pushed.exitCode !== 0) {
-      const status = pushed.stdout.toString('utf8').split('\n').find((line) => line.startsWith('!'))?.split('\t').slice(-1)[0];
-      const moved = /rejected|stale info|fetch first|non-fast-forward/i.test(`${status} ${pushed.stderr}`);
-      throw new GitError(`cannot push to ${pushTo} of ${url}: ${repository.git.redact(status ?? pushed.stderr.trim())}`
-        + (moved ? ' (the branch moved while publishing; run again)' : ''), pushed.stderr);
-    }
     return { kind: 'push', action: 'pushed', branch: pushTo, commit };
   }
 }
