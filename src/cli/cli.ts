@@ -7,14 +7,14 @@ import { KubernetesError } from '../kubernetes/flux-objects';
 import { LoadUsageError } from '../loader/load';
 import { didYouMean } from '../model/did-you-mean';
 import { OutputError } from '../output/output-lock';
-import type { PublishServices } from './commands/publish';
+import type { GitHubServices } from './github-access';
 import type { Clock } from '../promotion/wait-for-compliance';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
 
 /** What commands get from outside besides their arguments and IO; tests replace the GitHub client and the clock. */
 export interface CliServices {
-  readonly createGitHubClient?: PublishServices['createGitHubClient'];
+  readonly createGitHubClient?: GitHubServices['createGitHubClient'];
   /** The clock `kalypso check` waits with. */
   readonly clock?: Clock;
 }

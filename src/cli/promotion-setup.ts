@@ -1,8 +1,8 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
 import { isCommitId, RepositoryKind, classifyRepository } from '../git/git-refs';
 import { GitRepository } from '../git/git-repository';
-import { GitHubClientOptions, createGitHubClient } from '../github/github-client';
-import { parseGitHubRepository, webOriginOf } from '../github/repository-url';
+import { createGitHubClient } from '../github/github-client';
+import { parseGitHubRepository } from '../github/repository-url';
 import * as path from 'path';
 import { readBranchObjects } from '../loader/branch-objects';
 import { ControlPlaneSource, RevisionNotFoundError } from '../loader/control-plane-source';
@@ -17,6 +17,7 @@ import { PromoteProps } from '../promotion/promote';
 import { GitHubStatusBoard, StatusBoard } from '../promotion/status-board';
 import { GitServices, isRepositoryRoot, openControlPlane } from './control-plane';
 import { UsageError } from './exit';
+import { GitHubServices, githubApi } from './github-access';
 import { CliIO } from './io';
 
 /** The flags that name what `promote` and `check` work on: the control plane, the environment, the commit. */
@@ -38,10 +39,7 @@ export const PROMOTION_FLAGS = {
 } as const;
 
 /** What promotion commands need from outside; tests replace the GitHub client. */
-export interface PromotionServices {
-  /** @default createGitHubClient */
-  readonly createGitHubClient?: (options: GitHubClientOptions) => Promise<Octokit>;
-}
+export type PromotionServices = GitHubServices;
 
 /** The flags shared by `promote` and `check` for writing a promotion. */
 export interface PromotionFlags {
@@ -222,8 +220,7 @@ export function refusedProblem(selection: EnvironmentSelection, file: string, me
 
 /** `--control-plane` (resolved), `--push`, `--no-status`, `--github-api-url` and `--cache` of a promotion command. */
 export function resolveControlPlane(values: Record<string, unknown>, io: CliIO): { flags: PromotionFlags; cache?: string } {
-  const apiUrl = (values['github-api-url'] as string | undefined) ?? 'https://api.github.com';
-  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UsageError(`--github-api-url must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
+  const { apiUrl, githubOrigin } = githubApi(values);
   const location = (values['control-plane'] as string | undefined) ?? '.';
   const kind = classifyRepository(location);
   if (kind.problem) throw new UsageError(`--control-plane ${JSON.stringify(location)} ${kind.problem}`);
@@ -234,7 +231,7 @@ export function resolveControlPlane(values: Record<string, unknown>, io: CliIO):
       push: values.push === true,
       noStatus: values['no-status'] === true,
       apiUrl,
-      githubOrigin: webOriginOf(apiUrl),
+      githubOrigin,
     },
     ...(cache !== undefined ? { cache: path.resolve(io.cwd, cache) } : {}),
   };

@@ -2,9 +2,9 @@ import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' 
 import * as path from 'path';
 import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../../git/git-refs';
 import { GitError } from '../../git/git-runner';
-import { GitHubClientOptions, createGitHubClient } from '../../github/github-client';
+import { createGitHubClient } from '../../github/github-client';
 import { GitHubError } from '../../github/github-error';
-import { parseGitHubRepository, webOriginOf } from '../../github/repository-url';
+import { parseGitHubRepository } from '../../github/repository-url';
 import { Problem, error, isError, sortProblems } from '../../model/problems';
 import { EnvironmentPlan } from '../../output/plan';
 import { explainEnvironment } from '../../explain';
@@ -15,6 +15,7 @@ import { PublishResult, PublishTarget, publishPlan } from '../../publish/publish
 import { GitServices, gitServices } from '../control-plane';
 import { runPipeline } from '../run-pipeline';
 import { ExitCode, UsageError } from '../exit';
+import { GitHubServices, githubApi } from '../github-access';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, controlPlaneOptions, parseFlags } from '../options';
 import { formatProblems, printJson, problemJson, reportInputProblems } from '../report';
@@ -62,10 +63,7 @@ const FLAGS = {
 } as const;
 
 /** What the command needs from outside; tests replace the GitHub client. */
-export interface PublishServices {
-  /** @default createGitHubClient */
-  readonly createGitHubClient?: (options: GitHubClientOptions) => Promise<Octokit>;
-}
+export type PublishServices = GitHubServices;
 
 interface Destination {
   readonly mode: 'pull-request' | 'push';
@@ -88,9 +86,7 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
   if ((values.repo !== undefined || values.branch !== undefined) && options.environments.length !== 1) {
     throw new UsageError('--repo and --branch need exactly one --env');
   }
-  const apiUrl = (values['github-api-url'] as string | undefined) ?? 'https://api.github.com';
-  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UsageError(`--github-api-url must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
-  const githubOrigin = webOriginOf(apiUrl);
+  const { apiUrl, githubOrigin } = githubApi(values);
 
   const git = gitServices(io, { cache: options.cache, githubOrigin });
   const result = await runPipeline({ ...options }, io, git);
