@@ -2,7 +2,7 @@ import { ConfigData, configValueJson } from '../model/config-value';
 import { locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, SourceLocation, describeValue, error, formatLocation } from '../model/problems';
-import { ClusterType, ConfigSchema, DeploymentTarget, objectRef } from '../model/types';
+import { ClusterType, ConfigSchema, DeploymentTarget, objectRef, originRef } from '../model/types';
 import { ConfigContribution, isConfigFor } from '../scheduler/platform-config';
 import { ConfigSchemaCompiler } from './compile-schema';
 import { coerceConfigValues, findUnencodableValue, validationJson } from './go-coercion';
@@ -66,7 +66,7 @@ export function inlineSchemaSources(target: DeploymentTarget): ConfigSchemaSourc
     return {
       name: `configSchemas[${index}] of deployment target "${target.name}"`,
       text,
-      object: target.fromWorkload ? `Workload/${target.fromWorkload}` : objectRef(target),
+      object: originRef(target),
       field: formatFieldPath(path),
       location: target.source ? locateField(target.source, path) : undefined,
     };

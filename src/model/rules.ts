@@ -2,7 +2,7 @@ import { didYouMean } from './did-you-mean';
 import { locateField } from './documents';
 import { environmentObjects } from './environments';
 import { Problem, describeValue, error, formatLocation, warning } from './problems';
-import { ClusterType, ControlPlaneObject, DeploymentTarget, EnvironmentModel, objectRef } from './types';
+import { ClusterType, ControlPlaneObject, DeploymentTarget, EnvironmentModel, objectRef, originRef } from './types';
 
 /** The renderer names each ClusterType field may use besides Templates (built-ins and code-registered renderers). */
 export interface RendererCatalog {
@@ -41,7 +41,7 @@ export const uniqueDeploymentTargetNames: Rule = (environment, { deploymentTarge
     ));
 
 function describeTarget(target: DeploymentTarget): string {
-  const origin = target.fromWorkload ? `Workload/${target.fromWorkload}` : `DeploymentTarget/${target.name}`;
+  const origin = originRef(target);
   return `${origin} (${describeSource(target)})`;
 }
 

@@ -224,3 +224,8 @@ export interface ControlPlaneModel {
 export function objectRef(object: { readonly kind: string; readonly name: string }): string {
   return `${object.kind}/${object.name}`;
 }
+
+/** The object a deployment target is written in: its Workload, or the DeploymentTarget itself. */
+export function originRef(target: DeploymentTarget): string {
+  return target.fromWorkload ? `Workload/${target.fromWorkload}` : objectRef(target);
+}

@@ -3,7 +3,7 @@ import { didYouMean } from '../model/did-you-mean';
 import { locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, warning } from '../model/problems';
-import { ClusterType, ConfigMap, DeploymentTarget, EnvironmentModel, SchedulingPolicy, objectRef } from '../model/types';
+import { ClusterType, ConfigMap, DeploymentTarget, EnvironmentModel, SchedulingPolicy, objectRef, originRef } from '../model/types';
 import {
   CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, assignmentFolder,
 } from './names';
@@ -116,7 +116,7 @@ export const deploymentTargetScheduled: LikelyMistakeRule = (environment, { depl
     .filter((target) => !scheduled.has(target.name))
     .map((target) => warning(`deployment target ${JSON.stringify(target.name)} is selected by no SchedulingPolicy${unscheduledReason(environment, target)}`, {
       location: locateDeploymentTarget(target),
-      object: target.fromWorkload ? `Workload/${target.fromWorkload}` : objectRef(target),
+      object: originRef(target),
       field: target.sourcePath ? formatFieldPath(target.sourcePath) : undefined,
     }));
 };
