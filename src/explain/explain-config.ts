@@ -1,7 +1,7 @@
 import { isConfigObject } from '../model/config-value';
 import { ClusterType, DeploymentTarget, EnvironmentModel } from '../model/types';
 import { ConfigContribution, collectConfigSources, composePlatformConfig, findConfigLabelMismatch, isConfigFor } from '../scheduler/platform-config';
-import { ConfigExplanation, ConfigKeyExplanation, ConfigMapExplanation } from './explanation';
+import { ConfigExplanation, ConfigKeyExplanation, ConfigMapExplanation, byName } from './explanation';
 
 /**
  * The platform config of a target on a cluster type (reference §6): for every key the ConfigMap entry that set it and
@@ -42,7 +42,7 @@ export function explainConfig(
   const configSchemas = environment.configSchemas
     .filter((schema) => isConfigFor(schema.labels, clusterType, target))
     .map((schema) => ({ name: schema.name, location: schema.source?.location }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort(byName);
   return {
     clusterType: clusterType.name,
     ...(file ? { file } : {}),

@@ -3,7 +3,7 @@ import { EnvironmentPlan } from '../output/plan';
 import { WORKLOAD_LABEL, WORKSPACE_LABEL, assignmentFolder } from '../scheduler/names';
 import { schedule } from '../scheduler/schedule';
 import { locateDeploymentTarget } from '../scheduler/unfold';
-import { AssignmentSummary, EnvironmentExplanation, TargetSummary } from './explanation';
+import { AssignmentSummary, EnvironmentExplanation, TargetSummary, byName } from './explanation';
 
 /** The assignment matrix of one environment (cluster types × deployment targets, with the policies of each cell). */
 export function explainEnvironment(environment: EnvironmentModel, plan: EnvironmentPlan): EnvironmentExplanation {
@@ -49,8 +49,4 @@ export function summarizeTarget(target: DeploymentTarget): TargetSummary {
     labels: target.labels,
     location: locateDeploymentTarget(target),
   };
-}
-
-function byName(a: { readonly name: string }, b: { readonly name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

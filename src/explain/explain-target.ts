@@ -1,11 +1,12 @@
 import { ClusterType, DeploymentTarget, EnvironmentModel, SchedulingPolicy } from '../model/types';
 import { EnvironmentPlan } from '../output/plan';
+import { PLATFORM_CONFIG_FILE } from '../output/tree-layout';
 import { deploymentTargetName } from '../scheduler/names';
 import { judgeClusterType, judgeDeploymentTarget } from '../scheduler/policy-verdict';
 import { unfoldWorkload } from '../scheduler/unfold';
 import { explainConfig } from './explain-config';
 import { scheduledAssignments, summarizeTarget } from './explain-environment';
-import { PolicyExplanation, TargetExplanation } from './explanation';
+import { PolicyExplanation, TargetExplanation, byName } from './explanation';
 
 /**
  * A deployment target by name: one of the environment's, or one that belongs to another environment (its policies
@@ -44,7 +45,7 @@ export function explainTarget(
   const policies = [...environment.schedulingPolicies].sort(byName).map((policy) => explainPolicy(policy, target, clusterTypes, environment.name));
   const configs = placements.filter((placement) => !placement.failed).map((placement) => {
     const planned = plan.assignments.find((a) => a.clusterType === placement.clusterType && a.deploymentTarget === target.name);
-    const file = planned?.files.find((path) => path.split('/').pop()!.startsWith('platform-config.'));
+    const file = planned?.files.find((path) => path.split('/').pop()!.startsWith(`${PLATFORM_CONFIG_FILE}.`));
     return explainConfig(environment, clusterTypes.find((ct) => ct.name === placement.clusterType)!, target, file);
   });
   return {
@@ -67,8 +68,4 @@ function explainPolicy(
     deploymentTarget: judgeDeploymentTarget(policy, target, environment),
     clusterTypes: clusterTypes.map((clusterType) => ({ clusterType: clusterType.name, verdict: judgeClusterType(policy, clusterType) })),
   };
-}
-
-function byName(a: { readonly name: string }, b: { readonly name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -107,3 +107,8 @@ export interface TargetExplanation {
   /** One per placement that was rendered. */
   readonly configs: readonly ConfigExplanation[];
 }
+
+/** Orders objects by name (code-unit order, as the matrix and its JSON list them). */
+export function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

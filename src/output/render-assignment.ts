@@ -6,10 +6,8 @@ import { SourceLocation } from '../model/problems';
 import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
 import { EmittedObject } from './emitted-objects';
 import { collectManifests, serializeManifests } from './serialize';
+import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from './tree-layout';
 
-export const NAMESPACE_FILE = 'namespace.yaml';
-export const RECONCILER_FILE = 'reconciler.yaml';
-export const PLATFORM_CONFIG_FILE = 'platform-config';
 
 /** Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's error. */
 export interface RenderFailure {

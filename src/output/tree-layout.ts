@@ -8,3 +8,8 @@ export const CLUSTER_TYPE_README = 'README.md';
 export const CLUSTER_TYPE_README_TEXT = 'This folder contains deployment targets scheduled on the cluster type';
 /** The control-plane commit promoted to the environment. */
 export const PROMOTED_COMMIT_FILE = '.github/tracking/Promoted_Commit_Id';
+
+/** The files of an assignment folder: its Namespace, its reconciler objects, its platform config (`.yaml` or `.env`). */
+export const NAMESPACE_FILE = 'namespace.yaml';
+export const RECONCILER_FILE = 'reconciler.yaml';
+export const PLATFORM_CONFIG_FILE = 'platform-config';
