@@ -57,3 +57,36 @@ export async function readBlobs(octokit: Octokit, { owner, repo }: { owner: stri
   }
   return blobs;
 }
+
+/** Runs a request, turning its failure into a `GitHubError` that says what was being done in `where` (`owner/repo`). */
+export function gitHubCall(where: string): <T>(doing: string, request: () => Promise<T>) => Promise<T> {
+  return (doing, request) => request().catch((e: unknown) => {
+    throw toGitHubError(e, `${doing} in ${where}`);
+  });
+}
+
+/** A branch's tip commit and its tree; a `GitHubError` when the branch does not exist. */
+export async function branchTip(octokit: Octokit, { owner, repo, branch }: BranchRef): Promise<{ commit: string; tree: string }> {
+  const where = `${owner}/${repo}`;
+  const commit = await branchCommit(octokit, { owner, repo, branch });
+  if (!commit) throw new GitHubError(`branch ${branch} does not exist in ${where}`);
+  const data = await gitHubCall(where)(`read commit ${commit}`, () => octokit.rest.git.getCommit({ owner, repo, commit_sha: commit }));
+  return { commit, tree: data.data.tree.sha };
+}
+
+/** Creates the tree `baseTree` with `files` written (mode 100644) and `deletions` removed, and returns its id. */
+export async function createTreeOnBase(
+  octokit: Octokit,
+  { owner, repo, baseTree, files, deletions }: { owner: string; repo: string; baseTree: string; files: Readonly<Record<string, string>>; deletions: readonly string[] },
+): Promise<string> {
+  const tree = await gitHubCall(`${owner}/${repo}`)('create the tree', () => octokit.rest.git.createTree({
+    owner,
+    repo,
+    base_tree: baseTree,
+    tree: [
+      ...deletions.map((path) => ({ path, mode: '100644' as const, type: 'blob' as const, sha: null })),
+      ...Object.entries(files).map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content })),
+    ],
+  }));
+  return tree.data.sha;
+}

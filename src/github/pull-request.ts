@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
-import { branchCommit } from './branch-tree';
-import { GitHubError, toGitHubError } from './github-error';
+import { branchCommit, branchTip, createTreeOnBase, gitHubCall } from './branch-tree';
+import { GitHubError } from './github-error';
 
 export interface LabelSpec {
   readonly name: string;
@@ -69,17 +69,10 @@ const DEFAULT_LABEL_COLOR = '0E8A16';
 export async function openPullRequest(octokit: Octokit, change: PullRequestChange): Promise<PullRequestOutcome> {
   const { owner, repo, base, head } = change;
   const where = `${owner}/${repo}`;
-  const call = <T>(doing: string, request: () => Promise<T>): Promise<T> => request().catch((e: unknown) => {
-    throw toGitHubError(e, `${doing} in ${where}`);
-  });
+  const call = gitHubCall(where);
   if (!change.body.includes(change.marker)) throw new Error('the pull request body must contain the ownership marker');
 
-  const baseTree = change.baseTree ?? await (async () => {
-    const commit = await branchCommit(octokit, { owner, repo, branch: base });
-    if (!commit) throw new GitHubError(`branch ${base} does not exist in ${where}`);
-    const data = await call(`read commit ${commit}`, () => octokit.rest.git.getCommit({ owner, repo, commit_sha: commit }));
-    return { commit, tree: data.data.tree.sha };
-  })();
+  const baseTree = change.baseTree ?? await branchTip(octokit, { owner, repo, branch: base });
 
   const open = await call(`list the pull requests from ${head}`, () => octokit.paginate(octokit.rest.pulls.list, {
     owner, repo, head: `${owner}:${head}`, base, state: 'open', per_page: 100,
@@ -101,26 +94,18 @@ export async function openPullRequest(octokit: Octokit, change: PullRequestChang
   };
   if (Object.keys(change.files).length === 0 && change.deletions.length === 0) return closeOwned();
 
-  const tree = await call('create the tree', () => octokit.rest.git.createTree({
-    owner,
-    repo,
-    base_tree: baseTree.tree,
-    tree: [
-      ...change.deletions.map((path) => ({ path, mode: '100644' as const, type: 'blob' as const, sha: null })),
-      ...Object.entries(change.files).map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content })),
-    ],
-  }));
-  if (tree.data.sha === baseTree.tree) return closeOwned();
+  const tree = await createTreeOnBase(octokit, { owner, repo, baseTree: baseTree.tree, files: change.files, deletions: change.deletions });
+  if (tree === baseTree.tree) return closeOwned();
 
   const headTip = await branchCommit(octokit, { owner, repo, branch: head });
   let current = false;
   if (headTip) {
     const tip = await call(`read commit ${headTip}`, () => octokit.rest.git.getCommit({ owner, repo, commit_sha: headTip }));
-    current = tip.data.tree.sha === tree.data.sha && tip.data.parents.length === 1 && tip.data.parents[0].sha === baseTree.commit;
+    current = tip.data.tree.sha === tree && tip.data.parents.length === 1 && tip.data.parents[0].sha === baseTree.commit;
   }
   if (!current) {
     const commit = await call('create the commit', () => octokit.rest.git.createCommit({
-      owner, repo, message: change.commitMessage, tree: tree.data.sha, parents: [baseTree.commit],
+      owner, repo, message: change.commitMessage, tree, parents: [baseTree.commit],
     }));
     if (headTip) {
       await call(`update branch ${head}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${head}`, sha: commit.data.sha, force: true }));
