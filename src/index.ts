@@ -20,49 +20,49 @@ export {
   ValidationError,
   Workload, type WorkloadDeploymentTarget, type WorkloadProps,
   WorkloadRegistration, type WorkloadRegistrationProps,
-} from './control-plane';
+} from './api';
 
 // Renderers: what a ClusterType's reconciler, namespaceService and configType name.
-export { type AssignmentContext } from './constructs/assignment-context';
-export { ConfigFileType, type IConfigRenderer, type INamespaceRenderer, type IReconciler, type IRenderer } from './constructs/renderer';
-export { RendererRegistry } from './constructs/renderer-registry';
-export { RawManifest, type RawManifestProps } from './constructs/raw-manifest';
-export { configValueText } from './constructs/config-text';
+export { type AssignmentContext } from './render/constructs/assignment-context';
+export { ConfigFileType, type IConfigRenderer, type INamespaceRenderer, type IReconciler, type IRenderer } from './render/constructs/renderer';
+export { RendererRegistry } from './render/constructs/renderer-registry';
+export { RawManifest, type RawManifestProps } from './render/constructs/raw-manifest';
+export { configValueText } from './render/constructs/config-text';
 export {
   ARGOCD_NAMESPACE, ArgoCdReconciler, type ArgoCdReconcilerProps, ArgoCdReconcilerRenderer,
   FLUX_NAMESPACE, FluxReconciler, type FluxReconcilerProps, FluxReconcilerRenderer,
-} from './constructs/reconcilers';
-export { DefaultNamespaceRenderer, TargetNamespace, type TargetNamespaceProps } from './constructs/target-namespace';
-export { ConfigMapRenderer, PLATFORM_CONFIG_NAME, PlatformConfigMap, type PlatformConfigMapProps } from './constructs/platform-config-map';
-export { EnvFileRenderer, PlatformConfigEnvFile } from './constructs/platform-config-env-file';
+} from './render/constructs/reconcilers';
+export { DefaultNamespaceRenderer, TargetNamespace, type TargetNamespaceProps } from './render/constructs/target-namespace';
+export { ConfigMapRenderer, PLATFORM_CONFIG_NAME, PlatformConfigMap, type PlatformConfigMapProps } from './render/constructs/platform-config-map';
+export { EnvFileRenderer, PlatformConfigEnvFile } from './render/constructs/platform-config-env-file';
 
 // The pipeline: load → plan → write.
-export { type SynthOptions, type SynthResult, synthesize } from './synth/synthesize';
-export { type LoadOptions, type LoadResult, LoadUsageError, loadControlPlane } from './loader/load';
-export { type BranchFile, type ControlPlaneSource, type FileFilter } from './loader/control-plane-source';
-export { FolderSource } from './loader/folder-source';
-export { type LoadLimits } from './loader/limits';
-export { type RemoteRepositoryReader, type WorkloadFiles } from './loader/workload-sources';
-export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './output/plan';
-export { type ComposedConfig, type ConfigContribution } from './scheduler/platform-config';
-export { type CompiledSchema, ConfigSchemaCompiler, JsonSchemaDraft } from './config-schema';
-export { type TreeChanges } from './output/managed-tree';
-export { type WriteReport } from './output/write';
+export { type SynthOptions, type SynthResult, synthesize } from './app/synthesize/synthesize';
+export { type LoadOptions, type LoadResult, LoadUsageError, loadControlPlane } from './io/source/load';
+export { type BranchFile, type ControlPlaneSource, type FileFilter } from './io/source/control-plane-source';
+export { FolderSource } from './io/source/folder-source';
+export { type LoadLimits } from './core/model/limits';
+export { type RemoteRepositoryReader, type WorkloadFiles } from './io/source/workload-sources';
+export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './core/plan/plan';
+export { type ComposedConfig, type ConfigContribution } from './core/config/platform-config';
+export { type CompiledSchema, ConfigSchemaCompiler, JsonSchemaDraft } from './core/config-schema';
+export { type TreeChanges } from './core/layout/managed-tree';
+export { type WriteReport } from './io/output/write';
 
 // Names, labels, problems and the plain data model.
 export {
   CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, WORKSPACE_LABEL,
   assignmentFolder, deploymentTargetName, namespaceName,
-} from './scheduler/names';
-export { type Problem, Severity, type SourceLocation, formatProblem, isError } from './model/problems';
-export { type SourcedDocument } from './model/documents';
+} from './core/layout/names';
+export { type Problem, Severity, type SourceLocation, formatProblem, isError } from './core/model/problems';
+export { type SourcedDocument } from './core/model/documents';
 export {
   type ConfigData, type ConfigKey, type ConfigObject, type ConfigScalar, type ConfigValue, type JsonValue, configValueJson, isConfigObject,
-} from './model/config-value';
-export { GoMap, type GoMapKey } from './go/go-map';
-export { GoFloat64 } from './go/go-numbers';
+} from './core/model/config-value';
+export { GoMap, type GoMapKey } from './gotemplate/go/go-map';
+export { GoFloat64 } from './gotemplate/go/go-numbers';
 export {
   KALYPSO_API_VERSION, type LabelSelector, type LabelSelectorRequirement, type RepositoryRef, SelectorOperator, TemplateType,
-} from './model/types';
+} from './core/model/types';
 /** The plain data model the pipeline works on, as the YAML loader and `ControlPlane.toModel()` produce it. */
-export * as model from './model/types';
+export * as model from './core/model/types';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { load } from 'js-yaml';
 import * as path from 'path';
-import { synthesize } from '../src/synth/synthesize';
+import { synthesize } from '../src/app/synthesize/synthesize';
 import { crdSchemaErrors, hasCrd } from './support/crd-schemas';
 import { readTree, temporaryFolder } from './support/temp';
 import { TUTORIAL, plannedTree, tutorialCopy } from './support/tutorial';

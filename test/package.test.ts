@@ -98,7 +98,7 @@ describe('the npm package', () => {
   test('holds the compiled library with its type declarations, the imports, the command line, README and license, and nothing else', () => {
     expect(files).toEqual(expect.arrayContaining([
       'README.md', 'bin/kalypso', 'package.json',
-      'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/control-plane/control-plane.d.ts', 'lib/src/cli/cli.js',
+      'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/api/control-plane.d.ts', 'lib/src/cli/cli.js',
       'lib/imports/source.toolkit.fluxcd.io.js', 'lib/imports/kustomize.toolkit.fluxcd.io.d.ts', 'lib/imports/argoproj.io.js',
     ]));
     const unexpected = files.filter((file) => !['README.md', 'bin/kalypso', 'package.json'].includes(file)
@@ -143,7 +143,7 @@ describe('the npm package', () => {
   });
 
   test('refuses deep imports that are not part of its exports', () => {
-    const result = spawnSync(process.execPath, ['-e', "require('kalypso-cdk8s/lib/src/control-plane/analysis')"], { cwd: app, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['-e', "require('kalypso-cdk8s/lib/src/api/analysis')"], { cwd: app, encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });

@@ -1,5 +1,5 @@
 // Jest writes snapshots beside each test by default; this project keeps them all in the top-level __snapshots__/
-// folder, named after the test file's path below test/ (test/output/plan.test.ts -> __snapshots__/output/plan.test.ts.snap).
+// folder, named after the test file's path below test/ (test/core/plan/plan.test.ts -> __snapshots__/output/plan.test.ts.snap).
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
@@ -11,5 +11,5 @@ module.exports = {
     path.join(snapshotRoot, path.relative(testRoot, testPath) + extension),
   resolveTestPath: (snapshotPath, extension) =>
     path.join(testRoot, path.relative(snapshotRoot, snapshotPath).slice(0, -extension.length)),
-  testPathForConsistencyCheck: path.join(testRoot, 'output', 'plan.test.ts'),
+  testPathForConsistencyCheck: path.join(testRoot, 'core', 'plan', 'plan.test.ts'),
 };

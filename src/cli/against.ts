@@ -1,10 +1,10 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
-import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../git/git-refs';
-import { GitError } from '../git/git-runner';
-import { isManagedPath, managedFolders } from '../output/managed-tree';
-import { CLUSTER_TYPE_README, EnvironmentPlan } from '../output/plan';
-import { readManagedFilesSync } from '../output/current-tree';
+import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../io/git/git-refs';
+import { GitError } from '../io/git/git-runner';
+import { isManagedPath, managedFolders } from '../core/layout/managed-tree';
+import { CLUSTER_TYPE_README, EnvironmentPlan } from '../core/plan/plan';
+import { readManagedFilesSync } from '../io/output/current-tree';
 import { GitServices } from './control-plane';
 import { UsageError } from './exit';
 

@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GitError } from '../git/git-runner';
-import { redactSecrets } from '../git/secrets';
-import { GitHubError } from '../github/github-error';
-import { KubernetesError } from '../kubernetes/flux-objects';
-import { LoadUsageError } from '../loader/load';
-import { didYouMean } from '../model/did-you-mean';
-import { OutputError } from '../output/output-lock';
+import { GitError } from '../io/git/git-runner';
+import { redactSecrets } from '../io/git/secrets';
+import { GitHubError } from '../io/github/github-error';
+import { KubernetesError } from '../io/kubernetes/flux-objects';
+import { LoadUsageError } from '../io/source/load';
+import { didYouMean } from '../core/model/did-you-mean';
+import { OutputError } from '../io/output/output-lock';
 import type { GitHubServices } from './github-access';
-import type { Clock } from '../promotion/wait-for-compliance';
+import type { Clock } from '../app/promotion/wait-for-compliance';
 import { ExitCode, UsageError } from './exit';
 import { CliIO, PROCESS_IO } from './io';
 

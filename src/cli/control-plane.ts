@@ -1,17 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultCacheFolder } from '../git/git-cache';
-import { RepositoryKind, classifyRepository } from '../git/git-refs';
-import { GitRemoteReader } from '../git/git-remote-reader';
-import { GitServices, createGitServices } from '../git/git-services';
-import { GitSource } from '../git/git-source';
-import { ControlPlaneSource } from '../loader/control-plane-source';
-import { FolderSource } from '../loader/folder-source';
-import { RemoteRepositoryReader } from '../loader/workload-sources';
+import { defaultCacheFolder } from '../io/git/git-cache';
+import { RepositoryKind, classifyRepository } from '../io/git/git-refs';
+import { GitRemoteReader } from '../io/git/git-remote-reader';
+import { GitServices, createGitServices } from '../io/git/git-services';
+import { GitSource } from '../io/git/git-source';
+import { ControlPlaneSource } from '../io/source/control-plane-source';
+import { FolderSource } from '../io/source/folder-source';
+import { RemoteRepositoryReader } from '../io/source/workload-sources';
 import { UsageError } from './exit';
 import { CliIO } from './io';
 
-export type { GitServices } from '../git/git-services';
+export type { GitServices } from '../io/git/git-services';
 
 export interface GitServicesOptions {
   /** `--cache`; default under the user's cache folder. */

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
-import { GitHubClientOptions } from '../github/github-client';
-import { webOriginOf } from '../github/repository-url';
+import { GitHubClientOptions } from '../io/github/github-client';
+import { webOriginOf } from '../io/github/repository-url';
 import { UsageError } from './exit';
 
 /** What a command that talks to GitHub needs from outside; tests replace the client. */

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { RepositoryKind, classifyRepository } from '../git/git-refs';
-import { Shard, parseShard } from '../output/shard';
+import { RepositoryKind, classifyRepository } from '../io/git/git-refs';
+import { Shard, parseShard } from '../core/plan/shard';
 import { UsageError } from './exit';
 
 /** Options every command that reads a control plane accepts. */

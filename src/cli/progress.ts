@@ -1,4 +1,4 @@
-import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
+import { ProgressReporter, SILENT_PROGRESS } from '../core/model/progress';
 
 /** A progress reporter the command stops when it is done (clearing the line it drew). */
 export interface StoppableProgress extends ProgressReporter {

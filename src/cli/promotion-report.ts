@@ -1,7 +1,7 @@
-import { ClusterState, ComplianceVerdict } from '../promotion/compliance';
-import { CheckDeploymentResult } from '../promotion/check-deployment';
-import { PromotionResult } from '../promotion/promote';
-import { StatusOutcome } from '../promotion/update-status';
+import { ClusterState, ComplianceVerdict } from '../app/promotion/compliance';
+import { CheckDeploymentResult } from '../app/promotion/check-deployment';
+import { PromotionResult } from '../app/promotion/promote';
+import { StatusOutcome } from '../app/promotion/update-status';
 
 const short = (commit: string) => commit.slice(0, 12);
 

@@ -1,6 +1,6 @@
-import { Problem, Severity, formatLocation } from '../model/problems';
-import { EnvironmentPlan } from '../output/plan';
-import { WriteReport } from '../output/write';
+import { Problem, Severity, formatLocation } from '../core/model/problems';
+import { EnvironmentPlan } from '../core/plan/plan';
+import { WriteReport } from '../io/output/write';
 import { PLAIN, Palette, isColorEnabled, palette } from './color';
 import { ExitCode } from './exit';
 import { CliIO } from './io';

@@ -1,4 +1,4 @@
-import { SynthOptions, SynthResult, synthesize } from '../synth/synthesize';
+import { SynthOptions, SynthResult, synthesize } from '../app/synthesize/synthesize';
 import { GitServices, gitServices, openControlPlane } from './control-plane';
 import { CliIO } from './io';
 import { createProgress } from './progress';

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { benchShape, formatResultLine, runBench } from './bench';
 import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
 import { temporaryFolder } from '../support/temp';
-import { loadControlPlane } from '../../src/loader/load';
-import { FolderSource } from '../../src/loader/folder-source';
-import { planControlPlane } from '../../src/output/plan';
+import { loadControlPlane } from '../../src/io/source/load';
+import { FolderSource } from '../../src/io/source/folder-source';
+import { planControlPlane } from '../../src/core/plan/plan';
 
 describe('the benchmark', () => {
   test('generates the same control plane for the same seed, with ten ConfigMaps and twenty policies per assignment', async () => {

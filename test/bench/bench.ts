@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { dump, loadAll } from 'js-yaml';
 import * as os from 'os';
 import * as path from 'path';
-import { PipelineStep } from '../../src/model/progress';
+import { PipelineStep } from '../../src/core/model/progress';
 import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
 import { StepClock } from './step-clock';
 
@@ -107,7 +107,7 @@ export async function measureSynth(controlPlane: string, out: string, extra: Rea
   const start = performance.now();
   const clock = new StepClock();
   clock.step('load');
-  const { synthesize } = require('../../src/synth/synthesize') as typeof import('../../src/synth/synthesize');
+  const { synthesize } = require('../../src/app/synthesize/synthesize') as typeof import('../../src/app/synthesize/synthesize');
   const result = await synthesize({ ...extra, controlPlane, out, progress: clock });
   clock.stop();
   const seconds = (performance.now() - start) / 1000;

@@ -1,4 +1,4 @@
-import { PipelineStep, ProgressReporter } from '../../src/model/progress';
+import { PipelineStep, ProgressReporter } from '../../src/core/model/progress';
 
 export const STEPS: readonly PipelineStep[] = ['load', 'schedule', 'compose', 'render', 'serialize', 'plan', 'write'];
 

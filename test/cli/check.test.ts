@@ -1,6 +1,6 @@
 import { CliServices } from '../../src/cli/cli';
 import { CHECK_HELP } from '../../src/cli/commands/check';
-import { Clock } from '../../src/promotion/wait-for-compliance';
+import { Clock } from '../../src/app/promotion/wait-for-compliance';
 import { runCliIsolated } from '../support/cli';
 import { commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';

@@ -1,6 +1,6 @@
 import { ANSI, PLAIN, isColorEnabled } from '../../src/cli/color';
 import { formatProblems } from '../../src/cli/report';
-import { error, warning } from '../../src/model/problems';
+import { error, warning } from '../../src/core/model/problems';
 
 describe('isColorEnabled', () => {
   test.each<[string, boolean, Record<string, string>, boolean]>([

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { gitServices, openControlPlane } from '../../src/cli/control-plane';
-import { GitSource } from '../../src/git/git-source';
-import { FolderSource } from '../../src/loader/folder-source';
+import { GitSource } from '../../src/io/git/git-source';
+import { FolderSource } from '../../src/io/source/folder-source';
 import { ROOT, runCli } from '../support/cli';
 import { ISOLATED_GIT_ENV, commitFiles, createBareRepository, git, tutorialRepository } from '../support/git';
 import { temporaryFolder, writeFiles } from '../support/temp';

@@ -1,4 +1,4 @@
-import { synthesize } from '../../src/synth/synthesize';
+import { synthesize } from '../../src/app/synthesize/synthesize';
 import { temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
 import { TerminalProgress, createProgress } from '../../src/cli/progress';

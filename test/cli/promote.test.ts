@@ -1,6 +1,6 @@
 import { CliServices } from '../../src/cli/cli';
 import { PROMOTE_HELP } from '../../src/cli/commands/promote';
-import { baseRepoDocument } from '../../src/promotion/base-repo-file';
+import { baseRepoDocument } from '../../src/app/promotion/base-repo-file';
 import { runCliIsolated, fakeGitHubServices } from '../support/cli';
 import {
   BareRepository, branchCommit, commitFiles, readBranchFiles, tutorialRepository,

@@ -10,7 +10,7 @@
  */
 import * as path from 'path';
 import { CliServices, main } from '../../src/cli/cli';
-import { Clock } from '../../src/promotion/wait-for-compliance';
+import { Clock } from '../../src/app/promotion/wait-for-compliance';
 import { ROOT } from '../support/cli';
 import { BareRepository, ISOLATED_GIT_ENV, branchCommit, commitFiles, createBareRepository, git, readBranchFiles, tutorialRepository } from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { BIN } from '../support/cli';
 import { writeSyntheticControlPlane } from '../support/synthetic-control-plane';
 import { readOutputTree, temporaryFolder } from '../support/temp';
-import { synthesize } from '../../src/synth/synthesize';
+import { synthesize } from '../../src/app/synthesize/synthesize';
 
 function run(controlPlane: string, out: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import * as path from 'path';
-import { FolderSource } from '../../src/loader/folder-source';
-import { loadControlPlane } from '../../src/loader/load';
-import { parseYamlDocuments } from '../../src/loader/yaml-documents';
-import { GoMap, goMapKeyId } from '../../src/go/go-map';
-import { ConfigKey, ConfigObject, ConfigValue, isConfigObject } from '../../src/model/config-value';
-import { buildEnvironmentModel } from '../../src/model/environments';
-import { ControlPlaneObject, EnvironmentModel, LabelSelector, SelectorOperator } from '../../src/model/types';
-import { validateDocuments } from '../../src/model/validate';
-import { planEnvironment } from '../../src/output/plan';
-import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../src/scheduler/config-value';
-import { findSelectorMismatch, matchesSelector } from '../../src/scheduler/selector';
-import { TemplateError, renderManifest } from '../../src/template';
+import { FolderSource } from '../../src/io/source/folder-source';
+import { loadControlPlane } from '../../src/io/source/load';
+import { parseYamlDocuments } from '../../src/core/model/yaml-documents';
+import { GoMap, goMapKeyId } from '../../src/gotemplate/go/go-map';
+import { ConfigKey, ConfigObject, ConfigValue, isConfigObject } from '../../src/core/model/config-value';
+import { buildEnvironmentModel } from '../../src/core/model/environments';
+import { ControlPlaneObject, EnvironmentModel, LabelSelector, SelectorOperator } from '../../src/core/model/types';
+import { validateDocuments } from '../../src/core/model/validate';
+import { planEnvironment } from '../../src/core/plan/plan';
+import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../src/core/config/parse-config-value';
+import { findSelectorMismatch, matchesSelector } from '../../src/core/scheduling/selector';
+import { TemplateError, renderManifest } from '../../src/gotemplate/template';
 import { cv, f, m } from '../support/config-values';
 
 /*

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { loadAll } from 'js-yaml';
-import { formatProblem } from '../../src/model/problems';
-import { EnvironmentPlan } from '../../src/output/plan';
-import { synthesize } from '../../src/synth/synthesize';
+import { formatProblem } from '../../src/core/model/problems';
+import { EnvironmentPlan } from '../../src/core/plan/plan';
+import { synthesize } from '../../src/app/synthesize/synthesize';
 import { planTree } from './plans';
 import { copyFolder, temporaryFolder } from './temp';
 

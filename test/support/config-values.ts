@@ -1,6 +1,6 @@
-import { GoMap } from '../../src/go/go-map';
-import { GoFloat64 } from '../../src/go/go-numbers';
-import { ConfigKey, ConfigObject, ConfigValue } from '../../src/model/config-value';
+import { GoMap } from '../../src/gotemplate/go/go-map';
+import { GoFloat64 } from '../../src/gotemplate/go/go-numbers';
+import { ConfigKey, ConfigObject, ConfigValue } from '../../src/core/model/config-value';
 
 /** A config map (`map[interface {}]interface {}`) with these entries, keys typed as given: `m([true, 2], ['x', 1])`. */
 export function m(...entries: readonly (readonly [ConfigKey, ConfigValue])[]): ConfigObject {

@@ -1,4 +1,4 @@
-import { ControlPlane } from '../../src/control-plane';
+import { ControlPlane } from '../../src/api';
 import { readTree, temporaryFolder } from './temp';
 
 /** Synthesizes the control plane into a fresh folder and reads back every file written. */

@@ -1,7 +1,7 @@
-import { parseYamlDocuments } from '../../src/loader/yaml-documents';
-import { buildEnvironmentModel } from '../../src/model/environments';
-import { formatProblem } from '../../src/model/problems';
-import { validateDocuments } from '../../src/model/validate';
+import { parseYamlDocuments } from '../../src/core/model/yaml-documents';
+import { buildEnvironmentModel } from '../../src/core/model/environments';
+import { formatProblem } from '../../src/core/model/problems';
+import { validateDocuments } from '../../src/core/model/validate';
 
 /** Validates YAML text as if read from `file`; returns the objects and the problems as formatted lines. */
 export function validateYaml(text: string, file = 'dev/objects.yaml') {

@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { gitEnvironment } from '../../src/git/git-environment';
-import { GitRunner } from '../../src/git/git-runner';
+import { gitEnvironment } from '../../src/io/git/git-environment';
+import { GitRunner } from '../../src/io/git/git-runner';
 import { TUTORIAL } from './tutorial';
 import { folderFiles, temporaryFolder, writeFiles } from './temp';
 

@@ -1,6 +1,6 @@
 import {
   ClusterType, ConfigMap, DeploymentTarget, LabelSelector, SchedulingPolicy, Workload, WorkloadTarget,
-} from '../../src/model/types';
+} from '../../src/core/model/types';
 
 /** Small builders for model objects in tests (objects built in code carry no source). */
 

@@ -1,4 +1,4 @@
-import { EnvironmentPlan } from '../../src/output/plan';
+import { EnvironmentPlan } from '../../src/core/plan/plan';
 
 /** A plan with just files (as the publishing code reads it), for tests that do not need scheduling. */
 export function planWithFiles(files: Record<string, string>, options: { environment?: string; clusterTypes?: string[] } = {}): EnvironmentPlan {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { synthesize } from '../../src/synth/synthesize';
+import { synthesize } from '../../src/app/synthesize/synthesize';
 import { planTree } from './plans';
 import { copyFolder, temporaryFolder } from './temp';
 

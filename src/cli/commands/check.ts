@@ -1,17 +1,17 @@
 import * as path from 'path';
-import { RepositoryKind, branchNameProblem, classifyRepository } from '../../git/git-refs';
-import { parseGitHubRepository } from '../../github/repository-url';
-import { KubernetesClusters } from '../../kubernetes/flux-objects';
-import { checkDeployment } from '../../promotion/check-deployment';
-import { ComplianceVerdict, describeCompliance } from '../../promotion/compliance';
-import { ComplianceSource } from '../../promotion/compliance-source';
-import { parseDuration } from '../../promotion/duration';
-import { PlatformCommit } from '../../promotion/flux-kustomizations';
-import { GitHubStatusComplianceSource } from '../../promotion/github-status-source';
-import { KubernetesComplianceSource } from '../../promotion/kubernetes-source';
-import { nextEnvironment } from '../../promotion/next-environment';
-import { PromotionRefusedError, promote } from '../../promotion/promote';
-import { Clock } from '../../promotion/wait-for-compliance';
+import { RepositoryKind, branchNameProblem, classifyRepository } from '../../io/git/git-refs';
+import { parseGitHubRepository } from '../../io/github/repository-url';
+import { KubernetesClusters } from '../../io/kubernetes/flux-objects';
+import { checkDeployment } from '../../app/promotion/check-deployment';
+import { ComplianceVerdict, describeCompliance } from '../../app/promotion/compliance';
+import { ComplianceSource } from '../../app/promotion/compliance-source';
+import { parseDuration } from '../../app/promotion/duration';
+import { PlatformCommit } from '../../app/promotion/flux-kustomizations';
+import { GitHubStatusComplianceSource } from '../../app/promotion/github-status-source';
+import { KubernetesComplianceSource } from '../../app/promotion/kubernetes-source';
+import { nextEnvironment } from '../../app/promotion/next-environment';
+import { PromotionRefusedError, promote } from '../../app/promotion/promote';
+import { Clock } from '../../app/promotion/wait-for-compliance';
 import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
@@ -21,7 +21,7 @@ import {
   PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
 } from '../promotion-setup';
 import { printJson, reportInputProblems } from '../report';
-import { Problem } from '../../model/problems';
+import { Problem } from '../../core/model/problems';
 
 export const CHECK_HELP = `Usage: kalypso check --env NAME --commit SHA [--promoted SHA] [sources] [options]
 

@@ -1,7 +1,7 @@
-import { formatDiffCounts, formatTreeDiff, treeDiffJson } from '../../diff/format-diff';
-import { TreeDiff, diffPlatformTree, isEmptyDiff } from '../../diff/tree-diff';
-import { error, isError, sortProblems } from '../../model/problems';
-import { EnvironmentPlan } from '../../output/plan';
+import { formatDiffCounts, formatTreeDiff, treeDiffJson } from '../../app/diff/format-diff';
+import { TreeDiff, diffPlatformTree, isEmptyDiff } from '../../app/diff/tree-diff';
+import { error, isError, sortProblems } from '../../core/model/problems';
+import { EnvironmentPlan } from '../../core/plan/plan';
 import { AgainstTree, againstTree, checkFolderExists, describeTree, parseAgainst, readAgainstTree } from '../against';
 import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';

@@ -1,5 +1,5 @@
-import { Problem } from '../../model/problems';
-import { PromotionRefusedError, promote } from '../../promotion/promote';
+import { Problem } from '../../core/model/problems';
+import { PromotionRefusedError, promote } from '../../app/promotion/promote';
 import { gitServices } from '../control-plane';
 import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { isError } from '../../model/problems';
+import { isError } from '../../core/model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';

@@ -1,4 +1,4 @@
-import { isError } from '../../model/problems';
+import { isError } from '../../core/model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
 import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';

@@ -1,0 +1,159 @@
+import { IConstruct } from 'constructs';
+import { RendererRegistry } from '../render/constructs/renderer-registry';
+import { SourcedDocument } from '../core/model/documents';
+import { buildEnvironmentModel, environmentObjects } from '../core/model/environments';
+import { Problem, formatProblem, isError, sortProblems } from '../core/model/problems';
+import {
+  ControlPlaneModel, ControlPlaneObject, Environment as EnvironmentObject, EnvironmentModel, Workload as WorkloadModel, objectRef,
+} from '../core/model/types';
+import { validateDocuments } from '../core/model/validate';
+import { EnvironmentPlan, planControlPlane } from '../core/plan/plan';
+import { Environment } from './environment';
+import { KalypsoObject } from './kalypso-object';
+import { findEnclosing, findEnvironment } from './scope';
+import { WorkloadRegistration } from './workload-registration';
+
+/** Everything the pipeline makes of a control plane's constructs, and which construct each problem is about. */
+export interface Analysis {
+  readonly model: ControlPlaneModel;
+  readonly plans: readonly EnvironmentPlan[];
+  /** Validation errors per construct, each `[location  ][Kind/name  ][field  ]message (got …)[  hint]`. */
+  readonly errors: ReadonlyMap<IConstruct, readonly string[]>;
+  /** Loading and planning warnings, sorted. */
+  readonly warnings: readonly Problem[];
+}
+
+export interface AnalysisOptions {
+  readonly registry: RendererRegistry;
+  /** Problems found when the control plane was loaded from YAML. */
+  readonly loadProblems: readonly Problem[];
+}
+
+/**
+ * Builds the model of the constructs below `root` (per environment: the objects defined directly in the control plane,
+ * then the environment's own, as `buildEnvironmentModel` does for `main` and a branch), plans it with the shared
+ * pipeline, and attributes every problem to the construct of the object it concerns.
+ */
+export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions): Analysis {
+  const errors = new Map<IConstruct, string[]>();
+  const warnings: Problem[] = [];
+  const report = (construct: IConstruct, message: string) => {
+    const messages = errors.get(construct) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    errors.set(construct, messages);
+  };
+
+  const constructs = root.node.findAll();
+  const environments = constructs.filter(Environment.isEnvironment);
+  const objects = constructs.filter(KalypsoObject.isKalypsoObject);
+
+  // Each object on its own: the same shape rules as a YAML document of its kind.
+  const models = new Map<KalypsoObject, ControlPlaneObject>();
+  for (const object of objects) {
+    const problems = shapeErrors(object.toManifest(), object.source);
+    problems.forEach((problem) => report(object, formatConstructProblem(problem, objectRef(object))));
+    if (problems.length === 0) models.set(object, object.toModel());
+  }
+  const declarations = new Map<Environment, EnvironmentObject>();
+  for (const environment of environments) {
+    const manifest = environment.toManifest();
+    const problems = manifest ? shapeErrors(manifest, environment.source) : [];
+    problems.forEach((problem) => report(environment, formatConstructProblem(problem, `Environment/${environment.name}`)));
+    const model = environment.toModel();
+    if (model && problems.length === 0) declarations.set(environment, model);
+  }
+  environments.forEach((environment, index) => {
+    const first = environments.findIndex((other) => other.name === environment.name);
+    if (first !== index) report(environment, `environment "${environment.name}" is defined twice: also at ${environments[first].node.path}`);
+  });
+
+  // Where each object applies, and the Workloads found through registrations.
+  const shared: KalypsoObject[] = [];
+  const own = new Map<Environment, KalypsoObject[]>(environments.map((environment) => [environment, []]));
+  const registered = new Map<KalypsoObject, KalypsoObject[]>();
+  for (const object of objects) {
+    if (!models.has(object)) continue;
+    const registration = object.kind === 'Workload' ? findEnclosing(object, WorkloadRegistration.isWorkloadRegistration) : undefined;
+    if (registration) {
+      if (!registered.has(registration)) registered.set(registration, []);
+      registered.get(registration)!.push(object);
+      continue;
+    }
+    const environment = findEnvironment(object) as Environment | undefined;
+    (environment ? own.get(environment)! : shared).push(object);
+  }
+
+  const constructOf = new Map<ControlPlaneObject, KalypsoObject>();
+  for (const [object, model] of models) constructOf.set(model, object);
+  const environmentModels: EnvironmentModel[] = environments.map((environment) => {
+    const members = [...shared, ...own.get(environment)!];
+    const registeredWorkloads = members
+      .filter((object) => object.kind === 'WorkloadRegistration')
+      .flatMap((registration) => registered.get(registration) ?? [])
+      .map((workload) => models.get(workload) as WorkloadModel);
+    return buildEnvironmentModel(
+      { name: environment.name, branch: environment.branch, environment: declarations.get(environment) },
+      members.map((object) => models.get(object)!),
+      registeredWorkloads,
+    );
+  });
+  const model: ControlPlaneModel = { environments: environmentModels };
+
+  const plans = planControlPlane(model, { registry: options.registry });
+  plans.forEach((plan, index) => {
+    const environment = environments[index];
+    const byRef = new Map<string, KalypsoObject>();
+    const environmentModel = environmentModels[index];
+    for (const object of environmentObjects(environmentModel)) byRef.set(objectRef(object), constructOf.get(object)!);
+    const concerned = (problem: Problem): IConstruct => {
+      if (!problem.object) return environment;
+      let ref = problem.object;
+      if (ref.startsWith('DeploymentTarget/')) {
+        const name = ref.slice('DeploymentTarget/'.length);
+        const target = [...plan.deploymentTargets].reverse().find((candidate) => candidate.name === name);
+        if (target?.fromWorkload) ref = `Workload/${target.fromWorkload}`;
+      }
+      return byRef.get(ref) ?? environment;
+    };
+    for (const problem of plan.problems) {
+      if (!isError(problem)) {
+        warnings.push(problem);
+        continue;
+      }
+      const construct = concerned(problem);
+      report(construct, formatConstructProblem(problem, KalypsoObject.isKalypsoObject(construct) ? objectRef(construct) : undefined));
+    }
+  });
+
+  for (const problem of options.loadProblems) {
+    if (isError(problem)) report(root, formatConstructProblem(problem, undefined));
+    else warnings.push(problem);
+  }
+
+  return { model, plans, errors, warnings: sortProblems(warnings) };
+}
+
+/** The errors the YAML loader would report for `manifest`: names, labels, selectors, required fields. */
+function shapeErrors(manifest: Record<string, unknown>, source: SourcedDocument | undefined): Problem[] {
+  const document: SourcedDocument = {
+    file: source?.file ?? '',
+    branch: source?.branch ?? '',
+    index: source?.index ?? 0,
+    value: manifest,
+    location: source?.location ?? { file: '' },
+    fieldLocations: source?.fieldLocations ?? new Map(),
+  };
+  return validateDocuments([document]).problems.filter(isError);
+}
+
+/**
+ * A problem as a construct validation message: `[location  ][Kind/name  ][field  ]message (got …)[  hint]`, leaving
+ * out the object when it is the construct's own.
+ */
+function formatConstructProblem(problem: Problem, ownRef: string | undefined): string {
+  return formatProblem({
+    ...problem,
+    location: problem.location?.file ? problem.location : undefined,
+    object: problem.object !== ownRef ? problem.object : undefined,
+  });
+}

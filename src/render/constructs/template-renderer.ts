@@ -1,0 +1,102 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { loadAll } from 'js-yaml';
+import { Template, objectRef } from '../../core/model/types';
+import { TemplateData, TemplateError, renderManifests } from '../../gotemplate/template';
+import { GO_YAML_V3_SCHEMA } from '../../gotemplate/yaml/go-yaml-schemas';
+import { AssignmentContext } from './assignment-context';
+import { RawManifest } from './raw-manifest';
+import { RenderError } from './render-error';
+import { ConfigFileType, IConfigRenderer } from './renderer';
+
+/** Kalypso's `contentType` that makes the config file `platform-config.sh` (reference §6.8). */
+export const SH_CONTENT_TYPE = 'sh';
+
+/** The data a Template sees for an assignment (reference §7.3). */
+export function templateData(context: AssignmentContext): TemplateData {
+  return {
+    DeploymentTargetName: context.deploymentTarget.name,
+    Namespace: context.namespace,
+    Environment: context.environment,
+    Workspace: context.workspace,
+    Workload: context.workload,
+    Labels: context.deploymentTarget.labels,
+    Manifests: context.deploymentTarget.manifests,
+    ClusterType: context.clusterType.name,
+    ConfigData: context.config,
+  };
+}
+
+type KubernetesObject = { apiVersion: string; kind: string; metadata: { name: string } & Record<string, unknown> } & Record<string, unknown>;
+
+function isKubernetesObject(value: unknown): value is KubernetesObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const object = value as Record<string, any>;
+  return typeof object.apiVersion === 'string' && typeof object.kind === 'string'
+    && typeof object.metadata === 'object' && object.metadata !== null && typeof object.metadata.name === 'string';
+}
+
+/**
+ * The Kubernetes objects of a rendered manifest, or undefined when it is something else (text that is not YAML, a
+ * fragment without apiVersion/kind/name, an empty document): such text is written verbatim, as upstream writes all.
+ */
+function kubernetesObjects(text: string): KubernetesObject[] | undefined {
+  let documents: unknown[];
+  try {
+    documents = loadAll(text, { schema: GO_YAML_V3_SCHEMA, maxAliases: 100 });
+  } catch {
+    return undefined;
+  }
+  return documents.length > 0 && documents.every(isKubernetesObject) ? documents : undefined;
+}
+
+export interface TemplateManifestsProps {
+  readonly template: Template;
+  readonly context: AssignmentContext;
+}
+
+/**
+ * A Template rendered for one assignment (reference §7.2): each manifest rendered with Go text/template, results that
+ * are exactly "" dropped. Kubernetes objects become cdk8s ApiObjects; other text (a `sh` config, a fragment) stays
+ * verbatim.
+ */
+export class TemplateManifests extends Construct {
+  public constructor(scope: Construct, id: string, props: TemplateManifestsProps) {
+    super(scope, id);
+    const { template } = props;
+    let rendered: string[];
+    try {
+      rendered = renderManifests(template.manifests, templateData(props.context), { name: template.name });
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      throw new RenderError(e.message, template.source?.location, objectRef(template));
+    }
+    const verbatim = template.contentType === SH_CONTENT_TYPE;
+    rendered.forEach((text, index) => {
+      const objects = verbatim ? undefined : kubernetesObjects(text);
+      if (!objects) {
+        new RawManifest(this, `Manifest${index}`, { text });
+        return;
+      }
+      objects.forEach((object, documentIndex) => {
+        new ApiObject(this, `Manifest${index}-${documentIndex}`, object);
+      });
+    });
+  }
+}
+
+/** Renders a control plane's Template object in any role (upstream does not enforce `spec.type`). */
+export class TemplateRenderer implements IConfigRenderer {
+  public readonly fileType: ConfigFileType;
+
+  public constructor(
+    /** The Template it renders. */
+    public readonly template: Template,
+  ) {
+    this.fileType = template.contentType === SH_CONTENT_TYPE ? ConfigFileType.SH : ConfigFileType.YAML;
+  }
+
+  public render(scope: Construct, context: AssignmentContext): void {
+    new TemplateManifests(scope, 'Template', { template: this.template, context });
+  }
+}

@@ -1,0 +1,130 @@
+import { ProgressReporter } from '../core/model/progress';
+import { EnvironmentModel } from '../core/model/types';
+import { RenderJobs } from '../core/plan/plan';
+import { RenderedAssignment, renderAssignment } from './render-assignment';
+import { RenderCache, renderCacheKey } from './cache/render-cache';
+import { PortableRenderJob } from './parallel/render-job';
+import { RenderPool, canRenderInWorkers } from './parallel/render-pool';
+
+/**
+ * Fewer assignments to render than this are rendered in this thread: starting worker threads (each loads cdk8s)
+ * would cost more than it saves.
+ */
+export const WORKER_THRESHOLD = 1000;
+/** Assignments sent to a worker at a time. */
+const BATCH_SIZE = 50;
+
+export interface JobRendererOptions {
+  /** Threads that render: more than one renders in that many worker threads (given enough work). */
+  readonly threads: number;
+  readonly progress: ProgressReporter;
+  /** @default WORKER_THRESHOLD */
+  readonly workerThreshold?: number;
+  /** @default RENDER_WORKER_SCRIPT, the compiled worker beside the pool */
+  readonly workerScript?: string;
+  /** The render cache of an environment, when there is one, and the fingerprint of this build its keys start with. */
+  readonly cache?: { readonly fingerprint: string; readonly forEnvironment: (environment: EnvironmentModel) => Promise<RenderCache> };
+}
+
+/**
+ * Renders each environment's assignments for the plan: from the render cache when their input did not change, else in
+ * worker threads when there are enough of them and their renderers are plain data, else in this thread. Jobs are made
+ * one at a time and sent off in batches, so only a few are in memory at once. The order of the results, and so the
+ * plan, does not depend on where each was rendered.
+ */
+export class JobRenderer {
+  private pool: RenderPool | undefined;
+
+  public constructor(private readonly options: JobRendererOptions) {}
+
+  public readonly render: RenderJobs = async (jobs, environment) => {
+    const { progress, threads } = this.options;
+    const cache = await this.options.cache?.forEnvironment(environment);
+    const results = new Array<RenderedAssignment>(jobs.length);
+    const keys = new Map<number, string>();
+    const label = `rendering ${environment.name}`;
+    let done = 0;
+    const report = (count: number) => {
+      done += count;
+      progress.phase(label, done, jobs.length);
+    };
+    const inThread = (index: number) => {
+      progress.step?.('compose');
+      const job = jobs.job(index);
+      progress.step?.('render');
+      results[index] = renderAssignment(job.path, job.props, progress);
+      report(1);
+    };
+
+    // Jobs for workers wait here until there are enough to start them, then go in batches.
+    const workersPossible = threads > 1 && canRenderInWorkers(this.options.workerScript);
+    const threshold = this.options.workerThreshold ?? WORKER_THRESHOLD;
+    let waiting: { index: number; job: PortableRenderJob }[] = [];
+    const outstanding = new Set<Promise<void>>();
+    let failure: unknown;
+    const send = async (batch: { index: number; job: PortableRenderJob }[]) => {
+      this.pool ??= new RenderPool({
+        threads, script: this.options.workerScript, onStepTimes: (milliseconds) => progress.workerStepTimes?.(milliseconds),
+      });
+      const rendering: Promise<void> = this.pool.render(batch.map(({ job }) => job), jobs.portableEnvironment())
+        .then((rendered) => {
+          batch.forEach(({ index }, offset) => {
+            results[index] = rendered[offset].rendered;
+            const key = keys.get(index);
+            if (key !== undefined) cache!.store(key, rendered[offset].rendered, rendered[offset].hashes);
+            keys.delete(index);
+          });
+          report(batch.length);
+        }, (e) => { failure ??= e; })
+        .finally(() => outstanding.delete(rendering));
+      outstanding.add(rendering);
+      // Keep every worker busy, but make no more jobs than they can take soon.
+      if (outstanding.size > 2 * threads) {
+        progress.step?.('render');
+        await Promise.race(outstanding);
+      }
+    };
+
+    for (let index = 0; index < jobs.length; index++) {
+      if (failure) throw failure;
+      progress.step?.('compose');
+      const identity = cache ? jobs.identity(index) : undefined;
+      if (identity !== undefined) {
+        const key = renderCacheKey(this.options.cache!.fingerprint, identity);
+        const hit = cache!.lookup(key, jobs.folder(index));
+        if (hit) {
+          results[index] = hit;
+          report(1);
+          continue;
+        }
+        keys.set(index, key);
+      }
+      const portable = workersPossible ? jobs.portable(index) : undefined;
+      if (!portable) {
+        inThread(index);
+        continue;
+      }
+      waiting.push({ index, job: portable });
+      if (this.pool ? waiting.length >= BATCH_SIZE : waiting.length >= threshold) {
+        const ready = waiting;
+        waiting = [];
+        for (let start = 0; start < ready.length; start += BATCH_SIZE) await send(ready.slice(start, start + BATCH_SIZE));
+      }
+    }
+    if (this.pool && waiting.length > 0) await send(waiting);
+    else for (const { index } of waiting) inThread(index);
+    progress.step?.('render');
+    await Promise.all(outstanding);
+    if (failure) throw failure;
+    if (cache) {
+      for (const [index, key] of keys) cache.store(key, results[index]);
+    }
+    return results;
+  };
+
+  /** Ends the worker threads, if any were started. */
+  public async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { parentPort } from 'worker_threads';
+import { PipelineStep, ProgressReporter } from '../../core/model/progress';
+import { contentHash } from '../../core/plan/content-hash';
+import { RenderedAssignment } from '../render-assignment';
+import {
+  EnvironmentForJobs, PortableEnvironment, PortableRenderJob, environmentForJobs, extendEnvironmentForJobs, renderPortableJob,
+} from './render-job';
+
+/*
+ * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
+ * the hash of each file (for the render cache) and the time it spent per step.
+ */
+
+/** The part of the environment a worker does not have yet: everything when `reset`, else what was added since. */
+export interface EnvironmentUpdate extends PortableEnvironment {
+  readonly reset: boolean;
+}
+
+/** A batch of jobs for one worker. */
+export interface RenderBatch {
+  readonly id: number;
+  readonly environment?: EnvironmentUpdate;
+  readonly jobs: readonly PortableRenderJob[];
+}
+
+/** A job's results and the hash of each of its files. */
+export interface RenderedInWorker {
+  readonly rendered: RenderedAssignment;
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
+/** What a worker sends back for a batch: results in job order, or the error that stopped it. */
+export type RenderBatchResult =
+  | { readonly id: number; readonly results: readonly RenderedInWorker[]; readonly milliseconds: Partial<Record<PipelineStep, number>> }
+  | { readonly id: number; readonly error: string };
+
+/** Times the steps the renderer reports, with this thread's clock. */
+class StepTimer implements ProgressReporter {
+  public milliseconds: Partial<Record<PipelineStep, number>> = {};
+  private current: PipelineStep | undefined;
+  private since = 0;
+
+  public phase(): void {}
+
+  public step(step: PipelineStep): void {
+    this.stop();
+    this.current = step;
+    this.since = performance.now();
+  }
+
+  public stop(): void {
+    if (this.current) this.milliseconds[this.current] = (this.milliseconds[this.current] ?? 0) + performance.now() - this.since;
+    this.current = undefined;
+  }
+}
+
+let environment: EnvironmentForJobs | undefined;
+
+function update(change: EnvironmentUpdate): void {
+  if (change.reset || !environment) environment = environmentForJobs(change);
+  else extendEnvironmentForJobs(environment, change);
+}
+
+function renderBatch(batch: RenderBatch): RenderBatchResult {
+  try {
+    if (batch.environment) update(batch.environment);
+    const timer = new StepTimer();
+    const results = batch.jobs.map((job) => {
+      const rendered = renderPortableJob(job, environment!, timer);
+      timer.step('serialize');
+      const hashes = Object.fromEntries(Object.entries(rendered.files).map(([file, content]) => [file, contentHash(content)]));
+      return { rendered, hashes };
+    });
+    timer.stop();
+    return { id: batch.id, results, milliseconds: timer.milliseconds };
+  } catch (e) {
+    return { id: batch.id, error: (e as Error)?.stack ?? String(e) };
+  }
+}
+
+parentPort?.on('message', (batch: RenderBatch) => parentPort!.postMessage(renderBatch(batch)));
