@@ -5,35 +5,79 @@
 
 // The control plane, written in code or loaded from YAML.
 export {
-  BaseRepo, type BaseRepoProps, PROMOTED_BASE_REPO,
-  ClusterType, type ClusterTypeProps,
-  ConfigSchema, type ConfigSchemaProps, type JsonSchema,
-  ControlPlane, type ControlPlaneGitOptions, type ControlPlaneLoadOptions, type ControlPlaneProps, type ControlPlaneSynthOptions, type ControlPlaneSynthResult,
-  DeploymentTarget, type DeploymentTargetManifests, type DeploymentTargetOptions, type DeploymentTargetProps,
-  Environment, type EnvironmentGitOpsRepo, type EnvironmentProps,
-  GitOpsRepo, type GitOpsRepoProps,
-  KalypsoObject, type KalypsoObjectProps,
-  PlatformConfig, type PlatformConfigProps,
+  BaseRepo,
+  type BaseRepoProps,
+  PROMOTED_BASE_REPO,
+  ClusterType,
+  type ClusterTypeProps,
+  ConfigSchema,
+  type ConfigSchemaProps,
+  type JsonSchema,
+  ControlPlane,
+  type ControlPlaneGitOptions,
+  type ControlPlaneLoadOptions,
+  type ControlPlaneProps,
+  type ControlPlaneSynthOptions,
+  type ControlPlaneSynthResult,
+  DeploymentTarget,
+  type DeploymentTargetManifests,
+  type DeploymentTargetOptions,
+  type DeploymentTargetProps,
+  Environment,
+  type EnvironmentGitOpsRepo,
+  type EnvironmentProps,
+  GitOpsRepo,
+  type GitOpsRepoProps,
+  KalypsoObject,
+  type KalypsoObjectProps,
+  PlatformConfig,
+  type PlatformConfigProps,
   type RepositoryLocation,
-  SchedulingPolicy, type SchedulingPolicyProps,
-  Template, type TemplateProps,
+  SchedulingPolicy,
+  type SchedulingPolicyProps,
+  Template,
+  type TemplateProps,
   ValidationError,
-  Workload, type WorkloadDeploymentTarget, type WorkloadProps,
-  WorkloadRegistration, type WorkloadRegistrationProps,
+  Workload,
+  type WorkloadDeploymentTarget,
+  type WorkloadProps,
+  WorkloadRegistration,
+  type WorkloadRegistrationProps,
 } from './api';
 
 // Renderers: what a ClusterType's reconciler, namespaceService and configType name.
 export { type AssignmentContext } from './render/constructs/assignment-context';
-export { ConfigFileType, type IConfigRenderer, type INamespaceRenderer, type IReconciler, type IRenderer } from './render/constructs/renderer';
+export {
+  ConfigFileType,
+  type IConfigRenderer,
+  type INamespaceRenderer,
+  type IReconciler,
+  type IRenderer,
+} from './render/constructs/renderer';
 export { RendererRegistry } from './render/constructs/renderer-registry';
 export { RawManifest, type RawManifestProps } from './render/constructs/raw-manifest';
 export { configValueText } from './render/constructs/config-text';
 export {
-  ARGOCD_NAMESPACE, ArgoCdReconciler, type ArgoCdReconcilerProps, ArgoCdReconcilerRenderer,
-  FLUX_NAMESPACE, FluxReconciler, type FluxReconcilerProps, FluxReconcilerRenderer,
+  ARGOCD_NAMESPACE,
+  ArgoCdReconciler,
+  type ArgoCdReconcilerProps,
+  ArgoCdReconcilerRenderer,
+  FLUX_NAMESPACE,
+  FluxReconciler,
+  type FluxReconcilerProps,
+  FluxReconcilerRenderer,
 } from './render/constructs/reconcilers';
-export { DefaultNamespaceRenderer, TargetNamespace, type TargetNamespaceProps } from './render/constructs/target-namespace';
-export { ConfigMapRenderer, PLATFORM_CONFIG_NAME, PlatformConfigMap, type PlatformConfigMapProps } from './render/constructs/platform-config-map';
+export {
+  DefaultNamespaceRenderer,
+  TargetNamespace,
+  type TargetNamespaceProps,
+} from './render/constructs/target-namespace';
+export {
+  ConfigMapRenderer,
+  PLATFORM_CONFIG_NAME,
+  PlatformConfigMap,
+  type PlatformConfigMapProps,
+} from './render/constructs/platform-config-map';
 export { EnvFileRenderer, PlatformConfigEnvFile } from './render/constructs/platform-config-env-file';
 
 // The pipeline: load → plan → write.
@@ -43,7 +87,13 @@ export { type BranchFile, type ControlPlaneSource, type FileFilter } from './io/
 export { FolderSource } from './io/source/folder-source';
 export { type LoadLimits } from './core/model/limits';
 export { type RemoteRepositoryReader, type WorkloadFiles } from './io/source/workload-sources';
-export { type EnvironmentPlan, type PlanOptions, type PlannedAssignment, planControlPlane, planEnvironment } from './core/plan/plan';
+export {
+  type EnvironmentPlan,
+  type PlanOptions,
+  type PlannedAssignment,
+  planControlPlane,
+  planEnvironment,
+} from './core/plan/plan';
 export { type ComposedConfig, type ConfigContribution } from './core/config/platform-config';
 export { type CompiledSchema, ConfigSchemaCompiler, JsonSchemaDraft } from './core/config-schema';
 export { type TreeChanges } from './core/layout/managed-tree';
@@ -51,18 +101,36 @@ export { type WriteReport } from './io/output/write';
 
 // Names, labels, problems and the plain data model.
 export {
-  CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, WORKSPACE_LABEL,
-  assignmentFolder, deploymentTargetName, namespaceName,
+  CLUSTER_TYPE_LABEL,
+  DEPLOYMENT_TARGET_LABEL,
+  PLATFORM_CONFIG_LABEL,
+  WORKLOAD_LABEL,
+  WORKSPACE_LABEL,
+  assignmentFolder,
+  deploymentTargetName,
+  namespaceName,
 } from './core/layout/names';
 export { type Problem, Severity, type SourceLocation, formatProblem, isError } from './core/model/problems';
 export { type SourcedDocument } from './core/model/documents';
 export {
-  type ConfigData, type ConfigKey, type ConfigObject, type ConfigScalar, type ConfigValue, type JsonValue, configValueJson, isConfigObject,
+  type ConfigData,
+  type ConfigKey,
+  type ConfigObject,
+  type ConfigScalar,
+  type ConfigValue,
+  type JsonValue,
+  configValueJson,
+  isConfigObject,
 } from './core/model/config-value';
 export { GoMap, type GoMapKey } from './gotemplate/go/go-map';
 export { GoFloat64 } from './gotemplate/go/go-numbers';
 export {
-  KALYPSO_API_VERSION, type LabelSelector, type LabelSelectorRequirement, type RepositoryRef, SelectorOperator, TemplateType,
+  KALYPSO_API_VERSION,
+  type LabelSelector,
+  type LabelSelectorRequirement,
+  type RepositoryRef,
+  SelectorOperator,
+  TemplateType,
 } from './core/model/types';
 /** The plain data model the pipeline works on, as the YAML loader and `ControlPlane.toModel()` produce it. */
 export * as model from './core/model/types';

@@ -5,18 +5,29 @@ const INDEX = path.join(__dirname, '../src/index.ts');
 
 /** `Name` or `Name.member` for every public symbol of the package that has no doc comment. */
 function undocumentedSymbols(): string[] {
-  const program = ts.createProgram([INDEX], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 });
+  const program = ts.createProgram([INDEX], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+  });
   const checker = program.getTypeChecker();
   const missing: string[] = [];
   const hasDocs = (symbol: ts.Symbol, declaration?: ts.Node) =>
-    symbol.getDocumentationComment(checker).length > 0
-    || (declaration !== undefined && [declaration, declaration.parent].some((node) => ts.getJSDocCommentsAndTags(node).length > 0));
+    symbol.getDocumentationComment(checker).length > 0 ||
+    (declaration !== undefined &&
+      [declaration, declaration.parent].some((node) => ts.getJSDocCommentsAndTags(node).length > 0));
   const isPublicMember = (member: ts.Node) => {
     const flags = ts.getCombinedModifierFlags(member as ts.Declaration);
     const name = (member as ts.NamedDeclaration).name;
-    return !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected))
-      && !ts.isConstructorDeclaration(member) && !ts.isIndexSignatureDeclaration(member)
-      && name !== undefined && !name.getText().startsWith('_') && !name.getText().startsWith('#');
+    return (
+      !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) &&
+      !ts.isConstructorDeclaration(member) &&
+      !ts.isIndexSignatureDeclaration(member) &&
+      name !== undefined &&
+      !name.getText().startsWith('_') &&
+      !name.getText().startsWith('#')
+    );
   };
 
   const visit = (exported: ts.Symbol, prefix: string) => {

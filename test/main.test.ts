@@ -60,11 +60,16 @@ describe('the tutorial example', () => {
       metadata: {
         name: 'dev-drone-hello-world-app-functional-test',
         labels: {
-          environment: 'dev', workspace: 'kaizen-app-team', workload: 'hello-world-app', deploymentTarget: 'hello-world-app-functional-test',
+          environment: 'dev',
+          workspace: 'kaizen-app-team',
+          workload: 'hello-world-app',
+          deploymentTarget: 'hello-world-app-functional-test',
         },
       },
     });
-    const [gitRepository, kustomization] = tree['dev/drone/hello-world-app-functional-test/reconciler.yaml'].split(/^---$/m).map((doc) => load(doc) as any);
+    const [gitRepository, kustomization] = tree['dev/drone/hello-world-app-functional-test/reconciler.yaml']
+      .split(/^---$/m)
+      .map((doc) => load(doc) as any);
     expect(gitRepository.metadata).toEqual({ name: 'hello-world-app-functional-test', namespace: 'flux-system' });
     expect(kustomization.metadata).toEqual({ name: 'hello-world-app-functional-test', namespace: 'flux-system' });
     expect(kustomization.spec.targetNamespace).toBe('dev-drone-hello-world-app-functional-test');
@@ -74,9 +79,20 @@ describe('the tutorial example', () => {
   test('emits only objects that validate against their real CRD schemas', () => {
     const objects = Object.entries(tree)
       .filter(([file]) => file.endsWith('.yaml'))
-      .flatMap(([, content]) => content.split(/^---$/m).map((doc) => load(doc) as { apiVersion: string; kind: string }));
+      .flatMap(([, content]) =>
+        content.split(/^---$/m).map((doc) => load(doc) as { apiVersion: string; kind: string }),
+      );
     const custom = objects.filter(hasCrd);
-    expect(custom.map((o) => o.kind).sort()).toEqual(['GitRepository', 'GitRepository', 'GitRepository', 'GitRepository', 'Kustomization', 'Kustomization', 'Kustomization', 'Kustomization']);
+    expect(custom.map((o) => o.kind).sort()).toEqual([
+      'GitRepository',
+      'GitRepository',
+      'GitRepository',
+      'GitRepository',
+      'Kustomization',
+      'Kustomization',
+      'Kustomization',
+      'Kustomization',
+    ]);
     expect(custom.flatMap(crdSchemaErrors)).toEqual([]);
   });
 
@@ -91,11 +107,14 @@ describe('the tutorial example', () => {
 });
 
 describe('the walkthrough, by editing the example as a user would', () => {
-  test('changing DATABASE_URL in china-north-3-config changes stage\'s large target config and nothing in dev', async () => {
+  test("changing DATABASE_URL in china-north-3-config changes stage's large target config and nothing in dev", async () => {
     const before = await plannedTree(TUTORIAL);
     const copy = tutorialCopy();
     const file = path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:8806/mysql3'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:8806/mysql3'),
+    );
     const after = await plannedTree(copy);
     const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
     expect(changed).toEqual(['stage/large/hello-world-app-uat-test/platform-config.yaml']);
@@ -107,7 +126,9 @@ describe('the walkthrough, by editing the example as a user would', () => {
     const copy = tutorialCopy();
     const file = path.join(copy, 'stage/cluster-types/china-north-3/small/small-cluster-type.yaml');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `apiVersion: scheduler.kalypso.io/v1alpha1
+    fs.writeFileSync(
+      file,
+      `apiVersion: scheduler.kalypso.io/v1alpha1
 kind: ClusterType
 metadata:
   name: small
@@ -118,7 +139,8 @@ spec:
   reconciler: arc-flux
   namespaceService: default
   configType: configmap
-`);
+`,
+    );
     const after = await plannedTree(copy);
     expect(Object.keys(after).filter((key) => !(key in before))).toEqual([
       'stage/small/README.md',
@@ -150,10 +172,16 @@ spec:
     await synthesize({ controlPlane: copy, out });
     const previous = readTree(out);
     const workload = path.join(copy, 'kalypso-app-src/workload/workload.yaml');
-    fs.writeFileSync(workload, fs.readFileSync(workload, 'utf8')
-      .replace('path: ./functional-test', 'path: ./functional-test-v2')
-      .replace('repo: https://github.com/microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test',
-        'repo: git@github.com:microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test'));
+    fs.writeFileSync(
+      workload,
+      fs
+        .readFileSync(workload, 'utf8')
+        .replace('path: ./functional-test', 'path: ./functional-test-v2')
+        .replace(
+          'repo: https://github.com/microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test',
+          'repo: git@github.com:microsoft/kalypso-app-gitops\n        branch: dev\n        path: ./performance-test',
+        ),
+    );
     const failing = await synthesize({ controlPlane: copy, out });
     expect(failing.problems.map((p) => p.message)).toEqual([
       '[dev/large/hello-world-app-performance-test/Reconciler/Flux] manifests.repo "git@github.com:microsoft/kalypso-app-gitops" is not a URL Flux accepts (http://, https:// or ssh://)',
@@ -161,9 +189,13 @@ spec:
     expect(readTree(out)).toEqual(previous);
 
     const kept = await synthesize({ controlPlane: copy, out, keepGoing: true });
-    expect(kept.written.find((r) => r.environment === 'dev')!.changes.changed).toEqual(['drone/hello-world-app-functional-test/reconciler.yaml']);
+    expect(kept.written.find((r) => r.environment === 'dev')!.changes.changed).toEqual([
+      'drone/hello-world-app-functional-test/reconciler.yaml',
+    ]);
     const after = readTree(out);
-    expect(after['dev/large/hello-world-app-performance-test/reconciler.yaml']).toBe(previous['dev/large/hello-world-app-performance-test/reconciler.yaml']);
+    expect(after['dev/large/hello-world-app-performance-test/reconciler.yaml']).toBe(
+      previous['dev/large/hello-world-app-performance-test/reconciler.yaml'],
+    );
     expect(after['dev/drone/hello-world-app-functional-test/reconciler.yaml']).toContain('path: ./functional-test-v2');
   });
 

@@ -51,8 +51,13 @@ function readmeExample(): string {
 }
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
@@ -69,7 +74,9 @@ describe('the npm package', () => {
   beforeAll(() => {
     // GIVEN the packed tarball (lib/ is built by `npm test` before Jest runs)
     const packDir = temporaryFolder();
-    const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT));
+    const [packed] = JSON.parse(
+      run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT),
+    );
     files = packed.files.map((file: { path: string }) => file.path).sort();
     // AND a cdk8s app with the tarball installed, its dependencies resolvable, without the network
     app = temporaryFolder();
@@ -77,14 +84,24 @@ describe('the npm package', () => {
     fs.mkdirSync(installed, { recursive: true });
     run('tar', ['-xzf', path.join(packDir, packed.filename), '-C', installed, '--strip-components=1'], app);
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-    for (const name of [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), '@types/node']) {
+    for (const name of [
+      ...Object.keys(manifest.dependencies),
+      ...Object.keys(manifest.peerDependencies),
+      '@types/node',
+    ]) {
       linkPackage(path.join(app, 'node_modules'), name);
     }
     writeFiles(app, {
       'package.json': JSON.stringify({ name: 'platform', private: true }),
       'tsconfig.json': JSON.stringify({
         compilerOptions: {
-          strict: true, target: 'ES2022', module: 'node16', moduleResolution: 'node16', outDir: 'lib', rootDir: '.', types: ['node'],
+          strict: true,
+          target: 'ES2022',
+          module: 'node16',
+          moduleResolution: 'node16',
+          outDir: 'lib',
+          rootDir: '.',
+          types: ['node'],
         },
         include: ['main.ts', 'readme.ts'],
       }),
@@ -96,13 +113,25 @@ describe('the npm package', () => {
   }, 120_000);
 
   test('holds the compiled library with its type declarations, the imports, the command line, README and license, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'README.md', 'bin/kalypso', 'package.json',
-      'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/api/control-plane.d.ts', 'lib/src/cli/cli.js',
-      'lib/imports/source.toolkit.fluxcd.io.js', 'lib/imports/kustomize.toolkit.fluxcd.io.d.ts', 'lib/imports/argoproj.io.js',
-    ]));
-    const unexpected = files.filter((file) => !['README.md', 'bin/kalypso', 'package.json'].includes(file)
-      && !/^lib\/(src|imports)\/.*\.(js|d\.ts)$/.test(file));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'bin/kalypso',
+        'package.json',
+        'lib/src/index.js',
+        'lib/src/index.d.ts',
+        'lib/src/api/control-plane.d.ts',
+        'lib/src/cli/cli.js',
+        'lib/imports/source.toolkit.fluxcd.io.js',
+        'lib/imports/kustomize.toolkit.fluxcd.io.d.ts',
+        'lib/imports/argoproj.io.js',
+      ]),
+    );
+    const unexpected = files.filter(
+      (file) =>
+        !['README.md', 'bin/kalypso', 'package.json'].includes(file) &&
+        !/^lib\/(src|imports)\/.*\.(js|d\.ts)$/.test(file),
+    );
     expect(unexpected).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
   });
@@ -112,7 +141,10 @@ describe('the npm package', () => {
     expect(manifest).toMatchObject({
       main: 'lib/src/index.js',
       types: 'lib/src/index.d.ts',
-      exports: { '.': { types: './lib/src/index.d.ts', default: './lib/src/index.js' }, './package.json': './package.json' },
+      exports: {
+        '.': { types: './lib/src/index.d.ts', default: './lib/src/index.js' },
+        './package.json': './package.json',
+      },
       bin: { kalypso: 'bin/kalypso' },
     });
     expect(files).toEqual(expect.arrayContaining([manifest.main, manifest.types, manifest.bin.kalypso]));
@@ -136,21 +168,44 @@ describe('the npm package', () => {
       'dev/noted/app-test/reconciler.yaml',
     ]);
     expect(tree['dev/large/app-test/reconciler.yaml']).toContain('kind: GitRepository');
-    expect(tree['dev/noted/app-test/reconciler.yaml']).toBe([
-      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: note', '  namespace: dev-noted-app-test',
-      'data:', '  repo: https://github.com/org/app', 'immutable: false', '',
-    ].join('\n'));
+    expect(tree['dev/noted/app-test/reconciler.yaml']).toBe(
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: note',
+        '  namespace: dev-noted-app-test',
+        'data:',
+        '  repo: https://github.com/org/app',
+        'immutable: false',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('refuses deep imports that are not part of its exports', () => {
-    const result = spawnSync(process.execPath, ['-e', "require('kalypso-cdk8s/lib/src/api/analysis')"], { cwd: app, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['-e', "require('kalypso-cdk8s/lib/src/api/analysis')"], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
   test('installs a working kalypso command', () => {
     const out = temporaryFolder();
-    run(process.execPath, [path.join(app, 'node_modules/kalypso-cdk8s/bin/kalypso'), 'synth', '-c', path.join(ROOT, 'examples/tutorial'), '-o', out], app);
+    run(
+      process.execPath,
+      [
+        path.join(app, 'node_modules/kalypso-cdk8s/bin/kalypso'),
+        'synth',
+        '-c',
+        path.join(ROOT, 'examples/tutorial'),
+        '-o',
+        out,
+      ],
+      app,
+    );
     expect(Object.keys(readOutputTree(out))).toHaveLength(20);
   });
 });

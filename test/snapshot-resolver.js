@@ -7,8 +7,7 @@ const testRoot = path.join(root, 'test');
 const snapshotRoot = path.join(root, '__snapshots__');
 
 module.exports = {
-  resolveSnapshotPath: (testPath, extension) =>
-    path.join(snapshotRoot, path.relative(testRoot, testPath) + extension),
+  resolveSnapshotPath: (testPath, extension) => path.join(snapshotRoot, path.relative(testRoot, testPath) + extension),
   resolveTestPath: (snapshotPath, extension) =>
     path.join(testRoot, path.relative(snapshotRoot, snapshotPath).slice(0, -extension.length)),
   testPathForConsistencyCheck: path.join(testRoot, 'core', 'plan', 'plan.test.ts'),

@@ -15,6 +15,9 @@ export function definePlatform(scope: Construct, id = 'Tutorial'): Tutorial {
     labels: { restricted: 'true', edge: 'true', region: 'china-north-3' },
     reconciler: 'oci',
   });
-  new PlatformConfig(tutorial.dev, 'drone-oci-config', { labels: { 'cluster-type': 'drone-oci' }, data: { CLUSTER_NAME: 'Drone (OCI)' } });
+  new PlatformConfig(tutorial.dev, 'drone-oci-config', {
+    labels: { 'cluster-type': 'drone-oci' },
+    data: { CLUSTER_NAME: 'Drone (OCI)' },
+  });
   return tutorial;
 }

@@ -6,7 +6,13 @@
  */
 import { Construct } from 'constructs';
 import {
-  ClusterType, ControlPlane, ControlPlaneProps, Environment, PlatformConfig, SchedulingPolicy, Workload,
+  ClusterType,
+  ControlPlane,
+  ControlPlaneProps,
+  Environment,
+  PlatformConfig,
+  SchedulingPolicy,
+  Workload,
 } from '../../src';
 
 const CONTROL_PLANE_REPO = 'https://github.com/microsoft/kalypso-control-plane';
@@ -24,22 +30,28 @@ export class Tutorial extends ControlPlane {
     super(scope, id, props);
 
     // dev: each environment is published to its own branch of the platform GitOps repository.
-    const dev = this.dev = new Environment(this, 'dev', {
+    const dev = (this.dev = new Environment(this, 'dev', {
       controlPlane: { repo: CONTROL_PLANE_REPO },
       gitOpsRepo: { repo: PLATFORM_GITOPS_REPO },
       promotedCommit: '5523a85f37d12c0c7c10ab6616644db089fcd6f7',
-    });
+    }));
     // Platform config without selecting labels applies to every assignment of the environment.
     new PlatformConfig(dev, 'dev-config', { data: { ENVIRONMENT: 'Dev', SOME_COMMON_ENVIRONMENT_VARIABLE: 'false' } });
     new PlatformConfig(dev, 'restricted-config', {
       labels: { restricted: 'true' },
       data: { DATABASE_URL: 'mysql://restricted-host:3306/mysqlrty123' },
     });
-    new PlatformConfig(dev, 'china-north-3-config', { labels: { region: 'china-north-3' }, data: { REGION: 'China North 3' } });
+    new PlatformConfig(dev, 'china-north-3-config', {
+      labels: { region: 'china-north-3' },
+      data: { REGION: 'China North 3' },
+    });
 
     // Cluster types reconcile with Flux by default; each has its own config, selected by the cluster-type label.
     new ClusterType(dev, 'command-center', { labels: { restricted: 'true' } });
-    new PlatformConfig(dev, 'command-center-config', { labels: { 'cluster-type': 'command-center' }, data: { CLUSTER_NAME: 'Command Center' } });
+    new PlatformConfig(dev, 'command-center-config', {
+      labels: { 'cluster-type': 'command-center' },
+      data: { CLUSTER_NAME: 'Command Center' },
+    });
     new ClusterType(dev, 'drone', { labels: { restricted: 'true', edge: 'true', region: 'china-north-3' } });
     new PlatformConfig(dev, 'drone-config', { labels: { 'cluster-type': 'drone' }, data: { CLUSTER_NAME: 'Drone' } });
     new ClusterType(dev, 'large', { labels: { size: 'large' } });
@@ -64,12 +76,14 @@ export class Tutorial extends ControlPlane {
     });
 
     // stage
-    const stage = this.stage = new Environment(this, 'stage', {
+    const stage = (this.stage = new Environment(this, 'stage', {
       controlPlane: { repo: CONTROL_PLANE_REPO },
       gitOpsRepo: { repo: PLATFORM_GITOPS_REPO },
       promotedCommit: '42f2c201b96055faead8da72a126ec3e8fe30296',
+    }));
+    new PlatformConfig(stage, 'stage-config', {
+      data: { ENVIRONMENT: 'Stage', SOME_COMMON_ENVIRONMENT_VARIABLE: 'false' },
     });
-    new PlatformConfig(stage, 'stage-config', { data: { ENVIRONMENT: 'Stage', SOME_COMMON_ENVIRONMENT_VARIABLE: 'false' } });
     new PlatformConfig(stage, 'restricted-config', {
       labels: { restricted: 'true' },
       data: { DATABASE_URL: 'mysql://restricted-host:3306/mysqlrty123' },

@@ -4,7 +4,12 @@ import { SourcedDocument } from '../core/model/documents';
 import { buildEnvironmentModel, environmentObjects } from '../core/model/environments';
 import { Problem, formatProblem, isError, sortProblems } from '../core/model/problems';
 import {
-  ControlPlaneModel, ControlPlaneObject, Environment as EnvironmentObject, EnvironmentModel, Workload as WorkloadModel, objectRef,
+  ControlPlaneModel,
+  ControlPlaneObject,
+  Environment as EnvironmentObject,
+  EnvironmentModel,
+  Workload as WorkloadModel,
+  objectRef,
 } from '../core/model/types';
 import { validateDocuments } from '../core/model/validate';
 import { EnvironmentPlan, planControlPlane } from '../core/plan/plan';
@@ -58,13 +63,19 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
   for (const environment of environments) {
     const manifest = environment.toManifest();
     const problems = manifest ? shapeErrors(manifest, environment.source) : [];
-    problems.forEach((problem) => report(environment, formatConstructProblem(problem, `Environment/${environment.name}`)));
+    problems.forEach((problem) =>
+      report(environment, formatConstructProblem(problem, `Environment/${environment.name}`)),
+    );
     const model = environment.toModel();
     if (model && problems.length === 0) declarations.set(environment, model);
   }
   environments.forEach((environment, index) => {
     const first = environments.findIndex((other) => other.name === environment.name);
-    if (first !== index) report(environment, `environment "${environment.name}" is defined twice: also at ${environments[first].node.path}`);
+    if (first !== index)
+      report(
+        environment,
+        `environment "${environment.name}" is defined twice: also at ${environments[first].node.path}`,
+      );
   });
 
   // Where each object applies, and the Workloads found through registrations.
@@ -73,7 +84,8 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
   const registered = new Map<KalypsoObject, KalypsoObject[]>();
   for (const object of objects) {
     if (!models.has(object)) continue;
-    const registration = object.kind === 'Workload' ? findEnclosing(object, WorkloadRegistration.isWorkloadRegistration) : undefined;
+    const registration =
+      object.kind === 'Workload' ? findEnclosing(object, WorkloadRegistration.isWorkloadRegistration) : undefined;
     if (registration) {
       if (!registered.has(registration)) registered.set(registration, []);
       registered.get(registration)!.push(object);
@@ -121,7 +133,10 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
         continue;
       }
       const construct = concerned(problem);
-      report(construct, formatConstructProblem(problem, KalypsoObject.isKalypsoObject(construct) ? objectRef(construct) : undefined));
+      report(
+        construct,
+        formatConstructProblem(problem, KalypsoObject.isKalypsoObject(construct) ? objectRef(construct) : undefined),
+      );
     }
   });
 

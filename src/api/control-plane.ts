@@ -94,7 +94,12 @@ export class ControlPlane extends Construct {
    * so code can add to it. Problems found while loading are reported when the control plane is validated (by
    * `plan()`/`synth()`), together with all others.
    */
-  public static async fromFolder(scope: Construct, id: string, folder: string, options: ControlPlaneLoadOptions = {}): Promise<ControlPlane> {
+  public static async fromFolder(
+    scope: Construct,
+    id: string,
+    folder: string,
+    options: ControlPlaneLoadOptions = {},
+  ): Promise<ControlPlane> {
     return ControlPlane.fromSource(scope, id, new FolderSource(path.resolve(folder)), options);
   }
 
@@ -103,8 +108,16 @@ export class ControlPlane extends Construct {
    * environment's branch straight from git objects; registered workloads given by URL are fetched (shallow, cached).
    * Otherwise like `fromFolder`.
    */
-  public static async fromGit(scope: Construct, id: string, repository: string, options: ControlPlaneGitOptions = {}): Promise<ControlPlane> {
-    const { git, cache } = createGitServices(options.env ?? process.env, { token: options.token, cache: options.cache });
+  public static async fromGit(
+    scope: Construct,
+    id: string,
+    repository: string,
+    options: ControlPlaneGitOptions = {},
+  ): Promise<ControlPlane> {
+    const { git, cache } = createGitServices(options.env ?? process.env, {
+      token: options.token,
+      cache: options.cache,
+    });
     const source = await GitSource.open(repository, { git, cache });
     return ControlPlane.fromSource(scope, id, source, { remote: new GitRemoteReader(cache), ...options });
   }
@@ -112,7 +125,12 @@ export class ControlPlane extends Construct {
   /**
    * Like `fromFolder`, from any `ControlPlaneSource` (a folder of branches, a git repository…).
    */
-  public static async fromSource(scope: Construct, id: string, source: ControlPlaneSource, options: ControlPlaneLoadOptions = {}): Promise<ControlPlane> {
+  public static async fromSource(
+    scope: Construct,
+    id: string,
+    source: ControlPlaneSource,
+    options: ControlPlaneLoadOptions = {},
+  ): Promise<ControlPlane> {
     const loaded = await loadControlPlane(source, options);
     const controlPlane = new ControlPlane(scope, id, options);
     controlPlane.loadProblems.push(...loaded.problems);
@@ -128,7 +146,9 @@ export class ControlPlane extends Construct {
   public constructor(scope: Construct, id: string, props: ControlPlaneProps = {}) {
     super(scope, id);
     if (this.node.scopes.slice(0, -1).some(isControlPlaneScope)) {
-      throw new Error(`ControlPlane "${this.node.path}" is inside another ControlPlane (${findControlPlane(this, 'ControlPlane').node.path})`);
+      throw new Error(
+        `ControlPlane "${this.node.path}" is inside another ControlPlane (${findControlPlane(this, 'ControlPlane').node.path})`,
+      );
     }
     markControlPlane(this);
     const registry = props.registry ?? RendererRegistry.withBuiltIns();
@@ -194,8 +214,9 @@ export class ControlPlane extends Construct {
    * @throws ValidationError listing every error, each with the path of the construct it concerns
    */
   public plan(): EnvironmentPlan[] {
-    const errors = this.node.findAll().flatMap((construct) =>
-      construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+    const errors = this.node
+      .findAll()
+      .flatMap((construct) => construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
     if (errors.length > 0) throw new ValidationError(errors);
     return [...this.analyze().plans];
   }
@@ -207,11 +228,14 @@ export class ControlPlane extends Construct {
    */
   public async synth(options: ControlPlaneSynthOptions): Promise<ControlPlaneSynthResult> {
     const plans = this.plan();
-    const written = await writeOutput(options.outdir, plans.map((plan) => ({
-      environment: plan.environment,
-      files: plan.files,
-      clusterTypes: plan.clusterTypes,
-    })));
+    const written = await writeOutput(
+      options.outdir,
+      plans.map((plan) => ({
+        environment: plan.environment,
+        files: plan.files,
+        clusterTypes: plan.clusterTypes,
+      })),
+    );
     return { plans, warnings: this.warnings, written };
   }
 
@@ -222,13 +246,14 @@ export class ControlPlane extends Construct {
 
   /** @internal */
   public _problemsOf(construct: IConstruct): string[] {
-    return [...this.analyze().errors.get(construct) ?? []];
+    return [...(this.analyze().errors.get(construct) ?? [])];
   }
 
   private analyze(): Analysis {
     if (this.analysis?.revision !== this.revision) {
       const result = analyzeControlPlane(this, {
-        registry: this.registry, loadProblems: this.loadProblems,
+        registry: this.registry,
+        loadProblems: this.loadProblems,
       });
       this.analysis = { revision: this.revision, result };
     }

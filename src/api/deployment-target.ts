@@ -73,7 +73,12 @@ export class DeploymentTarget extends KalypsoObject<DeploymentTargetModel> {
   }
 
   public toModel(): DeploymentTargetModel {
-    return { ...this.modelBase(), environment: this.environment, manifests: this.manifests, configSchemas: this.configSchemas };
+    return {
+      ...this.modelBase(),
+      environment: this.environment,
+      manifests: this.manifests,
+      configSchemas: this.configSchemas,
+    };
   }
 
   protected manifestBody(): Record<string, unknown> {

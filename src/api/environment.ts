@@ -88,7 +88,10 @@ export class Environment extends Construct {
   public constructor(scope: Construct, id: string, props: EnvironmentProps = {}) {
     super(scope, id);
     const controlPlane: ControlPlaneScope = findControlPlane(this, 'Environment');
-    if (findEnvironment(this)) throw new Error(`Environment "${this.node.path}" is inside another Environment; define environments in the ControlPlane`);
+    if (findEnvironment(this))
+      throw new Error(
+        `Environment "${this.node.path}" is inside another Environment; define environments in the ControlPlane`,
+      );
     markEnvironment(this);
     this.name = props.name ?? id;
     this._labels = { ...props.labels };

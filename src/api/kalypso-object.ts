@@ -67,7 +67,12 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
 
   /** The object as a Kubernetes manifest, as it would be written in a control-plane repository. */
   public toManifest(): Record<string, unknown> {
-    return { apiVersion: KINDS[this.kind].apiVersion, kind: this.kind, metadata: this.manifestMetadata(), ...this.manifestBody() };
+    return {
+      apiVersion: KINDS[this.kind].apiVersion,
+      kind: this.kind,
+      metadata: this.manifestMetadata(),
+      ...this.manifestBody(),
+    };
   }
 
   /** The fields of the manifest besides `apiVersion`, `kind` and `metadata`: `spec`, or a ConfigMap's `data`. */
@@ -90,6 +95,9 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
 }
 
 /** @internal */
-export function isKalypsoObjectOfKind<K extends Kind>(value: IConstruct, kind: K): value is KalypsoObject<Extract<ControlPlaneObject, { kind: K }>> {
+export function isKalypsoObjectOfKind<K extends Kind>(
+  value: IConstruct,
+  kind: K,
+): value is KalypsoObject<Extract<ControlPlaneObject, { kind: K }>> {
   return KalypsoObject.isKalypsoObject(value) && value.kind === kind;
 }

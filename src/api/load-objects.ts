@@ -22,15 +22,19 @@ import { WorkloadRegistration } from './workload-registration';
 export function addLoadedObjects(controlPlane: Construct, loaded: LoadResult): void {
   const registered = new Set<ControlPlaneObject>([...loaded.registeredWorkloads.values()].flat());
   const created = new Set<ControlPlaneObject>();
-  const environments = loaded.model.environments.map((environment) => new Environment(
-    controlPlane, freeId(controlPlane, environment.name, 'Environment'), {
-      name: environment.name,
-      ...(environment.environment ? {
-        controlPlane: environment.environment.controlPlane,
-        labels: environment.environment.labels,
-        source: environment.environment.source,
-      } : {}),
-    }));
+  const environments = loaded.model.environments.map(
+    (environment) =>
+      new Environment(controlPlane, freeId(controlPlane, environment.name, 'Environment'), {
+        name: environment.name,
+        ...(environment.environment
+          ? {
+              controlPlane: environment.environment.controlPlane,
+              labels: environment.environment.labels,
+              source: environment.environment.source,
+            }
+          : {}),
+      }),
+  );
 
   loaded.model.environments.forEach((environment, index) => {
     for (const object of environmentObjects(environment)) {
@@ -51,7 +55,10 @@ function addObject(scope: Construct, object: ControlPlaneObject): Construct {
   switch (object.kind) {
     case 'ClusterType':
       return new ClusterType(scope, id, {
-        ...base, reconciler: object.reconciler, namespaceService: object.namespaceService, configType: object.configType,
+        ...base,
+        reconciler: object.reconciler,
+        namespaceService: object.namespaceService,
+        configType: object.configType,
       });
     case 'SchedulingPolicy':
       return new SchedulingPolicy(scope, id, {
@@ -80,11 +87,22 @@ function addObject(scope: Construct, object: ControlPlaneObject): Construct {
     case 'WorkloadRegistration':
       return new WorkloadRegistration(scope, id, { ...base, workload: object.workload, workspace: object.workspace });
     case 'Template':
-      return new Template(scope, id, { ...base, type: object.type, contentType: object.contentType, manifests: object.manifests });
+      return new Template(scope, id, {
+        ...base,
+        type: object.type,
+        contentType: object.contentType,
+        manifests: object.manifests,
+      });
     case 'ConfigSchema':
       return new ConfigSchema(scope, id, { ...base, schema: object.schema });
     case 'BaseRepo':
-      return new BaseRepo(scope, id, { ...base, repo: object.repo, branch: object.branch, path: object.path, commit: object.commit });
+      return new BaseRepo(scope, id, {
+        ...base,
+        repo: object.repo,
+        branch: object.branch,
+        path: object.path,
+        commit: object.commit,
+      });
     case 'GitOpsRepo':
       return new GitOpsRepo(scope, id, { ...base, repo: object.repo, branch: object.branch, path: object.path });
     case 'ConfigMap':

@@ -43,7 +43,9 @@ export class PlatformConfig extends KalypsoObject<ConfigMapModel> {
   /** Adds an entry; a key can be set once. */
   public addEntry(key: string, value: string): void {
     if (Object.prototype.hasOwnProperty.call(this._data, key)) {
-      throw new Error(`PlatformConfig "${this.node.path}" already has the key "${key}" (value ${JSON.stringify(this._data[key])})`);
+      throw new Error(
+        `PlatformConfig "${this.node.path}" already has the key "${key}" (value ${JSON.stringify(this._data[key])})`,
+      );
     }
     this._data[key] = value;
     this.changed();

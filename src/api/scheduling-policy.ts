@@ -76,12 +76,12 @@ function copySelector(selector: LabelSelector): LabelSelector {
     ...(selector.matchLabels ? { matchLabels: { ...selector.matchLabels } } : {}),
     ...(selector.matchExpressions
       ? {
-        matchExpressions: selector.matchExpressions.map((requirement) => ({
-          key: requirement.key,
-          operator: requirement.operator,
-          ...(requirement.values && requirement.values.length > 0 ? { values: [...requirement.values] } : {}),
-        })),
-      }
+          matchExpressions: selector.matchExpressions.map((requirement) => ({
+            key: requirement.key,
+            operator: requirement.operator,
+            ...(requirement.values && requirement.values.length > 0 ? { values: [...requirement.values] } : {}),
+          })),
+        }
       : {}),
   };
 }

@@ -84,7 +84,10 @@ export function findEnvironment(construct: IConstruct): IConstruct | undefined {
  * The nearest enclosing construct that `test` accepts, stopping at the ControlPlane.
  * @internal
  */
-export function findEnclosing<T extends IConstruct>(construct: IConstruct, test: (scope: IConstruct) => scope is T): T | undefined {
+export function findEnclosing<T extends IConstruct>(
+  construct: IConstruct,
+  test: (scope: IConstruct) => scope is T,
+): T | undefined {
   const found = nearest(construct, (scope) => test(scope) || isControlPlaneScope(scope));
   return found && !isControlPlaneScope(found) && test(found) ? found : undefined;
 }

@@ -56,19 +56,29 @@ export class WorkloadRegistration extends KalypsoObject<WorkloadRegistrationMode
     this.path = props.workload.path ?? '.';
     this.workspace = props.workspace ?? '';
     this.node.addValidation({
-      validate: () => (this.source || this.node.children.some((child) => isKalypsoObjectOfKind(child, 'Workload'))
-        ? []
-        : [`WorkloadRegistration "${this.name}" has no Workload; define it in code inside the registration (new Workload(registration, id, …))`]),
+      validate: () =>
+        this.source || this.node.children.some((child) => isKalypsoObjectOfKind(child, 'Workload'))
+          ? []
+          : [
+              `WorkloadRegistration "${this.name}" has no Workload; define it in code inside the registration (new Workload(registration, id, …))`,
+            ],
     });
   }
 
   public toModel(): WorkloadRegistrationModel {
-    return { ...this.modelBase(), workload: { repo: this.repo, branch: this.branch, path: this.path }, workspace: this.workspace };
+    return {
+      ...this.modelBase(),
+      workload: { repo: this.repo, branch: this.branch, path: this.path },
+      workspace: this.workspace,
+    };
   }
 
   protected manifestBody(): Record<string, unknown> {
     return {
-      spec: { workload: { repo: this.repo, branch: this.branch, path: this.path }, ...(this.workspace ? { workspace: this.workspace } : {}) },
+      spec: {
+        workload: { repo: this.repo, branch: this.branch, path: this.path },
+        ...(this.workspace ? { workspace: this.workspace } : {}),
+      },
     };
   }
 }

@@ -38,9 +38,13 @@ export function parseAgainst(values: readonly string[], cwd: string, gitOpsRepos
       if (separator === value.length - 1) throw new UsageError(`--against ${value} names no tree`);
       perEnvironment.set(name, parseTree(value.slice(separator + 1), cwd));
     } else if (value.includes('#')) {
-      throw new UsageError(`--against ${value}: a git branch is compared with one environment; write --against ENV=${value}`);
+      throw new UsageError(
+        `--against ${value}: a git branch is compared with one environment; write --against ENV=${value}`,
+      );
     } else if (outFolder !== undefined) {
-      throw new UsageError('--against DIR may be given once; use --against ENV=DIR to compare one environment with a folder of its own');
+      throw new UsageError(
+        '--against DIR may be given once; use --against ENV=DIR to compare one environment with a folder of its own',
+      );
     } else {
       outFolder = path.resolve(cwd, value);
     }
@@ -54,7 +58,8 @@ function parseTree(text: string, cwd: string): AgainstTree {
   if (hash < 0 || statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return { kind: 'folder', folder };
   const [repo, branch] = [text.slice(0, hash), text.slice(hash + 1)];
   const location = classifyRepository(repo);
-  if (location.problem) throw new UsageError(`--against ${text}: repository ${JSON.stringify(repo)} ${location.problem}`);
+  if (location.problem)
+    throw new UsageError(`--against ${text}: repository ${JSON.stringify(repo)} ${location.problem}`);
   const branchProblem = branchNameProblem(branch);
   if (branchProblem) throw new UsageError(`--against ${text}: branch ${JSON.stringify(branch)} ${branchProblem}`);
   return { kind: 'git', repo: location.kind === RepositoryKind.LOCAL_PATH ? path.resolve(cwd, repo) : repo, branch };
@@ -65,14 +70,18 @@ function parseTree(text: string, cwd: string): AgainstTree {
  * it is the environment's GitOpsRepo and there is none, or one git must refuse (an input problem, as for `publish`).
  */
 export function againstTree(
-  trees: AgainstTrees, plan: Pick<EnvironmentPlan, 'environment' | 'gitOpsRepo'>,
+  trees: AgainstTrees,
+  plan: Pick<EnvironmentPlan, 'environment' | 'gitOpsRepo'>,
 ): AgainstTree | { readonly problem: string } | undefined {
   const own = trees.perEnvironment.get(plan.environment);
   if (own) return own;
   if (trees.outFolder) return { kind: 'folder', folder: path.join(trees.outFolder, plan.environment) };
   if (!trees.gitOpsRepos) return undefined;
   const gitOpsRepo = plan.gitOpsRepo;
-  if (!gitOpsRepo) return { problem: `environment "${plan.environment}" has no GitOpsRepo to compare with (or give --against ${plan.environment}=TREE)` };
+  if (!gitOpsRepo)
+    return {
+      problem: `environment "${plan.environment}" has no GitOpsRepo to compare with (or give --against ${plan.environment}=TREE)`,
+    };
   const { repo, branch } = gitOpsRepo;
   const problem = gitOpsRepoProblem(repo, branch);
   if (problem) return { problem: `environment "${plan.environment}": ${problem}` };
@@ -101,7 +110,11 @@ export function describeTree(tree: AgainstTree, cwd: string): string {
  * branch is fetched shallow into the git cache and read from git objects; a branch that does not exist is a usage
  * error, like a folder that does not exist.
  */
-export async function readAgainstTree(tree: AgainstTree, clusterTypes: readonly string[], git: GitServices): Promise<Map<string, string>> {
+export async function readAgainstTree(
+  tree: AgainstTree,
+  clusterTypes: readonly string[],
+  git: GitServices,
+): Promise<Map<string, string>> {
   if (tree.kind === 'folder') return readManagedFilesSync(tree.folder, clusterTypes).files;
   const fetched = await git.cache.fetchBranch(tree.repo, tree.branch, 1).catch((e: unknown) => {
     if (e instanceof GitError) throw new UsageError(git.git.redact(e.message));
@@ -109,9 +122,14 @@ export async function readAgainstTree(tree: AgainstTree, clusterTypes: readonly 
   });
   if (!fetched.commit) throw new UsageError(`branch ${tree.branch} does not exist in ${tree.repo}`);
   const entries = (await fetched.repository.listTree(fetched.commit)).filter((entry) => entry.type === 'blob');
-  const readmes = entries.filter((entry) => entry.path.split('/').length === 2 && entry.path.endsWith(`/${CLUSTER_TYPE_README}`));
+  const readmes = entries.filter(
+    (entry) => entry.path.split('/').length === 2 && entry.path.endsWith(`/${CLUSTER_TYPE_README}`),
+  );
   const readmeBlobs = await fetched.repository.readBlobs(readmes.map((entry) => entry.sha));
-  const folders = managedFolders(new Map(readmes.map((entry) => [entry.path, readmeBlobs.get(entry.sha)!.toString('utf8')])), clusterTypes);
+  const folders = managedFolders(
+    new Map(readmes.map((entry) => [entry.path, readmeBlobs.get(entry.sha)!.toString('utf8')])),
+    clusterTypes,
+  );
   const managed = entries.filter((entry) => isManagedPath(entry.path, folders));
   const blobs = await fetched.repository.readBlobs(managed.map((entry) => entry.sha));
   return new Map(managed.map((entry) => [entry.path, blobs.get(entry.sha)!.toString('utf8')]));

@@ -44,7 +44,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     load: () => (require('./commands/init') as typeof import('./commands/init')).runInit,
   },
   publish: {
-    summary: 'publish each environment\'s tree: a pull request on GitHub, or a git push',
+    summary: "publish each environment's tree: a pull request on GitHub, or a git push",
     load: () => (require('./commands/publish') as typeof import('./commands/publish')).runPublish,
   },
   promote: {
@@ -62,7 +62,9 @@ export const MAIN_HELP = `Usage: kalypso <command> [options]
 Schedules the workloads of a Kalypso control plane onto cluster types and writes the platform GitOps repository.
 
 Commands:
-${Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`)
+  .join('\n')}
 
 Options of every command that reads a control plane:
   -c, --control-plane PATH   the control plane: a folder of branches (main/, <env>/…) [default: .]
@@ -97,8 +99,13 @@ export function version(): string {
 }
 
 /** Runs one command line; returns the exit code. Expected failures are reported in one line, never as a stack trace. */
-export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, services: CliServices = {}): Promise<ExitCode> {
-  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS) return main([argv[1], '--help'], rawIo, services);
+export async function main(
+  argv: readonly string[],
+  rawIo: CliIO = PROCESS_IO,
+  services: CliServices = {},
+): Promise<ExitCode> {
+  if (argv[0] === 'help' && argv[1] !== undefined && argv[1] in COMMANDS)
+    return main([argv[1], '--help'], rawIo, services);
   const io = redactingIO(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -122,11 +129,20 @@ export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, s
       io.stderr(`kalypso ${name}: ${e.message}; run kalypso ${name} --help\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
-    if (e instanceof LoadUsageError || e instanceof OutputError || e instanceof GitError || e instanceof GitHubError || e instanceof KubernetesError || isFileSystemError(e)) {
+    if (
+      e instanceof LoadUsageError ||
+      e instanceof OutputError ||
+      e instanceof GitError ||
+      e instanceof GitHubError ||
+      e instanceof KubernetesError ||
+      isFileSystemError(e)
+    ) {
       io.stderr(`kalypso ${name}: ${(e as Error).message}\n`);
       return ExitCode.USAGE_OR_ENVIRONMENT;
     }
-    io.stderr(`kalypso ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in kalypso-cdk8s; please report it with the command you ran.\n`);
+    io.stderr(
+      `kalypso ${name}: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in kalypso-cdk8s; please report it with the command you ran.\n`,
+    );
     return ExitCode.USAGE_OR_ENVIRONMENT;
   }
 }
@@ -135,7 +151,11 @@ export async function main(argv: readonly string[], rawIo: CliIO = PROCESS_IO, s
 function redactingIO(io: CliIO): CliIO {
   const token = io.env?.GITHUB_TOKEN;
   if (!token) return io;
-  return { ...io, stdout: (text) => io.stdout(redactSecrets(text, [token])), stderr: (text) => io.stderr(redactSecrets(text, [token])) };
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactSecrets(text, [token])),
+    stderr: (text) => io.stderr(redactSecrets(text, [token])),
+  };
 }
 
 function isFileSystemError(e: unknown): boolean {

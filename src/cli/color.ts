@@ -10,9 +10,17 @@ export interface Palette {
 
 const identity = (text: string) => text;
 
-export const PLAIN: Palette = { error: identity, warning: identity, hint: identity, added: identity, removed: identity, bold: identity };
+export const PLAIN: Palette = {
+  error: identity,
+  warning: identity,
+  hint: identity,
+  added: identity,
+  removed: identity,
+  bold: identity,
+};
 
-const sgr = (open: number, close: number) => (text: string) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`);
+const sgr = (open: number, close: number) => (text: string) =>
+  text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`;
 
 export const ANSI: Palette = {
   error: sgr(31, 39),

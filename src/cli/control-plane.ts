@@ -27,7 +27,9 @@ export interface GitServicesOptions {
 export function gitServices(io: CliIO, options: GitServicesOptions = {}): GitServices {
   const env = io.env ?? {};
   return createGitServices(io.env ?? process.env, {
-    token: env.GITHUB_TOKEN || undefined, cache: options.cache ?? defaultCacheFolder(env), githubOrigin: options.githubOrigin,
+    token: env.GITHUB_TOKEN || undefined,
+    cache: options.cache ?? defaultCacheFolder(env),
+    githubOrigin: options.githubOrigin,
   });
 }
 
@@ -37,7 +39,10 @@ export function gitServices(io: CliIO, options: GitServicesOptions = {}): GitSer
  * a `main/` subfolder is a folder of branches even when it is also the top of a clone (a starter control plane kept
  * in git); a `file://` URL reads such a repository as git.
  */
-export async function openControlPlane(location: string, services: GitServices): Promise<{ controlPlane: ControlPlaneSource; remote: RemoteRepositoryReader }> {
+export async function openControlPlane(
+  location: string,
+  services: GitServices,
+): Promise<{ controlPlane: ControlPlaneSource; remote: RemoteRepositoryReader }> {
   const remote = new GitRemoteReader(services.cache);
   const kind = classifyRepository(location);
   if (kind.problem) throw new UsageError(`--control-plane ${JSON.stringify(location)} ${kind.problem}`);

@@ -12,6 +12,7 @@ export interface GitHubServices {
 /** `--github-api-url` (default the public API), checked, and the web origin that receives `GITHUB_TOKEN` over https. */
 export function githubApi(values: Record<string, unknown>): { readonly apiUrl: string; readonly githubOrigin: string } {
   const apiUrl = (values['github-api-url'] as string | undefined) ?? 'https://api.github.com';
-  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new UsageError(`--github-api-url must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
+  if (!/^https?:\/\/[^/]/.test(apiUrl))
+    throw new UsageError(`--github-api-url must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
   return { apiUrl, githubOrigin: webOriginOf(apiUrl) };
 }

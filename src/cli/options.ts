@@ -54,7 +54,8 @@ export function renderOptions(values: Record<string, unknown>): { threads?: numb
   let threads: number | undefined;
   if (values.jobs !== undefined) {
     threads = Number(values.jobs);
-    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--jobs takes a whole number of at least 1, got ${JSON.stringify(values.jobs)}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new UsageError(`--jobs takes a whole number of at least 1, got ${JSON.stringify(values.jobs)}`);
   }
   let shard: Shard | undefined;
   if (values.shard !== undefined) {
@@ -68,7 +69,9 @@ type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; mul
 
 /** Parses flags, turning Node's parse errors into usage errors. */
 export function parseFlags(
-  argv: readonly string[], flags: FlagSpec, allowPositionals = false,
+  argv: readonly string[],
+  flags: FlagSpec,
+  allowPositionals = false,
 ): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args: [...argv], options: flags, allowPositionals, strict: true });
@@ -89,7 +92,10 @@ export function controlPlaneOptions(values: Record<string, unknown>, cwd: string
   const controlPlane = (values['control-plane'] as string | undefined) ?? '.';
   const cache = values.cache as string | undefined;
   return {
-    controlPlane: classifyRepository(controlPlane).kind === RepositoryKind.LOCAL_PATH ? path.resolve(cwd, controlPlane) : controlPlane,
+    controlPlane:
+      classifyRepository(controlPlane).kind === RepositoryKind.LOCAL_PATH
+        ? path.resolve(cwd, controlPlane)
+        : controlPlane,
     ...(cache !== undefined ? { cache: path.resolve(cwd, cache) } : {}),
     environments: (values.env as string[] | undefined) ?? [],
     sources,

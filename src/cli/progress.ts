@@ -42,11 +42,13 @@ export class TerminalProgress implements StoppableProgress {
     this.delayMs = options.delayMs ?? 1000;
     this.intervalMs = options.intervalMs ?? 100;
     this.started = this.now();
-    const every = options.every ?? ((tick, ms) => {
-      const timer = setInterval(tick, ms);
-      timer.unref();
-      return () => clearInterval(timer);
-    });
+    const every =
+      options.every ??
+      ((tick, ms) => {
+        const timer = setInterval(tick, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+      });
     this.cancel = every(() => this.draw(), this.intervalMs);
   }
 
@@ -63,7 +65,13 @@ export class TerminalProgress implements StoppableProgress {
 
   private draw(): void {
     const now = this.now();
-    if (this.text === '' || this.text === this.drawn || now - this.started < this.delayMs || now - this.lastDraw < this.intervalMs) return;
+    if (
+      this.text === '' ||
+      this.text === this.drawn ||
+      now - this.started < this.delayMs ||
+      now - this.lastDraw < this.intervalMs
+    )
+      return;
     this.options.write(`${CLEAR_LINE}${this.text}`);
     this.drawn = this.text;
     this.lastDraw = now;

@@ -22,7 +22,8 @@ export function promotionJson(result: PromotionResult) {
 /** A status outcome in `--json` output. */
 export function statusJson(outcome: StatusOutcome | null) {
   if (!outcome) return null;
-  if (outcome.action === 'skipped') return { action: 'skipped', repository: null, commit: null, context: null, state: null, description: null };
+  if (outcome.action === 'skipped')
+    return { action: 'skipped', repository: null, commit: null, context: null, state: null, description: null };
   const { action, repository, commit, status } = outcome;
   return { action, repository, commit, context: status.context, state: status.state, description: status.description };
 }
@@ -49,16 +50,22 @@ function verdictJson(verdict: ComplianceVerdict) {
   return {
     compliant: verdict.compliant,
     total: verdict.total,
-    clusters: verdict.clusters.map((cluster) => ({ name: cluster.cluster, state: cluster.state, reasons: cluster.reasons })),
+    clusters: verdict.clusters.map((cluster) => ({
+      name: cluster.cluster,
+      state: cluster.state,
+      reasons: cluster.reasons,
+    })),
   };
 }
 
 /** What a promotion did, in lines for people. */
 export function describePromotion(result: PromotionResult, writer: string): string {
   const { environment, commit, branch, file } = result;
-  const lines = [result.action === 'written'
-    ? `${environment}: promoted main ${short(commit)}: wrote ${file} on ${writer}${result.branchCommit ? ` (${short(result.branchCommit)})` : ''}`
-    : `${environment}: branch ${branch} already pins main ${short(commit)}; nothing written`];
+  const lines = [
+    result.action === 'written'
+      ? `${environment}: promoted main ${short(commit)}: wrote ${file} on ${writer}${result.branchCommit ? ` (${short(result.branchCommit)})` : ''}`
+      : `${environment}: branch ${branch} already pins main ${short(commit)}; nothing written`,
+  ];
   const status = describeStatus(result.status);
   if (status) lines.push(`${environment}: ${status}`);
   return `${lines.join('\n')}\n`;
@@ -69,7 +76,9 @@ export function describeStatus(outcome: StatusOutcome | null): string {
   if (!outcome || outcome.action === 'skipped') return '';
   const { status, repository, commit } = outcome;
   const what = `status "${status.context}" ${status.state} ${JSON.stringify(status.description)}`;
-  return outcome.action === 'set' ? `set ${what} on ${short(commit)} in ${repository}` : `${what} already on ${short(commit)} in ${repository}`;
+  return outcome.action === 'set'
+    ? `set ${what} on ${short(commit)} in ${repository}`
+    : `${what} already on ${short(commit)} in ${repository}`;
 }
 
 /** How a check ended, for people. */
@@ -94,6 +103,7 @@ export function describeCheck(result: CheckDeploymentResult, timeout: string): s
   }
   const status = describeStatus(result.status);
   if (status) lines.push(`${environment}: ${status}`);
-  if (result.outcome === 'compliant' && result.promoted && !result.next) lines.push(`${environment}: the last environment; promotion of main ${short(result.promoted)} is complete`);
+  if (result.outcome === 'compliant' && result.promoted && !result.next)
+    lines.push(`${environment}: the last environment; promotion of main ${short(result.promoted)} is complete`);
   return `${lines.join('\n')}\n`;
 }

@@ -70,7 +70,12 @@ export class PromotionContext {
   ) {}
 
   /** Opens `--control-plane`. */
-  public static async open(flags: PromotionFlags, git: GitServices, services: PromotionServices, notice: (text: string) => void): Promise<PromotionContext> {
+  public static async open(
+    flags: PromotionFlags,
+    git: GitServices,
+    services: PromotionServices,
+    notice: (text: string) => void,
+  ): Promise<PromotionContext> {
     const { controlPlane } = await openControlPlane(flags.controlPlane, git);
     return new PromotionContext(controlPlane, flags, git, services, notice);
   }
@@ -78,7 +83,10 @@ export class PromotionContext {
   /** The GitHub client; with `why`, `GITHUB_TOKEN` must be set (else it is anonymous: public repositories, read only). */
   public github(why?: string): Promise<Octokit> {
     if (why !== undefined && !this.git.token) throw new UsageError(`GITHUB_TOKEN is not set; ${why}`);
-    this.octokit ??= (this.services.createGitHubClient ?? createGitHubClient)({ token: this.git.token, baseUrl: this.flags.apiUrl });
+    this.octokit ??= (this.services.createGitHubClient ?? createGitHubClient)({
+      token: this.git.token,
+      baseUrl: this.flags.apiUrl,
+    });
     return this.octokit;
   }
 
@@ -88,15 +96,22 @@ export class PromotionContext {
    */
   public async environments(commit?: string): Promise<EnvironmentSelection[]> {
     if (commit !== undefined && !this.source.readCommit) {
-      throw new UsageError(`${this.source.description} is a folder of branches; promotion pins commits, so the control plane must be a git repository`);
+      throw new UsageError(
+        `${this.source.description} is a folder of branches; promotion pins commits, so the control plane must be a git repository`,
+      );
     }
     const branches = await this.source.branches();
-    if (!branches.includes(MAIN_BRANCH)) throw new UsageError(`${this.source.description} has no "${MAIN_BRANCH}" branch`);
+    if (!branches.includes(MAIN_BRANCH))
+      throw new UsageError(`${this.source.description} has no "${MAIN_BRANCH}" branch`);
     try {
-      const main = await readBranchObjects(this.source, commit ? { branch: MAIN_BRANCH, commit } : { branch: MAIN_BRANCH });
+      const main = await readBranchObjects(
+        this.source,
+        commit ? { branch: MAIN_BRANCH, commit } : { branch: MAIN_BRANCH },
+      );
       return selectEnvironments(main.objects, branches);
     } catch (e) {
-      if (e instanceof RevisionNotFoundError) throw new UsageError(`commit ${commit} does not exist in ${this.source.description}`);
+      if (e instanceof RevisionNotFoundError)
+        throw new UsageError(`commit ${commit} does not exist in ${this.source.description}`);
       throw e;
     }
   }
@@ -105,7 +120,9 @@ export class PromotionContext {
   public environment(selections: readonly EnvironmentSelection[], name: string, flag = '--env'): EnvironmentSelection {
     const found = selections.find((selection) => selection.name === name);
     if (!found) {
-      throw new UsageError(`${flag} ${JSON.stringify(name)} is not an environment of the control plane; it has ${selections.map((s) => `"${s.name}"`).join(', ') || 'none'}`);
+      throw new UsageError(
+        `${flag} ${JSON.stringify(name)} is not an environment of the control plane; it has ${selections.map((s) => `"${s.name}"`).join(', ') || 'none'}`,
+      );
     }
     return found;
   }
@@ -119,29 +136,42 @@ export class PromotionContext {
   }
 
   /** The BaseRepo `main` objects of an environment's branch and its files; problems in those files. */
-  public async branchState(selection: EnvironmentSelection): Promise<Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }> {
+  public async branchState(
+    selection: EnvironmentSelection,
+  ): Promise<Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }> {
     const branches = await this.source.branches();
     if (!branches.includes(selection.branch)) {
-      throw new UsageError(`branch "${selection.branch}" of environment "${selection.name}" does not exist in ${this.source.description}`);
+      throw new UsageError(
+        `branch "${selection.branch}" of environment "${selection.name}" does not exist in ${this.source.description}`,
+      );
     }
     const read = await readBranchObjects(this.source, { branch: selection.branch });
     const prefix = `${selection.branch}/`;
     const relative = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
-    const pins = read.objects.filter((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO);
+    const pins = read.objects.filter(
+      (object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO,
+    );
     const existing: ExistingBaseRepo[] = pins.map((pin) => ({
       file: relative(pin.source?.file ?? ''),
       commit: pin.commit,
       documentsInFile: read.documents.filter((document) => document.file === pin.source?.file).length,
     }));
     const touched = new Set(existing.map((pin) => pin.file));
-    const problems = read.problems.filter((problem) => problem.severity === 'error' && touched.has(relative(problem.location?.file ?? '')));
+    const problems = read.problems.filter(
+      (problem) => problem.severity === 'error' && touched.has(relative(problem.location?.file ?? '')),
+    );
     return { existing, files: new Set(read.files), problems };
   }
 
   /** The GitOpsRepo of an environment: on its branch, else on `main`. */
   public async gitOpsRepo(selection: EnvironmentSelection, mainCommit?: string): Promise<GitOpsRepo | undefined> {
     const own = (await readBranchObjects(this.source, { branch: selection.branch })).objects;
-    const main = (await readBranchObjects(this.source, mainCommit ? { branch: MAIN_BRANCH, commit: mainCommit } : { branch: MAIN_BRANCH })).objects;
+    const main = (
+      await readBranchObjects(
+        this.source,
+        mainCommit ? { branch: MAIN_BRANCH, commit: mainCommit } : { branch: MAIN_BRANCH },
+      )
+    ).objects;
     return [...own, ...main].find((object): object is GitOpsRepo => object.kind === 'GitOpsRepo');
   }
 
@@ -150,14 +180,20 @@ export class PromotionContext {
    * `--push` by git onto the repository `--control-plane` names (for the top of a clone, its `origin`).
    */
   public async writer(selection: EnvironmentSelection): Promise<BranchWriter> {
-    if (this.flags.push) return new GitBranchWriter(this.git.cache, { url: await this.pushUrl(), branch: selection.branch });
+    if (this.flags.push)
+      return new GitBranchWriter(this.git.cache, { url: await this.pushUrl(), branch: selection.branch });
     const repository = this.repositoryOf(selection);
     const github = parseGitHubRepository(repository, this.flags.githubOrigin);
     if (!github) {
-      throw new UsageError(`${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.flags.githubOrigin}; `
-        + 'promote with --push, or give --github-api-url for GitHub Enterprise');
+      throw new UsageError(
+        `${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.flags.githubOrigin}; ` +
+          'promote with --push, or give --github-api-url for GitHub Enterprise',
+      );
     }
-    return new GitHubBranchWriter(await this.github('writing through the GitHub API needs a token (or use --push)'), { ...github, branch: selection.branch });
+    return new GitHubBranchWriter(await this.github('writing through the GitHub API needs a token (or use --push)'), {
+      ...github,
+      branch: selection.branch,
+    });
   }
 
   /**
@@ -184,8 +220,15 @@ export class PromotionContext {
     if (classifyRepository(location).kind === RepositoryKind.URL || !isRepositoryRoot(location)) return location;
     const repository = await GitRepository.open(location, this.git.git);
     if (repository.gitDir === location) return location;
-    const origin = (await this.git.git.run(['config', '--get', 'remote.origin.url'], { gitDir: repository.gitDir, okExitCodes: [1] })).stdout.toString('utf8').trim();
-    if (!origin) throw new UsageError(`${location} is a clone without an "origin" remote; give the repository's URL with --control-plane to push to it`);
+    const origin = (
+      await this.git.git.run(['config', '--get', 'remote.origin.url'], { gitDir: repository.gitDir, okExitCodes: [1] })
+    ).stdout
+      .toString('utf8')
+      .trim();
+    if (!origin)
+      throw new UsageError(
+        `${location} is a clone without an "origin" remote; give the repository's URL with --control-plane to push to it`,
+      );
     const kind = classifyRepository(origin);
     if (kind.problem) throw new UsageError(`the origin of ${location} ${kind.problem}`);
     return origin;
@@ -206,7 +249,10 @@ export function commitFlag(value: unknown, flag: string): string {
  * in the file holding its BaseRepo, or a branch that cannot take the BaseRepo safely.
  */
 export function promotionProblems(
-  selection: EnvironmentSelection, state: Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }, commit: string, repo: string,
+  selection: EnvironmentSelection,
+  state: Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] },
+  commit: string,
+  repo: string,
 ): Problem[] {
   if (state.problems.length > 0) return state.problems;
   const change = planBaseRepoChange({ commit, repo, existing: state.existing, files: state.files });
@@ -215,11 +261,17 @@ export function promotionProblems(
 
 /** The problem reported when an environment's branch cannot take the BaseRepo. */
 export function refusedProblem(selection: EnvironmentSelection, file: string, message: string): Problem {
-  return error(`environment "${selection.name}": ${message}`, { location: { file: `${selection.branch}/${file}` }, object: `BaseRepo/${PROMOTED_BASE_REPO}` });
+  return error(`environment "${selection.name}": ${message}`, {
+    location: { file: `${selection.branch}/${file}` },
+    object: `BaseRepo/${PROMOTED_BASE_REPO}`,
+  });
 }
 
 /** `--control-plane` (resolved), `--push`, `--no-status`, `--github-api-url` and `--cache` of a promotion command. */
-export function resolveControlPlane(values: Record<string, unknown>, io: CliIO): { flags: PromotionFlags; cache?: string } {
+export function resolveControlPlane(
+  values: Record<string, unknown>,
+  io: CliIO,
+): { flags: PromotionFlags; cache?: string } {
   const { apiUrl, githubOrigin } = githubApi(values);
   const location = (values['control-plane'] as string | undefined) ?? '.';
   const kind = classifyRepository(location);

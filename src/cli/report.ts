@@ -10,13 +10,17 @@ import { CliIO } from './io';
  * de-duplicated by `sortProblems`); the severity and the hint are coloured with `colors`.
  */
 export function formatProblems(problems: readonly Problem[], colors: Palette = PLAIN): string {
-  return problems.map((problem) => {
-    const severity = problem.severity === Severity.ERROR ? colors.error('error') : colors.warning('warning');
-    const message = problem.got === undefined ? problem.message : `${problem.message} (got ${problem.got})`;
-    const parts = [formatLocation(problem.location), problem.object, problem.field, message].filter((part): part is string => !!part);
-    if (problem.hint) parts.push(colors.hint(problem.hint));
-    return `${severity}  ${parts.join('  ')}\n`;
-  }).join('');
+  return problems
+    .map((problem) => {
+      const severity = problem.severity === Severity.ERROR ? colors.error('error') : colors.warning('warning');
+      const message = problem.got === undefined ? problem.message : `${problem.message} (got ${problem.got})`;
+      const parts = [formatLocation(problem.location), problem.object, problem.field, message].filter(
+        (part): part is string => !!part,
+      );
+      if (problem.hint) parts.push(colors.hint(problem.hint));
+      return `${severity}  ${parts.join('  ')}\n`;
+    })
+    .join('');
 }
 
 /** The colours of what a command prints on stderr. */
@@ -32,16 +36,18 @@ export function problemCounts(problems: readonly Problem[]): string {
 
 /** One line per environment: what was planned and, when written, what changed on disk. */
 export function formatSummary(plans: readonly EnvironmentPlan[], written: readonly WriteReport[]): string {
-  return plans.map((plan) => {
-    const files = Object.keys(plan.files).length;
-    let line = `${plan.environment}: ${plan.assignments.length} assignment${plan.assignments.length === 1 ? '' : 's'} on ${plan.clusterTypes.length} cluster type${plan.clusterTypes.length === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'}`;
-    const report = written.find((entry) => entry.environment === plan.environment);
-    if (report) {
-      const { added, changed, deleted } = report.changes;
-      line += ` (${added.length} added, ${changed.length} changed, ${deleted.length} removed)`;
-    }
-    return `${line}\n`;
-  }).join('');
+  return plans
+    .map((plan) => {
+      const files = Object.keys(plan.files).length;
+      let line = `${plan.environment}: ${plan.assignments.length} assignment${plan.assignments.length === 1 ? '' : 's'} on ${plan.clusterTypes.length} cluster type${plan.clusterTypes.length === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'}`;
+      const report = written.find((entry) => entry.environment === plan.environment);
+      if (report) {
+        const { added, changed, deleted } = report.changes;
+        line += ` (${added.length} added, ${changed.length} changed, ${deleted.length} removed)`;
+      }
+      return `${line}\n`;
+    })
+    .join('');
 }
 
 /** The stable JSON shape of a problem (README "JSON output"). */
@@ -90,8 +96,14 @@ export function printJson(io: CliIO, value: unknown): void {
  * result fields empty) plus the problems; else the problems on stderr and `<counts>; nothing <what>`.
  */
 export function reportInputProblems(
-  io: CliIO, problems: readonly Problem[],
-  options: { readonly json: boolean; readonly failed: Readonly<Record<string, unknown>>; readonly nothing: string; readonly colors?: Palette },
+  io: CliIO,
+  problems: readonly Problem[],
+  options: {
+    readonly json: boolean;
+    readonly failed: Readonly<Record<string, unknown>>;
+    readonly nothing: string;
+    readonly colors?: Palette;
+  },
 ): ExitCode {
   if (options.json) printJson(io, { ...options.failed, problems: problems.map(problemJson) });
   else io.stderr(`${formatProblems(problems, options.colors)}${problemCounts(problems)}; nothing ${options.nothing}\n`);

@@ -25,7 +25,9 @@ Next steps: replace the your-org URLs with your repositories, add cluster types 
 point WorkloadRegistrations at the application repositories, and write policies that select them by label.
 `;
 
-const ENVIRONMENT = (name: string) => `# An environment. kalypso builds one platform GitOps tree per environment, from the objects of main/ and of
+const ENVIRONMENT = (
+  name: string,
+) => `# An environment. kalypso builds one platform GitOps tree per environment, from the objects of main/ and of
 # the branch named below (here the ${name}/ folder).
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Environment
@@ -80,21 +82,31 @@ spec:
         path: ./prod
 `;
 
-const CLUSTER_TYPE = (name: string, labels: Record<string, string>) => `# A cluster type: a group of clusters that get the same workloads. Every cluster of this type reconciles the
+const CLUSTER_TYPE = (
+  name: string,
+  labels: Record<string, string>,
+) => `# A cluster type: a group of clusters that get the same workloads. Every cluster of this type reconciles the
 # ${name}/ folder of its environment's branch in the platform GitOps repository. Policies select cluster types by label.
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: ClusterType
 metadata:
   name: ${name}
   labels:
-${Object.entries(labels).map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`).join('\n')}
+${Object.entries(labels)
+  .map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`)
+  .join('\n')}
 spec:
   reconciler: flux            # Flux GitRepository + Kustomization (or argocd, or the name of a Template)
   namespaceService: default   # a Namespace per deployment target
   configType: configmap       # the platform config as a ConfigMap named platform-config (or envfile)
 `;
 
-const CONFIG_MAP = (name: string, comment: string, labels: Record<string, string>, data: Record<string, string>) => `# ${comment}
+const CONFIG_MAP = (
+  name: string,
+  comment: string,
+  labels: Record<string, string>,
+  data: Record<string, string>,
+) => `# ${comment}
 # ConfigMaps labelled platform-config: "true" are merged in name order (a later name wins); each other label must
 # match: cluster-type names a ClusterType, deployment-target a deployment target, workload a workload, any other
 # label one of the cluster type's or the target's. \`kalypso explain --target …\` shows where each value came from.
@@ -104,11 +116,20 @@ metadata:
   name: ${name}
   labels:
     platform-config: "true"
-${Object.entries(labels).map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`).join('\n')}${Object.keys(labels).length > 0 ? '\n' : ''}data:
-${Object.entries(data).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`).join('\n')}
+${Object.entries(labels)
+  .map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`)
+  .join('\n')}${Object.keys(labels).length > 0 ? '\n' : ''}data:
+${Object.entries(data)
+  .map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`)
+  .join('\n')}
 `;
 
-const POLICY = (name: string, comment: string, targets: Record<string, string>, clusterTypes: Record<string, string>) => `# ${comment}
+const POLICY = (
+  name: string,
+  comment: string,
+  targets: Record<string, string>,
+  clusterTypes: Record<string, string>,
+) => `# ${comment}
 # Every deployment target the deploymentTargetSelector selects goes to every cluster type the clusterTypeSelector
 # selects (Kubernetes label selectors: matchLabels and matchExpressions; {} selects everything).
 apiVersion: scheduler.kalypso.io/v1alpha1
@@ -120,14 +141,20 @@ spec:
     workspace: app-team       # optional: only targets of this workspace
     labelSelector:
       matchLabels:
-${Object.entries(targets).map(([key, value]) => `        ${key}: ${JSON.stringify(value)}`).join('\n')}
+${Object.entries(targets)
+  .map(([key, value]) => `        ${key}: ${JSON.stringify(value)}`)
+  .join('\n')}
   clusterTypeSelector:
     labelSelector:
       matchLabels:
-${Object.entries(clusterTypes).map(([key, value]) => `        ${key}: ${JSON.stringify(value)}`).join('\n')}
+${Object.entries(clusterTypes)
+  .map(([key, value]) => `        ${key}: ${JSON.stringify(value)}`)
+  .join('\n')}
 `;
 
-const GITOPS_REPO = (environment: string) => `# Where the ${environment} tree is published: this branch of the platform GitOps repository.
+const GITOPS_REPO = (
+  environment: string,
+) => `# Where the ${environment} tree is published: this branch of the platform GitOps repository.
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: GitOpsRepo
 metadata:
@@ -148,18 +175,42 @@ export const STARTER_CONTROL_PLANE: Readonly<Record<string, string>> = {
   'dev/gitops-repo.yaml': GITOPS_REPO('dev'),
   'dev/cluster-types/small.yaml': CLUSTER_TYPE('small', { size: 'small' }),
   'dev/cluster-types/large.yaml': CLUSTER_TYPE('large', { size: 'large' }),
-  'dev/configs/dev-config.yaml': CONFIG_MAP('dev-config', 'Platform config for every deployment target of dev: it has no other label.',
-    {}, { ENVIRONMENT: 'dev', LOG_LEVEL: 'debug' }),
-  'dev/configs/small-config.yaml': CONFIG_MAP('small-config', 'Platform config for the targets on small cluster types only.',
-    { 'cluster-type': 'small' }, { REPLICAS: '1' }),
-  'dev/scheduling/test-policy.yaml': POLICY('test-policy', 'Test deployment targets run on small cluster types.',
-    { purpose: 'test' }, { size: 'small' }),
+  'dev/configs/dev-config.yaml': CONFIG_MAP(
+    'dev-config',
+    'Platform config for every deployment target of dev: it has no other label.',
+    {},
+    { ENVIRONMENT: 'dev', LOG_LEVEL: 'debug' },
+  ),
+  'dev/configs/small-config.yaml': CONFIG_MAP(
+    'small-config',
+    'Platform config for the targets on small cluster types only.',
+    { 'cluster-type': 'small' },
+    { REPLICAS: '1' },
+  ),
+  'dev/scheduling/test-policy.yaml': POLICY(
+    'test-policy',
+    'Test deployment targets run on small cluster types.',
+    { purpose: 'test' },
+    { size: 'small' },
+  ),
   'prod/gitops-repo.yaml': GITOPS_REPO('prod'),
   'prod/cluster-types/large.yaml': CLUSTER_TYPE('large', { size: 'large' }),
-  'prod/configs/prod-config.yaml': CONFIG_MAP('prod-config', 'Platform config for every deployment target of prod.',
-    {}, { ENVIRONMENT: 'prod', LOG_LEVEL: 'info' }),
-  'prod/configs/large-config.yaml': CONFIG_MAP('large-config', 'Platform config for the targets on large cluster types only.',
-    { 'cluster-type': 'large' }, { REPLICAS: '3' }),
-  'prod/scheduling/production-policy.yaml': POLICY('production-policy', 'Production deployment targets run on large cluster types.',
-    { purpose: 'production' }, { size: 'large' }),
+  'prod/configs/prod-config.yaml': CONFIG_MAP(
+    'prod-config',
+    'Platform config for every deployment target of prod.',
+    {},
+    { ENVIRONMENT: 'prod', LOG_LEVEL: 'info' },
+  ),
+  'prod/configs/large-config.yaml': CONFIG_MAP(
+    'large-config',
+    'Platform config for the targets on large cluster types only.',
+    { 'cluster-type': 'large' },
+    { REPLICAS: '3' },
+  ),
+  'prod/scheduling/production-policy.yaml': POLICY(
+    'production-policy',
+    'Production deployment targets run on large cluster types.',
+    { purpose: 'production' },
+    { size: 'large' },
+  ),
 };

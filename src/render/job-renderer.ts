@@ -23,7 +23,10 @@ export interface JobRendererOptions {
   /** @default RENDER_WORKER_SCRIPT, the compiled worker beside the pool */
   readonly workerScript?: string;
   /** The render cache of an environment, when there is one, and the fingerprint of this build its keys start with. */
-  readonly cache?: { readonly fingerprint: string; readonly forEnvironment: (environment: EnvironmentModel) => Promise<RenderCache> };
+  readonly cache?: {
+    readonly fingerprint: string;
+    readonly forEnvironment: (environment: EnvironmentModel) => Promise<RenderCache>;
+  };
 }
 
 /**
@@ -64,18 +67,29 @@ export class JobRenderer {
     let failure: unknown;
     const send = async (batch: { index: number; job: PortableRenderJob }[]) => {
       this.pool ??= new RenderPool({
-        threads, script: this.options.workerScript, onStepTimes: (milliseconds) => progress.workerStepTimes?.(milliseconds),
+        threads,
+        script: this.options.workerScript,
+        onStepTimes: (milliseconds) => progress.workerStepTimes?.(milliseconds),
       });
-      const rendering: Promise<void> = this.pool.render(batch.map(({ job }) => job), jobs.portableEnvironment())
-        .then((rendered) => {
-          batch.forEach(({ index }, offset) => {
-            results[index] = rendered[offset].rendered;
-            const key = keys.get(index);
-            if (key !== undefined) cache!.store(key, rendered[offset].rendered, rendered[offset].hashes);
-            keys.delete(index);
-          });
-          report(batch.length);
-        }, (e) => { failure ??= e; })
+      const rendering: Promise<void> = this.pool
+        .render(
+          batch.map(({ job }) => job),
+          jobs.portableEnvironment(),
+        )
+        .then(
+          (rendered) => {
+            batch.forEach(({ index }, offset) => {
+              results[index] = rendered[offset].rendered;
+              const key = keys.get(index);
+              if (key !== undefined) cache!.store(key, rendered[offset].rendered, rendered[offset].hashes);
+              keys.delete(index);
+            });
+            report(batch.length);
+          },
+          (e) => {
+            failure ??= e;
+          },
+        )
         .finally(() => outstanding.delete(rendering));
       outstanding.add(rendering);
       // Keep every worker busy, but make no more jobs than they can take soon.
@@ -108,7 +122,8 @@ export class JobRenderer {
       if (this.pool ? waiting.length >= BATCH_SIZE : waiting.length >= threshold) {
         const ready = waiting;
         waiting = [];
-        for (let start = 0; start < ready.length; start += BATCH_SIZE) await send(ready.slice(start, start + BATCH_SIZE));
+        for (let start = 0; start < ready.length; start += BATCH_SIZE)
+          await send(ready.slice(start, start + BATCH_SIZE));
       }
     }
     if (this.pool && waiting.length > 0) await send(waiting);

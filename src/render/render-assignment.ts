@@ -8,7 +8,6 @@ import { EmittedObject } from '../core/plan/emitted-objects';
 import { collectManifests, serializeManifests } from './serialize/serialize';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../core/layout/tree-layout';
 
-
 /** Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's error. */
 export interface RenderFailure {
   readonly message: string;
@@ -31,7 +30,11 @@ export interface RenderedAssignment {
  * constructs' validations and serializes each file. `reconciler.yaml` and `namespace.yaml` are always written (as
  * upstream does); the platform config file only when it has content.
  */
-export function renderAssignment(path: readonly string[], props: AssignmentChartProps, progress: ProgressReporter = SILENT_PROGRESS): RenderedAssignment {
+export function renderAssignment(
+  path: readonly string[],
+  props: AssignmentChartProps,
+  progress: ProgressReporter = SILENT_PROGRESS,
+): RenderedAssignment {
   const app = new App({ outdir: 'unused' });
   let scope: Construct = app;
   for (const id of path.slice(0, -1)) scope = new Construct(scope, id);
@@ -43,8 +46,11 @@ export function renderAssignment(path: readonly string[], props: AssignmentChart
     return { files: {}, objects: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
   }
 
-  const failures = app.node.findAll().flatMap((construct) =>
-    construct.node.validate().map((message) => ({ message: `[${construct.node.path}] ${message}` })));
+  const failures = app.node
+    .findAll()
+    .flatMap((construct) =>
+      construct.node.validate().map((message) => ({ message: `[${construct.node.path}] ${message}` })),
+    );
   if (failures.length > 0) return { files: {}, objects: [], failures };
 
   const roles: [string, Construct][] = [

@@ -8,8 +8,17 @@ import { RawManifest } from '../../src/render/constructs/raw-manifest';
 import { ConfigFileType, IConfigRenderer, INamespaceRenderer, IReconciler } from '../../src/render/constructs/renderer';
 import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import {
-  ClusterType, ControlPlane, ControlPlaneProps, Environment, GitOpsRepo, PlatformConfig, SchedulingPolicy, Template, ValidationError,
-  Workload, WorkloadRegistration,
+  ClusterType,
+  ControlPlane,
+  ControlPlaneProps,
+  Environment,
+  GitOpsRepo,
+  PlatformConfig,
+  SchedulingPolicy,
+  Template,
+  ValidationError,
+  Workload,
+  WorkloadRegistration,
 } from '../../src/api';
 import { SelectorOperator, TemplateType } from '../../src/core/model/types';
 import { planTree } from '../support/plans';
@@ -18,11 +27,17 @@ import { temporaryFolder } from '../support/temp';
 const MANIFESTS = { repo: 'https://github.com/org/app-gitops', branch: 'main', path: './app' };
 
 /** One environment, one policy that schedules every target everywhere, one workload with one target. */
-function smallControlPlane(props: ControlPlaneProps = {}): { controlPlane: ControlPlane; dev: Environment; workload: Workload } {
+function smallControlPlane(props: ControlPlaneProps = {}): {
+  controlPlane: ControlPlane;
+  dev: Environment;
+  workload: Workload;
+} {
   const controlPlane = new ControlPlane(Testing.app(), 'Platform', props);
   const dev = new Environment(controlPlane, 'dev');
   new SchedulingPolicy(dev, 'everything');
-  const workload = new Workload(controlPlane, 'app', { deploymentTargets: [{ name: 'test', environment: dev, manifests: MANIFESTS }] });
+  const workload = new Workload(controlPlane, 'app', {
+    deploymentTargets: [{ name: 'test', environment: dev, manifests: MANIFESTS }],
+  });
   return { controlPlane, dev, workload };
 }
 
@@ -31,7 +46,9 @@ class MarkerReconciler implements IReconciler {
   public constructor(private readonly marker: string) {}
 
   public render(scope: Construct, context: AssignmentContext): void {
-    new ConfigMap(scope, 'Marker', { metadata: { name: `${this.marker}-${context.deploymentTarget.name}`, namespace: context.namespace } });
+    new ConfigMap(scope, 'Marker', {
+      metadata: { name: `${this.marker}-${context.deploymentTarget.name}`, namespace: context.namespace },
+    });
   }
 }
 
@@ -41,7 +58,9 @@ describe('ControlPlane', () => {
     const { controlPlane } = smallControlPlane();
     const stage = new Environment(controlPlane, 'stage');
     new SchedulingPolicy(stage, 'everything');
-    new Workload(controlPlane, 'other', { deploymentTargets: [{ name: 'uat', environment: stage, manifests: MANIFESTS }] });
+    new Workload(controlPlane, 'other', {
+      deploymentTargets: [{ name: 'uat', environment: stage, manifests: MANIFESTS }],
+    });
     // WHEN
     new ClusterType(controlPlane, 'shared');
     new ClusterType(stage, 'stage-only');
@@ -53,16 +72,25 @@ describe('ControlPlane', () => {
     ]);
   });
 
-  test('synth writes each environment\'s tree to <outdir>/<environment>/ and reports what it wrote', async () => {
+  test("synth writes each environment's tree to <outdir>/<environment>/ and reports what it wrote", async () => {
     const { controlPlane, dev } = smallControlPlane();
     new ClusterType(dev, 'large');
     const outdir = temporaryFolder();
     const result = await controlPlane.synth({ outdir });
-    expect(result.written).toEqual([{
-      environment: 'dev',
-      changes: { added: ['large/README.md', 'large/app-test/namespace.yaml', 'large/app-test/reconciler.yaml'], changed: [], deleted: [], unchanged: [] },
-    }]);
-    expect(fs.readFileSync(path.join(outdir, 'dev/large/app-test/namespace.yaml'), 'utf8')).toContain('name: dev-large-app-test');
+    expect(result.written).toEqual([
+      {
+        environment: 'dev',
+        changes: {
+          added: ['large/README.md', 'large/app-test/namespace.yaml', 'large/app-test/reconciler.yaml'],
+          changed: [],
+          deleted: [],
+          unchanged: [],
+        },
+      },
+    ]);
+    expect(fs.readFileSync(path.join(outdir, 'dev/large/app-test/namespace.yaml'), 'utf8')).toContain(
+      'name: dev-large-app-test',
+    );
   });
 
   test('uses a registered reconciler for the cluster types that name it, and the built-ins for the others', () => {
@@ -87,7 +115,11 @@ describe('ControlPlane', () => {
     class ConfigProperties implements IConfigRenderer {
       public readonly fileType = ConfigFileType.SH;
       public render(scope: Construct, context: AssignmentContext): void {
-        new RawManifest(scope, 'Properties', { text: Object.entries(context.config).map(([key, value]) => `${key}=${value}\n`).join('') });
+        new RawManifest(scope, 'Properties', {
+          text: Object.entries(context.config)
+            .map(([key, value]) => `${key}=${value}\n`)
+            .join(''),
+        });
       }
     }
     const { controlPlane, dev } = smallControlPlane();
@@ -106,12 +138,15 @@ describe('ControlPlane', () => {
     controlPlane.addReconciler('marker', new MarkerReconciler('from-registry'));
     new Template(controlPlane, 'marker', {
       type: TemplateType.RECONCILER,
-      manifests: ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-{{ .DeploymentTargetName }}\n  namespace: {{ .Namespace }}\n'],
+      manifests: [
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-{{ .DeploymentTargetName }}\n  namespace: {{ .Namespace }}\n',
+      ],
     });
     new ClusterType(dev, 'large', { reconciler: 'marker' });
     // THEN the Template renders
     expect(planTree(controlPlane.plan())['dev/large/app-test/reconciler.yaml']).toBe(
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-app-test\n  namespace: dev-large-app-test\n');
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-template-app-test\n  namespace: dev-large-app-test\n',
+    );
   });
 
   test('copies the registry it is given: later changes to that registry are not seen', () => {
@@ -119,7 +154,9 @@ describe('ControlPlane', () => {
     const { controlPlane, dev } = smallControlPlane({ registry });
     registry.addReconciler('late', new MarkerReconciler('late'));
     new ClusterType(dev, 'large', { reconciler: 'late' });
-    expect(() => controlPlane.plan()).toThrow(/\[Platform\/dev\/large\] spec.reconciler {2}names no Template and no built-in reconciler renderer \(arc-flux, argocd, flux\) \(got "late"\)/);
+    expect(() => controlPlane.plan()).toThrow(
+      /\[Platform\/dev\/large\] spec.reconciler {2}names no Template and no built-in reconciler renderer \(arc-flux, argocd, flux\) \(got "late"\)/,
+    );
   });
 
   test('sees what is added after a failed validation: registering the missing reconciler fixes it', () => {
@@ -150,8 +187,14 @@ describe('ControlPlane validation', () => {
     new ClusterType(dev, 'Drone');
     new ClusterType(dev, 'large', { reconciler: 'flux2' });
     new ClusterType(dev, 'small');
-    new SchedulingPolicy(dev, 'policy', { clusterTypeSelector: { matchExpressions: [{ key: 'size', operator: SelectorOperator.IN }] } });
-    workload.addDeploymentTarget({ name: 'broken', environment: dev, manifests: { ...MANIFESTS, repo: 'git@github.com:org/app' } });
+    new SchedulingPolicy(dev, 'policy', {
+      clusterTypeSelector: { matchExpressions: [{ key: 'size', operator: SelectorOperator.IN }] },
+    });
+    workload.addDeploymentTarget({
+      name: 'broken',
+      environment: dev,
+      manifests: { ...MANIFESTS, repo: 'git@github.com:org/app' },
+    });
     return controlPlane;
   }
 
@@ -172,26 +215,48 @@ describe('ControlPlane validation', () => {
 
   test('reports the same errors through cdk8s App.synth()', () => {
     const controlPlane = brokenControlPlane();
-    expect(() => (controlPlane.node.root as ReturnType<typeof Testing.app>).synth())
-      .toThrow(`Validation failed with the following errors:\n  ${ERRORS.join('\n  ')}`);
+    expect(() => (controlPlane.node.root as ReturnType<typeof Testing.app>).synth()).toThrow(
+      `Validation failed with the following errors:\n  ${ERRORS.join('\n  ')}`,
+    );
   });
 
   test.each<[string, (controlPlane: ControlPlane, dev: Environment) => void, string]>([
-    ['fails on two objects of one kind with one name in an environment',
-      (controlPlane, dev) => { new ClusterType(controlPlane, 'large'); new ClusterType(dev, 'Large', { name: 'large' }); },
-      '[Platform/dev/Large] ClusterType/large is defined twice in environment "dev": also at code'],
-    ['fails on two environments with one name',
-      (controlPlane) => { new Environment(controlPlane, 'Dev', { name: 'dev' }); },
-      '[Platform/Dev] environment "dev" is defined twice: also at Platform/dev'],
-    ['fails on a label that Kubernetes refuses',
-      (_controlPlane, dev) => { new ClusterType(dev, 'large', { labels: { size: 'extra large' } }); },
-      '[Platform/dev/large] metadata.labels.size  label value must be empty or consist of letters, digits, "-", "_" and ".", and start and end with a letter or digit (got "extra large")'],
-    ['fails on a namespace name longer than 63 characters, naming its parts',
-      (_controlPlane, dev) => { new ClusterType(dev, 'a-cluster-type-with-a-very-very-long-name-indeed-yes'); },
-      '[Platform/app] DeploymentTarget/app-test  Namespace "dev-a-cluster-type-with-a-very-very-long-name-indeed-yes-app-test" in a-cluster-type-with-a-very-very-long-name-indeed-yes/app-test/namespace.yaml: metadata.name is 65 characters long; Kubernetes allows at most 63 (environment "dev" + cluster type "a-cluster-type-with-a-very-very-long-name-indeed-yes" + deployment target "app-test")'],
-    ['fails on a code-built WorkloadRegistration without a Workload',
-      (controlPlane) => { new WorkloadRegistration(controlPlane, 'empty', { workload: { repo: 'https://example.com/app' } }); },
-      '[Platform/empty] WorkloadRegistration "empty" has no Workload; define it in code inside the registration (new Workload(registration, id, …))'],
+    [
+      'fails on two objects of one kind with one name in an environment',
+      (controlPlane, dev) => {
+        new ClusterType(controlPlane, 'large');
+        new ClusterType(dev, 'Large', { name: 'large' });
+      },
+      '[Platform/dev/Large] ClusterType/large is defined twice in environment "dev": also at code',
+    ],
+    [
+      'fails on two environments with one name',
+      (controlPlane) => {
+        new Environment(controlPlane, 'Dev', { name: 'dev' });
+      },
+      '[Platform/Dev] environment "dev" is defined twice: also at Platform/dev',
+    ],
+    [
+      'fails on a label that Kubernetes refuses',
+      (_controlPlane, dev) => {
+        new ClusterType(dev, 'large', { labels: { size: 'extra large' } });
+      },
+      '[Platform/dev/large] metadata.labels.size  label value must be empty or consist of letters, digits, "-", "_" and ".", and start and end with a letter or digit (got "extra large")',
+    ],
+    [
+      'fails on a namespace name longer than 63 characters, naming its parts',
+      (_controlPlane, dev) => {
+        new ClusterType(dev, 'a-cluster-type-with-a-very-very-long-name-indeed-yes');
+      },
+      '[Platform/app] DeploymentTarget/app-test  Namespace "dev-a-cluster-type-with-a-very-very-long-name-indeed-yes-app-test" in a-cluster-type-with-a-very-very-long-name-indeed-yes/app-test/namespace.yaml: metadata.name is 65 characters long; Kubernetes allows at most 63 (environment "dev" + cluster type "a-cluster-type-with-a-very-very-long-name-indeed-yes" + deployment target "app-test")',
+    ],
+    [
+      'fails on a code-built WorkloadRegistration without a Workload',
+      (controlPlane) => {
+        new WorkloadRegistration(controlPlane, 'empty', { workload: { repo: 'https://example.com/app' } });
+      },
+      '[Platform/empty] WorkloadRegistration "empty" has no Workload; define it in code inside the registration (new Workload(registration, id, …))',
+    ],
   ])('%s', (_name, mistake, error) => {
     const { controlPlane, dev } = smallControlPlane();
     mistake(controlPlane, dev);

@@ -12,23 +12,50 @@ describe('ControlPlane.fromFolder', () => {
   test('builds one construct per object, named after it, in the ControlPlane for main and in its Environment for a branch', async () => {
     const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL);
     const objects = controlPlane.node.findAll().filter(KalypsoObject.isKalypsoObject);
-    expect(controlPlane.environments.map((environment) => [environment.node.path, environment.branch, environment.source?.file])).toEqual([
+    expect(
+      controlPlane.environments.map((environment) => [
+        environment.node.path,
+        environment.branch,
+        environment.source?.file,
+      ]),
+    ).toEqual([
       ['Tutorial/dev', 'dev', 'main/.environments/dev.yaml'],
       ['Tutorial/stage', 'stage', 'main/.environments/stage.yaml'],
     ]);
-    expect(objects.filter((object) => object.node.path.startsWith('Tutorial/dev/')).map((object) => `${object.node.id}: ${object.kind}`)).toEqual([
-      'command-center: ClusterType', 'drone: ClusterType', 'large: ClusterType', 'small: ClusterType',
-      'functional-test-policy: SchedulingPolicy', 'performance-test-policy: SchedulingPolicy',
-      'china-north-3-config: ConfigMap', 'command-center-config: ConfigMap', 'drone-config: ConfigMap', 'large-config: ConfigMap',
-      'restricted-config: ConfigMap', 'small-config: ConfigMap', 'dev-config: ConfigMap',
-      'main: BaseRepo', 'dev: GitOpsRepo',
+    expect(
+      objects
+        .filter((object) => object.node.path.startsWith('Tutorial/dev/'))
+        .map((object) => `${object.node.id}: ${object.kind}`),
+    ).toEqual([
+      'command-center: ClusterType',
+      'drone: ClusterType',
+      'large: ClusterType',
+      'small: ClusterType',
+      'functional-test-policy: SchedulingPolicy',
+      'performance-test-policy: SchedulingPolicy',
+      'china-north-3-config: ConfigMap',
+      'command-center-config: ConfigMap',
+      'drone-config: ConfigMap',
+      'large-config: ConfigMap',
+      'restricted-config: ConfigMap',
+      'small-config: ConfigMap',
+      'dev-config: ConfigMap',
+      'main: BaseRepo',
+      'dev: GitOpsRepo',
     ]);
     // The registered Workload, read from the folder its registration points at, is a child of the registration.
     const workload = controlPlane.node.findChild('hello-world-app').node.findChild('hello-world-app') as KalypsoObject;
-    expect([workload.kind, workload.source?.file, (workload.toModel() as { workspace?: string }).workspace])
-      .toEqual(['Workload', './kalypso-app-src/workload/workload.yaml', 'kaizen-app-team']);
+    expect([workload.kind, workload.source?.file, (workload.toModel() as { workspace?: string }).workspace]).toEqual([
+      'Workload',
+      './kalypso-app-src/workload/workload.yaml',
+      'kaizen-app-team',
+    ]);
     const drone = controlPlane.environment('dev').node.findChild('drone') as ClusterType;
-    expect([drone.reconciler, drone.source?.file, drone.source?.location.line]).toEqual(['arc-flux', 'dev/cluster-types/drone/drone-cluster-type.yaml', 1]);
+    expect([drone.reconciler, drone.source?.file, drone.source?.location.line]).toEqual([
+      'arc-flux',
+      'dev/cluster-types/drone/drone-cluster-type.yaml',
+      1,
+    ]);
   });
 
   test('gives the construct tree exactly the model the YAML loader builds', async () => {
@@ -45,14 +72,22 @@ describe('ControlPlane.fromFolder', () => {
     // GIVEN the tutorial loaded from YAML
     const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL);
     // WHEN a small cluster type is added to stage in code
-    new ClusterType(controlPlane.environment('stage'), 'small', { labels: { region: 'china-north-3', size: 'small' }, reconciler: 'arc-flux' });
+    new ClusterType(controlPlane.environment('stage'), 'small', {
+      labels: { region: 'china-north-3', size: 'small' },
+      reconciler: 'arc-flux',
+    });
     // THEN the tree is the one of the YAML with the same cluster type added
     const copy = tutorialCopy();
-    fs.writeFileSync(path.join(copy, 'stage/cluster-types/small-cluster-type.yaml'), [
-      'apiVersion: scheduler.kalypso.io/v1alpha1', 'kind: ClusterType',
-      'metadata: {name: small, labels: {region: china-north-3, size: small}}',
-      'spec: {reconciler: arc-flux, namespaceService: default, configType: configmap}', '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(copy, 'stage/cluster-types/small-cluster-type.yaml'),
+      [
+        'apiVersion: scheduler.kalypso.io/v1alpha1',
+        'kind: ClusterType',
+        'metadata: {name: small, labels: {region: china-north-3, size: small}}',
+        'spec: {reconciler: arc-flux, namespaceService: default, configType: configmap}',
+        '',
+      ].join('\n'),
+    );
     const tree = planTree(controlPlane.plan());
     expect(tree).toEqual(await plannedTree(copy));
     expect(Object.keys(tree).filter((file) => file.startsWith('stage/small/'))).toEqual([
@@ -76,19 +111,28 @@ describe('ControlPlane.fromFolder', () => {
   });
 
   test('loads only the environments asked for, and fails on one the control plane does not have', async () => {
-    const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL, { environments: ['stage'] });
+    const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL, {
+      environments: ['stage'],
+    });
     expect(controlPlane.environments.map((environment) => environment.name)).toEqual(['stage']);
-    await expect(ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL, { environments: ['prod'] }))
-      .rejects.toThrow(new LoadUsageError('unknown environment "prod"; the control plane has "dev", "stage"'));
+    await expect(
+      ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL, { environments: ['prod'] }),
+    ).rejects.toThrow(new LoadUsageError('unknown environment "prod"; the control plane has "dev", "stage"'));
   });
 
   test('names a construct <Kind>:<name> when another object of its branch has the same name', async () => {
     const copy = tutorialCopy();
-    fs.writeFileSync(path.join(copy, 'dev/configs/drone.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: drone}\ndata: {A: b}\n');
+    fs.writeFileSync(
+      path.join(copy, 'dev/configs/drone.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: drone}\ndata: {A: b}\n',
+    );
     const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', copy);
     const dev = controlPlane.environment('dev');
-    expect([dev.node.findChild('drone'), dev.node.findChild('ConfigMap:drone')].map((object) => (object as KalypsoObject).kind))
-      .toEqual(['ClusterType', 'ConfigMap']);
+    expect(
+      [dev.node.findChild('drone'), dev.node.findChild('ConfigMap:drone')].map(
+        (object) => (object as KalypsoObject).kind,
+      ),
+    ).toEqual(['ClusterType', 'ConfigMap']);
   });
 
   test('fails at synth with the loading problems and every other error at once, with files and lines, and writes nothing', async () => {
@@ -115,6 +159,8 @@ describe('ControlPlane.fromFolder', () => {
     fs.writeFileSync(path.join(copy, 'dev/configs/secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n');
     const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', copy);
     const result = await controlPlane.synth({ outdir: temporaryFolder() });
-    expect(result.warnings.map((warning) => warning.message)).toEqual(['kind "Secret" is not a control-plane kind; ignored']);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      'kind "Secret" is not a control-plane kind; ignored',
+    ]);
   });
 });

@@ -12,8 +12,14 @@ describe('the benchmark', () => {
     const [a, b] = [temporaryFolder(), temporaryFolder()];
     expect(writeBenchControlPlane(a, { clusterTypes: 4, targets: 8 })).toBe(32);
     writeBenchControlPlane(b, { clusterTypes: 4, targets: 8 });
-    const files = (root: string) => fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()
-      .map((file) => [file, fs.statSync(path.join(root, file)).isFile() ? fs.readFileSync(path.join(root, file), 'utf8') : '']);
+    const files = (root: string) =>
+      fs
+        .readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .sort()
+        .map((file) => [
+          file,
+          fs.statSync(path.join(root, file)).isFile() ? fs.readFileSync(path.join(root, file), 'utf8') : '',
+        ]);
     expect(files(a)).toEqual(files(b));
 
     const { model, problems } = await loadControlPlane(new FolderSource(a));
@@ -24,12 +30,27 @@ describe('the benchmark', () => {
     expect(plan.assignments).toHaveLength(32);
     expect(model.environments[0].schedulingPolicies).toHaveLength(20);
     expect(plan.assignments.every((assignment) => assignment.policies.length === 1)).toBe(true);
-    const configMaps = new Set(plan.assignments.flatMap((assignment) => Object.values(assignment.config.provenance).flat().map((c) => c.configMap)));
-    expect(Object.values(plan.assignments[0].config.provenance).flat().map((c) => c.configMap).filter((m, i, all) => all.indexOf(m) === i)).toHaveLength(10);
+    const configMaps = new Set(
+      plan.assignments.flatMap((assignment) =>
+        Object.values(assignment.config.provenance)
+          .flat()
+          .map((c) => c.configMap),
+      ),
+    );
+    expect(
+      Object.values(plan.assignments[0].config.provenance)
+        .flat()
+        .map((c) => c.configMap)
+        .filter((m, i, all) => all.indexOf(m) === i),
+    ).toHaveLength(10);
     expect(configMaps.size).toBeGreaterThan(10);
   });
 
-  test.each([[1000, 20, 50], [10000, 100, 100], [50000, 250, 200]])('shapes %i assignments as %i cluster types × %i targets', (size, clusterTypes, targets) => {
+  test.each([
+    [1000, 20, 50],
+    [10000, 100, 100],
+    [50000, 250, 200],
+  ])('shapes %i assignments as %i cluster types × %i targets', (size, clusterTypes, targets) => {
     expect(benchShape(size)).toEqual({ clusterTypes, targets });
   });
 
@@ -38,11 +59,14 @@ describe('the benchmark', () => {
     expect(machine.cores).toBeGreaterThan(0);
     const [result] = results;
     expect(result).toMatchObject({
-      assignments: 12, files: 12 * 3 + 3 + 1,
+      assignments: 12,
+      files: 12 * 3 + 3 + 1,
       rerun: { rewrittenFiles: 0 },
       oneConfigMapChanged: { changedFiles: 4, rewrittenFiles: 4, onlyChangedRewritten: true },
     });
     expect(Object.keys(result.phases)).toEqual(['load', 'schedule', 'compose', 'render', 'serialize', 'plan', 'write']);
-    expect(formatResultLine(result)).toMatch(/^assignments=12 files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/);
+    expect(formatResultLine(result)).toMatch(
+      /^assignments=12 files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/,
+    );
   }, 60_000);
 });

@@ -46,7 +46,11 @@ export interface SizeResult {
   /** Cold synth, load → write, into an empty folder (the fastest of `runs`). */
   readonly seconds: number;
   /** The cold synths and baselines measured, in turn, and the re-runs without changes. */
-  readonly runs: { readonly seconds: readonly number[]; readonly baselineSeconds: readonly number[]; readonly rerunSeconds: readonly number[] };
+  readonly runs: {
+    readonly seconds: readonly number[];
+    readonly baselineSeconds: readonly number[];
+    readonly rerunSeconds: readonly number[];
+  };
   readonly baselineSeconds: number;
   readonly ratio: number;
   readonly peakRssMb: number;
@@ -57,7 +61,9 @@ export interface SizeResult {
   readonly rerun: { readonly seconds: number; readonly fractionOfCold: number; readonly rewrittenFiles: number };
   /** A re-run after one cluster type's ConfigMap changed one value. */
   readonly oneConfigMapChanged: {
-    readonly seconds: number; readonly changedFiles: number; readonly rewrittenFiles: number;
+    readonly seconds: number;
+    readonly changedFiles: number;
+    readonly rewrittenFiles: number;
     /** Whether exactly the files whose content changed were rewritten. */
     readonly onlyChangedRewritten: boolean;
   };
@@ -82,8 +88,10 @@ export interface BenchOptions {
 
 /** The line `npm run bench` prints per size. */
 export function formatResultLine(result: SizeResult): string {
-  return `assignments=${result.assignments} files=${result.files} seconds=${result.seconds.toFixed(2)} `
-    + `baseline_seconds=${result.baselineSeconds.toFixed(2)} ratio=${result.ratio.toFixed(2)} peak_rss_mb=${Math.round(result.peakRssMb)}`;
+  return (
+    `assignments=${result.assignments} files=${result.files} seconds=${result.seconds.toFixed(2)} ` +
+    `baseline_seconds=${result.baselineSeconds.toFixed(2)} ratio=${result.ratio.toFixed(2)} peak_rss_mb=${Math.round(result.peakRssMb)}`
+  );
 }
 
 export function machine() {
@@ -95,7 +103,10 @@ export function machine() {
     // not Linux
   }
   return {
-    cpu, cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
+    cpu,
+    cores: os.availableParallelism(),
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     /** Other work on the machine while the benchmark ran (1, 5 and 15 minute load averages at the end). */
     loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
@@ -103,11 +114,16 @@ export function machine() {
 }
 
 /** One measured `synth` (in this process). */
-export async function measureSynth(controlPlane: string, out: string, extra: Readonly<Record<string, unknown>> = {}): Promise<SynthMeasurement> {
+export async function measureSynth(
+  controlPlane: string,
+  out: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<SynthMeasurement> {
   const start = performance.now();
   const clock = new StepClock();
   clock.step('load');
-  const { synthesize } = require('../../src/app/synthesize/synthesize') as typeof import('../../src/app/synthesize/synthesize');
+  const { synthesize } =
+    require('../../src/app/synthesize/synthesize') as typeof import('../../src/app/synthesize/synthesize');
   const result = await synthesize({ ...extra, controlPlane, out, progress: clock });
   clock.stop();
   const seconds = (performance.now() - start) / 1000;
@@ -163,11 +179,18 @@ export function measureBaseline(tree: string, out: string): { seconds: number } 
 }
 
 type ChildTask =
-  | { readonly kind: 'synth'; readonly controlPlane: string; readonly out: string; readonly extra: Readonly<Record<string, unknown>> }
+  | {
+      readonly kind: 'synth';
+      readonly controlPlane: string;
+      readonly out: string;
+      readonly extra: Readonly<Record<string, unknown>>;
+    }
   | { readonly kind: 'baseline'; readonly tree: string; readonly out: string };
 
 async function runTask(task: ChildTask): Promise<unknown> {
-  return task.kind === 'synth' ? measureSynth(task.controlPlane, task.out, task.extra) : measureBaseline(task.tree, task.out);
+  return task.kind === 'synth'
+    ? measureSynth(task.controlPlane, task.out, task.extra)
+    : measureBaseline(task.tree, task.out);
 }
 
 /** Writes dirty pages to disk, so a measurement does not pay for the writes of the step before it. */
@@ -184,11 +207,19 @@ function inChild<T>(task: ChildTask, useFork: boolean): Promise<T> {
   if (!useFork) return runTask(task) as Promise<T>;
   settle();
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'run-bench.js'), ['--child', JSON.stringify(task)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'run-bench.js'), ['--child', JSON.stringify(task)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: T | undefined;
-    child.on('message', (message) => { result = message as T; });
+    child.on('message', (message) => {
+      result = message as T;
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && result !== undefined ? resolve(result) : reject(new Error(`benchmark ${task.kind} failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 && result !== undefined
+        ? resolve(result)
+        : reject(new Error(`benchmark ${task.kind} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -200,15 +231,24 @@ export async function runChildTask(json: string): Promise<void> {
 
 /** Path → `inode:mtime` of every file below `root`, to see which files a run rewrote. */
 function fileIdentities(root: string): Map<string, string> {
-  return new Map(listFiles(root).map((file) => {
-    const stat = fs.statSync(path.join(root, file), { bigint: true });
-    return [file, `${stat.ino}:${stat.mtimeNs}`];
-  }));
+  return new Map(
+    listFiles(root).map((file) => {
+      const stat = fs.statSync(path.join(root, file), { bigint: true });
+      return [file, `${stat.ino}:${stat.mtimeNs}`];
+    }),
+  );
 }
 
 /** Path → hash of the content of every file below `root`. */
 function contentHashes(root: string): Map<string, string> {
-  return new Map(listFiles(root).map((file) => [file, createHash('sha1').update(fs.readFileSync(path.join(root, file))).digest('hex')]));
+  return new Map(
+    listFiles(root).map((file) => [
+      file,
+      createHash('sha1')
+        .update(fs.readFileSync(path.join(root, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 function changedKeys<T>(before: Map<string, T>, after: Map<string, T>): string[] {
@@ -243,12 +283,21 @@ export async function benchSize(assignments: number, options: BenchOptions): Pro
   const baselines: number[] = [];
   for (let run = 1; run <= repeat; run++) {
     log(`n=${scheduled}: cold synth (${run} of ${repeat})`);
-    const cold = await inChild<SynthMeasurement>({ kind: 'synth', controlPlane, out: path.join(root, `out-${run}`), extra }, useFork);
-    if (cold.errors > 0 || cold.assignments !== scheduled) throw new Error(`synth of ${scheduled} assignments failed: ${cold.errors} errors, ${cold.assignments} assignments`);
+    const cold = await inChild<SynthMeasurement>(
+      { kind: 'synth', controlPlane, out: path.join(root, `out-${run}`), extra },
+      useFork,
+    );
+    if (cold.errors > 0 || cold.assignments !== scheduled)
+      throw new Error(
+        `synth of ${scheduled} assignments failed: ${cold.errors} errors, ${cold.assignments} assignments`,
+      );
     colds.push(cold);
     log(`n=${scheduled}: baseline (${run} of ${repeat})`);
     const tree = path.join(root, 'out-1', BENCH_ENVIRONMENT);
-    baselines.push((await inChild<{ seconds: number }>({ kind: 'baseline', tree, out: path.join(root, `baseline-${run}`) }, useFork)).seconds);
+    baselines.push(
+      (await inChild<{ seconds: number }>({ kind: 'baseline', tree, out: path.join(root, `baseline-${run}`) }, useFork))
+        .seconds,
+    );
   }
   const cold = colds.reduce((fastest, run) => (run.seconds < fastest.seconds ? run : fastest));
   const baselineSeconds = Math.min(...baselines);
@@ -282,10 +331,18 @@ export async function benchSize(assignments: number, options: BenchOptions): Pro
     baselineSeconds,
     ratio: cold.seconds / baselineSeconds,
     peakRssMb: Math.max(...colds.map((run) => run.peakRssMb)),
-    runs: { seconds: colds.map((run) => run.seconds), baselineSeconds: baselines, rerunSeconds: reruns.map((run) => run.seconds) },
+    runs: {
+      seconds: colds.map((run) => run.seconds),
+      baselineSeconds: baselines,
+      rerunSeconds: reruns.map((run) => run.seconds),
+    },
     phases: cold.phases,
     workerThreads: cold.workerThreads,
-    rerun: { seconds: rerun.seconds, fractionOfCold: rerun.seconds / cold.seconds, rewrittenFiles: rerunRewritten.length },
+    rerun: {
+      seconds: rerun.seconds,
+      fractionOfCold: rerun.seconds / cold.seconds,
+      rewrittenFiles: rerunRewritten.length,
+    },
     oneConfigMapChanged: {
       seconds: changedRun.seconds,
       changedFiles: changed.length,
@@ -295,7 +352,9 @@ export async function benchSize(assignments: number, options: BenchOptions): Pro
   };
 }
 
-export async function runBench(options: BenchOptions): Promise<{ machine: ReturnType<typeof machine>; results: SizeResult[] }> {
+export async function runBench(
+  options: BenchOptions,
+): Promise<{ machine: ReturnType<typeof machine>; results: SizeResult[] }> {
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await benchSize(size, options));
   return { machine: machine(), results };

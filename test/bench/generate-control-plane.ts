@@ -68,7 +68,11 @@ function shape({ clusterTypes, targets }: BenchControlPlaneOptions, next: () => 
     }
     const workload = workloads[index];
     const tiers = TIERS.filter((tier) => tierWorkspace(tier) === workload.workspace);
-    workload.targets.push({ name: `t${t % TARGETS_PER_WORKLOAD}`, tier: tiers[Math.floor(next() * tiers.length)], edge: next() < 0.3 });
+    workload.targets.push({
+      name: `t${t % TARGETS_PER_WORKLOAD}`,
+      tier: tiers[Math.floor(next() * tiers.length)],
+      edge: next() < 0.3,
+    });
   }
   return { clusterTypes: types, workloads };
 }
@@ -78,30 +82,48 @@ function value(next: () => number, label: string, key: string): string {
   const n = Math.floor(next() * 1000);
   const word = label.replace(/[^a-z]/g, '').slice(0, 10);
   switch (key) {
-    case 'LOG_LEVEL': return ['debug', 'info', 'warn', 'error'][n % 4];
-    case 'REPLICAS': return String(1 + (n % 9));
-    case 'TIMEOUT': return `${n % 120}s`;
-    case 'ENDPOINT': return `https://${label}.example.com:${8000 + (n % 1000)}/api`;
-    case 'FEATURE_FLAGS': return `- ${word}-${n % 7}\n`;
-    case 'RESOURCES': return `cpu: ${n % 4}00m\nmemory: ${1 + (n % 8)}Gi\n${word}: "yes"\n`;
-    default: break;
+    case 'LOG_LEVEL':
+      return ['debug', 'info', 'warn', 'error'][n % 4];
+    case 'REPLICAS':
+      return String(1 + (n % 9));
+    case 'TIMEOUT':
+      return `${n % 120}s`;
+    case 'ENDPOINT':
+      return `https://${label}.example.com:${8000 + (n % 1000)}/api`;
+    case 'FEATURE_FLAGS':
+      return `- ${word}-${n % 7}\n`;
+    case 'RESOURCES':
+      return `cpu: ${n % 4}00m\nmemory: ${1 + (n % 8)}Gi\n${word}: "yes"\n`;
+    default:
+      break;
   }
   switch (n % 8) {
-    case 0: return String(n);
-    case 1: return n % 2 === 0 ? 'true' : 'no';
-    case 2: return `${word} #${n}, ratio 3:1`;
-    case 3: return `postgres://db-${n}.${word}:5432/app`;
-    case 4: return ` padded ${n} `;
-    default: return `${word}-${n.toString(36)}`;
+    case 0:
+      return String(n);
+    case 1:
+      return n % 2 === 0 ? 'true' : 'no';
+    case 2:
+      return `${word} #${n}, ratio 3:1`;
+    case 3:
+      return `postgres://db-${n}.${word}:5432/app`;
+    case 4:
+      return ` padded ${n} `;
+    default:
+      return `${word}-${n.toString(36)}`;
   }
 }
 
 function configMap(name: string, labels: Record<string, string>, prefix: string, next: () => number): string {
   const keys = [
     ...SHARED_KEYS,
-    ...Array.from({ length: KEYS_PER_CONFIG_MAP - SHARED_KEYS.length }, (_, i) => `${prefix}_SETTING_${String(i).padStart(2, '0')}`),
+    ...Array.from(
+      { length: KEYS_PER_CONFIG_MAP - SHARED_KEYS.length },
+      (_, i) => `${prefix}_SETTING_${String(i).padStart(2, '0')}`,
+    ),
   ];
-  const labelLines = Object.entries({ 'platform-config': 'true', ...labels }).map(([k, v]) => `    ${k}: ${q(v)}\n`).join('');
+  const labelLines = Object.entries({ 'platform-config': 'true', ...labels })
+    .map(([k, v]) => `    ${k}: ${q(v)}\n`)
+    .join('');
   const data = keys.map((key) => `  ${key}: ${q(value(next, name, key))}\n`).join('');
   return `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels:\n${labelLines}data:\n${data}`;
 }
@@ -118,19 +140,50 @@ export function writeBenchControlPlane(root: string, options: BenchControlPlaneO
     fs.writeFileSync(path.join(root, file), text);
   };
 
-  write('main/.environments/prod.yaml', `${KALYPSO}\nkind: Environment\nmetadata:\n  name: ${BENCH_ENVIRONMENT}\nspec:\n  controlPlane:\n    repo: https://github.com/example/control-plane\n    branch: ${BENCH_ENVIRONMENT}\n    path: .\n`);
-  write('main/workloads/registrations.yaml', workloads.map((workload) => `---\n${KALYPSO}\nkind: WorkloadRegistration\nmetadata:\n  name: ${workload.name}\nspec:\n  workload:\n    repo: ./workloads\n    branch: main\n    path: ./${workload.workspace}/${workload.name}\n  workspace: ${workload.workspace}\n`).join(''));
+  write(
+    'main/.environments/prod.yaml',
+    `${KALYPSO}\nkind: Environment\nmetadata:\n  name: ${BENCH_ENVIRONMENT}\nspec:\n  controlPlane:\n    repo: https://github.com/example/control-plane\n    branch: ${BENCH_ENVIRONMENT}\n    path: .\n`,
+  );
+  write(
+    'main/workloads/registrations.yaml',
+    workloads
+      .map(
+        (workload) =>
+          `---\n${KALYPSO}\nkind: WorkloadRegistration\nmetadata:\n  name: ${workload.name}\nspec:\n  workload:\n    repo: ./workloads\n    branch: main\n    path: ./${workload.workspace}/${workload.name}\n  workspace: ${workload.workspace}\n`,
+      )
+      .join(''),
+  );
   for (const workload of workloads) {
-    const targets = workload.targets.map((target) => `  - name: ${target.name}\n    labels:\n      tier: t${target.tier}\n      edge: ${q(String(target.edge))}\n    environment: ${BENCH_ENVIRONMENT}\n    manifests:\n      repo: https://github.com/example/${workload.name}-gitops\n      branch: ${BENCH_ENVIRONMENT}\n      path: ./${target.name}\n`).join('');
-    write(`workloads/${workload.workspace}/${workload.name}/workload.yaml`, `${KALYPSO}\nkind: Workload\nmetadata:\n  name: ${workload.name}\n  labels:\n    team: ${workload.workspace}\nspec:\n  deploymentTargets:\n${targets}`);
+    const targets = workload.targets
+      .map(
+        (target) =>
+          `  - name: ${target.name}\n    labels:\n      tier: t${target.tier}\n      edge: ${q(String(target.edge))}\n    environment: ${BENCH_ENVIRONMENT}\n    manifests:\n      repo: https://github.com/example/${workload.name}-gitops\n      branch: ${BENCH_ENVIRONMENT}\n      path: ./${target.name}\n`,
+      )
+      .join('');
+    write(
+      `workloads/${workload.workspace}/${workload.name}/workload.yaml`,
+      `${KALYPSO}\nkind: Workload\nmetadata:\n  name: ${workload.name}\n  labels:\n    team: ${workload.workspace}\nspec:\n  deploymentTargets:\n${targets}`,
+    );
   }
 
   const env = BENCH_ENVIRONMENT;
-  write(`${env}/gitops-repo.yaml`, `${KALYPSO}\nkind: GitOpsRepo\nmetadata:\n  name: ${env}\nspec:\n  repo: https://github.com/example/platform-gitops\n  branch: ${env}\n  path: .\n`);
-  write(`${env}/base-repo.yaml`, `${KALYPSO}\nkind: BaseRepo\nmetadata:\n  name: main\nspec:\n  repo: https://github.com/example/control-plane\n  branch: main\n  path: .\n  commit: 0123456789abcdef0123456789abcdef01234567\n`);
+  write(
+    `${env}/gitops-repo.yaml`,
+    `${KALYPSO}\nkind: GitOpsRepo\nmetadata:\n  name: ${env}\nspec:\n  repo: https://github.com/example/platform-gitops\n  branch: ${env}\n  path: .\n`,
+  );
+  write(
+    `${env}/base-repo.yaml`,
+    `${KALYPSO}\nkind: BaseRepo\nmetadata:\n  name: main\nspec:\n  repo: https://github.com/example/control-plane\n  branch: main\n  path: .\n  commit: 0123456789abcdef0123456789abcdef01234567\n`,
+  );
   for (const clusterType of clusterTypes) {
-    write(`${env}/cluster-types/${clusterType.name}/cluster-type.yaml`, `${KALYPSO}\nkind: ClusterType\nmetadata:\n  name: ${clusterType.name}\n  labels:\n    region: ${clusterType.region}\n    size: ${clusterType.size}\nspec:\n  reconciler: ${clusterType.reconciler}\n  namespaceService: default\n  configType: ${clusterType.configType}\n`);
-    write(`${env}/cluster-types/${clusterType.name}/config.yaml`, configMap(`ct-${clusterType.name}`, { 'cluster-type': clusterType.name }, 'CLUSTER', next));
+    write(
+      `${env}/cluster-types/${clusterType.name}/cluster-type.yaml`,
+      `${KALYPSO}\nkind: ClusterType\nmetadata:\n  name: ${clusterType.name}\n  labels:\n    region: ${clusterType.region}\n    size: ${clusterType.size}\nspec:\n  reconciler: ${clusterType.reconciler}\n  namespaceService: default\n  configType: ${clusterType.configType}\n`,
+    );
+    write(
+      `${env}/cluster-types/${clusterType.name}/config.yaml`,
+      configMap(`ct-${clusterType.name}`, { 'cluster-type': clusterType.name }, 'CLUSTER', next),
+    );
   }
   // Policies: tier × region; each selects the tier's targets in the tier's workspace and the region's cluster types.
   let policies = '';
@@ -142,7 +195,9 @@ export function writeBenchControlPlane(root: string, options: BenchControlPlaneO
   write(`${env}/scheduling/policies.yaml`, policies);
 
   // Ten ConfigMaps match each assignment: two global, region, size, cluster type, workspace, tier, workload, target, edge.
-  let configs = configMap('00-global-defaults', {}, 'GLOBAL', next) + configMap('01-global-observability', {}, 'OBSERVABILITY', next);
+  let configs =
+    configMap('00-global-defaults', {}, 'GLOBAL', next) +
+    configMap('01-global-observability', {}, 'OBSERVABILITY', next);
   for (const region of REGIONS) configs += configMap(`region-${region}`, { region }, 'REGION', next);
   for (const size of SIZES) configs += configMap(`size-${size}`, { size }, 'SIZE', next);
   for (const workspace of WORKSPACES) configs += configMap(`workspace-${workspace}`, { workspace }, 'WORKSPACE', next);

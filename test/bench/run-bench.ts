@@ -28,17 +28,24 @@ async function main(): Promise<void> {
   });
   if (values.child !== undefined) return runChildTask(values.child);
   const sizes = values.sizes!.split(',').map((size) => Number(size.trim()));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes positive whole numbers, got ${values.sizes}`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`--sizes takes positive whole numbers, got ${values.sizes}`);
   const workDir = values.work ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kalypso-bench-'));
   const synth = values.jobs === undefined ? {} : { threads: Number(values.jobs) };
   const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const results = [];
   for (const size of sizes) {
-    const { results: [result], machine } = await runBench({ sizes: [size], workDir, synth, repeat, log });
+    const {
+      results: [result],
+      machine,
+    } = await runBench({ sizes: [size], workDir, synth, repeat, log });
     process.stdout.write(`${formatResultLine(result)}\n`);
     results.push(result);
-    fs.writeFileSync(values.json!, `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+    fs.writeFileSync(
+      values.json!,
+      `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`,
+    );
   }
   if (values.work === undefined) fs.rmSync(workDir, { recursive: true, force: true });
 }

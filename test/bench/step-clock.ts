@@ -31,7 +31,8 @@ export class StepClock implements ProgressReporter {
 
   /** Closes the current step. */
   public stop(): void {
-    if (this.current) this.milliseconds.set(this.current, (this.milliseconds.get(this.current) ?? 0) + this.now() - this.since);
+    if (this.current)
+      this.milliseconds.set(this.current, (this.milliseconds.get(this.current) ?? 0) + this.now() - this.since);
     this.current = undefined;
   }
 
@@ -50,6 +51,9 @@ export class StepClock implements ProgressReporter {
       wall.set('render', (waited * render) / (render + serialize));
       wall.set('serialize', (waited * serialize) / (render + serialize));
     }
-    return Object.fromEntries(STEPS.map((step) => [step, (wall.get(step) ?? 0) / 1000])) as Record<PipelineStep, number>;
+    return Object.fromEntries(STEPS.map((step) => [step, (wall.get(step) ?? 0) / 1000])) as Record<
+      PipelineStep,
+      number
+    >;
   }
 }

@@ -28,23 +28,45 @@ async function run(argv: string[], options: { env?: Record<string, string | unde
 }
 
 /** Posts a status as Flux's notification-controller (github provider) does: `kustomization/<name>/<provider uid prefix>`. */
-async function fluxStatus(sha: string, name: string, cluster: string, state: 'success' | 'failure', description: string) {
+async function fluxStatus(
+  sha: string,
+  name: string,
+  cluster: string,
+  state: 'success' | 'failure',
+  description: string,
+) {
   const octokit = await createTestOctokit(server);
-  await octokit.rest.repos.createCommitStatus({ owner: 'org', repo: 'gitops', sha, state, context: `kustomization/${name}/${cluster}`, description });
+  await octokit.rest.repos.createCommitStatus({
+    owner: 'org',
+    repo: 'gitops',
+    sha,
+    state,
+    context: `kustomization/${name}/${cluster}`,
+    description,
+  });
 }
 
 /** A clock whose sleeps pass at once, running `between` at each. */
 function clock(between: (sleeps: number) => Promise<void> | void = () => undefined): Clock {
   let now = 0;
   let sleeps = 0;
-  return { now: () => now, sleep: async (ms) => { now += ms; await between(++sleeps); } };
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+      await between(++sleeps);
+    },
+  };
 }
 
-describe('kalypso check with Flux\'s commit statuses', () => {
+describe("kalypso check with Flux's commit statuses", () => {
   /** The tutorial control plane whose dev environment publishes to the fake GitHub's org/gitops. */
   function controlPlane() {
     return tutorialRepository((branch, files) => {
-      if (branch === 'dev') files['gitops-repo.yaml'] = files['gitops-repo.yaml'].toString().replace('https://github.com/microsoft/kalypso-gitops', `${server.url}/org/gitops`);
+      if (branch === 'dev')
+        files['gitops-repo.yaml'] = files['gitops-repo.yaml']
+          .toString()
+          .replace('https://github.com/microsoft/kalypso-gitops', `${server.url}/org/gitops`);
     });
   }
 
@@ -52,26 +74,88 @@ describe('kalypso check with Flux\'s commit statuses', () => {
     const cp = controlPlane();
     const sha = server.seedBranch('org', 'gitops', 'dev', { 'drone/README.md': 'x' });
     await fluxStatus(sha, 'drone', '0c9c2e41', 'success', 'reconciliation succeeded');
-    const argv = ['check', '-c', cp.path, '--env', 'dev', '--commit', sha, '--github-api-url', server.url, '--cache', temporaryFolder(),
-      '--expect-cluster', '0c9c2e41', '--expect-cluster', '77aa0b12', '--interval', '30s'];
-    const { code, stdout, stderr } = await run(argv, { env: { GITHUB_TOKEN: TOKEN }, clock: clock((sleeps) => (sleeps === 1 ? fluxStatus(sha, 'large', '77aa0b12', 'success', 'reconciliation succeeded') : undefined)) });
-    expect({ code, stdout }).toEqual({ code: 0, stdout: `dev: every cluster applied dev@${sha.slice(0, 12)} (2 of 2 clusters compliant)\n` });
-    expect(stderr).toContain('kalypso check: dev: 1 of 2 clusters compliant; waiting for 77aa0b12 (no commit status from Flux yet)\n');
-    expect(stderr).toContain(`kalypso check: dev: waiting up to 10m for commit statuses of org/gitops to apply dev@${sha.slice(0, 12)}\n`);
-    expect(server.statuses('org', 'gitops', sha).map((status) => status.context)).toEqual(['kustomization/drone/0c9c2e41', 'kustomization/large/77aa0b12']);
+    const argv = [
+      'check',
+      '-c',
+      cp.path,
+      '--env',
+      'dev',
+      '--commit',
+      sha,
+      '--github-api-url',
+      server.url,
+      '--cache',
+      temporaryFolder(),
+      '--expect-cluster',
+      '0c9c2e41',
+      '--expect-cluster',
+      '77aa0b12',
+      '--interval',
+      '30s',
+    ];
+    const { code, stdout, stderr } = await run(argv, {
+      env: { GITHUB_TOKEN: TOKEN },
+      clock: clock((sleeps) =>
+        sleeps === 1 ? fluxStatus(sha, 'large', '77aa0b12', 'success', 'reconciliation succeeded') : undefined,
+      ),
+    });
+    expect({ code, stdout }).toEqual({
+      code: 0,
+      stdout: `dev: every cluster applied dev@${sha.slice(0, 12)} (2 of 2 clusters compliant)\n`,
+    });
+    expect(stderr).toContain(
+      'kalypso check: dev: 1 of 2 clusters compliant; waiting for 77aa0b12 (no commit status from Flux yet)\n',
+    );
+    expect(stderr).toContain(
+      `kalypso check: dev: waiting up to 10m for commit statuses of org/gitops to apply dev@${sha.slice(0, 12)}\n`,
+    );
+    expect(server.statuses('org', 'gitops', sha).map((status) => status.context)).toEqual([
+      'kustomization/drone/0c9c2e41',
+      'kustomization/large/77aa0b12',
+    ]);
   });
 
   test('fails with exit 4 when a cluster posts failure', async () => {
     const cp = controlPlane();
     const sha = server.seedBranch('org', 'gitops', 'dev', { 'drone/README.md': 'x' });
     await fluxStatus(sha, 'drone', '0c9c2e41', 'failure', 'health check failed');
-    const { code, stdout } = await run(['check', '-c', cp.path, '--env', 'dev', '--commit', sha, '--github-api-url', server.url, '--cache', temporaryFolder(),
-      '--expect-cluster', '0c9c2e41', '-q', '--json'], { clock: clock() });
+    const { code, stdout } = await run(
+      [
+        'check',
+        '-c',
+        cp.path,
+        '--env',
+        'dev',
+        '--commit',
+        sha,
+        '--github-api-url',
+        server.url,
+        '--cache',
+        temporaryFolder(),
+        '--expect-cluster',
+        '0c9c2e41',
+        '-q',
+        '--json',
+      ],
+      { clock: clock() },
+    );
     expect(code).toBe(4);
     expect(JSON.parse(stdout)).toEqual({
-      deployed: false, environment: 'dev', repo: `${server.url}/org/gitops`, branch: 'dev', commit: sha, promoted: null, outcome: 'failed',
-      compliant: 0, total: 1, clusters: [{ name: '0c9c2e41', state: 'failed', reasons: ['kustomization/drone: health check failed'] }],
-      observations: 1, status: null, next: null, promotion: null, problems: [],
+      deployed: false,
+      environment: 'dev',
+      repo: `${server.url}/org/gitops`,
+      branch: 'dev',
+      commit: sha,
+      promoted: null,
+      outcome: 'failed',
+      compliant: 0,
+      total: 1,
+      clusters: [{ name: '0c9c2e41', state: 'failed', reasons: ['kustomization/drone: health check failed'] }],
+      observations: 1,
+      status: null,
+      next: null,
+      promotion: null,
+      problems: [],
     });
   });
 });
@@ -81,11 +165,26 @@ describe('kalypso check failures', () => {
   test.each([
     [['--commit', COMMIT, ...sources], 'kalypso check: --env is required; run kalypso check --help\n'],
     [['--env', 'dev', ...sources], 'kalypso check: --commit is required; run kalypso check --help\n'],
-    [['--env', 'dev', '--commit', COMMIT], 'kalypso check: no compliance source: give --kubeconfig (and --context) to ask the clusters, or --expect-cluster to read Flux\'s commit statuses; run kalypso check --help\n'],
-    [['--env', 'dev', '--commit', COMMIT, '--context', 'drone-1'], 'kalypso check: --context needs --kubeconfig; run kalypso check --help\n'],
-    [['--env', 'dev', '--commit', COMMIT, '--timeout', '10', ...sources], 'kalypso check: --timeout takes a duration such as 30s, 10m or 1h, got "10"; run kalypso check --help\n'],
-    [['--env', 'dev', '--commit', COMMIT, '--interval', '0s', ...sources], 'kalypso check: --interval must be longer than 0; run kalypso check --help\n'],
-    [['--env', 'dev', '--commit', COMMIT, '--promoted', 'HEAD', ...sources], 'kalypso check: --promoted takes a full commit id (40 or 64 hexadecimal digits), got "HEAD"; run kalypso check --help\n'],
+    [
+      ['--env', 'dev', '--commit', COMMIT],
+      "kalypso check: no compliance source: give --kubeconfig (and --context) to ask the clusters, or --expect-cluster to read Flux's commit statuses; run kalypso check --help\n",
+    ],
+    [
+      ['--env', 'dev', '--commit', COMMIT, '--context', 'drone-1'],
+      'kalypso check: --context needs --kubeconfig; run kalypso check --help\n',
+    ],
+    [
+      ['--env', 'dev', '--commit', COMMIT, '--timeout', '10', ...sources],
+      'kalypso check: --timeout takes a duration such as 30s, 10m or 1h, got "10"; run kalypso check --help\n',
+    ],
+    [
+      ['--env', 'dev', '--commit', COMMIT, '--interval', '0s', ...sources],
+      'kalypso check: --interval must be longer than 0; run kalypso check --help\n',
+    ],
+    [
+      ['--env', 'dev', '--commit', COMMIT, '--promoted', 'HEAD', ...sources],
+      'kalypso check: --promoted takes a full commit id (40 or 64 hexadecimal digits), got "HEAD"; run kalypso check --help\n',
+    ],
   ])('fails with exit 2 for %j', async (argv, stderr) => {
     expect(await run(['check', ...argv])).toEqual({ code: 2, stdout: '', stderr });
   });
@@ -94,39 +193,105 @@ describe('kalypso check failures', () => {
     const cp = tutorialRepository();
     const base = ['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--cache', temporaryFolder()];
     expect(await run([...base, '--promoted', cp.main, '--next', 'prod', '--expect-cluster', 'x'])).toEqual({
-      code: 2, stdout: '', stderr: 'kalypso check: --next "prod" is not an environment of the control plane; it has "dev", "stage"; run kalypso check --help\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'kalypso check: --next "prod" is not an environment of the control plane; it has "dev", "stage"; run kalypso check --help\n',
     });
     const missing = await run([...base, '--kubeconfig', `${temporaryFolder()}/none`]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^kalypso check: cannot read kubeconfig .*\/none: /);
     expect(await run([...base, '--repo', 'https://gitlab.example.com/org/gitops', '--expect-cluster', 'x'])).toEqual({
-      code: 2, stdout: '', stderr: 'kalypso check: --expect-cluster reads commit statuses on GitHub, and https://gitlab.example.com/org/gitops is not a repository on https://github.com; run kalypso check --help\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'kalypso check: --expect-cluster reads commit statuses on GitHub, and https://gitlab.example.com/org/gitops is not a repository on https://github.com; run kalypso check --help\n',
     });
   });
 
-  test('fails with exit 1, before waiting, when the next environment\'s branch cannot take the BaseRepo', async () => {
+  test("fails with exit 1, before waiting, when the next environment's branch cannot take the BaseRepo", async () => {
     const cp = tutorialRepository((branch, files) => {
       if (branch === 'stage') {
         files['base-repo.yaml'] = `${files['base-repo.yaml']}---\n${files['gitops-repo.yaml']}`;
         delete files['gitops-repo.yaml'];
       }
     });
-    const { code, stdout, stderr } = await run(['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--promoted', 'b'.repeat(40), '--cache', temporaryFolder(),
-      '--expect-cluster', 'x', '--json']);
-    expect({ code, stderr }).toEqual({ code: 2, stderr: `kalypso check: commit ${'b'.repeat(40)} does not exist in ${cp.path}; run kalypso check --help\n` });
+    const { code, stdout, stderr } = await run([
+      'check',
+      '-c',
+      cp.path,
+      '--env',
+      'dev',
+      '--commit',
+      COMMIT,
+      '--promoted',
+      'b'.repeat(40),
+      '--cache',
+      temporaryFolder(),
+      '--expect-cluster',
+      'x',
+      '--json',
+    ]);
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `kalypso check: commit ${'b'.repeat(40)} does not exist in ${cp.path}; run kalypso check --help\n`,
+    });
     expect(stdout).toBe('');
     const promoted = commitFiles(cp, 'main', { ...readBranchFiles(cp, 'main'), 'docs/README.md': '# docs\n' });
-    const refused = await run(['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--promoted', promoted, '--cache', temporaryFolder(), '--expect-cluster', 'x', '--json']);
+    const refused = await run([
+      'check',
+      '-c',
+      cp.path,
+      '--env',
+      'dev',
+      '--commit',
+      COMMIT,
+      '--promoted',
+      promoted,
+      '--cache',
+      temporaryFolder(),
+      '--expect-cluster',
+      'x',
+      '--json',
+    ]);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({
-      deployed: false, outcome: null, promotion: null,
-      problems: [{ severity: 'error', file: 'stage/base-repo.yaml', object: 'BaseRepo/main', message: expect.stringContaining('shares base-repo.yaml with other objects') }],
+      deployed: false,
+      outcome: null,
+      promotion: null,
+      problems: [
+        {
+          severity: 'error',
+          file: 'stage/base-repo.yaml',
+          object: 'BaseRepo/main',
+          message: expect.stringContaining('shares base-repo.yaml with other objects'),
+        },
+      ],
     });
   });
 
   test('the help lists every flag the command takes', () => {
-    for (const flag of ['--env', '--commit', '--promoted', '--next', '--timeout', '--interval', '--control-plane', '--repo', '--branch', '--push', '--no-status',
-      '--github-api-url', '--cache', '--json', '--quiet', '--kubeconfig', '--context', '--namespace', '--expect-cluster']) {
+    for (const flag of [
+      '--env',
+      '--commit',
+      '--promoted',
+      '--next',
+      '--timeout',
+      '--interval',
+      '--control-plane',
+      '--repo',
+      '--branch',
+      '--push',
+      '--no-status',
+      '--github-api-url',
+      '--cache',
+      '--json',
+      '--quiet',
+      '--kubeconfig',
+      '--context',
+      '--namespace',
+      '--expect-cluster',
+    ]) {
       expect(CHECK_HELP).toContain(`${flag} `);
     }
   });

@@ -11,8 +11,9 @@ describe('kalypso synth', () => {
     const { code, stdout, stderr } = await runCli(['synth', '--control-plane', TUTORIAL, '--out', out]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe(
-      'dev: 2 assignments on 4 cluster types, 11 files (11 added, 0 changed, 0 removed)\n'
-      + 'stage: 2 assignments on 2 cluster types, 9 files (9 added, 0 changed, 0 removed)\n');
+      'dev: 2 assignments on 4 cluster types, 11 files (11 added, 0 changed, 0 removed)\n' +
+        'stage: 2 assignments on 2 cluster types, 9 files (9 added, 0 changed, 0 removed)\n',
+    );
     expect(Object.keys(readOutputTree(out))).toHaveLength(20);
   });
 
@@ -51,13 +52,15 @@ describe('kalypso synth', () => {
     const { code, stdout, stderr } = await runCli(['synth', '-c', copy, '-o', out]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe([
-      'error  dev/cluster-types/drone/drone-cluster-type.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (arc-flux, argocd, flux) (got "flux2")  did you mean "flux"?',
-      'error  dev/configs/dev-config.yaml:4:1  invalid YAML: deficient indentation',
-      'error  dev/scheduling/performance-test-policy.yaml:15:11  SchedulingPolicy/performance-test-policy  spec.clusterTypeSelector.labelSelector.matchExpressions[0].operator  must be one of In, NotIn, Exists, DoesNotExist (got "Equals")',
-      '3 errors, 0 warnings; nothing written',
-      '',
-    ].join('\n'));
+    expect(stderr).toBe(
+      [
+        'error  dev/cluster-types/drone/drone-cluster-type.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (arc-flux, argocd, flux) (got "flux2")  did you mean "flux"?',
+        'error  dev/configs/dev-config.yaml:4:1  invalid YAML: deficient indentation',
+        'error  dev/scheduling/performance-test-policy.yaml:15:11  SchedulingPolicy/performance-test-policy  spec.clusterTypeSelector.labelSelector.matchExpressions[0].operator  must be one of In, NotIn, Exists, DoesNotExist (got "Equals")',
+        '3 errors, 0 warnings; nothing written',
+        '',
+      ].join('\n'),
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -76,7 +79,13 @@ describe('kalypso synth', () => {
     ['synth', ['--out', '<out>']],
   ])('%s --json prints the documented shape', async (command, flags) => {
     const out = temporaryFolder();
-    const { code, stdout } = await runCli([command, '-c', TUTORIAL, '--json', ...flags.map((flag) => flag.replace('<out>', out))]);
+    const { code, stdout } = await runCli([
+      command,
+      '-c',
+      TUTORIAL,
+      '--json',
+      ...flags.map((flag) => flag.replace('<out>', out)),
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchSnapshot();
   });
@@ -115,7 +124,14 @@ describe('kalypso synth', () => {
 
   test.each(['synth', 'validate', 'explain', 'diff'])('%s takes the shared control-plane flags', async (command) => {
     const { stdout } = await runCli([command, '--help']);
-    for (const flag of ['-c, --control-plane PATH', '-e, --env NAME', '--source URL=PATH', '--json', '-q, --quiet', '-h, --help']) {
+    for (const flag of [
+      '-c, --control-plane PATH',
+      '-e, --env NAME',
+      '--source URL=PATH',
+      '--json',
+      '-q, --quiet',
+      '-h, --help',
+    ]) {
       expect(stdout).toContain(flag);
     }
   });
@@ -123,9 +139,12 @@ describe('kalypso synth', () => {
   test('kalypso --help lists every command, with examples and the exit codes', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['synth', 'validate', 'explain', 'diff', 'init', 'publish', 'promote', 'check']) expect(stdout).toMatch(new RegExp(`\n {2}${command} +\\S`));
+    for (const command of ['synth', 'validate', 'explain', 'diff', 'init', 'publish', 'promote', 'check'])
+      expect(stdout).toMatch(new RegExp(`\n {2}${command} +\\S`));
     expect(stdout).toContain('\nExamples:\n');
-    expect(stdout).toContain('Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff),\n4 not deployed (kalypso check).');
+    expect(stdout).toContain(
+      'Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff),\n4 not deployed (kalypso check).',
+    );
   });
 
   test('suggests the command meant', async () => {
@@ -156,11 +175,18 @@ describe('bin/kalypso', () => {
   });
 
   test('prints its version without loading cdk8s', () => {
-    const probe = spawnSync(process.execPath, ['-e', `
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `
       const { main } = require('./lib/src/cli/cli');
       main(['--version'], { stdout: () => undefined, stderr: () => undefined, cwd: '.' }).then(() => {
         process.stdout.write(String(Object.keys(require.cache).filter((file) => /node_modules[\\\\/](cdk8s|cdk8s-plus-28|constructs)[\\\\/]/.test(file)).length));
-      });`], { cwd: ROOT, encoding: 'utf8' });
+      });`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(probe.stderr).toBe('');
     expect(probe.stdout).toBe('0');
   });
@@ -176,9 +202,14 @@ describe('bin/kalypso', () => {
     const viaCli = temporaryFolder();
     const viaCdk8s = temporaryFolder();
     expect(runBin(['synth', '--control-plane', 'examples/tutorial', '--out', viaCli]).code).toBe(0);
-    const cdk8s = spawnSync(path.join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade', '--output', viaCdk8s], {
-      cwd: ROOT, encoding: 'utf8',
-    });
+    const cdk8s = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/cdk8s'),
+      ['synth', '--no-check-upgrade', '--output', viaCdk8s],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(cdk8s.status).toBe(0);
     expect(readOutputTree(viaCdk8s)).toEqual(readOutputTree(viaCli));
     expect(Object.keys(readOutputTree(viaCli))).toHaveLength(20);

@@ -20,20 +20,29 @@ describe('isColorEnabled', () => {
 describe('formatProblems', () => {
   const problems = [
     error('names no Template and no built-in reconciler renderer', {
-      location: { file: 'dev/drone.yaml', line: 10, column: 3 }, object: 'ClusterType/drone', field: 'spec.reconciler', got: '"flux2"', hint: 'did you mean "flux"?',
+      location: { file: 'dev/drone.yaml', line: 10, column: 3 },
+      object: 'ClusterType/drone',
+      field: 'spec.reconciler',
+      got: '"flux2"',
+      hint: 'did you mean "flux"?',
     }),
-    warning('selects no cluster type', { location: { file: 'dev/p.yaml', line: 1, column: 1 }, object: 'SchedulingPolicy/p' }),
+    warning('selects no cluster type', {
+      location: { file: 'dev/p.yaml', line: 1, column: 1 },
+      object: 'SchedulingPolicy/p',
+    }),
   ];
 
   test('prints one plain line per problem: file:line:column  Kind/name  field  problem (got …)  hint', () => {
     expect(formatProblems(problems, PLAIN)).toBe(
-      'error  dev/drone.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (got "flux2")  did you mean "flux"?\n'
-      + 'warning  dev/p.yaml:1:1  SchedulingPolicy/p  selects no cluster type\n');
+      'error  dev/drone.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (got "flux2")  did you mean "flux"?\n' +
+        'warning  dev/p.yaml:1:1  SchedulingPolicy/p  selects no cluster type\n',
+    );
   });
 
   test('colours the severity and the hint', () => {
     expect(formatProblems(problems, ANSI)).toBe(
-      '\u001b[31merror\u001b[39m  dev/drone.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (got "flux2")  \u001b[2mdid you mean "flux"?\u001b[22m\n'
-      + '\u001b[33mwarning\u001b[39m  dev/p.yaml:1:1  SchedulingPolicy/p  selects no cluster type\n');
+      '\u001b[31merror\u001b[39m  dev/drone.yaml:10:3  ClusterType/drone  spec.reconciler  names no Template and no built-in reconciler renderer (got "flux2")  \u001b[2mdid you mean "flux"?\u001b[22m\n' +
+        '\u001b[33mwarning\u001b[39m  dev/p.yaml:1:1  SchedulingPolicy/p  selects no cluster type\n',
+    );
   });
 });

@@ -7,7 +7,12 @@ import { ISOLATED_GIT_ENV, commitFiles, createBareRepository, git, tutorialRepos
 import { temporaryFolder, writeFiles } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
 
-const io = () => ({ stdout: () => undefined, stderr: () => undefined, cwd: ROOT, env: { ...process.env, ...ISOLATED_GIT_ENV } });
+const io = () => ({
+  stdout: () => undefined,
+  stderr: () => undefined,
+  cwd: ROOT,
+  env: { ...process.env, ...ISOLATED_GIT_ENV },
+});
 
 describe('openControlPlane', () => {
   const bare = createBareRepository();
@@ -36,7 +41,18 @@ describe('openControlPlane', () => {
   ])('kalypso %s reads a git control plane too', async (command, flags, exitCode, output) => {
     const repository = tutorialRepository();
     const source = `./kalypso-app-src=${path.join(TUTORIAL, 'kalypso-app-src')}`;
-    const { code, stdout, stderr } = await runCli([command, ...flags, '-c', repository.url, '--env', 'dev', '--source', source, '--cache', temporaryFolder()]);
+    const { code, stdout, stderr } = await runCli([
+      command,
+      ...flags,
+      '-c',
+      repository.url,
+      '--env',
+      'dev',
+      '--source',
+      source,
+      '--cache',
+      temporaryFolder(),
+    ]);
     expect({ code, stderr }).toEqual({ code: exitCode, stderr: '' });
     expect(stdout).toContain(output);
   });

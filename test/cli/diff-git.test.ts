@@ -2,14 +2,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, runCliIsolated } from '../support/cli';
 import {
-  BareRepository, commitFiles, createBareRepository, git, readBranchFiles, tutorialRepository,
+  BareRepository,
+  commitFiles,
+  createBareRepository,
+  git,
+  readBranchFiles,
+  tutorialRepository,
 } from '../support/git';
 import { readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL, tutorialCopy } from '../support/tutorial';
 
 const APP_SOURCE = `./kalypso-app-src=${path.join(TUTORIAL, 'kalypso-app-src')}`;
-const DATABASE_URL_CHANGE = 'stage/large/hello-world-app-uat-test/platform-config.yaml ConfigMap/platform-config data.DATABASE_URL: '
-  + '"mysql://china-north-3:8806/mysql2" → "mysql://china-north-3:9906/mysql2"';
+const DATABASE_URL_CHANGE =
+  'stage/large/hello-world-app-uat-test/platform-config.yaml ConfigMap/platform-config data.DATABASE_URL: ' +
+  '"mysql://china-north-3:8806/mysql2" → "mysql://china-north-3:9906/mysql2"';
 
 /** Runs the command line in-process with git isolated from the user's configuration and a cache of its own. */
 function run(argv: string[], cwd = ROOT) {
@@ -17,11 +23,18 @@ function run(argv: string[], cwd = ROOT) {
 }
 
 /** The tutorial's synthesized environments, each committed to its branch of a bare GitOps repository beside other files. */
-async function publishedTutorial(gitops = createBareRepository('gitops.git'), synthFlags = ['-c', TUTORIAL]): Promise<BareRepository> {
+async function publishedTutorial(
+  gitops = createBareRepository('gitops.git'),
+  synthFlags = ['-c', TUTORIAL],
+): Promise<BareRepository> {
   const out = temporaryFolder();
   expect((await run(['synth', ...synthFlags, '-o', out])).code).toBe(0);
   for (const environment of ['dev', 'stage']) {
-    commitFiles(gitops, environment, { ...readTree(path.join(out, environment)), 'README.md': 'the platform repository\n', 'docs/x.yaml': 'a: 1\n' });
+    commitFiles(gitops, environment, {
+      ...readTree(path.join(out, environment)),
+      'README.md': 'the platform repository\n',
+      'docs/x.yaml': 'a: 1\n',
+    });
   }
   return gitops;
 }
@@ -36,17 +49,35 @@ describe('kalypso diff --against ENV=REPO#BRANCH', () => {
   test('exits 0 when the branch of a bare repository equals the plan, ignoring its unmanaged files', async () => {
     const gitops = await publishedTutorial();
     const { code, stdout, stderr } = await run(['diff', '-c', TUTORIAL, '--against', `stage=${gitops.path}#stage`]);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: `stage: no differences (against ${gitops.path} branch stage)\n`, stderr: '' });
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: `stage: no differences (against ${gitops.path} branch stage)\n`,
+      stderr: '',
+    });
   });
 
   test('shows a config change field by field, reading the branch through a file:// URL, exit 3', async () => {
     const gitops = await publishedTutorial();
     const copy = tutorialCopy();
-    edit(path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'), 'mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:9906/mysql2');
-    const { code, stdout } = await run(['diff', '-c', copy, '--against', `dev=${gitops.url}#dev`, '--against', `stage=${gitops.url}#stage`]);
+    edit(
+      path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'),
+      'mysql://china-north-3:8806/mysql2',
+      'mysql://china-north-3:9906/mysql2',
+    );
+    const { code, stdout } = await run([
+      'diff',
+      '-c',
+      copy,
+      '--against',
+      `dev=${gitops.url}#dev`,
+      '--against',
+      `stage=${gitops.url}#stage`,
+    ]);
     expect(code).toBe(3);
-    expect(stdout).toBe(`${DATABASE_URL_CHANGE}\n\ndev: no differences (against ${gitops.url} branch dev)\n`
-      + `stage: 0 added, 1 changed, 0 removed (against ${gitops.url} branch stage)\n`);
+    expect(stdout).toBe(
+      `${DATABASE_URL_CHANGE}\n\ndev: no differences (against ${gitops.url} branch dev)\n` +
+        `stage: 0 added, 1 changed, 0 removed (against ${gitops.url} branch stage)\n`,
+    );
   });
 
   test('reads the committed branch of a clone, not its work tree or a checkout (relative path, --json)', async () => {
@@ -54,7 +85,10 @@ describe('kalypso diff --against ENV=REPO#BRANCH', () => {
     const parent = temporaryFolder();
     git(['clone', '--quiet', '--branch', 'stage', gitops.path, path.join(parent, 'clone')]);
     const clone = path.join(parent, 'clone');
-    fs.writeFileSync(path.join(clone, 'large/hello-world-app-uat-test/platform-config.yaml'), 'edited in the work tree\n');
+    fs.writeFileSync(
+      path.join(clone, 'large/hello-world-app-uat-test/platform-config.yaml'),
+      'edited in the work tree\n',
+    );
     fs.rmSync(path.join(clone, 'small'), { recursive: true, force: true });
     const before = git(['status', '--porcelain'], { cwd: clone });
 
@@ -62,10 +96,19 @@ describe('kalypso diff --against ENV=REPO#BRANCH', () => {
 
     expect(code).toBe(0);
     expect(JSON.parse(stdout).environments).toEqual([
-      expect.objectContaining({ name: 'stage', against: { repo: clone, branch: 'stage' }, equal: true, added: [], removed: [], changed: [] }),
+      expect.objectContaining({
+        name: 'stage',
+        against: { repo: clone, branch: 'stage' },
+        equal: true,
+        added: [],
+        removed: [],
+        changed: [],
+      }),
     ]);
     expect(git(['status', '--porcelain'], { cwd: clone })).toBe(before);
-    expect(fs.readFileSync(path.join(clone, 'large/hello-world-app-uat-test/platform-config.yaml'), 'utf8')).toBe('edited in the work tree\n');
+    expect(fs.readFileSync(path.join(clone, 'large/hello-world-app-uat-test/platform-config.yaml'), 'utf8')).toBe(
+      'edited in the work tree\n',
+    );
   });
 
   test('lists files of a cluster type folder the plan no longer has as removed', async () => {
@@ -96,7 +139,10 @@ describe('kalypso diff --against-gitops', () => {
   /** The tutorial control plane in git, with the dev and stage GitOpsRepos pointing at `gitops`. */
   function controlPlaneFor(gitops: BareRepository) {
     return tutorialRepository((_branch, files) => {
-      if (files['gitops-repo.yaml']) files['gitops-repo.yaml'] = files['gitops-repo.yaml'].toString().replace('https://github.com/microsoft/kalypso-gitops', gitops.url);
+      if (files['gitops-repo.yaml'])
+        files['gitops-repo.yaml'] = files['gitops-repo.yaml']
+          .toString()
+          .replace('https://github.com/microsoft/kalypso-gitops', gitops.url);
     });
   }
 
@@ -106,17 +152,31 @@ describe('kalypso diff --against-gitops', () => {
     await publishedTutorial(gitops, ['-c', controlPlane.path, '--source', APP_SOURCE]);
     const equal = await run(['diff', '-c', controlPlane.path, '--source', APP_SOURCE, '--against-gitops']);
     expect(equal).toEqual({
-      code: 0, stderr: '',
+      code: 0,
+      stderr: '',
       stdout: `dev: no differences (against ${gitops.url} branch dev)\nstage: no differences (against ${gitops.url} branch stage)\n`,
     });
 
     // WHEN stage's branch of the control plane changes a config value (main, and so the promoted commit, stays)
     const stage = readBranchFiles(controlPlane, 'stage');
     const config = 'cluster-types/china-north-3/china-north-3-config.yaml';
-    commitFiles(controlPlane, 'stage', { ...stage, [config]: stage[config].replace('mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:9906/mysql2') });
-    const { code, stdout } = await run(['diff', '-c', controlPlane.path, '--source', APP_SOURCE, '--against-gitops', '--env', 'stage']);
+    commitFiles(controlPlane, 'stage', {
+      ...stage,
+      [config]: stage[config].replace('mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:9906/mysql2'),
+    });
+    const { code, stdout } = await run([
+      'diff',
+      '-c',
+      controlPlane.path,
+      '--source',
+      APP_SOURCE,
+      '--against-gitops',
+      '--env',
+      'stage',
+    ]);
     expect({ code, stdout }).toEqual({
-      code: 3, stdout: `${DATABASE_URL_CHANGE}\n\nstage: 0 added, 1 changed, 0 removed (against ${gitops.url} branch stage)\n`,
+      code: 3,
+      stdout: `${DATABASE_URL_CHANGE}\n\nstage: 0 added, 1 changed, 0 removed (against ${gitops.url} branch stage)\n`,
     });
   });
 
@@ -129,7 +189,8 @@ describe('kalypso diff --against-gitops', () => {
     edit(path.join(copy, 'stage/gitops-repo.yaml'), 'https://github.com/microsoft/kalypso-gitops', gitops.url);
     const { code, stdout } = await run(['diff', '-c', copy, '--against-gitops', '--against', `stage=${out}/stage`]);
     expect({ code, stdout }).toEqual({
-      code: 0, stdout: `dev: no differences (against ${gitops.url} branch dev)\nstage: no differences (against ${out}/stage)\n`,
+      code: 0,
+      stdout: `dev: no differences (against ${gitops.url} branch dev)\nstage: no differences (against ${out}/stage)\n`,
     });
   });
 
@@ -138,7 +199,9 @@ describe('kalypso diff --against-gitops', () => {
     fs.rmSync(path.join(copy, 'dev/gitops-repo.yaml'));
     const { code, stdout, stderr } = await run(['diff', '-c', copy, '--against-gitops']);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
-    expect(stderr).toContain('Environment/dev  environment "dev" has no GitOpsRepo to compare with (or give --against dev=TREE)');
+    expect(stderr).toContain(
+      'Environment/dev  environment "dev" has no GitOpsRepo to compare with (or give --against dev=TREE)',
+    );
     expect(stderr).toMatch(/nothing compared\n$/);
   });
 

@@ -20,9 +20,15 @@ function edit(file: string, from: string, to: string): void {
 
 /** Several kinds of change at once: a config value, a new cluster type in stage, a removed policy in dev. */
 function changeSeveralThings(copy: string): void {
-  edit(path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'), 'mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:9906/mysql2');
-  fs.writeFileSync(path.join(copy, 'stage/cluster-types/small.yaml'),
-    'apiVersion: scheduler.kalypso.io/v1alpha1\nkind: ClusterType\nmetadata:\n  name: small\n  labels:\n    size: small\nspec:\n  reconciler: arc-flux\n  namespaceService: default\n  configType: configmap\n');
+  edit(
+    path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'),
+    'mysql://china-north-3:8806/mysql2',
+    'mysql://china-north-3:9906/mysql2',
+  );
+  fs.writeFileSync(
+    path.join(copy, 'stage/cluster-types/small.yaml'),
+    'apiVersion: scheduler.kalypso.io/v1alpha1\nkind: ClusterType\nmetadata:\n  name: small\n  labels:\n    size: small\nspec:\n  reconciler: arc-flux\n  namespaceService: default\n  configType: configmap\n',
+  );
   fs.rmSync(path.join(copy, 'dev/scheduling/performance-test-policy.yaml'));
 }
 
@@ -36,7 +42,11 @@ describe('kalypso diff', () => {
 
   test('answers what a DATABASE_URL change in china-north-3-config changes: one field of one file, exit 3', async () => {
     const { out, copy } = await synthesized();
-    edit(path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'), 'mysql://china-north-3:8806/mysql2', 'mysql://china-north-3:9906/mysql2');
+    edit(
+      path.join(copy, 'stage/cluster-types/china-north-3/china-north-3-config.yaml'),
+      'mysql://china-north-3:8806/mysql2',
+      'mysql://china-north-3:9906/mysql2',
+    );
     const { code, stdout } = await runCli(['diff', '-c', copy, '--against', out]);
     expect(code).toBe(3);
     expect(stdout.split('\n').filter((line) => line !== '' && !line.includes(' (against '))).toEqual([
@@ -53,7 +63,11 @@ describe('kalypso diff', () => {
     const { code, stdout, stderr } = await runCli(['diff', '-c', copy, '--against', out, ...flags]);
     expect(code).toBe(3);
     expect(stdout.split(out).join('<against>')).toMatchSnapshot();
-    expect(stderr).toBe(flags.length > 0 ? '' : 'warning  ./kalypso-app-src/workload/workload.yaml:19:7  Workload/hello-world-app  spec.deploymentTargets[1]  deployment target "hello-world-app-performance-test" is selected by no SchedulingPolicy; closest is "functional-test-policy": edge: "true" required, label is "false"\n');
+    expect(stderr).toBe(
+      flags.length > 0
+        ? ''
+        : 'warning  ./kalypso-app-src/workload/workload.yaml:19:7  Workload/hello-world-app  spec.deploymentTargets[1]  deployment target "hello-world-app-performance-test" is selected by no SchedulingPolicy; closest is "functional-test-policy": edge: "true" required, label is "false"\n',
+    );
   });
 
   test('compares one environment with a checkout of its branch (--against ENV=DIR), ignoring unmanaged files', async () => {
@@ -91,7 +105,10 @@ describe('kalypso diff', () => {
     [['--against', '/nonexistent/out'], /--against \/nonexistent\/out: no such folder/],
     [['--against', '/tmp', '--against', '/var'], /--against DIR may be given once/],
     [['--against', 'prod=/tmp'], /unknown environment "prod"; the control plane has "dev", "stage"/],
-    [['--against', 'stage=/tmp', '--env', 'dev'], /--against names no tree for environment "dev"; add --against dev=DIR/],
+    [
+      ['--against', 'stage=/tmp', '--env', 'dev'],
+      /--against names no tree for environment "dev"; add --against dev=DIR/,
+    ],
   ])('fails with exit 2 on usage errors: %s', async (flags, message) => {
     const { code, stderr } = await runCli(['diff', '-c', TUTORIAL, ...flags]);
     expect(code).toBe(2);

@@ -18,8 +18,10 @@ describe('kalypso init', () => {
 
     const validate = await runCli(['validate', '-c', dir]);
     expect(validate).toEqual({
-      code: 0, stderr: '',
-      stdout: 'dev: 1 assignment on 2 cluster types, 5 files\nprod: 1 assignment on 1 cluster type, 4 files\nvalid (0 errors, 0 warnings)\n',
+      code: 0,
+      stderr: '',
+      stdout:
+        'dev: 1 assignment on 2 cluster types, 5 files\nprod: 1 assignment on 1 cluster type, 4 files\nvalid (0 errors, 0 warnings)\n',
     });
     const out = path.join(root, 'platform-gitops');
     expect((await runCli(['synth', '-c', dir, '-o', out])).code).toBe(0);
@@ -39,7 +41,10 @@ describe('kalypso init', () => {
     const root = temporaryFolder();
     const { code, stdout } = await runCli(['init', 'cp', '--json'], root);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ created: path.join(root, 'cp'), files: Object.keys(STARTER_CONTROL_PLANE).sort() });
+    expect(JSON.parse(stdout)).toEqual({
+      created: path.join(root, 'cp'),
+      files: Object.keys(STARTER_CONTROL_PLANE).sort(),
+    });
   });
 
   test('writes into an existing empty folder', async () => {
@@ -49,11 +54,21 @@ describe('kalypso init', () => {
   });
 
   test.each([
-    ['a non-empty folder', (root: string) => {
-      fs.mkdirSync(path.join(root, 'cp'));
-      fs.writeFileSync(path.join(root, 'cp/keep.txt'), 'mine');
-    }, 'cp', /is not empty; init writes only into a new or empty folder and never overwrites/],
-    ['a file', (root: string) => fs.writeFileSync(path.join(root, 'file'), 'mine'), 'file', /exists and is not a folder/],
+    [
+      'a non-empty folder',
+      (root: string) => {
+        fs.mkdirSync(path.join(root, 'cp'));
+        fs.writeFileSync(path.join(root, 'cp/keep.txt'), 'mine');
+      },
+      'cp',
+      /is not empty; init writes only into a new or empty folder and never overwrites/,
+    ],
+    [
+      'a file',
+      (root: string) => fs.writeFileSync(path.join(root, 'file'), 'mine'),
+      'file',
+      /exists and is not a folder/,
+    ],
     ['no folder named', () => undefined, undefined, /name the folder to create: kalypso init DIR/],
   ])('fails with exit 2 on %s, touching nothing', async (_name, prepare, dir, message) => {
     const root = temporaryFolder();

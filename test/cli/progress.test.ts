@@ -14,13 +14,18 @@ function fakeTerminal() {
     now: () => now,
     every: (callback) => {
       tick = callback;
-      return () => { cancelled = true; };
+      return () => {
+        cancelled = true;
+      };
     },
   });
   return {
     progress,
     written,
-    advance: (ms: number) => { now += ms; tick(); },
+    advance: (ms: number) => {
+      now += ms;
+      tick();
+    },
     isCancelled: () => cancelled,
   };
 }
@@ -81,11 +86,20 @@ describe('createProgress', () => {
 describe('the pipeline', () => {
   test('reports loading, reading each branch, rendering N of M and writing', async () => {
     const phases: string[] = [];
-    const progress = { phase: (label: string, done?: number, total?: number) => phases.push(total === undefined ? label : `${label} ${done} of ${total}`) };
+    const progress = {
+      phase: (label: string, done?: number, total?: number) =>
+        phases.push(total === undefined ? label : `${label} ${done} of ${total}`),
+    };
     await synthesize({ controlPlane: TUTORIAL, out: temporaryFolder(), progress });
     expect(phases).toEqual([
-      'loading control plane', 'reading main', 'reading dev', 'reading stage',
-      'rendering dev 1 of 2', 'rendering dev 2 of 2', 'rendering stage 1 of 2', 'rendering stage 2 of 2',
+      'loading control plane',
+      'reading main',
+      'reading dev',
+      'reading stage',
+      'rendering dev 1 of 2',
+      'rendering dev 2 of 2',
+      'rendering stage 1 of 2',
+      'rendering stage 2 of 2',
       'writing',
     ]);
   });

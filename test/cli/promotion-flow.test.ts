@@ -12,7 +12,16 @@ import * as path from 'path';
 import { CliServices, main } from '../../src/cli/cli';
 import { Clock } from '../../src/app/promotion/wait-for-compliance';
 import { ROOT } from '../support/cli';
-import { BareRepository, ISOLATED_GIT_ENV, branchCommit, commitFiles, createBareRepository, git, readBranchFiles, tutorialRepository } from '../support/git';
+import {
+  BareRepository,
+  ISOLATED_GIT_ENV,
+  branchCommit,
+  commitFiles,
+  createBareRepository,
+  git,
+  readBranchFiles,
+  tutorialRepository,
+} from '../support/git';
 import { GitHubServer, createTestOctokit, startGitHubServer } from '../support/github-server';
 import { clusterObjects, KustomizationState } from '../support/flux-objects';
 import { KubernetesServer, startKubernetesServer, writeKubeconfig } from '../support/kubernetes-server';
@@ -54,13 +63,22 @@ function world(): World {
   const controlPlane = tutorialRepository((branch, files) => {
     if (branch === 'main') {
       for (const name of ['.environments/dev.yaml', '.environments/stage.yaml']) {
-        files[name] = files[name].toString().replace('https://github.com/microsoft/kalypso-control-plane', `${server.url}/org/control-plane`);
+        files[name] = files[name]
+          .toString()
+          .replace('https://github.com/microsoft/kalypso-control-plane', `${server.url}/org/control-plane`);
       }
     } else {
-      files['gitops-repo.yaml'] = files['gitops-repo.yaml'].toString().replace('https://github.com/microsoft/kalypso-gitops', gitops.path);
+      files['gitops-repo.yaml'] = files['gitops-repo.yaml']
+        .toString()
+        .replace('https://github.com/microsoft/kalypso-gitops', gitops.path);
     }
   });
-  return { controlPlane, gitops, cache: temporaryFolder(), kubeconfig: writeKubeconfig({ 'drone-1': drone, 'large-1': large }) };
+  return {
+    controlPlane,
+    gitops,
+    cache: temporaryFolder(),
+    kubeconfig: writeKubeconfig({ 'drone-1': drone, 'large-1': large }),
+  };
 }
 
 /** Runs the command line in-process as a CI job would, with the GitHub token and the test's clock. */
@@ -71,23 +89,42 @@ async function kalypso(argv: string[], clock?: Clock) {
     createGitHubClient: (options) => createTestOctokit(server, { retry: true, throttle: true, auth: options.token }),
     ...(clock ? { clock } : {}),
   };
-  const code = await main(argv, {
-    stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, cwd: ROOT,
-    env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: TOKEN },
-  }, services);
+  const code = await main(
+    argv,
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      cwd: ROOT,
+      env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: TOKEN },
+    },
+    services,
+  );
   return { code, stdout, stderr };
 }
 
 /** A clock whose sleeps pass at once, running `between` at each (the clusters move on between polls). */
 function clock(between: () => void): Clock {
   let now = 0;
-  return { now: () => now, sleep: async (ms) => { now += ms; between(); } };
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+      between();
+    },
+  };
 }
 
 /** Step 1: a change merged into main; its commit exists on GitHub. */
 async function commitToMain({ controlPlane }: World): Promise<string> {
   const files = readBranchFiles(controlPlane, 'main');
-  files['workloads/hello-world-app.yaml'] = files['workloads/hello-world-app.yaml'].replace('type: application', 'type: application\n    tier: web');
+  files['workloads/hello-world-app.yaml'] = files['workloads/hello-world-app.yaml'].replace(
+    'type: application',
+    'type: application\n    tier: web',
+  );
   const commit = commitFiles(controlPlane, 'main', files, { message: 'Label the hello-world-app registration' });
   await mirrorCommit(await createTestOctokit(server), { owner: 'org', repo: 'control-plane' }, controlPlane, commit);
   return commit;
@@ -95,7 +132,18 @@ async function commitToMain({ controlPlane }: World): Promise<string> {
 
 /** Steps 3 and 4: publish the environment with git, then "merge" kalypso/<env> into the branch (a fast-forward). */
 async function publishAndMerge({ controlPlane, gitops, cache }: World, environment: string): Promise<string> {
-  const published = await kalypso(['publish', '-c', controlPlane.path, '--env', environment, '--push', '--source', APP_SOURCE, '--cache', cache]);
+  const published = await kalypso([
+    'publish',
+    '-c',
+    controlPlane.path,
+    '--env',
+    environment,
+    '--push',
+    '--source',
+    APP_SOURCE,
+    '--cache',
+    cache,
+  ]);
   expect(published).toMatchObject({ code: 0, stderr: '' });
   const head = branchCommit(gitops, `kalypso/${environment}`)!;
   git(['--git-dir', gitops.path, 'merge-base', '--is-ancestor', branchCommit(gitops, environment)!, head]);
@@ -109,7 +157,8 @@ const clusters = (w: World, commit: string, states: { drone: KustomizationState;
   large.objects = clusterObjects({ url, branch: 'dev', clusterType: 'large', state: states.large, commit });
 };
 
-const statusesOf = (commit: string) => server.statuses('org', 'control-plane', commit).map((s) => `${s.context}: ${s.state} ${s.description}`);
+const statusesOf = (commit: string) =>
+  server.statuses('org', 'control-plane', commit).map((s) => `${s.context}: ${s.state} ${s.description}`);
 
 describe('promotion, the tutorial flow', () => {
   test('commit to main → promote dev → publish → merge → check (clusters become compliant) → promote stage → publish stage', async () => {
@@ -130,31 +179,67 @@ describe('promotion, the tutorial flow', () => {
     expect(readBranchFiles(w.gitops, 'dev')['.github/tracking/Promoted_Commit_Id']).toBe(promoted);
 
     // 5. On merge into the GitOps branch: check; the clusters apply it while the check waits.
-    clusters(w, deployed, { drone: { kind: 'reconciling', commit: deployed, previous: 'e'.repeat(40) }, large: { kind: 'applied', commit: deployed } });
+    clusters(w, deployed, {
+      drone: { kind: 'reconciling', commit: deployed, previous: 'e'.repeat(40) },
+      large: { kind: 'applied', commit: deployed },
+    });
     const stageBefore = branchCommit(w.controlPlane, 'stage');
-    const check = await kalypso(['check', ...cp, '--env', 'dev', '--commit', deployed, '--promoted', promoted, '--push',
-      '--kubeconfig', w.kubeconfig, '--context', 'drone-1', '--context', 'large-1', '--interval', '5s', '--timeout', '1m'],
-    clock(() => clusters(w, deployed, { drone: { kind: 'applied', commit: deployed }, large: { kind: 'applied', commit: deployed } })));
+    const check = await kalypso(
+      [
+        'check',
+        ...cp,
+        '--env',
+        'dev',
+        '--commit',
+        deployed,
+        '--promoted',
+        promoted,
+        '--push',
+        '--kubeconfig',
+        w.kubeconfig,
+        '--context',
+        'drone-1',
+        '--context',
+        'large-1',
+        '--interval',
+        '5s',
+        '--timeout',
+        '1m',
+      ],
+      clock(() =>
+        clusters(w, deployed, {
+          drone: { kind: 'applied', commit: deployed },
+          large: { kind: 'applied', commit: deployed },
+        }),
+      ),
+    );
 
     // THEN dev is deployed, and main's commit moves on to stage
     expect(check.code).toBe(0);
-    expect(check.stderr).toBe([
-      `kalypso check: dev: waiting up to 1m for kubeconfig contexts drone-1, large-1 to apply dev@${deployed.slice(0, 12)}`,
-      'kalypso check: dev: 1 of 2 clusters compliant; waiting for drone-1 (flux-system/drone: Progressing: Reconciliation in progress)',
-      'kalypso check: dev: 2 of 2 clusters compliant',
-      '',
-    ].join('\n'));
+    expect(check.stderr).toBe(
+      [
+        `kalypso check: dev: waiting up to 1m for kubeconfig contexts drone-1, large-1 to apply dev@${deployed.slice(0, 12)}`,
+        'kalypso check: dev: 1 of 2 clusters compliant; waiting for drone-1 (flux-system/drone: Progressing: Reconciliation in progress)',
+        'kalypso check: dev: 2 of 2 clusters compliant',
+        '',
+      ].join('\n'),
+    );
     const stageCommit = branchCommit(w.controlPlane, 'stage')!;
     expect(stageCommit).not.toBe(stageBefore);
-    expect(check.stdout).toBe([
-      `dev: every cluster applied dev@${deployed.slice(0, 12)} (2 of 2 clusters compliant)`,
-      `dev: set status "dev environment" pending "Deployed" on ${promoted.slice(0, 12)} in org/control-plane`,
-      `stage: promoted main ${promoted.slice(0, 12)}: wrote base-repo.yaml on ${w.controlPlane.path} branch stage (${stageCommit.slice(0, 12)})`,
-      `stage: set status "stage environment" pending "Promoted" on ${promoted.slice(0, 12)} in org/control-plane`,
-      '',
-    ].join('\n'));
+    expect(check.stdout).toBe(
+      [
+        `dev: every cluster applied dev@${deployed.slice(0, 12)} (2 of 2 clusters compliant)`,
+        `dev: set status "dev environment" pending "Deployed" on ${promoted.slice(0, 12)} in org/control-plane`,
+        `stage: promoted main ${promoted.slice(0, 12)}: wrote base-repo.yaml on ${w.controlPlane.path} branch stage (${stageCommit.slice(0, 12)})`,
+        `stage: set status "stage environment" pending "Promoted" on ${promoted.slice(0, 12)} in org/control-plane`,
+        '',
+      ].join('\n'),
+    );
     expect(statusesOf(promoted)).toEqual([
-      'dev environment: pending Promoted', 'dev environment: pending Deploying', 'dev environment: pending Deployed', 'stage environment: pending Promoted',
+      'dev environment: pending Promoted',
+      'dev environment: pending Deploying',
+      'dev environment: pending Deployed',
+      'stage environment: pending Promoted',
     ]);
     expect(readBranchFiles(w.controlPlane, 'stage')['base-repo.yaml']).toContain(`  commit: ${promoted}\n`);
 
@@ -163,11 +248,37 @@ describe('promotion, the tutorial flow', () => {
     expect(readBranchFiles(w.gitops, 'stage')['.github/tracking/Promoted_Commit_Id']).toBe(promoted);
 
     // A check run again after success only reports.
-    const again = await kalypso(['check', ...cp, '--env', 'dev', '--commit', deployed, '--promoted', promoted, '--push',
-      '--kubeconfig', w.kubeconfig, '--context', 'drone-1', '--context', 'large-1', '--json', '-q'], clock(() => undefined));
+    const again = await kalypso(
+      [
+        'check',
+        ...cp,
+        '--env',
+        'dev',
+        '--commit',
+        deployed,
+        '--promoted',
+        promoted,
+        '--push',
+        '--kubeconfig',
+        w.kubeconfig,
+        '--context',
+        'drone-1',
+        '--context',
+        'large-1',
+        '--json',
+        '-q',
+      ],
+      clock(() => undefined),
+    );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({
-      deployed: true, environment: 'dev', outcome: 'compliant', compliant: 2, total: 2, observations: 1, next: 'stage',
+      deployed: true,
+      environment: 'dev',
+      outcome: 'compliant',
+      compliant: 2,
+      total: 2,
+      observations: 1,
+      next: 'stage',
       status: { action: 'unchanged', state: 'pending', description: 'Deployed' },
       promotion: { name: 'stage', action: 'unchanged', status: { action: 'unchanged', description: 'Promoted' } },
     });
@@ -188,22 +299,49 @@ describe('promotion, the tutorial flow', () => {
     const promoted = await commitToMain(w);
     expect((await kalypso(['promote', ...cp, '--commit', promoted, '--push'])).code).toBe(0);
     const deployed = await publishAndMerge(w, 'dev');
-    clusters(w, deployed, { drone: { kind: 'applied', commit: deployed }, large: { kind: 'failed', commit: deployed, previous: 'e'.repeat(40) } });
+    clusters(w, deployed, {
+      drone: { kind: 'applied', commit: deployed },
+      large: { kind: 'failed', commit: deployed, previous: 'e'.repeat(40) },
+    });
     const stageBefore = branchCommit(w.controlPlane, 'stage');
 
-    const check = await kalypso(['check', ...cp, '--env', 'dev', '--commit', deployed, '--promoted', promoted, '--push',
-      '--kubeconfig', w.kubeconfig, '--context', 'drone-1', '--context', 'large-1', '-q'], clock(() => undefined));
+    const check = await kalypso(
+      [
+        'check',
+        ...cp,
+        '--env',
+        'dev',
+        '--commit',
+        deployed,
+        '--promoted',
+        promoted,
+        '--push',
+        '--kubeconfig',
+        w.kubeconfig,
+        '--context',
+        'drone-1',
+        '--context',
+        'large-1',
+        '-q',
+      ],
+      clock(() => undefined),
+    );
 
     expect(check).toEqual({
-      code: 4, stderr: '',
+      code: 4,
+      stderr: '',
       stdout: [
         `dev: dev@${deployed.slice(0, 12)} failed to deploy (1 of 2 clusters compliant)`,
-        '  large-1: flux-system/large: HealthCheckFailed: health check failed after 4m30.03s: timeout waiting for: [Deployment/dev-drone-hello-world-app-functional-test/hello-world-app status: \'InProgress\']',
+        "  large-1: flux-system/large: HealthCheckFailed: health check failed after 4m30.03s: timeout waiting for: [Deployment/dev-drone-hello-world-app-functional-test/hello-world-app status: 'InProgress']",
         `dev: set status "dev environment" failure "Failed to deploy" on ${promoted.slice(0, 12)} in org/control-plane`,
         '',
       ].join('\n'),
     });
-    expect(statusesOf(promoted)).toEqual(['dev environment: pending Promoted', 'dev environment: pending Deploying', 'dev environment: failure Failed to deploy']);
+    expect(statusesOf(promoted)).toEqual([
+      'dev environment: pending Promoted',
+      'dev environment: pending Deploying',
+      'dev environment: failure Failed to deploy',
+    ]);
     expect(branchCommit(w.controlPlane, 'stage')).toBe(stageBefore);
   });
 
@@ -217,12 +355,42 @@ describe('promotion, the tutorial flow', () => {
     clusters(w, older, { drone: { kind: 'applied', commit: deployed }, large: { kind: 'stale', previous: older } });
     const stageBefore = branchCommit(w.controlPlane, 'stage');
 
-    const check = await kalypso(['check', ...cp, '--env', 'dev', '--commit', deployed, '--promoted', promoted, '--push', '--json', '-q',
-      '--kubeconfig', w.kubeconfig, '--context', 'drone-1', '--context', 'large-1', '--timeout', '30s', '--interval', '10s'], clock(() => undefined));
+    const check = await kalypso(
+      [
+        'check',
+        ...cp,
+        '--env',
+        'dev',
+        '--commit',
+        deployed,
+        '--promoted',
+        promoted,
+        '--push',
+        '--json',
+        '-q',
+        '--kubeconfig',
+        w.kubeconfig,
+        '--context',
+        'drone-1',
+        '--context',
+        'large-1',
+        '--timeout',
+        '30s',
+        '--interval',
+        '10s',
+      ],
+      clock(() => undefined),
+    );
 
     expect(check.code).toBe(4);
     expect(JSON.parse(check.stdout)).toMatchObject({
-      deployed: false, outcome: 'timed-out', compliant: 1, total: 2, observations: 4, next: 'stage', promotion: null,
+      deployed: false,
+      outcome: 'timed-out',
+      compliant: 1,
+      total: 2,
+      observations: 4,
+      next: 'stage',
+      promotion: null,
       clusters: [
         { name: 'drone-1', state: 'compliant' },
         { name: 'large-1', state: 'pending', reasons: [`flux-system/large: still at dev@sha1:${older}`] },

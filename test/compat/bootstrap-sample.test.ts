@@ -88,12 +88,25 @@ describe('the bootstrap sample control plane (microsoft/kalypso scripts/bootstra
     const objects = fluxObjects(run.tree);
     expect(objects).toHaveLength(4);
     expect(objects.filter(hasCrd)).toEqual([]);
-    expect(objects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') })).flatMap(crdSchemaErrors)).toEqual([]);
+    expect(
+      objects
+        .map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') }))
+        .flatMap(crdSchemaErrors),
+    ).toEqual([]);
   });
 
   test('./bin/kalypso synth writes the same tree', () => {
     const out = temporaryFolder();
-    const result = runBin(['synth', '-q', '-c', CONTROL_PLANE, '--source', `https://github.com/example/sample-app-manifests=${APP}`, '--out', out]);
+    const result = runBin([
+      'synth',
+      '-q',
+      '-c',
+      CONTROL_PLANE,
+      '--source',
+      `https://github.com/example/sample-app-manifests=${APP}`,
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(readOutputTree(out)).toEqual(run.tree);
   });

@@ -1,7 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runBin } from '../support/cli';
-import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
+import {
+  CLUSTER_TYPE_README,
+  FixtureRun,
+  UPSTREAM,
+  documents,
+  fixtureCopy,
+  fluxObjects,
+  planFixture,
+  subtree,
+} from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { UPSTREAM_DRONE, UPSTREAM_LARGE } from '../support/sample-output';
 import { readOutputTree, temporaryFolder } from '../support/temp';
@@ -63,24 +72,39 @@ describe('the canonical sample control plane (microsoft/kalypso-control-plane, r
     expect(run.tree['dev/.github/tracking/Promoted_Commit_Id']).toBe('5523a85f37d12c0c7c10ab6616644db089fcd6f7');
     expect(run.tree['stage/.github/tracking/Promoted_Commit_Id']).toBe('42f2c201b96055faead8da72a126ec3e8fe30296');
     // command-center and small have nothing scheduled and still get their README (reference §8.1).
-    for (const file of ['dev/command-center/README.md', 'dev/drone/README.md', 'dev/large/README.md', 'dev/small/README.md', 'stage/drone/README.md', 'stage/large/README.md']) {
+    for (const file of [
+      'dev/command-center/README.md',
+      'dev/drone/README.md',
+      'dev/large/README.md',
+      'dev/small/README.md',
+      'stage/drone/README.md',
+      'stage/large/README.md',
+    ]) {
       expect(run.tree[file]).toBe(CLUSTER_TYPE_README);
     }
   });
 
-  test.each(Object.keys(UPSTREAM_DRONE))('drone/hello-world-app-functional-test/%s holds the objects of reference §8.4', (file) => {
-    // functional-test-policy: workspace kaizen-app-team, purpose: functional-test + edge: "true" → only the
-    // functional-test target; restricted + edge → only drone (command-center has no edge label).
-    expect(documents(run.tree[`dev/drone/hello-world-app-functional-test/${file}`]))
-      .toEqual(documents(UPSTREAM_DRONE[file as keyof typeof UPSTREAM_DRONE]));
-  });
+  test.each(Object.keys(UPSTREAM_DRONE))(
+    'drone/hello-world-app-functional-test/%s holds the objects of reference §8.4',
+    (file) => {
+      // functional-test-policy: workspace kaizen-app-team, purpose: functional-test + edge: "true" → only the
+      // functional-test target; restricted + edge → only drone (command-center has no edge label).
+      expect(documents(run.tree[`dev/drone/hello-world-app-functional-test/${file}`])).toEqual(
+        documents(UPSTREAM_DRONE[file as keyof typeof UPSTREAM_DRONE]),
+      );
+    },
+  );
 
-  test.each(Object.keys(UPSTREAM_LARGE))('large/observability-prometheus/%s holds the objects upstream renders', (file) => {
-    expect(documents(run.tree[`dev/large/observability-prometheus/${file}`]))
-      .toEqual(documents(UPSTREAM_LARGE[file as keyof typeof UPSTREAM_LARGE]));
-  });
+  test.each(Object.keys(UPSTREAM_LARGE))(
+    'large/observability-prometheus/%s holds the objects upstream renders',
+    (file) => {
+      expect(documents(run.tree[`dev/large/observability-prometheus/${file}`])).toEqual(
+        documents(UPSTREAM_LARGE[file as keyof typeof UPSTREAM_LARGE]),
+      );
+    },
+  );
 
-  test('differs from upstream\'s bytes only by writing the objects through cdk8s: keys sorted, quotes and trailing spaces gone, a final newline', () => {
+  test("differs from upstream's bytes only by writing the objects through cdk8s: keys sorted, quotes and trailing spaces gone, a final newline", () => {
     expect(run.tree['dev/drone/hello-world-app-functional-test/namespace.yaml']).toBe(`apiVersion: v1
 kind: Namespace
 metadata:
@@ -100,8 +124,10 @@ metadata:
   test('emits Flux v1beta2 objects because the sample Template says so; the Flux CRDs kept here serve only v1', () => {
     const objects = fluxObjects(run.tree);
     expect(objects.map((object) => `${object.apiVersion} ${object.kind}`)).toEqual([
-      'source.toolkit.fluxcd.io/v1beta2 GitRepository', 'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
-      'source.toolkit.fluxcd.io/v1beta2 GitRepository', 'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
+      'source.toolkit.fluxcd.io/v1beta2 GitRepository',
+      'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
+      'source.toolkit.fluxcd.io/v1beta2 GitRepository',
+      'kustomize.toolkit.fluxcd.io/v1beta2 Kustomization',
     ]);
     expect(objects.filter(hasCrd)).toEqual([]);
     // Otherwise the fields are valid: the same objects as v1 pass the current CRD schemas.
@@ -109,12 +135,13 @@ metadata:
     expect(asV1.flatMap(crdSchemaErrors)).toEqual([]);
   });
 
-  test('produces the platform config of the real 2023 output of large/observability-prometheus; the rest of that branch is an older scheduler\'s', () => {
+  test("produces the platform config of the real 2023 output of large/observability-prometheus; the rest of that branch is an older scheduler's", () => {
     const real = path.join(UPSTREAM, 'kalypso-gitops-deployment-2023-04-11-22-14-05');
     const read = (file: string) => fs.readFileSync(path.join(real, file), 'utf8');
     const dev = subtree(run.tree, 'dev');
     // Same cluster type folders, READMEs and promoted commit.
-    for (const clusterType of ['command-center', 'drone', 'large', 'small']) expect(dev[`${clusterType}/README.md`]).toBe(read(`${clusterType}/README.md`));
+    for (const clusterType of ['command-center', 'drone', 'large', 'small'])
+      expect(dev[`${clusterType}/README.md`]).toBe(read(`${clusterType}/README.md`));
     expect(dev['.github/tracking/Promoted_Commit_Id']).toBe(read('.github/tracking/Promoted_Commit_Id'));
     // Same config data.
     const [ours] = documents(dev['large/observability-prometheus/platform-config.yaml']) as any[];
@@ -127,16 +154,20 @@ metadata:
     // (reference §8.3); a tree planned here has exactly the current files.
     expect(fs.existsSync(path.join(real, 'large/observability-prometheus/config.yaml'))).toBe(true);
     expect(Object.keys(dev).filter((file) => file.startsWith('large/observability-prometheus/'))).toEqual([
-      'large/observability-prometheus/namespace.yaml', 'large/observability-prometheus/platform-config.yaml', 'large/observability-prometheus/reconciler.yaml',
+      'large/observability-prometheus/namespace.yaml',
+      'large/observability-prometheus/platform-config.yaml',
+      'large/observability-prometheus/reconciler.yaml',
     ]);
   });
 });
 
-describe('the canonical sample\'s argocd Template', () => {
+describe("the canonical sample's argocd Template", () => {
   test('renders an Application the Argo CD CRD accepts, for a target scheduled on small', async () => {
     // GIVEN the sample with a policy placing the performance-test target on small (whose reconciler is argocd)
     const copy = fixtureCopy(CONTROL_PLANE);
-    fs.writeFileSync(path.join(copy, 'dev/scheduling/application/performance-test-policy.yaml'), `apiVersion: scheduler.kalypso.io/v1alpha1
+    fs.writeFileSync(
+      path.join(copy, 'dev/scheduling/application/performance-test-policy.yaml'),
+      `apiVersion: scheduler.kalypso.io/v1alpha1
 kind: SchedulingPolicy
 metadata:
   name: performance-test-policy
@@ -149,12 +180,17 @@ spec:
     labelSelector:
       matchLabels:
         size: small
-`);
+`,
+    );
     // WHEN it is planned
     const { tree } = await planFixture(copy, { sources: SOURCES, environments: ['dev'] });
     // THEN small gets the Application of the argocd Template, rendered by hand here
-    const objects = documents(tree['dev/small/hello-world-app-performance-test/reconciler.yaml']) as { apiVersion: string; kind: string }[];
-    expect(objects).toEqual(documents(`apiVersion: argoproj.io/v1alpha1
+    const objects = documents(tree['dev/small/hello-world-app-performance-test/reconciler.yaml']) as {
+      apiVersion: string;
+      kind: string;
+    }[];
+    expect(objects).toEqual(
+      documents(`apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
   name: "hello-world-app-performance-test"
@@ -179,11 +215,18 @@ spec:
             allowEmpty: false
         syncOptions:
         - CreateNamespace=true
-`));
+`),
+    );
     expect(objects.flatMap(crdSchemaErrors)).toEqual([]);
     // small's config: dev-config, small-config (cluster-type: small), west-us-config (region: west-us).
-    expect((documents(tree['dev/small/hello-world-app-performance-test/platform-config.yaml'])[0] as any).data).toEqual({
-      CLUSTER_NAME: 'Small', DATABASE_URL: 'mysql://west:8806/mysql2', ENVIRONMENT: 'Dev', REGION: 'West US', SOME_COMMON_ENVIRONMENT_VARIABLE: 'false',
-    });
+    expect((documents(tree['dev/small/hello-world-app-performance-test/platform-config.yaml'])[0] as any).data).toEqual(
+      {
+        CLUSTER_NAME: 'Small',
+        DATABASE_URL: 'mysql://west:8806/mysql2',
+        ENVIRONMENT: 'Dev',
+        REGION: 'West US',
+        SOME_COMMON_ENVIRONMENT_VARIABLE: 'false',
+      },
+    );
   });
 });

@@ -2,7 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { load } from 'js-yaml';
 import { runBin } from '../support/cli';
-import { CLUSTER_TYPE_README, FixtureRun, UPSTREAM, documents, fixtureCopy, fluxObjects, planFixture, subtree } from '../support/compat';
+import {
+  CLUSTER_TYPE_README,
+  FixtureRun,
+  UPSTREAM,
+  documents,
+  fixtureCopy,
+  fluxObjects,
+  planFixture,
+  subtree,
+} from '../support/compat';
 import { crdSchemaErrors, hasCrd } from '../support/crd-schemas';
 import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 
@@ -41,15 +50,32 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     // uc1/uc2-shared-policy: the shared targets on tabler-station-shared.
     expect(Object.keys(dev).filter((file) => !file.endsWith('README.md'))).toEqual([
       '.github/tracking/Promoted_Commit_Id',
-      ...['dicg156/patch-to-core-alexandria', 'dicg156/waist-elastic-op-alexandria', 'dicg162/patch-to-core-alexandria',
-        'line1/az-vote-edge', 'tabler-station-ffr01/busybox-uc2-perline', 'tabler-station-ffr04/busybox-uc2-perline',
-        'tabler-station-ffr05/busybox-uc2-perline', 'tabler-station-ffr06/busybox-uc2-perline',
-        'tabler-station-shared/busybox-uc1-shared', 'tabler-station-shared/busybox-uc2-shared']
-        .flatMap((folder) => [`${folder}/namespace.yaml`, `${folder}/platform-config.yaml`, `${folder}/reconciler.yaml`]),
+      ...[
+        'dicg156/patch-to-core-alexandria',
+        'dicg156/waist-elastic-op-alexandria',
+        'dicg162/patch-to-core-alexandria',
+        'line1/az-vote-edge',
+        'tabler-station-ffr01/busybox-uc2-perline',
+        'tabler-station-ffr04/busybox-uc2-perline',
+        'tabler-station-ffr05/busybox-uc2-perline',
+        'tabler-station-ffr06/busybox-uc2-perline',
+        'tabler-station-shared/busybox-uc1-shared',
+        'tabler-station-shared/busybox-uc2-shared',
+      ].flatMap((folder) => [
+        `${folder}/namespace.yaml`,
+        `${folder}/platform-config.yaml`,
+        `${folder}/reconciler.yaml`,
+      ]),
     ]);
     expect(Object.keys(dev).filter((file) => file.endsWith('README.md'))).toEqual([
-      'dicg156/README.md', 'dicg162/README.md', 'line1/README.md', 'tabler-station-ffr01/README.md', 'tabler-station-ffr04/README.md',
-      'tabler-station-ffr05/README.md', 'tabler-station-ffr06/README.md', 'tabler-station-shared/README.md',
+      'dicg156/README.md',
+      'dicg162/README.md',
+      'line1/README.md',
+      'tabler-station-ffr01/README.md',
+      'tabler-station-ffr04/README.md',
+      'tabler-station-ffr05/README.md',
+      'tabler-station-ffr06/README.md',
+      'tabler-station-shared/README.md',
     ]);
     expect(run.problems).toEqual([]);
     expect(run.tree).toMatchSnapshot();
@@ -61,7 +87,11 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     const objects = fluxObjects(run.tree);
     expect(objects).toHaveLength(12);
     expect(objects.filter(hasCrd)).toEqual([]);
-    expect(objects.map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') })).flatMap(crdSchemaErrors)).toEqual([]);
+    expect(
+      objects
+        .map((object) => ({ ...object, apiVersion: object.apiVersion.replace('v1beta2', 'v1') }))
+        .flatMap(crdSchemaErrors),
+    ).toEqual([]);
   });
 
   test('./bin/kalypso synth writes the same tree', () => {
@@ -75,7 +105,8 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
   test('writes every file of the real output, and the same README text', () => {
     const real = realOutput();
     expect(Object.keys(real).filter((file) => !(file in dev))).toEqual([]);
-    for (const file of Object.keys(real).filter((name) => name.endsWith('README.md'))) expect(dev[file]).toBe(CLUSTER_TYPE_README);
+    for (const file of Object.keys(real).filter((name) => name.endsWith('README.md')))
+      expect(dev[file]).toBe(CLUSTER_TYPE_README);
   });
 
   test('writes the promoted commit of the dev branch\'s BaseRepo "main"; the real output is from an earlier promotion', () => {
@@ -117,16 +148,20 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     'tabler-station-ffr06/busybox-uc2-perline/platform-config.yaml',
     'tabler-station-shared/busybox-uc1-shared/platform-config.yaml',
     'tabler-station-shared/busybox-uc2-shared/platform-config.yaml',
-  ])('%s holds the real config, less what the control plane no longer has, with YAML values parsed as today\'s Kalypso does', (file) => {
-    const [real] = documents(realOutput()[file]) as any[];
-    const values: Record<string, unknown> = real.kind === 'ConfigMap' ? real.data : real.spec.properties;
-    // The 2024-01 control plane had a dev-wide ConfigMap with these three keys; the 2024-04 fixture has none.
-    for (const key of ['ENVIRONMENT', 'REGION', 'SOME_COMMON_ENVIRONMENT_VARIABLE']) delete values[key];
-    // Kalypso parses config values that are YAML maps or lists since 2024-04 (reference §6.3, §8.6): the
-    // `uc2-config.yaml: |` text of the real output is a nested map now, also in a ConfigMap (upstream bug, kept).
-    for (const key of Object.keys(values).filter((name) => name.endsWith('.yaml'))) values[key] = load(values[key] as string);
-    expect(documents(dev[file])).toEqual([real]);
-  });
+  ])(
+    "%s holds the real config, less what the control plane no longer has, with YAML values parsed as today's Kalypso does",
+    (file) => {
+      const [real] = documents(realOutput()[file]) as any[];
+      const values: Record<string, unknown> = real.kind === 'ConfigMap' ? real.data : real.spec.properties;
+      // The 2024-01 control plane had a dev-wide ConfigMap with these three keys; the 2024-04 fixture has none.
+      for (const key of ['ENVIRONMENT', 'REGION', 'SOME_COMMON_ENVIRONMENT_VARIABLE']) delete values[key];
+      // Kalypso parses config values that are YAML maps or lists since 2024-04 (reference §6.3, §8.6): the
+      // `uc2-config.yaml: |` text of the real output is a nested map now, also in a ConfigMap (upstream bug, kept).
+      for (const key of Object.keys(values).filter((name) => name.endsWith('.yaml')))
+        values[key] = load(values[key] as string);
+      expect(documents(dev[file])).toEqual([real]);
+    },
+  );
 
   test('names the az-vote config after the hash of its data; without the tags added since, it is the real file', async () => {
     // trogdor-line1-config gained `tags` after the real output was written, so the hash in the name changed.
@@ -139,8 +174,9 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/  tags: \|\n.*\n/, ''));
     const { tree } = await planFixture(copy, DEV);
     // hashstructure of {REDIS, TITLE, VOTE1VALUE, VOTE2VALUE} is 3170723027559689098 (reference §7.4).
-    expect(documents(tree['dev/line1/az-vote-edge/platform-config.yaml']))
-      .toEqual(documents(realOutput()['line1/az-vote-edge/platform-config.yaml']));
+    expect(documents(tree['dev/line1/az-vote-edge/platform-config.yaml'])).toEqual(
+      documents(realOutput()['line1/az-vote-edge/platform-config.yaml']),
+    );
   });
 
   test('composes the alexandria module config: lists concatenated and maps merged in ConfigMap name order', () => {
@@ -159,14 +195,24 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
       module: {
         'drop-threshold': 0.04,
         'hold-for-runs': '25',
-        'jump_threshold': 0.03,
-        'lag': '60',
+        jump_threshold: 0.03,
+        lag: '60',
         'start-of-run-wait-time': '300',
-        'tag': { 'reject-tags': ['R173', 'R018'], 'short-name': 'Patch to Core Glue', 'technical-name': 'f.AQP.Patch to Core Glue' },
+        tag: {
+          'reject-tags': ['R173', 'R018'],
+          'short-name': 'Patch to Core Glue',
+          'technical-name': 'f.AQP.Patch to Core Glue',
+        },
         'window-period': '5',
       },
-      tags: ['Specific_dig156_Tag1', 'Specific_dig156_Tag2', 'Servo-s04.ActualPosition', 'Servo-s04.ActualVelosity',
-        'Servo-s04.AverageVelosity', 'Servo-s04.MaxVelosity'],
+      tags: [
+        'Specific_dig156_Tag1',
+        'Specific_dig156_Tag2',
+        'Servo-s04.ActualPosition',
+        'Servo-s04.ActualVelosity',
+        'Servo-s04.AverageVelosity',
+        'Servo-s04.MaxVelosity',
+      ],
     });
     // The name carries the hash of exactly this data (hashstructure v1.1.0; floats hash as float64).
     expect(catalog.metadata.name).toMatch(/^patch-to-core-dicg156-config-\d+$/);
@@ -194,10 +240,18 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     ]);
     // The failing assignments are not rendered (A22); the trogdor and alexandria ones are.
     expect(plans[0].failedFolders).toEqual([
-      'tabler-station-ffr01/busybox-uc2-perline', 'tabler-station-ffr04/busybox-uc2-perline', 'tabler-station-ffr05/busybox-uc2-perline',
-      'tabler-station-ffr06/busybox-uc2-perline', 'tabler-station-shared/busybox-uc1-shared', 'tabler-station-shared/busybox-uc2-shared',
+      'tabler-station-ffr01/busybox-uc2-perline',
+      'tabler-station-ffr04/busybox-uc2-perline',
+      'tabler-station-ffr05/busybox-uc2-perline',
+      'tabler-station-ffr06/busybox-uc2-perline',
+      'tabler-station-shared/busybox-uc1-shared',
+      'tabler-station-shared/busybox-uc2-shared',
     ]);
-    expect(Object.keys(tree).filter((name) => name.startsWith('dev/tabler-station')).every((name) => name.endsWith('README.md'))).toBe(true);
+    expect(
+      Object.keys(tree)
+        .filter((name) => name.startsWith('dev/tabler-station'))
+        .every((name) => name.endsWith('README.md')),
+    ).toBe(true);
     expect(tree['dev/line1/az-vote-edge/reconciler.yaml']).toBe(dev['line1/az-vote-edge/reconciler.yaml']);
   });
 
@@ -209,7 +263,9 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     const workloads = fixtureCopy(SOURCES['https://github.com/eedorenko/configuratix']);
     fs.rmSync(path.join(workloads, 'hotmelt'), { recursive: true });
     fs.mkdirSync(path.join(workloads, 'hotmelt'));
-    fs.writeFileSync(path.join(workloads, 'hotmelt/hotmelt.yaml'), `apiVersion: scheduler.kalypso.io/v1alpha1
+    fs.writeFileSync(
+      path.join(workloads, 'hotmelt/hotmelt.yaml'),
+      `apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Workload
 metadata:
   name: hotmelt
@@ -223,8 +279,12 @@ spec:
       labels: {use-case: hotmelt, module: waist-elastic-op}
       environment: dev
       manifests: {repo: "https://example.com/hotmelt", branch: dev, path: ./waist-elastic-op}
-`);
-    const { problems, plans } = await planFixture(copy, { ...DEV, sources: { ...SOURCES, 'https://github.com/eedorenko/configuratix': workloads } });
+`,
+    );
+    const { problems, plans } = await planFixture(copy, {
+      ...DEV,
+      sources: { ...SOURCES, 'https://github.com/eedorenko/configuratix': workloads },
+    });
     expect(problems.map((line) => line.replace(/^\S+\s+/, ''))).toEqual([
       'DeploymentTarget/hotmelt-waist-elastic-op  ConfigMap "hotmelt-dicg156-assignment" is produced by both dicg156/hotmelt-patch-to-core and dicg156/hotmelt-waist-elastic-op on cluster type "dicg156"',
     ]);

@@ -23,10 +23,12 @@ function expectTree(tree: Record<string, string>, expected: Record<string, Expec
 
 const readme = { exact: CLUSTER_TYPE_README };
 
-describe('scenario 01: the canonical sample\'s dev branch with the observability workload', () => {
+describe("scenario 01: the canonical sample's dev branch with the observability workload", () => {
   test('plans large/observability-prometheus only, and a README per cluster type', async () => {
     const { tree, problems } = await planFixture(scenario('01-sample-dev-observability'), {
-      sources: { 'https://github.com/microsoft/kalypso-svc-src': app('01-sample-dev-observability', 'kalypso-svc-src') },
+      sources: {
+        'https://github.com/microsoft/kalypso-svc-src': app('01-sample-dev-observability', 'kalypso-svc-src'),
+      },
     });
     expectTree(tree, {
       // No Environment objects on main: the one branch beside main, dev, is the environment. Its BaseRepo "main"
@@ -47,10 +49,15 @@ describe('scenario 01: the canonical sample\'s dev branch with the observability
   });
 });
 
-describe('scenario 02: the canonical sample\'s dev branch with hello-world-app and the functional-test-policy', () => {
+describe("scenario 02: the canonical sample's dev branch with hello-world-app and the functional-test-policy", () => {
   test('plans reference §8.4 exactly: drone/hello-world-app-functional-test', async () => {
     const { tree, problems } = await planFixture(scenario('02-sample-dev-hello-world-functional-test'), {
-      sources: { 'https://github.com/microsoft/kalypso-app-src': app('02-sample-dev-hello-world-functional-test', 'kalypso-app-src') },
+      sources: {
+        'https://github.com/microsoft/kalypso-app-src': app(
+          '02-sample-dev-hello-world-functional-test',
+          'kalypso-app-src',
+        ),
+      },
     });
     expectTree(tree, {
       'dev/.github/tracking/Promoted_Commit_Id': { exact: '5523a85f37d12c0c7c10ab6616644db089fcd6f7' },
@@ -61,7 +68,9 @@ describe('scenario 02: the canonical sample\'s dev branch with hello-world-app a
       // drone only (command-center has no edge label). Config: dev-config, drone-config, east-us-config,
       // restricted-config, in name order.
       'dev/drone/hello-world-app-functional-test/namespace.yaml': { objects: UPSTREAM_DRONE['namespace.yaml'] },
-      'dev/drone/hello-world-app-functional-test/platform-config.yaml': { objects: UPSTREAM_DRONE['platform-config.yaml'] },
+      'dev/drone/hello-world-app-functional-test/platform-config.yaml': {
+        objects: UPSTREAM_DRONE['platform-config.yaml'],
+      },
       'dev/drone/hello-world-app-functional-test/reconciler.yaml': { objects: UPSTREAM_DRONE['reconciler.yaml'] },
       'dev/large/README.md': readme,
       'dev/small/README.md': readme,
@@ -79,7 +88,8 @@ describe('scenario 03: the bootstrap Templates with nested, multi-line and quote
     return {
       // Namespace named after the bare target; the ServiceAccount gets imagePullSecrets because
       // .ConfigData.imagePullSecrets is set (zz-complex-config).
-      [`dev/dev/${target}/namespace.yaml`]: { objects: `apiVersion: v1
+      [`dev/dev/${target}/namespace.yaml`]: {
+        objects: `apiVersion: v1
 kind: Namespace
 metadata:
   name: "${target}" 
@@ -98,12 +108,14 @@ metadata:
 imagePullSecrets:
 - name: acr-secret
 
-` },
+`,
+      },
       // stringify (reference §7.4): `tags` (a list, from "['Tag1', 'Tag2']") becomes YAML text; `module` (a map
       // parsed by yaml.v2, map[interface{}]interface{}) is NOT stringified — upstream's bug, kept for Templates —
       // so the ConfigMap holds a nested map; `multiline` stays a string (a scalar); `'single quoted'` loses its quotes
       // (§6.3); yaml.v3 indents by 4, `indent 2` shifts everything under `data:`.
-      [`dev/dev/${target}/platform-config.yaml`]: { objects: `apiVersion: v1
+      [`dev/dev/${target}/platform-config.yaml`]: {
+        objects: `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: platform-config
@@ -126,14 +138,17 @@ data:
   tags: |
       - Tag1
       - Tag2
-` },
+`,
+      },
       [`dev/dev/${target}/reconciler.yaml`]: { objects: upstreamBootstrapReconciler(target, test) },
     };
   }
 
   test('plans both dev targets (select-all dev-policy) with the complex config, and reports the unreachable sample registration', async () => {
     const { tree, problems } = await planFixture(scenario('03-bootstrap-templates-complex-config'), {
-      sources: { 'https://github.com/microsoft/kalypso-app-src': app('03-bootstrap-templates-complex-config', 'kalypso-app-src') },
+      sources: {
+        'https://github.com/microsoft/kalypso-app-src': app('03-bootstrap-templates-complex-config', 'kalypso-app-src'),
+      },
     });
     expectTree(tree, {
       // No commit in base-repo.yaml: no Promoted_Commit_Id.
@@ -150,7 +165,7 @@ data:
   });
 });
 
-describe('scenario 05: the upstream unit tests\' testData', () => {
+describe("scenario 05: the upstream unit tests' testData", () => {
   test('plans test-environment with the testData config (A9) through Templates named like built-ins', async () => {
     const { tree, problems } = await planFixture(scenario('05-scheduler-testData'));
     expectTree(tree, {
@@ -166,10 +181,13 @@ describe('scenario 05: the upstream unit tests\' testData', () => {
       // restricted-config (restricted: "true"), east-us-config (region), dev-config; non-restricted-config wants
       // restricted: "false". toYaml sorts the keys.
       'test-environment/drone/test-deployment-target/platform-config.yaml': {
-        exact: 'data:\n  CLUSTER_NAME: Drone\n  DATABASE_URL: mysql://restricted-host:3306/mysq123489\n  ENVIRONMENT: Dev\n  REGION: East US\n',
+        exact:
+          'data:\n  CLUSTER_NAME: Drone\n  DATABASE_URL: mysql://restricted-host:3306/mysq123489\n  ENVIRONMENT: Dev\n  REGION: East US\n',
       },
       // Template `flux` (a built-in's name) renders a Dummy without apiVersion: verbatim.
-      'test-environment/drone/test-deployment-target/reconciler.yaml': { exact: 'kind: Dummy\nmetadata:\n  name: test-deployment-target\n' },
+      'test-environment/drone/test-deployment-target/reconciler.yaml': {
+        exact: 'kind: Dummy\nmetadata:\n  name: test-deployment-target\n',
+      },
     });
     expect(problems).toEqual([
       'test-environment/config-manifests.yaml:27:6  ConfigMap/non-restricted-config  metadata.labels.restricted  applies to no cluster type and deployment target of environment "test-environment": no cluster type or deployment target has restricted: "false"',
@@ -244,7 +262,7 @@ describe('scenario 07: cross product, nested rendering and stringify', () => {
     };
   };
 
-  test('plans exactly the four pairs of A1, with c\'s README and nothing for the stage target', async () => {
+  test("plans exactly the four pairs of A1, with c's README and nothing for the stage target", async () => {
     const { tree, problems } = await planFixture(scenario('07-cross-product-nested-stringify'));
     // x: "1" → cluster types a, b (not c); p: "1" → targets w-t1, w-t2 (w-t3 has p: "2", w-t4 is for stage, A4).
     expectTree(tree, {

@@ -16,7 +16,7 @@ import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
 
 describe('the tutorial written in TypeScript', () => {
-  test('synthesizes a tree byte-identical to the YAML tutorial\'s', async () => {
+  test("synthesizes a tree byte-identical to the YAML tutorial's", async () => {
     // GIVEN the YAML tutorial synthesized by the pipeline `kalypso synth` runs
     const viaYaml = temporaryFolder();
     const yaml = await synthesize({ controlPlane: TUTORIAL, out: viaYaml });
@@ -36,20 +36,25 @@ describe('the tutorial written in TypeScript', () => {
   test('plans the same assignments, policies and config provenance as the YAML tutorial, apart from file positions', async () => {
     const fromCode = new Tutorial(Testing.app(), 'Tutorial').plan();
     const fromYaml = (await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL)).plan();
-    const strip = (plans: typeof fromCode) => plans.map((plan) => ({
-      environment: plan.environment,
-      gitOpsRepo: plan.gitOpsRepo,
-      promotedCommit: plan.promotedCommit,
-      clusterTypes: plan.clusterTypes,
-      assignments: plan.assignments.map((assignment) => ({
-        ...assignment,
-        config: {
-          data: assignment.config.data,
-          provenance: Object.fromEntries(Object.entries(assignment.config.provenance).map(([key, contributions]) =>
-            [key, contributions.map(({ configMap, rawKey, value }) => ({ configMap, rawKey, value }))])),
-        },
-      })),
-    }));
+    const strip = (plans: typeof fromCode) =>
+      plans.map((plan) => ({
+        environment: plan.environment,
+        gitOpsRepo: plan.gitOpsRepo,
+        promotedCommit: plan.promotedCommit,
+        clusterTypes: plan.clusterTypes,
+        assignments: plan.assignments.map((assignment) => ({
+          ...assignment,
+          config: {
+            data: assignment.config.data,
+            provenance: Object.fromEntries(
+              Object.entries(assignment.config.provenance).map(([key, contributions]) => [
+                key,
+                contributions.map(({ configMap, rawKey, value }) => ({ configMap, rawKey, value })),
+              ]),
+            ),
+          },
+        })),
+      }));
     expect(strip(fromCode)).toEqual(strip(fromYaml));
     expect(fromCode.map((plan) => plan.gitOpsRepo)).toEqual([
       { repo: 'https://github.com/microsoft/kalypso-gitops', branch: 'dev' },
@@ -61,10 +66,15 @@ describe('the tutorial written in TypeScript', () => {
     const fromCode = new Tutorial(Testing.app(), 'Tutorial').toModel();
     const { model } = await loadControlPlane(new FolderSource(TUTORIAL));
     const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const comparable = (value: unknown) => JSON.parse(JSON.stringify(value, (key, field) => {
-      if (key === 'source') return undefined;
-      return Array.isArray(field) && field.every((item) => typeof item?.name === 'string') ? [...field].sort(byName) : field;
-    }));
+    const comparable = (value: unknown) =>
+      JSON.parse(
+        JSON.stringify(value, (key, field) => {
+          if (key === 'source') return undefined;
+          return Array.isArray(field) && field.every((item) => typeof item?.name === 'string')
+            ? [...field].sort(byName)
+            : field;
+        }),
+      );
     // The YAML tutorial registers its workload (WorkloadRegistration); the code defines the Workload directly, with
     // the registration's workspace, and uses the default reconciler name "flux" for what the YAML calls "arc-flux".
     const yaml = comparable(model);
@@ -88,8 +98,12 @@ describe('the TypeScript example with its custom OCI reconciler', () => {
 
   test('renders reconciler.yaml with the custom reconciler for the cluster type that names it, and only there', () => {
     const reconcilers = Object.entries(tree).filter(([file]) => file.endsWith('/reconciler.yaml'));
-    const kinds = Object.fromEntries(reconcilers.map(([file, content]) =>
-      [file, (loadAll(content) as { kind: string }[]).map((object) => object.kind)]));
+    const kinds = Object.fromEntries(
+      reconcilers.map(([file, content]) => [
+        file,
+        (loadAll(content) as { kind: string }[]).map((object) => object.kind),
+      ]),
+    );
     expect(kinds).toEqual({
       'dev/drone-oci/hello-world-app-functional-test/reconciler.yaml': ['OCIRepository', 'Kustomization'],
       'dev/drone/hello-world-app-functional-test/reconciler.yaml': ['GitRepository', 'Kustomization'],
@@ -100,13 +114,19 @@ describe('the TypeScript example with its custom OCI reconciler', () => {
   });
 
   test('emits an OCIRepository and a Kustomization that validate against the real Flux CRDs', () => {
-    const [ociRepository, kustomization] = loadAll(tree['dev/drone-oci/hello-world-app-functional-test/reconciler.yaml']) as any[];
-    expect(ociRepository.spec).toEqual({ interval: '1m', url: 'oci://ghcr.io/microsoft/kalypso-app-gitops', ref: { tag: 'dev' } });
+    const [ociRepository, kustomization] = loadAll(
+      tree['dev/drone-oci/hello-world-app-functional-test/reconciler.yaml'],
+    ) as any[];
+    expect(ociRepository.spec).toEqual({
+      interval: '1m',
+      url: 'oci://ghcr.io/microsoft/kalypso-app-gitops',
+      ref: { tag: 'dev' },
+    });
     expect(kustomization.spec.sourceRef).toEqual({ kind: 'OCIRepository', name: 'hello-world-app-functional-test' });
     expect([...crdSchemaErrors(ociRepository), ...crdSchemaErrors(kustomization)]).toEqual([]);
   });
 
-  test('composes the cluster type\'s own config with the environment\'s', () => {
+  test("composes the cluster type's own config with the environment's", () => {
     expect((load(tree['dev/drone-oci/hello-world-app-functional-test/platform-config.yaml']) as any).data).toEqual({
       CLUSTER_NAME: 'Drone (OCI)',
       DATABASE_URL: 'mysql://restricted-host:3306/mysqlrty123',
@@ -135,17 +155,24 @@ describe('examples/typescript as a cdk8s app', () => {
 
   test('cdk8s synth in the example folder writes the tree the example plans', () => {
     const out = temporaryFolder();
-    const result = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], { cwd: EXAMPLE, encoding: 'utf8' });
+    const result = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], {
+      cwd: EXAMPLE,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(readTree(out)).toEqual(planTree(definePlatform(Testing.app()).plan()));
   });
 
   test('cdk8s import regenerates the OCIRepository import byte for byte from the copied CRD, offline', () => {
     const out = temporaryFolder();
-    const result = spawnSync(cdk8s, ['import', '--no-check-upgrade', '--output', out], { cwd: EXAMPLE, encoding: 'utf8' });
+    const result = spawnSync(cdk8s, ['import', '--no-check-upgrade', '--output', out], {
+      cwd: EXAMPLE,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(fs.readdirSync(out)).toEqual(['oci-source.toolkit.fluxcd.io.ts']);
-    expect(fs.readFileSync(path.join(out, 'oci-source.toolkit.fluxcd.io.ts'), 'utf8'))
-      .toBe(fs.readFileSync(path.join(EXAMPLE, 'imports/oci-source.toolkit.fluxcd.io.ts'), 'utf8'));
+    expect(fs.readFileSync(path.join(out, 'oci-source.toolkit.fluxcd.io.ts'), 'utf8')).toBe(
+      fs.readFileSync(path.join(EXAMPLE, 'imports/oci-source.toolkit.fluxcd.io.ts'), 'utf8'),
+    );
   });
 });

@@ -7,13 +7,16 @@ import { synthesize } from '../../src/app/synthesize/synthesize';
 
 function run(controlPlane: string, out: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'synth', '-c', controlPlane, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'synth', '-c', controlPlane, '-o', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('exit', (code) => resolve({ code, stderr }));
   });
 }
-
 
 test('two runs on one output folder never interleave: one fails clearly or they take turns', async () => {
   const root = temporaryFolder();
@@ -21,11 +24,13 @@ test('two runs on one output folder never interleave: one fails clearly or they 
   const second = path.join(root, 'second');
   writeSyntheticControlPlane(first, { clusterTypes: 10, targets: 20, salt: '-first' });
   writeSyntheticControlPlane(second, { clusterTypes: 10, targets: 20, salt: '-second' });
-  const expected = await Promise.all([first, second].map(async (controlPlane) => {
-    const out = path.join(root, `expected-${path.basename(controlPlane)}`);
-    await synthesize({ controlPlane, out });
-    return JSON.stringify(readOutputTree(out));
-  }));
+  const expected = await Promise.all(
+    [first, second].map(async (controlPlane) => {
+      const out = path.join(root, `expected-${path.basename(controlPlane)}`);
+      await synthesize({ controlPlane, out });
+      return JSON.stringify(readOutputTree(out));
+    }),
+  );
 
   for (let round = 0; round < 4; round++) {
     const out = path.join(root, `out-${round}`);

@@ -17,7 +17,10 @@ const TEMPLATES = path.join(__dirname, '../fixtures/templates/kalypso-bootstrap'
 function planData(plans: readonly EnvironmentPlan[]) {
   return plans.map((plan) => ({
     ...plan,
-    assignments: plan.assignments.map((assignment) => ({ ...assignment, config: { data: assignment.config.data, provenance: assignment.config.provenance } })),
+    assignments: plan.assignments.map((assignment) => ({
+      ...assignment,
+      config: { data: assignment.config.data, provenance: assignment.config.provenance },
+    })),
   }));
 }
 
@@ -27,7 +30,8 @@ describe('JobRenderer', () => {
     expect(fs.existsSync(COMPILED_WORKER)).toBe(true);
     const controlPlane = temporaryFolder();
     writeBenchControlPlane(controlPlane, { clusterTypes: 12, targets: 25 });
-    for (const name of ['arc-flux.yaml', 'configmap.yaml']) fs.copyFileSync(path.join(TEMPLATES, name), path.join(controlPlane, 'main', name));
+    for (const name of ['arc-flux.yaml', 'configmap.yaml'])
+      fs.copyFileSync(path.join(TEMPLATES, name), path.join(controlPlane, 'main', name));
     const { model, problems } = await loadControlPlane(new FolderSource(controlPlane));
     expect(problems).toEqual([]);
 
@@ -35,7 +39,9 @@ describe('JobRenderer', () => {
     const inThread = planControlPlane(model);
     const stepTimes: Partial<Record<PipelineStep, number>>[] = [];
     const renderer = new JobRenderer({
-      threads: 2, workerThreshold: 1, workerScript: COMPILED_WORKER,
+      threads: 2,
+      workerThreshold: 1,
+      workerScript: COMPILED_WORKER,
       progress: { phase: () => undefined, workerStepTimes: (times) => stepTimes.push(times) },
     });
     let inWorkers: EnvironmentPlan[];
@@ -48,7 +54,9 @@ describe('JobRenderer', () => {
     // THEN the workers rendered every batch, and the plans are the same
     expect(stepTimes.length).toBeGreaterThan(5);
     expect(Object.keys(inThread[0].files)).toHaveLength(12 * 25 * 3 + 12 + 1);
-    expect(Object.values(inThread[0].files).some((text) => text.includes('source.toolkit.fluxcd.io/v1beta2'))).toBe(true);
+    expect(Object.values(inThread[0].files).some((text) => text.includes('source.toolkit.fluxcd.io/v1beta2'))).toBe(
+      true,
+    );
     expect(planData(inWorkers)).toEqual(planData(inThread));
   }, 60_000);
 });

@@ -60,9 +60,11 @@ export function fluxObjects(tree: Record<string, string>): { apiVersion: string;
 
 /** The files of a tree below a folder, keyed by the path below it. */
 export function subtree(tree: Record<string, string>, folder: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(tree)
-    .filter(([file]) => file.startsWith(`${folder}/`))
-    .map(([file, content]) => [file.slice(folder.length + 1), content]));
+  return Object.fromEntries(
+    Object.entries(tree)
+      .filter(([file]) => file.startsWith(`${folder}/`))
+      .map(([file, content]) => [file.slice(folder.length + 1), content]),
+  );
 }
 
 /** The README Kalypso writes into every cluster type folder (no final newline). */

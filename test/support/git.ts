@@ -21,10 +21,17 @@ export function testGitRunner(props: { token?: string; tokenUrls?: string[] } = 
 /** Runs real git (independent of the code under test); throws with its stderr on failure. */
 export function git(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): string {
   const result = spawnSync('git', args, {
-    cwd: options.cwd, input: options.input, encoding: 'utf8',
+    cwd: options.cwd,
+    input: options.input,
+    encoding: 'utf8',
     env: {
-      ...process.env, ...ISOLATED_GIT_ENV, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', ...options.env,
+      ...process.env,
+      ...ISOLATED_GIT_ENV,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+      ...options.env,
     },
   });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
@@ -48,8 +55,12 @@ export function createBareRepository(name = 'repo.git'): BareRepository {
  * Commits exactly `files` as the content of `branch` (on top of its tip, or of `parent`, or as a root commit) with
  * a temporary work tree and index, and returns the commit.
  */
-export function commitFiles(repository: BareRepository, branch: string, files: Record<string, string | Buffer>,
-  options: { message?: string; parent?: string | null } = {}): string {
+export function commitFiles(
+  repository: BareRepository,
+  branch: string,
+  files: Record<string, string | Buffer>,
+  options: { message?: string; parent?: string | null } = {},
+): string {
   const work = temporaryFolder('kalypso-work-');
   const index = path.join(temporaryFolder('kalypso-index-'), 'index');
   writeFiles(work, files);
@@ -57,7 +68,10 @@ export function commitFiles(repository: BareRepository, branch: string, files: R
   git(['add', '--all', '--', '.'], { env, cwd: work });
   const tree = git(['write-tree'], { env, cwd: work });
   const tip = options.parent !== undefined ? options.parent : branchCommit(repository, branch);
-  const commit = git(['commit-tree', ...(tip ? ['-p', tip] : []), '-m', options.message ?? `Update ${branch}`, tree], { env, cwd: work });
+  const commit = git(['commit-tree', ...(tip ? ['-p', tip] : []), '-m', options.message ?? `Update ${branch}`, tree], {
+    env,
+    cwd: work,
+  });
   git(['update-ref', `refs/heads/${branch}`, commit], { env: { GIT_DIR: repository.path } });
   fs.rmSync(work, { recursive: true, force: true });
   return commit;
@@ -65,9 +79,14 @@ export function commitFiles(repository: BareRepository, branch: string, files: R
 
 /** The commit a branch points at, or undefined. */
 export function branchCommit(repository: BareRepository, branch: string): string | undefined {
-  const result = spawnSync('git', ['--git-dir', repository.path, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-    encoding: 'utf8', env: { ...process.env, ...ISOLATED_GIT_ENV },
-  });
+  const result = spawnSync(
+    'git',
+    ['--git-dir', repository.path, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...ISOLATED_GIT_ENV },
+    },
+  );
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -77,7 +96,8 @@ export function readBranchFiles(repository: BareRepository, branch: string): Rec
   const list = git(['--git-dir', repository.path, 'ls-tree', '-r', '-z', '--name-only', `refs/heads/${branch}`]);
   for (const file of list.split('\0').filter(Boolean)) {
     files[file] = spawnSync('git', ['--git-dir', repository.path, 'cat-file', 'blob', `refs/heads/${branch}:${file}`], {
-      encoding: 'utf8', env: { ...process.env, ...ISOLATED_GIT_ENV },
+      encoding: 'utf8',
+      env: { ...process.env, ...ISOLATED_GIT_ENV },
     }).stdout;
   }
   return files;
@@ -85,9 +105,11 @@ export function readBranchFiles(repository: BareRepository, branch: string): Rec
 
 /** Branch names of a repository, sorted. */
 export function branchNames(repository: BareRepository): string[] {
-  return git(['--git-dir', repository.path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/']).split('\n').filter(Boolean).sort();
+  return git(['--git-dir', repository.path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/'])
+    .split('\n')
+    .filter(Boolean)
+    .sort();
 }
-
 
 /**
  * The tutorial control plane as a git repository: `main`, `dev` and `stage` branches holding the subfolders of
@@ -95,12 +117,15 @@ export function branchNames(repository: BareRepository): string[] {
  * the repository's own `main` commit (the sample's commit id belongs to the upstream repository), as the promotion
  * workflow would write it.
  */
-export function tutorialRepository(edit: (branch: string, files: Record<string, Buffer | string>) => void = () => undefined): BareRepository & { main: string } {
+export function tutorialRepository(
+  edit: (branch: string, files: Record<string, Buffer | string>) => void = () => undefined,
+): BareRepository & { main: string } {
   const repository = createBareRepository('control-plane.git');
   let main = '';
   for (const branch of ['main', 'dev', 'stage']) {
     const files: Record<string, Buffer | string> = folderFiles(path.join(TUTORIAL, branch));
-    if (files['base-repo.yaml']) files['base-repo.yaml'] = files['base-repo.yaml'].toString().replace(/commit: \w+/, `commit: ${main}`);
+    if (files['base-repo.yaml'])
+      files['base-repo.yaml'] = files['base-repo.yaml'].toString().replace(/commit: \w+/, `commit: ${main}`);
     edit(branch, files);
     const commit = commitFiles(repository, branch, files, { parent: null, message: `${branch} of the tutorial` });
     if (branch === 'main') main = commit;

@@ -23,8 +23,16 @@ export interface RecordedKubernetesRequest {
 }
 
 const RESOURCES: Record<string, { group: string; kind: string; key: keyof ClusterObjects }> = {
-  'kustomize.toolkit.fluxcd.io/v1/kustomizations': { group: 'kustomize.toolkit.fluxcd.io', kind: 'Kustomization', key: 'kustomizations' },
-  'source.toolkit.fluxcd.io/v1/gitrepositories': { group: 'source.toolkit.fluxcd.io', kind: 'GitRepository', key: 'gitRepositories' },
+  'kustomize.toolkit.fluxcd.io/v1/kustomizations': {
+    group: 'kustomize.toolkit.fluxcd.io',
+    kind: 'Kustomization',
+    key: 'kustomizations',
+  },
+  'source.toolkit.fluxcd.io/v1/gitrepositories': {
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'GitRepository',
+    key: 'gitRepositories',
+  },
 };
 
 export class KubernetesServer {
@@ -43,11 +51,18 @@ export class KubernetesServer {
   public failWith?: number;
   private readonly recorded: RecordedKubernetesRequest[] = [];
 
-  private constructor(private readonly http: Server, public readonly token: string) {
+  private constructor(
+    private readonly http: Server,
+    public readonly token: string,
+  ) {
     this.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     http.on('request', (req, res) => {
       this.recorded.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
-      const { status, body } = this.answer(req.method ?? 'GET', new URL(req.url ?? '/', this.url), req.headers.authorization);
+      const { status, body } = this.answer(
+        req.method ?? 'GET',
+        new URL(req.url ?? '/', this.url),
+        req.headers.authorization,
+      );
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -66,13 +81,17 @@ export class KubernetesServer {
 
   private answer(method: string, url: URL, authorization: string | undefined): { status: number; body: object } {
     if (authorization !== `Bearer ${this.token}`) return status(401, 'Unauthorized', 'Unauthorized');
-    if (this.failWith) return status(this.failWith, 'ServiceUnavailable', 'the server is currently unable to handle the request');
-    if (method !== 'GET') return status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+    if (this.failWith)
+      return status(this.failWith, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+    if (method !== 'GET')
+      return status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
     const match = /^\/apis\/([^/]+)\/([^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)(?:\/([^/]+))?$/.exec(url.pathname);
     const resource = match ? RESOURCES[`${match[1]}/${match[2]}/${match[4]}`] : undefined;
     if (!match || !resource) return status(404, 'NotFound', 'the server could not find the requested resource');
     const [, group, version, namespace, plural, name] = match;
-    const items = this.objects[resource.key].filter((item) => !namespace || (item as { metadata?: { namespace?: string } }).metadata?.namespace === namespace);
+    const items = this.objects[resource.key].filter(
+      (item) => !namespace || (item as { metadata?: { namespace?: string } }).metadata?.namespace === namespace,
+    );
     if (name !== undefined) {
       if (!namespace) return status(404, 'NotFound', 'the server could not find the requested resource');
       const found = items.find((item) => (item as { metadata?: { name?: string } }).metadata?.name === name);
@@ -80,13 +99,21 @@ export class KubernetesServer {
     }
     return {
       status: 200,
-      body: { apiVersion: `${group}/${version}`, kind: `${resource.kind}List`, metadata: { resourceVersion: '4242' }, items },
+      body: {
+        apiVersion: `${group}/${version}`,
+        kind: `${resource.kind}List`,
+        metadata: { resourceVersion: '4242' },
+        items,
+      },
     };
   }
 }
 
 function status(code: number, reason: string, message: string): { status: number; body: object } {
-  return { status: code, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code } };
+  return {
+    status: code,
+    body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code },
+  };
 }
 
 /** Starts a fake cluster API. Close it with `await server.close()`. */
@@ -102,11 +129,18 @@ export function writeKubeconfig(clusters: Record<string, KubernetesServer>, curr
   const file = path.join(temporaryFolder('kalypso-kube-'), 'config');
   const names = Object.keys(clusters);
   const lines = ['apiVersion: v1', 'kind: Config', 'clusters:'];
-  for (const name of names) lines.push(`- name: ${name}`, '  cluster:', `    server: ${clusters[name].url}`, '    insecure-skip-tls-verify: true');
+  for (const name of names)
+    lines.push(
+      `- name: ${name}`,
+      '  cluster:',
+      `    server: ${clusters[name].url}`,
+      '    insecure-skip-tls-verify: true',
+    );
   lines.push('users:');
   for (const name of names) lines.push(`- name: ${name}-admin`, '  user:', `    token: ${clusters[name].token}`);
   lines.push('contexts:');
-  for (const name of names) lines.push(`- name: ${name}`, '  context:', `    cluster: ${name}`, `    user: ${name}-admin`);
+  for (const name of names)
+    lines.push(`- name: ${name}`, '  context:', `    cluster: ${name}`, `    user: ${name}-admin`);
   lines.push(`current-context: ${current ?? names[0] ?? ''}`, '');
   fs.writeFileSync(file, lines.join('\n'));
   return file;

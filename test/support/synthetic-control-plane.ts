@@ -14,8 +14,14 @@ export interface SyntheticOptions {
 export function writeSyntheticControlPlane(root: string, { clusterTypes, targets, salt = '' }: SyntheticOptions): void {
   const write = (file: string, text: string) => writeFiles(root, { [file]: text });
   const kalypso = 'apiVersion: scheduler.kalypso.io/v1alpha1';
-  write('main/environments.yaml', `${kalypso}\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: "https://example.com/cp", branch: dev, path: .}}\n`);
-  write('dev/policy.yaml', `${kalypso}\nkind: SchedulingPolicy\nmetadata: {name: all}\nspec: {deploymentTargetSelector: {labelSelector: {}}, clusterTypeSelector: {labelSelector: {}}}\n`);
+  write(
+    'main/environments.yaml',
+    `${kalypso}\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: "https://example.com/cp", branch: dev, path: .}}\n`,
+  );
+  write(
+    'dev/policy.yaml',
+    `${kalypso}\nkind: SchedulingPolicy\nmetadata: {name: all}\nspec: {deploymentTargetSelector: {labelSelector: {}}, clusterTypeSelector: {labelSelector: {}}}\n`,
+  );
   let types = '';
   for (let i = 0; i < clusterTypes; i++) {
     types += `---\n${kalypso}\nkind: ClusterType\nmetadata: {name: ct-${i}, labels: {region: r${i % 3}}}\nspec: {reconciler: flux, namespaceService: default, configType: configmap}\n`;
@@ -26,5 +32,8 @@ export function writeSyntheticControlPlane(root: string, { clusterTypes, targets
     deploymentTargets += `---\n${kalypso}\nkind: DeploymentTarget\nmetadata: {name: app-t${i}, labels: {workload: app, workspace: team}}\nspec: {environment: dev, manifests: {repo: "https://example.com/app", branch: main, path: ./t${i}}}\n`;
   }
   write('dev/deployment-targets.yaml', deploymentTargets);
-  write('dev/config.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config, labels: {platform-config: "true"}}\ndata: {ENVIRONMENT: "dev${salt}", REGION: "r${salt}"}\n`);
+  write(
+    'dev/config.yaml',
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config, labels: {platform-config: "true"}}\ndata: {ENVIRONMENT: "dev${salt}", REGION: "r${salt}"}\n`,
+  );
 }

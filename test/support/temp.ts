@@ -40,9 +40,11 @@ export function folderFiles(folder: string): Record<string, Buffer> {
 /** Every file below `root` as relative path → content (sorted), for comparing trees; none when it does not exist. */
 export function readTree(root: string): Record<string, string> {
   if (!fs.existsSync(root)) return {};
-  return Object.fromEntries(Object.entries(folderFiles(root))
-    .map(([file, content]) => [file, content.toString('utf8')] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(
+    Object.entries(folderFiles(root))
+      .map(([file, content]) => [file, content.toString('utf8')] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /** The tree `synth` wrote below `out`, without the runs' state folder (lock, journal, render cache). */

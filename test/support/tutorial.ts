@@ -19,12 +19,22 @@ export function tutorialCopy(): string {
  */
 export function brokenTutorialCopy(): string {
   const copy = tutorialCopy();
-  fs.writeFileSync(path.join(copy, 'dev/configs/dev-config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config\n');
+  fs.writeFileSync(
+    path.join(copy, 'dev/configs/dev-config.yaml'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dev-config\n',
+  );
   const drone = path.join(copy, 'dev/cluster-types/drone/drone-cluster-type.yaml');
   fs.writeFileSync(drone, fs.readFileSync(drone, 'utf8').replace('reconciler: arc-flux', 'reconciler: flux2'));
   const policy = path.join(copy, 'dev/scheduling/performance-test-policy.yaml');
-  fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace(
-    '      matchLabels:\n        size: large', '      matchExpressions:\n        - key: size\n          operator: Equals\n          values: [large]'));
+  fs.writeFileSync(
+    policy,
+    fs
+      .readFileSync(policy, 'utf8')
+      .replace(
+        '      matchLabels:\n        size: large',
+        '      matchExpressions:\n        - key: size\n          operator: Equals\n          values: [large]',
+      ),
+  );
   return copy;
 }
 

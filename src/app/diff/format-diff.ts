@@ -33,7 +33,9 @@ export function formatTreeDiff(diff: TreeDiff, prefix = ''): string[] {
     ...diff.added.map((path) => ({ path, lines: [`${prefix}${path} added`] })),
     ...diff.removed.map((path) => ({ path, lines: [`${prefix}${path} removed`] })),
     ...diff.changed.map((file) => ({ path: file.path, lines: formatFileDiff(file, prefix) })),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap(({ lines }) => lines);
+  ]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .flatMap(({ lines }) => lines);
 }
 
 function formatFileDiff(file: FileDiff, prefix: string): string[] {
@@ -57,19 +59,20 @@ export function treeDiffJson(diff: TreeDiff) {
     removed: diff.removed,
     changed: diff.changed.map((file) => ({
       path: file.path,
-      objects: file.objects?.map((object) => ({
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        namespace: object.namespace ?? null,
-        name: object.name,
-        change: object.change,
-        fields: object.fields.map((field) => ({
-          path: formatFieldPath(field.path),
-          change: field.change,
-          before: field.change === 'added' ? null : jsonValue(field.before),
-          after: field.change === 'removed' ? null : jsonValue(field.after),
-        })),
-      })) ?? null,
+      objects:
+        file.objects?.map((object) => ({
+          apiVersion: object.apiVersion,
+          kind: object.kind,
+          namespace: object.namespace ?? null,
+          name: object.name,
+          change: object.change,
+          fields: object.fields.map((field) => ({
+            path: formatFieldPath(field.path),
+            change: field.change,
+            before: field.change === 'added' ? null : jsonValue(field.before),
+            after: field.change === 'removed' ? null : jsonValue(field.after),
+          })),
+        })) ?? null,
       lines: file.lines ? { added: file.lines.added, removed: file.lines.removed } : null,
     })),
     unchanged: diff.unchanged,
@@ -77,5 +80,5 @@ export function treeDiffJson(diff: TreeDiff) {
 }
 
 function jsonValue(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value ?? null;
+  return value instanceof Date ? value.toISOString() : (value ?? null);
 }

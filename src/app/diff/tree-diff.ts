@@ -25,7 +25,9 @@ export interface TreeDiff {
  * keep in the repository never show up. Pure: the caller reads the tree (a folder, or a git branch).
  */
 export function diffPlatformTree(
-  existing: ReadonlyMap<string, string>, planned: Readonly<Record<string, string>>, clusterTypes: readonly string[],
+  existing: ReadonlyMap<string, string>,
+  planned: Readonly<Record<string, string>>,
+  clusterTypes: readonly string[],
 ): TreeDiff {
   const changes = diffTree(existing, planned, clusterTypes);
   return {

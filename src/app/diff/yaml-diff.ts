@@ -109,7 +109,8 @@ function byIdentity(objects: readonly Manifest[]): Map<string, Manifest> {
 
 function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((element, index) => isDeepStrictEqual(element, b[index]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((element, index) => isDeepStrictEqual(element, b[index]));
   if (isMapping(a) && isMapping(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => key in b && isDeepStrictEqual(a[key], b[key]));

@@ -1,6 +1,12 @@
 import { isConfigObject } from '../../core/model/config-value';
 import { ClusterType, DeploymentTarget, EnvironmentModel } from '../../core/model/types';
-import { ConfigContribution, collectConfigSources, composePlatformConfig, findConfigLabelMismatch, isConfigFor } from '../../core/config/platform-config';
+import {
+  ConfigContribution,
+  collectConfigSources,
+  composePlatformConfig,
+  findConfigLabelMismatch,
+  isConfigFor,
+} from '../../core/config/platform-config';
 import { ConfigExplanation, ConfigKeyExplanation, ConfigMapExplanation, byName } from './explanation';
 
 /**
@@ -9,21 +15,27 @@ import { ConfigExplanation, ConfigKeyExplanation, ConfigMapExplanation, byName }
  * that apply (listing only; validation is the config-validation step's).
  */
 export function explainConfig(
-  environment: EnvironmentModel, clusterType: ClusterType, target: DeploymentTarget, file?: string,
+  environment: EnvironmentModel,
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+  file?: string,
 ): ConfigExplanation {
   const sources = collectConfigSources(environment.configMaps);
   const composed = composePlatformConfig(sources, clusterType, target);
-  const keys: ConfigKeyExplanation[] = Object.keys(composed.provenance).sort().map((key) => {
-    const contributions = composed.provenance[key];
-    return {
-      key,
-      value: composed.data[key],
-      setBy: contributions[contributions.length - 1],
-      overrides: contributions.slice(0, -1).map((contribution, index) => ({
-        contribution, merged: merges(contribution, contributions[index + 1]),
-      })),
-    };
-  });
+  const keys: ConfigKeyExplanation[] = Object.keys(composed.provenance)
+    .sort()
+    .map((key) => {
+      const contributions = composed.provenance[key];
+      return {
+        key,
+        value: composed.data[key],
+        setBy: contributions[contributions.length - 1],
+        overrides: contributions.slice(0, -1).map((contribution, index) => ({
+          contribution,
+          merged: merges(contribution, contributions[index + 1]),
+        })),
+      };
+    });
   const locations = new Map(environment.configMaps.map((configMap) => [configMap.name, configMap.source?.location]));
   const configMaps: ConfigMapExplanation[] = sources.map((source) => {
     // A platform ConfigMap applies when its labels hold; an azure-app-config one when the labels of any of its keys do.
@@ -55,5 +67,8 @@ export function explainConfig(
 
 /** Whether the later contribution merged into the earlier one (lists and maps) rather than replacing it. */
 function merges(earlier: ConfigContribution, later: ConfigContribution): boolean {
-  return (Array.isArray(earlier.value) && Array.isArray(later.value)) || (isConfigObject(earlier.value) && isConfigObject(later.value));
+  return (
+    (Array.isArray(earlier.value) && Array.isArray(later.value)) ||
+    (isConfigObject(earlier.value) && isConfigObject(later.value))
+  );
 }

@@ -31,13 +31,17 @@ export function explainEnvironment(environment: EnvironmentModel, plan: Environm
 /** Every pair the policies select, failed ones included (their folders are in `plan.failedFolders`). */
 export function scheduledAssignments(environment: EnvironmentModel, plan: EnvironmentPlan): AssignmentSummary[] {
   const failed = new Set(plan.failedFolders);
-  return schedule(environment.name, environment.schedulingPolicies, environment.clusterTypes, plan.deploymentTargets)
-    .map((assignment) => ({
-      clusterType: assignment.clusterType.name,
-      deploymentTarget: assignment.deploymentTarget.name,
-      policies: assignment.policies,
-      failed: failed.has(assignmentFolder(assignment.clusterType.name, assignment.deploymentTarget.name)),
-    }));
+  return schedule(
+    environment.name,
+    environment.schedulingPolicies,
+    environment.clusterTypes,
+    plan.deploymentTargets,
+  ).map((assignment) => ({
+    clusterType: assignment.clusterType.name,
+    deploymentTarget: assignment.deploymentTarget.name,
+    policies: assignment.policies,
+    failed: failed.has(assignmentFolder(assignment.clusterType.name, assignment.deploymentTarget.name)),
+  }));
 }
 
 export function summarizeTarget(target: DeploymentTarget): TargetSummary {

@@ -12,11 +12,17 @@ import { PolicyExplanation, TargetExplanation, byName } from './explanation';
  * A deployment target by name: one of the environment's, or one that belongs to another environment (its policies
  * then all turn it away with the environment filter). Undefined when no object or workload defines it.
  */
-export function findDeploymentTarget(environment: EnvironmentModel, plan: EnvironmentPlan, name: string): DeploymentTarget | undefined {
+export function findDeploymentTarget(
+  environment: EnvironmentModel,
+  plan: EnvironmentPlan,
+  name: string,
+): DeploymentTarget | undefined {
   const own = plan.deploymentTargets.find((target) => target.name === name);
   if (own) return own;
   for (const workload of environment.workloads) {
-    const entry = workload.deploymentTargets.find((target) => deploymentTargetName(workload.name, target.name) === name);
+    const entry = workload.deploymentTargets.find(
+      (target) => deploymentTargetName(workload.name, target.name) === name,
+    );
     if (entry) return unfoldWorkload(workload, entry.environment).find((target) => target.name === name);
   }
   return undefined;
@@ -36,18 +42,33 @@ export function knownDeploymentTargets(environment: EnvironmentModel, plan: Envi
  * where it landed, where each platform config value came from. `clusterType` narrows the explanation to one.
  */
 export function explainTarget(
-  environment: EnvironmentModel, plan: EnvironmentPlan, target: DeploymentTarget, clusterType?: ClusterType,
+  environment: EnvironmentModel,
+  plan: EnvironmentPlan,
+  target: DeploymentTarget,
+  clusterType?: ClusterType,
 ): TargetExplanation {
   const clusterTypes = clusterType ? [clusterType] : [...environment.clusterTypes].sort(byName);
   const names = new Set(clusterTypes.map((ct) => ct.name));
-  const placements = scheduledAssignments(environment, plan)
-    .filter((assignment) => assignment.deploymentTarget === target.name && names.has(assignment.clusterType));
-  const policies = [...environment.schedulingPolicies].sort(byName).map((policy) => explainPolicy(policy, target, clusterTypes, environment.name));
-  const configs = placements.filter((placement) => !placement.failed).map((placement) => {
-    const planned = plan.assignments.find((a) => a.clusterType === placement.clusterType && a.deploymentTarget === target.name);
-    const file = planned?.files.find((path) => path.split('/').pop()!.startsWith(`${PLATFORM_CONFIG_FILE}.`));
-    return explainConfig(environment, clusterTypes.find((ct) => ct.name === placement.clusterType)!, target, file);
-  });
+  const placements = scheduledAssignments(environment, plan).filter(
+    (assignment) => assignment.deploymentTarget === target.name && names.has(assignment.clusterType),
+  );
+  const policies = [...environment.schedulingPolicies]
+    .sort(byName)
+    .map((policy) => explainPolicy(policy, target, clusterTypes, environment.name));
+  const configs = placements
+    .filter((placement) => !placement.failed)
+    .map((placement) => {
+      const planned = plan.assignments.find(
+        (a) => a.clusterType === placement.clusterType && a.deploymentTarget === target.name,
+      );
+      const file = planned?.files.find((path) => path.split('/').pop()!.startsWith(`${PLATFORM_CONFIG_FILE}.`));
+      return explainConfig(
+        environment,
+        clusterTypes.find((ct) => ct.name === placement.clusterType)!,
+        target,
+        file,
+      );
+    });
   return {
     environment: environment.name,
     deploymentTarget: summarizeTarget(target),
@@ -59,13 +80,19 @@ export function explainTarget(
 }
 
 function explainPolicy(
-  policy: SchedulingPolicy, target: DeploymentTarget, clusterTypes: readonly ClusterType[], environment: string,
+  policy: SchedulingPolicy,
+  target: DeploymentTarget,
+  clusterTypes: readonly ClusterType[],
+  environment: string,
 ): PolicyExplanation {
   return {
     policy: policy.name,
     location: policy.source?.location,
     ...(policy.workspace ? { workspace: policy.workspace } : {}),
     deploymentTarget: judgeDeploymentTarget(policy, target, environment),
-    clusterTypes: clusterTypes.map((clusterType) => ({ clusterType: clusterType.name, verdict: judgeClusterType(policy, clusterType) })),
+    clusterTypes: clusterTypes.map((clusterType) => ({
+      clusterType: clusterType.name,
+      verdict: judgeClusterType(policy, clusterType),
+    })),
   };
 }

@@ -29,7 +29,9 @@ export function targetSummaryJson(target: TargetSummary) {
 export function environmentExplanationJson(explanation: EnvironmentExplanation) {
   return {
     name: explanation.environment,
-    gitOpsRepo: explanation.gitOpsRepo ? { repo: explanation.gitOpsRepo.repo, branch: explanation.gitOpsRepo.branch } : null,
+    gitOpsRepo: explanation.gitOpsRepo
+      ? { repo: explanation.gitOpsRepo.repo, branch: explanation.gitOpsRepo.branch }
+      : null,
     promotedCommit: explanation.promotedCommit ?? null,
     clusterTypes: explanation.clusterTypes,
     deploymentTargets: explanation.deploymentTargets.map(targetSummaryJson),
@@ -57,7 +59,12 @@ export function verdictJson(verdict: PolicyVerdict) {
 }
 
 function contributionJson(contribution: ConfigContribution) {
-  return { configMap: contribution.configMap, key: contribution.rawKey, value: configValueJson(contribution.value), location: locationJson(contribution.location) };
+  return {
+    configMap: contribution.configMap,
+    key: contribution.rawKey,
+    value: configValueJson(contribution.value),
+    location: locationJson(contribution.location),
+  };
 }
 
 export function configExplanationJson(config: ConfigExplanation) {
@@ -77,7 +84,10 @@ export function configExplanationJson(config: ConfigExplanation) {
       requirement: configMap.mismatch?.requirement ?? null,
       reason: configMap.mismatch?.reason ?? null,
     })),
-    configSchemas: config.configSchemas.map((schema) => ({ name: schema.name, location: locationJson(schema.location) })),
+    configSchemas: config.configSchemas.map((schema) => ({
+      name: schema.name,
+      location: locationJson(schema.location),
+    })),
     inlineConfigSchemas: config.inlineConfigSchemas,
   };
 }
@@ -88,7 +98,9 @@ export function targetExplanationJson(explanation: TargetExplanation) {
     deploymentTarget: targetSummaryJson(explanation.deploymentTarget),
     clusterTypes: explanation.clusterTypes,
     placements: explanation.placements.map((placement) => ({
-      clusterType: placement.clusterType, policies: placement.policies, failed: placement.failed,
+      clusterType: placement.clusterType,
+      policies: placement.policies,
+      failed: placement.failed,
     })),
     policies: explanation.policies.map((policy) => ({
       name: policy.policy,
@@ -102,5 +114,9 @@ export function targetExplanationJson(explanation: TargetExplanation) {
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key]]),
+  );
 }

@@ -38,18 +38,30 @@ export type BaseRepoChange =
 export function planBaseRepoChange({ commit, repo, existing, files }: BaseRepoChangeInput): BaseRepoChange {
   const content = baseRepoDocument({ repo, commit });
   if (existing.length > 1) {
-    return { kind: 'refused', file: existing[1].file, reason: `BaseRepo "main" is declared ${existing.length} times (${existing.map((e) => e.file).join(', ')}); keep one` };
+    return {
+      kind: 'refused',
+      file: existing[1].file,
+      reason: `BaseRepo "main" is declared ${existing.length} times (${existing.map((e) => e.file).join(', ')}); keep one`,
+    };
   }
   const [current] = existing;
   if (!current) {
     if (files.has(BASE_REPO_FILE)) {
-      return { kind: 'refused', file: BASE_REPO_FILE, reason: `${BASE_REPO_FILE} exists and holds no BaseRepo "main"; it is not overwritten` };
+      return {
+        kind: 'refused',
+        file: BASE_REPO_FILE,
+        reason: `${BASE_REPO_FILE} exists and holds no BaseRepo "main"; it is not overwritten`,
+      };
     }
     return { kind: 'write', file: BASE_REPO_FILE, content };
   }
   if (current.commit.toLowerCase() === commit.toLowerCase()) return { kind: 'unchanged', file: current.file };
   if (current.documentsInFile > 1) {
-    return { kind: 'refused', file: current.file, reason: `BaseRepo "main" shares ${current.file} with other objects; move it to a file of its own so that promotion can rewrite it` };
+    return {
+      kind: 'refused',
+      file: current.file,
+      reason: `BaseRepo "main" shares ${current.file} with other objects; move it to a file of its own so that promotion can rewrite it`,
+    };
   }
   return { kind: 'write', file: current.file, content, ...(current.commit ? { previousCommit: current.commit } : {}) };
 }

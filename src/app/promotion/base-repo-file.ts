@@ -4,7 +4,6 @@ import { KALYPSO_API_VERSION } from '../../core/model/types';
 /** Where a promotion writes the BaseRepo `main` when the environment's branch has none (reference §10.2). */
 export const BASE_REPO_FILE = 'base-repo.yaml';
 
-
 export interface BaseRepoFileProps {
   /** The control plane's repository (`spec.repo`). */
   readonly repo: string;
@@ -33,6 +32,8 @@ export function baseRepoDocument({ repo, commit }: BaseRepoFileProps): string {
 
 /** A plain scalar when YAML reads it back as the same string, else a double-quoted one. */
 function yamlScalar(text: string): string {
-  const plain = /^[A-Za-z0-9/._~@+-][A-Za-z0-9/._~@+:=%-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~|[-+.0-9][0-9.eE+-]*)$/i.test(text);
+  const plain =
+    /^[A-Za-z0-9/._~@+-][A-Za-z0-9/._~@+:=%-]*$/.test(text) &&
+    !/^(true|false|null|yes|no|on|off|~|[-+.0-9][0-9.eE+-]*)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }

@@ -54,14 +54,26 @@ export async function checkDeployment(props: CheckDeploymentProps): Promise<Chec
   let promotion: PromotionResult | null = null;
   if (waited.outcome === 'compliant') {
     if (promoted) {
-      status = await updateStatus(statuses, promoted, next ? PromotionStep.DEPLOYED : PromotionStep.DEPLOYED_LAST, environment);
+      status = await updateStatus(
+        statuses,
+        promoted,
+        next ? PromotionStep.DEPLOYED : PromotionStep.DEPLOYED_LAST,
+        environment,
+      );
       if (next && props.promoteNext) promotion = await props.promoteNext(next, promoted);
     }
   } else if (promoted) {
     status = await updateStatus(statuses, promoted, PromotionStep.FAILED, environment);
   }
   return {
-    environment, target: props.target, ...(promoted ? { promoted } : {}),
-    outcome: waited.outcome, verdict: waited.verdict, observations: waited.observations, status, next, promotion,
+    environment,
+    target: props.target,
+    ...(promoted ? { promoted } : {}),
+    outcome: waited.outcome,
+    verdict: waited.verdict,
+    observations: waited.observations,
+    status,
+    next,
+    promotion,
   };
 }

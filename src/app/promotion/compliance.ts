@@ -51,15 +51,23 @@ export function decideCompliance(observations: readonly ClusterObservation[]): C
     list.push(observation);
     byCluster.set(observation.cluster, list);
   }
-  const clusters = [...byCluster.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([cluster, list]): ClusterVerdict => {
-    const state = list.some((o) => o.state === ClusterState.FAILED) ? ClusterState.FAILED
-      : list.every((o) => o.state === ClusterState.COMPLIANT) ? ClusterState.COMPLIANT : ClusterState.PENDING;
-    const deciding = state === ClusterState.COMPLIANT ? list : list.filter((o) => o.state === state);
-    return { cluster, state, reasons: deciding.map((o) => (o.object ? `${o.object}: ${o.reason}` : o.reason)) };
-  });
+  const clusters = [...byCluster.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([cluster, list]): ClusterVerdict => {
+      const state = list.some((o) => o.state === ClusterState.FAILED)
+        ? ClusterState.FAILED
+        : list.every((o) => o.state === ClusterState.COMPLIANT)
+          ? ClusterState.COMPLIANT
+          : ClusterState.PENDING;
+      const deciding = state === ClusterState.COMPLIANT ? list : list.filter((o) => o.state === state);
+      return { cluster, state, reasons: deciding.map((o) => (o.object ? `${o.object}: ${o.reason}` : o.reason)) };
+    });
   const compliant = clusters.filter((c) => c.state === ClusterState.COMPLIANT).length;
-  const state = clusters.some((c) => c.state === ClusterState.FAILED) ? ClusterState.FAILED
-    : clusters.length > 0 && compliant === clusters.length ? ClusterState.COMPLIANT : ClusterState.PENDING;
+  const state = clusters.some((c) => c.state === ClusterState.FAILED)
+    ? ClusterState.FAILED
+    : clusters.length > 0 && compliant === clusters.length
+      ? ClusterState.COMPLIANT
+      : ClusterState.PENDING;
   return { state, compliant, total: clusters.length, clusters };
 }
 
@@ -69,11 +77,17 @@ export function decideCompliance(observations: readonly ClusterObservation[]): C
  */
 export function describeCompliance(verdict: ComplianceVerdict): string {
   const count = `${verdict.compliant} of ${verdict.total} cluster${verdict.total === 1 ? '' : 's'} compliant`;
-  const list = (state: ClusterState) => verdict.clusters.filter((c) => c.state === state)
-    .map((c) => `${c.cluster} (${c.reasons.join('; ')})`).join(', ');
+  const list = (state: ClusterState) =>
+    verdict.clusters
+      .filter((c) => c.state === state)
+      .map((c) => `${c.cluster} (${c.reasons.join('; ')})`)
+      .join(', ');
   switch (verdict.state) {
-    case ClusterState.COMPLIANT: return count;
-    case ClusterState.FAILED: return `${count}; failed: ${list(ClusterState.FAILED)}`;
-    default: return verdict.total === 0 ? 'no cluster observed yet' : `${count}; waiting for ${list(ClusterState.PENDING)}`;
+    case ClusterState.COMPLIANT:
+      return count;
+    case ClusterState.FAILED:
+      return `${count}; failed: ${list(ClusterState.FAILED)}`;
+    default:
+      return verdict.total === 0 ? 'no cluster observed yet' : `${count}; waiting for ${list(ClusterState.PENDING)}`;
   }
 }

@@ -19,7 +19,10 @@ const FLUX_CONTEXT = /^(kustomization)\/([^/]+)\/(.+)$/i;
  * `error` failed (description as reason), none yet pending. A failure from a cluster that was not expected still
  * fails; its successes are not counted.
  */
-export function observeCommitStatuses(statuses: readonly ObservedCommitStatus[], expected: readonly string[]): ClusterObservation[] {
+export function observeCommitStatuses(
+  statuses: readonly ObservedCommitStatus[],
+  expected: readonly string[],
+): ClusterObservation[] {
   const flux = statuses.flatMap((status) => {
     const match = FLUX_CONTEXT.exec(status.context);
     return match ? [{ ...status, object: `${match[1].toLowerCase()}/${match[2]}`, id: match[3].toLowerCase() }] : [];
@@ -46,8 +49,11 @@ export function observeCommitStatuses(statuses: readonly ObservedCommitStatus[],
 function judge(status: ObservedCommitStatus): { state: ClusterState; reason: string } {
   const reason = status.description || status.state;
   switch (status.state) {
-    case 'success': return { state: ClusterState.COMPLIANT, reason };
-    case 'pending': return { state: ClusterState.PENDING, reason };
-    default: return { state: ClusterState.FAILED, reason };
+    case 'success':
+      return { state: ClusterState.COMPLIANT, reason };
+    case 'pending':
+      return { state: ClusterState.PENDING, reason };
+    default:
+      return { state: ClusterState.FAILED, reason };
   }
 }

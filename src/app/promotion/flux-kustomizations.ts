@@ -56,18 +56,32 @@ const TRANSIENT_REASONS = new Set(['Progressing', 'ProgressingWithRetry', 'Depen
  * reconciling, an older or newer revision, suspended). A cluster with no such Kustomization is pending.
  */
 export function observeFluxObjects(
-  cluster: string, kustomizations: readonly FluxKustomization[], gitRepositories: readonly FluxGitRepository[], target: PlatformCommit,
+  cluster: string,
+  kustomizations: readonly FluxKustomization[],
+  gitRepositories: readonly FluxGitRepository[],
+  target: PlatformCommit,
 ): ClusterObservation[] {
-  const sources = new Set(gitRepositories.filter((repository) => pullsBranch(repository, target)).map((repository) => key(repository.metadata)));
+  const sources = new Set(
+    gitRepositories
+      .filter((repository) => pullsBranch(repository, target))
+      .map((repository) => key(repository.metadata)),
+  );
   const applying = kustomizations.filter((kustomization) => {
     const ref = kustomization.spec?.sourceRef;
     if (ref?.kind !== 'GitRepository' || !ref.name) return false;
     return sources.has(key({ name: ref.name, namespace: ref.namespace ?? kustomization.metadata?.namespace }));
   });
   if (applying.length === 0) {
-    return [{ cluster, state: ClusterState.PENDING, reason: `no Flux Kustomization applies ${target.repo} branch ${target.branch}` }];
+    return [
+      {
+        cluster,
+        state: ClusterState.PENDING,
+        reason: `no Flux Kustomization applies ${target.repo} branch ${target.branch}`,
+      },
+    ];
   }
-  return applying.map((kustomization) => ({ cluster, object: key(kustomization.metadata), ...judge(kustomization, target) }))
+  return applying
+    .map((kustomization) => ({ cluster, object: key(kustomization.metadata), ...judge(kustomization, target) }))
     .sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
 }
 
@@ -79,14 +93,21 @@ function judge(kustomization: FluxKustomization, target: PlatformCommit): { stat
   const applied = revisionCommit(status.lastAppliedRevision) === target.commit.toLowerCase();
   const attempted = revisionCommit(status.lastAttemptedRevision) === target.commit.toLowerCase();
   const generation = kustomization.metadata?.generation;
-  const current = generation === undefined || status.observedGeneration === undefined || status.observedGeneration >= generation;
-  const readiness = ready ? `${ready.reason ?? `Ready=${ready.status}`}${ready.message ? `: ${ready.message}` : ''}` : 'no Ready condition';
+  const current =
+    generation === undefined || status.observedGeneration === undefined || status.observedGeneration >= generation;
+  const readiness = ready
+    ? `${ready.reason ?? `Ready=${ready.status}`}${ready.message ? `: ${ready.message}` : ''}`
+    : 'no Ready condition';
   if (current && ready?.status === 'False' && attempted && !TRANSIENT_REASONS.has(ready.reason ?? '')) {
     return { state: ClusterState.FAILED, reason: readiness };
   }
   if (current && applied && ready?.status === 'True') return { state: ClusterState.COMPLIANT, reason: readiness };
-  if (applied || attempted) return { state: ClusterState.PENDING, reason: current ? readiness : 'reconciling a new generation' };
-  return { state: ClusterState.PENDING, reason: status.lastAppliedRevision ? `still at ${status.lastAppliedRevision}` : 'nothing applied yet' };
+  if (applied || attempted)
+    return { state: ClusterState.PENDING, reason: current ? readiness : 'reconciling a new generation' };
+  return {
+    state: ClusterState.PENDING,
+    reason: status.lastAppliedRevision ? `still at ${status.lastAppliedRevision}` : 'nothing applied yet',
+  };
 }
 
 /** Whether a GitRepository pulls the target's repository and branch. */

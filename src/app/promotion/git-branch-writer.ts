@@ -15,7 +15,10 @@ export interface GitBranchWriterProps {
 export class GitBranchWriter implements BranchWriter {
   public readonly description: string;
 
-  public constructor(private readonly cache: GitCache, private readonly props: GitBranchWriterProps) {
+  public constructor(
+    private readonly cache: GitCache,
+    private readonly props: GitBranchWriterProps,
+  ) {
     this.description = `${props.url} branch ${props.branch}`;
   }
 

@@ -7,13 +7,22 @@ import { BranchFileWrite, BranchWriteOutcome, BranchWriter } from './branch-writ
 export class GitHubBranchWriter implements BranchWriter {
   public readonly description: string;
 
-  public constructor(private readonly octokit: Octokit, private readonly props: GitHubRepository & { readonly branch: string }) {
+  public constructor(
+    private readonly octokit: Octokit,
+    private readonly props: GitHubRepository & { readonly branch: string },
+  ) {
     this.description = `${props.owner}/${props.repo} branch ${props.branch}`;
   }
 
   public async write(file: BranchFileWrite): Promise<BranchWriteOutcome> {
     const { owner, repo, branch } = this.props;
-    const commit = await commitToBranch(this.octokit, { owner, repo, branch, message: file.message, files: { [file.path]: file.content } });
+    const commit = await commitToBranch(this.octokit, {
+      owner,
+      repo,
+      branch,
+      message: file.message,
+      files: { [file.path]: file.content },
+    });
     return commit ? { action: 'written', commit } : { action: 'unchanged' };
   }
 }

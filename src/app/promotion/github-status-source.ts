@@ -29,8 +29,13 @@ export class GitHubStatusComplianceSource implements ComplianceSource {
   public async observe(): Promise<ClusterObservation[]> {
     const { octokit, repository, commit, expected } = this.props;
     const statuses = await commitStatuses(octokit, { ...repository, ref: commit });
-    return observeCommitStatuses([...statuses.values()].map((status) => ({
-      context: status.context, state: status.state, description: status.description,
-    })), expected);
+    return observeCommitStatuses(
+      [...statuses.values()].map((status) => ({
+        context: status.context,
+        state: status.state,
+        description: status.description,
+      })),
+      expected,
+    );
   }
 }

@@ -29,14 +29,21 @@ export class KubernetesComplianceSource implements ComplianceSource {
 
   public async observe(): Promise<ClusterObservation[]> {
     const { clusters, target, namespace } = this.props;
-    const observed = await Promise.all(clusters.contexts.map(async (context): Promise<ClusterObservation[]> => {
-      try {
-        const objects = await clusters.fluxObjects(context, namespace);
-        return observeFluxObjects(context, objects.kustomizations as FluxKustomization[], objects.gitRepositories as FluxGitRepository[], target);
-      } catch (e) {
-        return [{ cluster: context, state: ClusterState.PENDING, reason: (e as Error).message }];
-      }
-    }));
+    const observed = await Promise.all(
+      clusters.contexts.map(async (context): Promise<ClusterObservation[]> => {
+        try {
+          const objects = await clusters.fluxObjects(context, namespace);
+          return observeFluxObjects(
+            context,
+            objects.kustomizations as FluxKustomization[],
+            objects.gitRepositories as FluxGitRepository[],
+            target,
+          );
+        } catch (e) {
+          return [{ cluster: context, state: ClusterState.PENDING, reason: (e as Error).message }];
+        }
+      }),
+    );
     return observed.flat();
   }
 }

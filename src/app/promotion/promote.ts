@@ -6,7 +6,10 @@ import { StatusOutcome, updateStatus } from './update-status';
 
 /** The environment's branch cannot take the BaseRepo safely (an input problem at `file`). */
 export class PromotionRefusedError extends Error {
-  public constructor(message: string, public readonly file: string) {
+  public constructor(
+    message: string,
+    public readonly file: string,
+  ) {
     super(message);
     this.name = 'PromotionRefusedError';
   }
@@ -65,9 +68,15 @@ export async function promote(props: PromoteProps): Promise<PromotionResult> {
     action = outcome.action;
     branchCommit = outcome.commit;
   }
-  const status = await updateStatus(props.statuses, commit, PromotionStep.PROMOTED, environment, { onlyIfMissing: action === 'unchanged' });
+  const status = await updateStatus(props.statuses, commit, PromotionStep.PROMOTED, environment, {
+    onlyIfMissing: action === 'unchanged',
+  });
   return {
-    environment, commit, branch, file: change.file, action,
+    environment,
+    commit,
+    branch,
+    file: change.file,
+    action,
     ...(branchCommit ? { branchCommit } : {}),
     ...(change.kind === 'write' && change.previousCommit ? { previousCommit: change.previousCommit } : {}),
     status,

@@ -11,7 +11,11 @@ export function repositoryIdentity(location: string): string {
   } else {
     text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '');
   }
-  return text.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/\/+$/, '').toLowerCase();
+  return text
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }
 
 /** Whether two addresses name the same repository. */

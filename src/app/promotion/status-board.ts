@@ -16,7 +16,10 @@ export interface StatusBoard {
 export class GitHubStatusBoard implements StatusBoard {
   public readonly description: string;
 
-  public constructor(private readonly octokit: Octokit, private readonly repository: GitHubRepository) {
+  public constructor(
+    private readonly octokit: Octokit,
+    private readonly repository: GitHubRepository,
+  ) {
     this.description = `${repository.owner}/${repository.repo}`;
   }
 

@@ -23,7 +23,9 @@ export enum PromotionStep {
 }
 
 /** State and description of each step, as upstream's workflows set them. */
-export const STATUS_CONTRACT: Readonly<Record<PromotionStep, { readonly state: StatusState; readonly description: string }>> = {
+export const STATUS_CONTRACT: Readonly<
+  Record<PromotionStep, { readonly state: StatusState; readonly description: string }>
+> = {
   [PromotionStep.PROMOTED]: { state: 'pending', description: 'Promoted' },
   [PromotionStep.DEPLOYING]: { state: 'pending', description: 'Deploying' },
   [PromotionStep.DEPLOYED]: { state: 'pending', description: 'Deployed' },
@@ -50,12 +52,17 @@ export interface StatusDecisionOptions {
  * Whether to set `wanted` over the newest status of its context (pure). Nothing is set twice; a re-run of the check
  * after success does not move `Deployed` back to `Deploying`; a promotion that changed nothing only fills a gap.
  */
-export function shouldSetStatus(wanted: PromotionStatus, current: PromotionStatus | undefined, options: StatusDecisionOptions = {}): boolean {
+export function shouldSetStatus(
+  wanted: PromotionStatus,
+  current: PromotionStatus | undefined,
+  options: StatusDecisionOptions = {},
+): boolean {
   if (!current) return true;
   if (options.onlyIfMissing) return false;
   if (current.state === wanted.state && current.description === wanted.description) return false;
-  const deployed = current.description === STATUS_CONTRACT[PromotionStep.DEPLOYED].description
-    && (current.state === 'pending' || current.state === 'success');
+  const deployed =
+    current.description === STATUS_CONTRACT[PromotionStep.DEPLOYED].description &&
+    (current.state === 'pending' || current.state === 'success');
   const deploying = STATUS_CONTRACT[PromotionStep.DEPLOYING];
   if (deployed && wanted.state === deploying.state && wanted.description === deploying.description) return false;
   return true;

@@ -38,7 +38,10 @@ export interface WaitOutcome {
  * Observes every source until all clusters are compliant, one fails, or the timeout passes; the last observation is
  * made at the deadline at the latest.
  */
-export async function waitForCompliance(sources: readonly ComplianceSource[], options: WaitOptions): Promise<WaitOutcome> {
+export async function waitForCompliance(
+  sources: readonly ComplianceSource[],
+  options: WaitOptions,
+): Promise<WaitOutcome> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const deadline = clock.now() + options.timeoutMs;
   for (let observations = 1; ; observations++) {

@@ -23,15 +23,23 @@ export interface ChangeSet extends TreeChanges {
  * so only the files that differ have to be fetched or sent; Kalypso's cluster-type README is spelled out so that
  * `diffTree` still recognises cluster-type folders written earlier.
  */
-export function computeChangeSet(existing: ExistingTree, plan: { readonly files: Readonly<Record<string, string>>; readonly clusterTypes: readonly string[] }): ChangeSet {
+export function computeChangeSet(
+  existing: ExistingTree,
+  plan: { readonly files: Readonly<Record<string, string>>; readonly clusterTypes: readonly string[] },
+): ChangeSet {
   const format = existing.objectFormat ?? 'sha1';
   const readmeId = gitBlobId(CLUSTER_TYPE_README_TEXT, format);
   const fromId = (id: string) => (id === readmeId ? CLUSTER_TYPE_README_TEXT : `blob:${id}`);
-  const fromContent = (content: string) => (content === CLUSTER_TYPE_README_TEXT ? CLUSTER_TYPE_README_TEXT : `blob:${gitBlobId(content, format)}`);
+  const fromContent = (content: string) =>
+    content === CLUSTER_TYPE_README_TEXT ? CLUSTER_TYPE_README_TEXT : `blob:${gitBlobId(content, format)}`;
   const existingIds = new Map([...existing.blobs].map(([path, id]) => [path, fromId(id)]));
-  const desiredIds = Object.fromEntries(Object.entries(plan.files).map(([path, content]) => [path, fromContent(content)]));
+  const desiredIds = Object.fromEntries(
+    Object.entries(plan.files).map(([path, content]) => [path, fromContent(content)]),
+  );
   const changes = diffTree(existingIds, desiredIds, plan.clusterTypes);
-  const writes = Object.fromEntries([...changes.added, ...changes.changed].sort().map((path) => [path, plan.files[path]]));
+  const writes = Object.fromEntries(
+    [...changes.added, ...changes.changed].sort().map((path) => [path, plan.files[path]]),
+  );
   return { ...changes, writes };
 }
 

@@ -13,13 +13,16 @@ export function configEntries(path: string, text: string): Record<string, string
   } catch {
     return undefined;
   }
-  const maps = documents.filter((document): document is { kind: string; data?: unknown } =>
-    typeof document === 'object' && document !== null && (document as { kind?: unknown }).kind === 'ConfigMap');
+  const maps = documents.filter(
+    (document): document is { kind: string; data?: unknown } =>
+      typeof document === 'object' && document !== null && (document as { kind?: unknown }).kind === 'ConfigMap',
+  );
   if (maps.length === 0) return undefined;
   const entries: Record<string, string> = {};
   for (const map of maps) {
     if (typeof map.data !== 'object' || map.data === null) continue;
-    for (const [key, value] of Object.entries(map.data)) entries[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    for (const [key, value] of Object.entries(map.data))
+      entries[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return entries;
 }

@@ -23,7 +23,10 @@ export class GitTarget implements PublishTarget {
   private repository?: GitRepository;
   private headTip?: string;
 
-  public constructor(private readonly cache: GitCache, private readonly props: GitTargetProps) {
+  public constructor(
+    private readonly cache: GitCache,
+    private readonly props: GitTargetProps,
+  ) {
     this.description = `${props.url} branch ${props.branch}`;
   }
 
@@ -72,7 +75,8 @@ export class GitTarget implements PublishTarget {
     const commit = await repository.commitTree(tree, [branch.commit], proposal.commitMessage);
     const direct = pushTo === this.props.branch;
     await repository.push(url, commit, pushTo, {
-      lease: direct ? undefined : this.headTip ?? '', movedHint: '(the branch moved while publishing; run again)',
+      lease: direct ? undefined : (this.headTip ?? ''),
+      movedHint: '(the branch moved while publishing; run again)',
     });
     return { kind: 'push', action: 'pushed', branch: pushTo, commit };
   }

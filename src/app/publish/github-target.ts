@@ -26,14 +26,18 @@ export interface GitHubTargetProps {
 export class GitHubTarget implements PublishTarget {
   public readonly description: string;
 
-  public constructor(private readonly octokit: Octokit, private readonly props: GitHubTargetProps) {
+  public constructor(
+    private readonly octokit: Octokit,
+    private readonly props: GitHubTargetProps,
+  ) {
     this.description = `${props.owner}/${props.repo} branch ${props.branch}`;
   }
 
   public async read(): Promise<TargetBranch> {
     const { owner, repo, branch } = this.props;
     const tree = await readBranchTree(this.octokit, { owner, repo, branch });
-    if (!tree) throw new GitHubError(`branch ${branch} does not exist in ${owner}/${repo}; create it before publishing`);
+    if (!tree)
+      throw new GitHubError(`branch ${branch} does not exist in ${owner}/${repo}; create it before publishing`);
     return {
       commit: tree.commit,
       treeId: tree.tree,
@@ -41,7 +45,11 @@ export class GitHubTarget implements PublishTarget {
       readContents: async (paths) => {
         const ids = paths.map((path) => tree.blobs.get(path)).filter((id): id is string => id !== undefined);
         const blobs = await readBlobs(this.octokit, { owner, repo }, ids);
-        return new Map(paths.filter((path) => tree.blobs.has(path)).map((path) => [path, blobs.get(tree.blobs.get(path)!)!.toString('utf8')]));
+        return new Map(
+          paths
+            .filter((path) => tree.blobs.has(path))
+            .map((path) => [path, blobs.get(tree.blobs.get(path)!)!.toString('utf8')]),
+        );
       },
     };
   }

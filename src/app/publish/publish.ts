@@ -29,8 +29,18 @@ export interface Proposal {
 export type PublishOutcome =
   | { readonly kind: 'dry-run' }
   | { readonly kind: 'pull-request'; readonly action: 'none' }
-  | { readonly kind: 'pull-request'; readonly action: 'created' | 'updated' | 'unchanged' | 'closed'; readonly number: number; readonly url: string }
-  | { readonly kind: 'push'; readonly action: 'none' | 'up-to-date' | 'pushed'; readonly branch: string; readonly commit?: string };
+  | {
+      readonly kind: 'pull-request';
+      readonly action: 'created' | 'updated' | 'unchanged' | 'closed';
+      readonly number: number;
+      readonly url: string;
+    }
+  | {
+      readonly kind: 'push';
+      readonly action: 'none' | 'up-to-date' | 'pushed';
+      readonly branch: string;
+      readonly commit?: string;
+    };
 
 /** Where a plan goes: a GitHub pull request or a git push. Targets apply proposals; they do not decide content. */
 export interface PublishTarget {
@@ -57,7 +67,11 @@ export interface PublishResult {
  * Publishes one environment's plan: reads the target branch, computes the change that makes its managed folders
  * equal the plan, summarizes it for reviewers (all pure), and hands it to the target unless this is a dry run.
  */
-export async function publishPlan(plan: EnvironmentPlan, target: PublishTarget, options: PublishOptions = {}): Promise<PublishResult> {
+export async function publishPlan(
+  plan: EnvironmentPlan,
+  target: PublishTarget,
+  options: PublishOptions = {},
+): Promise<PublishResult> {
   const branch = await target.read();
   const changes = computeChangeSet(branch.tree, plan);
   const proposal = propose(plan, changes, await branch.readContents(previousFilesNeeded(changes)), options);
@@ -70,7 +84,10 @@ export async function publishPlan(plan: EnvironmentPlan, target: PublishTarget, 
  * the contents `previousFilesNeeded` asks for.
  */
 export function propose(
-  plan: EnvironmentPlan, changes: ChangeSet, previous: ReadonlyMap<string, string>, options: Pick<PublishOptions, 'bodySections'> = {},
+  plan: EnvironmentPlan,
+  changes: ChangeSet,
+  previous: ReadonlyMap<string, string>,
+  options: Pick<PublishOptions, 'bodySections'> = {},
 ): Proposal {
   const summary = summarizeChanges(plan, changes, previous);
   return {

@@ -51,7 +51,14 @@ export function pullRequestBody(summary: ChangeSummary, options: PullRequestBody
  */
 export function assignmentMatrixSection(explanation: EnvironmentExplanation): string {
   const { head, table, rows, tail } = environmentMarkdownParts(explanation);
-  return ['### Assignment matrix', '', ...head.slice(2), ...table, ...rows, ...(tail.length > 0 ? ['', ...tail] : [])].join('\n');
+  return [
+    '### Assignment matrix',
+    '',
+    ...head.slice(2),
+    ...table,
+    ...rows,
+    ...(tail.length > 0 ? ['', ...tail] : []),
+  ].join('\n');
 }
 
 /** The commit message: the title, a blank line and the same summary. */
@@ -69,24 +76,40 @@ export function summaryLines(summary: ChangeSummary): string[] {
   };
   if (summary.promotedCommit) {
     const { from, to } = summary.promotedCommit;
-    lines.push(to
-      ? `**Promoted control-plane commit:** ${code(to)}${from ? ` (was ${code(from)})` : ''}`
-      : `**Promoted control-plane commit:** removed (was ${code(from ?? '')})`);
+    lines.push(
+      to
+        ? `**Promoted control-plane commit:** ${code(to)}${from ? ` (was ${code(from)})` : ''}`
+        : `**Promoted control-plane commit:** removed (was ${code(from ?? '')})`,
+    );
   }
   const { added, removed, changed } = summary.assignments;
-  section('Assignments added', added.map((assignment) => `- ${assignmentName(assignment)}${assignmentDetails(assignment)}`));
-  section('Assignments removed', removed.map((assignment) => `- ${assignmentName(assignment)}`));
-  section('Assignments changed', changed.flatMap((assignment) => [
-    `- ${assignmentName(assignment)}: ${assignment.files.map(code).join(', ')}`,
-    ...(assignment.config === undefined
-      ? ['  - platform config changed (not readable as key-value pairs)']
-      : assignment.config.map((change) => `  - ${configChange(change)}`)),
-  ]));
+  section(
+    'Assignments added',
+    added.map((assignment) => `- ${assignmentName(assignment)}${assignmentDetails(assignment)}`),
+  );
+  section(
+    'Assignments removed',
+    removed.map((assignment) => `- ${assignmentName(assignment)}`),
+  );
+  section(
+    'Assignments changed',
+    changed.flatMap((assignment) => [
+      `- ${assignmentName(assignment)}: ${assignment.files.map(code).join(', ')}`,
+      ...(assignment.config === undefined
+        ? ['  - platform config changed (not readable as key-value pairs)']
+        : assignment.config.map((change) => `  - ${configChange(change)}`)),
+    ]),
+  );
   section('Cluster types', [
     ...(summary.clusterTypes.added.length > 0 ? [`- added: ${summary.clusterTypes.added.map(code).join(', ')}`] : []),
-    ...(summary.clusterTypes.removed.length > 0 ? [`- removed: ${summary.clusterTypes.removed.map(code).join(', ')}`] : []),
+    ...(summary.clusterTypes.removed.length > 0
+      ? [`- removed: ${summary.clusterTypes.removed.map(code).join(', ')}`]
+      : []),
   ]);
-  section('Other files', summary.otherFiles.map((path) => `- ${code(path)}`));
+  section(
+    'Other files',
+    summary.otherFiles.map((path) => `- ${code(path)}`),
+  );
   if (lines.length > 0) lines.push('');
   const { added: a, changed: c, deleted: d } = summary.files;
   lines.push(`Files: ${a} added, ${c} changed, ${d} deleted.`);
@@ -101,7 +124,9 @@ function assignmentDetails(assignment: AssignmentSummary): string {
   const parts: string[] = [];
   if (assignment.namespace) parts.push(`namespace ${code(assignment.namespace)}`);
   if (assignment.policies && assignment.policies.length > 0) {
-    parts.push(`${assignment.policies.length === 1 ? 'policy' : 'policies'} ${assignment.policies.map(code).join(', ')}`);
+    parts.push(
+      `${assignment.policies.length === 1 ? 'policy' : 'policies'} ${assignment.policies.map(code).join(', ')}`,
+    );
   }
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
@@ -129,7 +154,8 @@ function value(text: string): string {
 export function fitLines(lines: readonly string[], maxBytes: number, keep = 0): string {
   const full = `${lines.join('\n')}\n`;
   if (Buffer.byteLength(full) <= maxBytes) return full;
-  const note = (left: number) => `\n… ${left} more line${left === 1 ? '' : 's'} left out to stay under GitHub's size limit; the commit holds every change.\n`;
+  const note = (left: number) =>
+    `\n… ${left} more line${left === 1 ? '' : 's'} left out to stay under GitHub's size limit; the commit holds every change.\n`;
   const kept: string[] = [];
   let used = Buffer.byteLength(note(lines.length));
   for (const [index, line] of lines.entries()) {

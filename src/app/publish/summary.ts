@@ -44,7 +44,9 @@ export interface ChangeSummary {
 
 /** The previous contents `summarizeChanges` needs: config files that changed or went away, and the promoted commit. */
 export function previousFilesNeeded(changes: TreeChanges): string[] {
-  return [...changes.changed, ...changes.deleted].filter((path) => path === PROMOTED_COMMIT_FILE || isConfigFile(path)).sort();
+  return [...changes.changed, ...changes.deleted]
+    .filter((path) => path === PROMOTED_COMMIT_FILE || isConfigFile(path))
+    .sort();
 }
 
 /**
@@ -53,12 +55,16 @@ export function previousFilesNeeded(changes: TreeChanges): string[] {
  * `previousFilesNeeded` lists.
  */
 export function summarizeChanges(
-  plan: Pick<EnvironmentPlan, 'environment' | 'files' | 'assignments'>, changes: TreeChanges, previous: ReadonlyMap<string, string>,
+  plan: Pick<EnvironmentPlan, 'environment' | 'files' | 'assignments'>,
+  changes: TreeChanges,
+  previous: ReadonlyMap<string, string>,
 ): ChangeSummary {
   const before = folderPrefixes([...changes.changed, ...changes.deleted, ...changes.unchanged]);
   const after = folderPrefixes([...changes.added, ...changes.changed, ...changes.unchanged]);
   const touched = [...changes.added, ...changes.changed, ...changes.deleted];
-  const planned = new Map(plan.assignments.map((assignment) => [`${assignment.clusterType}/${assignment.deploymentTarget}`, assignment]));
+  const planned = new Map(
+    plan.assignments.map((assignment) => [`${assignment.clusterType}/${assignment.deploymentTarget}`, assignment]),
+  );
   const describe = (folder: string): AssignmentSummary => {
     const [clusterType, deploymentTarget] = folder.split('/');
     const assignment = planned.get(folder);
@@ -87,7 +93,12 @@ export function summarizeChanges(
     const isThere = after.has(folder);
     if (!wasThere) added.push(describe(folder));
     else if (!isThere) removed.push(describe(folder));
-    else changed.push({ ...describe(folder), files: paths.map((path) => path.slice(folder.length + 1)).sort(), config: configChanges(paths, plan.files, previous) });
+    else
+      changed.push({
+        ...describe(folder),
+        files: paths.map((path) => path.slice(folder.length + 1)).sort(),
+        config: configChanges(paths, plan.files, previous),
+      });
   }
 
   const clusterTypes = new Set(touched.map((path) => path.split('/')[0]).filter((name) => !name.startsWith('.')));
@@ -128,7 +139,9 @@ function isConfigFile(path: string): boolean {
 }
 
 function configChanges(
-  paths: readonly string[], files: Readonly<Record<string, string>>, previous: ReadonlyMap<string, string>,
+  paths: readonly string[],
+  files: Readonly<Record<string, string>>,
+  previous: ReadonlyMap<string, string>,
 ): ConfigKeyChange[] | undefined {
   const configPaths = paths.filter(isConfigFile);
   if (configPaths.length === 0) return [];
@@ -147,9 +160,11 @@ function configChanges(
   const to = read('new');
   if (!from || !to) return undefined;
   const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-  return keys.filter((key) => from[key] !== to[key]).map((key) => ({
-    key,
-    ...(key in from ? { from: from[key] } : {}),
-    ...(key in to ? { to: to[key] } : {}),
-  }));
+  return keys
+    .filter((key) => from[key] !== to[key])
+    .map((key) => ({
+      key,
+      ...(key in from ? { from: from[key] } : {}),
+      ...(key in to ? { to: to[key] } : {}),
+    }));
 }

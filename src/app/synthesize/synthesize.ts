@@ -56,7 +56,8 @@ export interface SynthResult {
  * assignment whose input did not change since the run that wrote it is not rendered again.
  */
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
-  const source = typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
+  const source =
+    typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
   const progress = options.progress ?? SILENT_PROGRESS;
   const cpuAtStart = options.threads === undefined ? cpuTimes() : undefined;
   // An existing output folder is locked from the start, so that the trees the render cache reads are the ones
@@ -82,24 +83,44 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
     output = undefined;
   }
   try {
-    const scopes = new Map(model.environments.map((environment) => [environment.name,
-      shardScope(environment.clusterTypes.map((clusterType) => clusterType.name), options.shard)]));
+    const scopes = new Map(
+      model.environments.map((environment) => [
+        environment.name,
+        shardScope(
+          environment.clusterTypes.map((clusterType) => clusterType.name),
+          options.shard,
+        ),
+      ]),
+    );
     const caches: RenderCache[] = [];
     const renderer = new JobRenderer({
       threads,
       progress,
-      cache: writes && options.renderCache !== false ? {
-        fingerprint: toolFingerprint(),
-        forEnvironment: async (environment) => {
-          const names = environment.clusterTypes.map((clusterType) => clusterType.name);
-          const inShard = shardFilter(names, options.shard);
-          const current = await output?.read(environment.name, names.filter(inShard), scopes.get(environment.name));
-          const name = renderCacheName(environment.name, options.shard);
-          const cache = RenderCache.open(output?.stateDir, name, toolFingerprint(), current?.files ?? new Map(), current?.hashes);
-          caches.push(cache);
-          return cache;
-        },
-      } : undefined,
+      cache:
+        writes && options.renderCache !== false
+          ? {
+              fingerprint: toolFingerprint(),
+              forEnvironment: async (environment) => {
+                const names = environment.clusterTypes.map((clusterType) => clusterType.name);
+                const inShard = shardFilter(names, options.shard);
+                const current = await output?.read(
+                  environment.name,
+                  names.filter(inShard),
+                  scopes.get(environment.name),
+                );
+                const name = renderCacheName(environment.name, options.shard);
+                const cache = RenderCache.open(
+                  output?.stateDir,
+                  name,
+                  toolFingerprint(),
+                  current?.files ?? new Map(),
+                  current?.hashes,
+                );
+                caches.push(cache);
+                return cache;
+              },
+            }
+          : undefined,
     });
     let plans: EnvironmentPlan[];
     try {
@@ -113,15 +134,17 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
     progress.phase('writing');
     progress.step?.('write');
     output ??= await OutputFolder.open(options.out!);
-    const written = await output.write(plans.map((plan) => ({
-      environment: plan.environment,
-      files: plan.files,
-      clusterTypes: plan.clusterTypes,
-      keep: plan.failedFolders,
-      // With errors, objects that failed to load are missing from the plan: their files must not look stale.
-      deleteStale: !failed,
-      scope: scopes.get(plan.environment),
-    })));
+    const written = await output.write(
+      plans.map((plan) => ({
+        environment: plan.environment,
+        files: plan.files,
+        clusterTypes: plan.clusterTypes,
+        keep: plan.failedFolders,
+        // With errors, objects that failed to load are missing from the plan: their files must not look stale.
+        deleteStale: !failed,
+        scope: scopes.get(plan.environment),
+      })),
+    );
     for (const cache of caches) cache.save(output.stateDir);
     return { model, plans, problems, written };
   } finally {

@@ -18,7 +18,14 @@ import { CliIO } from '../io';
 import { parseFlags } from '../options';
 import { checkJson, describeCheck, describePromotion } from '../promotion-report';
 import {
-  PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
+  PROMOTION_FLAGS,
+  PROMOTION_TARGET_FLAGS,
+  PromotionContext,
+  PromotionServices,
+  commitFlag,
+  promotionProblems,
+  refusedProblem,
+  resolveControlPlane,
 } from '../promotion-setup';
 import { printJson, reportInputProblems } from '../report';
 import { Problem } from '../../core/model/problems';
@@ -102,7 +109,8 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
   const environmentName = values.env as string | undefined;
   if (!environmentName) throw new UsageError('--env is required');
   const commit = commitFlag(values.commit, '--commit');
-  const promoted = values.promoted !== undefined && values.promoted !== '' ? commitFlag(values.promoted, '--promoted') : undefined;
+  const promoted =
+    values.promoted !== undefined && values.promoted !== '' ? commitFlag(values.promoted, '--promoted') : undefined;
   const timeoutText = (values.timeout as string | undefined) ?? '10m';
   const timeoutMs = durationFlag(timeoutText, '--timeout');
   const intervalMs = durationFlag((values.interval as string | undefined) ?? '10s', '--interval');
@@ -111,43 +119,65 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
   const expected = (values['expect-cluster'] as string[] | undefined) ?? [];
   if (contexts.length > 0 && values.kubeconfig === undefined) throw new UsageError('--context needs --kubeconfig');
   if (values.kubeconfig === undefined && expected.length === 0) {
-    throw new UsageError('no compliance source: give --kubeconfig (and --context) to ask the clusters, or --expect-cluster to read Flux\'s commit statuses');
+    throw new UsageError(
+      "no compliance source: give --kubeconfig (and --context) to ask the clusters, or --expect-cluster to read Flux's commit statuses",
+    );
   }
   const json = values.json === true;
   const { flags, cache } = resolveControlPlane(values, io);
   const git = gitServices(io, { cache, githubOrigin: flags.githubOrigin });
-  const notice = (text: string) => { if (!values.quiet) io.stderr(`kalypso check: ${text}\n`); };
+  const notice = (text: string) => {
+    if (!values.quiet) io.stderr(`kalypso check: ${text}\n`);
+  };
   const context = await PromotionContext.open(flags, git, services, notice);
 
   // What to check, and what follows: decided before waiting, so that a mistake does not cost the timeout.
   const selections = await context.environments(promoted);
   const selection = context.environment(selections, environmentName);
-  const gitOpsRepo = values.repo !== undefined && values.branch !== undefined ? undefined : await context.gitOpsRepo(selection, promoted);
+  const gitOpsRepo =
+    values.repo !== undefined && values.branch !== undefined
+      ? undefined
+      : await context.gitOpsRepo(selection, promoted);
   let repo = (values.repo as string | undefined) ?? gitOpsRepo?.repo;
   const branch = (values.branch as string | undefined) ?? gitOpsRepo?.branch;
-  if (!repo || !branch) throw new UsageError(`environment "${selection.name}" has no GitOpsRepo; give --repo and --branch`);
+  if (!repo || !branch)
+    throw new UsageError(`environment "${selection.name}" has no GitOpsRepo; give --repo and --branch`);
   const repoProblem = classifyRepository(repo).problem;
   if (repoProblem) throw new UsageError(`the platform GitOps repository ${JSON.stringify(repo)} ${repoProblem}`);
-  if (values.repo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH) repo = path.resolve(io.cwd, repo);
+  if (values.repo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH)
+    repo = path.resolve(io.cwd, repo);
   const branchProblem = branchNameProblem(branch);
   if (branchProblem) throw new UsageError(`the platform GitOps branch ${JSON.stringify(branch)} ${branchProblem}`);
   const target: PlatformCommit = { repo, branch, commit };
-  const nextName = promoted ? nextEnvironment(selections.map((s) => s.name), selection.name, values.next as string | undefined) : undefined;
+  const nextName = promoted
+    ? nextEnvironment(
+        selections.map((s) => s.name),
+        selection.name,
+        values.next as string | undefined,
+      )
+    : undefined;
   const next = nextName !== undefined ? context.environment(selections, nextName, '--next') : undefined;
-  if (next && next.name === selection.name) throw new UsageError(`--next ${JSON.stringify(next.name)} is the environment being checked`);
+  if (next && next.name === selection.name)
+    throw new UsageError(`--next ${JSON.stringify(next.name)} is the environment being checked`);
   // Everything the promotion to the next environment needs is checked before waiting too.
   const nextState = next ? await context.branchState(next) : undefined;
-  const nextProblems = next && nextState && promoted ? promotionProblems(next, nextState, promoted, context.repositoryOf(next)) : [];
+  const nextProblems =
+    next && nextState && promoted ? promotionProblems(next, nextState, promoted, context.repositoryOf(next)) : [];
   if (nextProblems.length > 0) return reportProblems(nextProblems, json, io);
 
   const sources: ComplianceSource[] = [];
   if (values.kubeconfig !== undefined) {
     const clusters = await KubernetesClusters.open(path.resolve(io.cwd, values.kubeconfig as string), contexts);
-    sources.push(new KubernetesComplianceSource({ clusters, target, namespace: values.namespace as string | undefined }));
+    sources.push(
+      new KubernetesComplianceSource({ clusters, target, namespace: values.namespace as string | undefined }),
+    );
   }
   if (expected.length > 0) {
     const github = parseGitHubRepository(repo, flags.githubOrigin);
-    if (!github) throw new UsageError(`--expect-cluster reads commit statuses on GitHub, and ${repo} is not a repository on ${flags.githubOrigin}`);
+    if (!github)
+      throw new UsageError(
+        `--expect-cluster reads commit statuses on GitHub, and ${repo} is not a repository on ${flags.githubOrigin}`,
+      );
     const octokit = await context.github();
     sources.push(new GitHubStatusComplianceSource({ octokit, repository: github, commit, expected }));
   }
@@ -161,20 +191,37 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
     if (line !== last && !values.quiet) io.stderr(`kalypso check: ${selection.name}: ${line}\n`);
     last = line;
   };
-  notice(`${selection.name}: waiting up to ${timeoutText} for ${sources.map((source) => source.description).join(' and ')} to apply ${branch}@${commit.slice(0, 12)}`);
+  notice(
+    `${selection.name}: waiting up to ${timeoutText} for ${sources.map((source) => source.description).join(' and ')} to apply ${branch}@${commit.slice(0, 12)}`,
+  );
   let result;
   try {
     result = await checkDeployment({
-      environment: selection.name, target, promoted, sources, statuses,
+      environment: selection.name,
+      target,
+      promoted,
+      sources,
+      statuses,
       wait: { timeoutMs, intervalMs, clock: services.clock, onVerdict },
       next: next?.name,
-      promoteNext: next && nextState && nextWriter ? (name, promotedCommit) => promote({
-        environment: name, commit: promotedCommit, repo: context.repositoryOf(next), branch: next.branch,
-        existing: nextState.existing, files: nextState.files, writer: nextWriter, statuses: nextStatuses,
-      }) : undefined,
+      promoteNext:
+        next && nextState && nextWriter
+          ? (name, promotedCommit) =>
+              promote({
+                environment: name,
+                commit: promotedCommit,
+                repo: context.repositoryOf(next),
+                branch: next.branch,
+                existing: nextState.existing,
+                files: nextState.files,
+                writer: nextWriter,
+                statuses: nextStatuses,
+              })
+          : undefined,
     });
   } catch (e) {
-    if (e instanceof PromotionRefusedError && next) return reportProblems([refusedProblem(next, e.file, e.message)], json, io);
+    if (e instanceof PromotionRefusedError && next)
+      return reportProblems([refusedProblem(next, e.file, e.message)], json, io);
     throw e;
   }
   if (json) {
@@ -190,14 +237,27 @@ export async function runCheck(argv: readonly string[], io: CliIO, services: Che
 
 function durationFlag(text: string, flag: string): number {
   const ms = parseDuration(text);
-  if (ms === undefined) throw new UsageError(`${flag} takes a duration such as 30s, 10m or 1h, got ${JSON.stringify(text)}`);
+  if (ms === undefined)
+    throw new UsageError(`${flag} takes a duration such as 30s, 10m or 1h, got ${JSON.stringify(text)}`);
   return ms;
 }
 
 function reportProblems(problems: readonly Problem[], json: boolean, io: CliIO): ExitCode {
   const failed = {
-    deployed: false, environment: null, repo: null, branch: null, commit: null, promoted: null, outcome: null, compliant: null, total: null,
-    clusters: null, observations: null, status: null, next: null, promotion: null,
+    deployed: false,
+    environment: null,
+    repo: null,
+    branch: null,
+    commit: null,
+    promoted: null,
+    outcome: null,
+    compliant: null,
+    total: null,
+    clusters: null,
+    observations: null,
+    status: null,
+    next: null,
+    promotion: null,
   };
   return reportInputProblems(io, problems, { json, failed, nothing: 'promoted' });
 }

@@ -44,7 +44,11 @@ Examples:
   GITHUB_TOKEN=… kalypso diff -c https://github.com/org/control-plane --against-gitops
 `;
 
-const FLAGS = { ...CONTROL_PLANE_FLAGS, against: { type: 'string', multiple: true }, 'against-gitops': { type: 'boolean' } } as const;
+const FLAGS = {
+  ...CONTROL_PLANE_FLAGS,
+  against: { type: 'string', multiple: true },
+  'against-gitops': { type: 'boolean' },
+} as const;
 
 export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { values } = parseFlags(argv, FLAGS);
@@ -55,8 +59,10 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
   const againstValues = (values.against as string[] | undefined) ?? [];
   const againstGitOps = values['against-gitops'] === true;
   if (againstValues.length === 0 && !againstGitOps) {
-    throw new UsageError('name the tree to compare with: --against DIR (a kalypso synth --out folder), --against ENV=DIR or ENV=REPO#BRANCH, '
-      + 'or --against-gitops (each environment\'s GitOpsRepo)');
+    throw new UsageError(
+      'name the tree to compare with: --against DIR (a kalypso synth --out folder), --against ENV=DIR or ENV=REPO#BRANCH, ' +
+        "or --against-gitops (each environment's GitOpsRepo)",
+    );
   }
   const against = parseAgainst(againstValues, io.cwd, againstGitOps);
   const folders = [...against.perEnvironment.values()].flatMap((tree) => (tree.kind === 'folder' ? [tree.folder] : []));
@@ -67,7 +73,9 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
   }
   for (const environment of options.environments) {
     if (!againstGitOps && againstTree(against, { environment }) === undefined) {
-      throw new UsageError(`--against names no tree for environment "${environment}"; add --against ${environment}=DIR`);
+      throw new UsageError(
+        `--against names no tree for environment "${environment}"; add --against ${environment}=DIR`,
+      );
     }
   }
 
@@ -82,13 +90,22 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
   }
   if (problems.some(isError)) {
     const sorted = sortProblems(problems);
-    return reportInputProblems(io, sorted, { json: options.json, failed: { equal: null, environments: [] }, nothing: 'compared', colors: stderrPalette(io) });
+    return reportInputProblems(io, sorted, {
+      json: options.json,
+      failed: { equal: null, environments: [] },
+      nothing: 'compared',
+      colors: stderrPalette(io),
+    });
   }
 
   const compared: { environment: string; tree: AgainstTree; diff: TreeDiff }[] = [];
   for (const [plan, tree] of trees) {
     const existing = await readAgainstTree(tree, plan.clusterTypes, git);
-    compared.push({ environment: plan.environment, tree, diff: diffPlatformTree(existing, plan.files, plan.clusterTypes) });
+    compared.push({
+      environment: plan.environment,
+      tree,
+      diff: diffPlatformTree(existing, plan.files, plan.clusterTypes),
+    });
   }
   const equal = compared.every(({ diff }) => isEmptyDiff(diff));
 
@@ -96,16 +113,20 @@ export async function runDiff(argv: readonly string[], io: CliIO): Promise<ExitC
     printJson(io, {
       equal,
       environments: compared.map(({ environment, tree, diff }) => ({
-        name: environment, against: tree.kind === 'folder' ? tree.folder : { repo: tree.repo, branch: tree.branch },
-        equal: isEmptyDiff(diff), ...treeDiffJson(diff),
+        name: environment,
+        against: tree.kind === 'folder' ? tree.folder : { repo: tree.repo, branch: tree.branch },
+        equal: isEmptyDiff(diff),
+        ...treeDiffJson(diff),
       })),
       problems: result.problems.map(problemJson),
     });
   } else {
     io.stderr(formatProblems(result.problems, stderrPalette(io)));
     const lines = compared.flatMap(({ environment, diff }) => formatTreeDiff(diff, `${environment}/`));
-    const summary = compared.map(({ environment, tree, diff }) =>
-      `${environment}: ${isEmptyDiff(diff) ? 'no differences' : formatDiffCounts(diff)} (against ${describeTree(tree, io.cwd)})`);
+    const summary = compared.map(
+      ({ environment, tree, diff }) =>
+        `${environment}: ${isEmptyDiff(diff) ? 'no differences' : formatDiffCounts(diff)} (against ${describeTree(tree, io.cwd)})`,
+    );
     io.stdout([...lines, ...(lines.length > 0 ? [''] : []), ...summary].map((line) => `${line}\n`).join(''));
   }
   return equal ? ExitCode.SUCCESS : ExitCode.DIFFERENT;

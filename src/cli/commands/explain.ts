@@ -65,9 +65,14 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
   io.stderr(format === 'json' ? '' : formatProblems(result.problems, stderrPalette(io)));
 
   if (targetName === undefined) {
-    const explanations = environments.map((environment) => explainEnvironment(environment, plans.get(environment.name)!));
+    const explanations = environments.map((environment) =>
+      explainEnvironment(environment, plans.get(environment.name)!),
+    );
     if (format === 'json') {
-      printJson(io, { environments: explanations.map(environmentExplanationJson), problems: result.problems.map(problemJson) });
+      printJson(io, {
+        environments: explanations.map(environmentExplanationJson),
+        problems: result.problems.map(problemJson),
+      });
     } else {
       const render = format === 'markdown' ? renderEnvironmentMarkdown : renderEnvironmentText;
       io.stdout(explanations.map(render).join('\n'));
@@ -84,14 +89,21 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
       clusterType = environment.clusterTypes.find((ct) => ct.name === clusterTypeName);
       if (!clusterType) {
         const names = environment.clusterTypes.map((ct) => ct.name).sort();
-        throw new UsageError(withHint(`unknown cluster type ${JSON.stringify(clusterTypeName)} in environment ${JSON.stringify(environment.name)} (it has ${names.map((n) => JSON.stringify(n)).join(', ') || 'none'})`,
-          didYouMean(clusterTypeName, names)));
+        throw new UsageError(
+          withHint(
+            `unknown cluster type ${JSON.stringify(clusterTypeName)} in environment ${JSON.stringify(environment.name)} (it has ${names.map((n) => JSON.stringify(n)).join(', ') || 'none'})`,
+            didYouMean(clusterTypeName, names),
+          ),
+        );
       }
     }
     return explainTarget(environment, plan, target, clusterType);
   });
   if (format === 'json') {
-    printJson(io, { explanations: explanations.map(targetExplanationJson), problems: result.problems.map(problemJson) });
+    printJson(io, {
+      explanations: explanations.map(targetExplanationJson),
+      problems: result.problems.map(problemJson),
+    });
   } else {
     const render = format === 'markdown' ? renderTargetMarkdown : renderTargetText;
     io.stdout(explanations.map(render).join('\n'));
@@ -102,7 +114,12 @@ export async function runExplain(argv: readonly string[], io: CliIO): Promise<Ex
 function chooseFormat(format: string | undefined, json: boolean): Format {
   if (format === undefined) return json ? 'json' : 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(withHint(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, didYouMean(format, FORMATS)));
+    throw new UsageError(
+      withHint(
+        `--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+        didYouMean(format, FORMATS),
+      ),
+    );
   }
   if (json && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
   return format as Format;
@@ -113,16 +130,28 @@ function chooseFormat(format: string | undefined, json: boolean): Format {
  * shown turned away by every policy's environment filter), else every environment the target belongs to.
  */
 function chooseEnvironments(
-  environments: readonly EnvironmentModel[], plans: ReadonlyMap<string, EnvironmentPlan>, targetName: string, explicit: boolean,
+  environments: readonly EnvironmentModel[],
+  plans: ReadonlyMap<string, EnvironmentPlan>,
+  targetName: string,
+  explicit: boolean,
 ): EnvironmentModel[] {
   const found = environments.filter((environment) => {
     const target = findDeploymentTarget(environment, plans.get(environment.name)!, targetName);
     return target && (explicit || target.environment === environment.name);
   });
   if (found.length > 0) return found;
-  const known = [...new Set(environments.flatMap((environment) => knownDeploymentTargets(environment, plans.get(environment.name)!)))].sort();
-  throw new UsageError(withHint(`unknown deployment target ${JSON.stringify(targetName)}${explicit ? ` in ${environments.map((e) => JSON.stringify(e.name)).join(', ')}` : ''}`,
-    didYouMean(targetName, known) ?? (known.length > 0 ? `deployment targets are named <workload>-<target>: ${known.join(', ')}` : undefined)));
+  const known = [
+    ...new Set(
+      environments.flatMap((environment) => knownDeploymentTargets(environment, plans.get(environment.name)!)),
+    ),
+  ].sort();
+  throw new UsageError(
+    withHint(
+      `unknown deployment target ${JSON.stringify(targetName)}${explicit ? ` in ${environments.map((e) => JSON.stringify(e.name)).join(', ')}` : ''}`,
+      didYouMean(targetName, known) ??
+        (known.length > 0 ? `deployment targets are named <workload>-<target>: ${known.join(', ')}` : undefined),
+    ),
+  );
 }
 
 function withHint(message: string, hint: string | undefined): string {

@@ -33,7 +33,12 @@ export async function runInit(argv: readonly string[], io: CliIO): Promise<ExitC
     io.stdout(INIT_HELP);
     return ExitCode.SUCCESS;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the folder to create: kalypso init DIR' : `one folder only, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'name the folder to create: kalypso init DIR'
+        : `one folder only, got ${positionals.length}`,
+    );
   const root = path.resolve(io.cwd, positionals[0]);
   await checkEmpty(root);
   const files = Object.keys(STARTER_CONTROL_PLANE).sort();
@@ -46,11 +51,13 @@ export async function runInit(argv: readonly string[], io: CliIO): Promise<ExitC
     printJson(io, { created: root, files });
   } else {
     const dir = positionals[0];
-    io.stdout(`Created a starter control plane in ${dir} (${files.length} files). Next:\n`
-      + `  kalypso explain -c ${dir}                                   # which target runs on which cluster type\n`
-      + `  kalypso explain -c ${dir} --env dev --target hello-app-test # why, and where its config comes from\n`
-      + `  kalypso synth -c ${dir} --out platform-gitops              # write the platform GitOps tree\n`
-      + `Then read ${path.join(dir, 'README.md')}.\n`);
+    io.stdout(
+      `Created a starter control plane in ${dir} (${files.length} files). Next:\n` +
+        `  kalypso explain -c ${dir}                                   # which target runs on which cluster type\n` +
+        `  kalypso explain -c ${dir} --env dev --target hello-app-test # why, and where its config comes from\n` +
+        `  kalypso synth -c ${dir} --out platform-gitops              # write the platform GitOps tree\n` +
+        `Then read ${path.join(dir, 'README.md')}.\n`,
+    );
   }
   return ExitCode.SUCCESS;
 }
@@ -66,5 +73,6 @@ async function checkEmpty(root: string): Promise<void> {
     if (code === 'ENOTDIR') throw new UsageError(`${root} exists and is not a folder`);
     throw e;
   }
-  if (entries.length > 0) throw new UsageError(`${root} is not empty; init writes only into a new or empty folder and never overwrites`);
+  if (entries.length > 0)
+    throw new UsageError(`${root} is not empty; init writes only into a new or empty folder and never overwrites`);
 }

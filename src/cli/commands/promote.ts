@@ -5,7 +5,14 @@ import { ExitCode, UsageError } from '../exit';
 import { CliIO } from '../io';
 import { parseFlags } from '../options';
 import {
-  PROMOTION_FLAGS, PROMOTION_TARGET_FLAGS, PromotionContext, PromotionServices, commitFlag, promotionProblems, refusedProblem, resolveControlPlane,
+  PROMOTION_FLAGS,
+  PROMOTION_TARGET_FLAGS,
+  PromotionContext,
+  PromotionServices,
+  commitFlag,
+  promotionProblems,
+  refusedProblem,
+  resolveControlPlane,
 } from '../promotion-setup';
 import { describePromotion, promotionJson } from '../promotion-report';
 import { printJson, reportInputProblems } from '../report';
@@ -47,7 +54,11 @@ const FLAGS = {
   ...PROMOTION_FLAGS,
 } as const;
 
-export async function runPromote(argv: readonly string[], io: CliIO, services: PromotionServices = {}): Promise<ExitCode> {
+export async function runPromote(
+  argv: readonly string[],
+  io: CliIO,
+  services: PromotionServices = {},
+): Promise<ExitCode> {
   const { values } = parseFlags(argv, FLAGS);
   if (values.help) {
     io.stdout(PROMOTE_HELP);
@@ -57,7 +68,9 @@ export async function runPromote(argv: readonly string[], io: CliIO, services: P
   const json = values.json === true;
   const { flags, cache } = resolveControlPlane(values, io);
   const git = gitServices(io, { cache, githubOrigin: flags.githubOrigin });
-  const notice = (text: string) => { if (!values.quiet) io.stderr(`kalypso promote: ${text}\n`); };
+  const notice = (text: string) => {
+    if (!values.quiet) io.stderr(`kalypso promote: ${text}\n`);
+  };
   const context = await PromotionContext.open(flags, git, services, notice);
   const selections = await context.environments(commit);
   if (selections.length === 0) throw new UsageError(`${context.source.description} declares no environment`);
@@ -70,11 +83,18 @@ export async function runPromote(argv: readonly string[], io: CliIO, services: P
   let result;
   try {
     result = await promote({
-      environment: selection.name, commit, repo: context.repositoryOf(selection), branch: selection.branch,
-      existing: state.existing, files: state.files, writer, statuses,
+      environment: selection.name,
+      commit,
+      repo: context.repositoryOf(selection),
+      branch: selection.branch,
+      existing: state.existing,
+      files: state.files,
+      writer,
+      statuses,
     });
   } catch (e) {
-    if (e instanceof PromotionRefusedError) return reportProblems([refusedProblem(selection, e.file, e.message)], json, io);
+    if (e instanceof PromotionRefusedError)
+      return reportProblems([refusedProblem(selection, e.file, e.message)], json, io);
     throw e;
   }
   if (json) printJson(io, { promoted: true, environment: promotionJson(result), problems: [] });
@@ -83,5 +103,9 @@ export async function runPromote(argv: readonly string[], io: CliIO, services: P
 }
 
 function reportProblems(problems: readonly Problem[], json: boolean, io: CliIO): ExitCode {
-  return reportInputProblems(io, problems, { json, failed: { promoted: false, environment: null }, nothing: 'promoted' });
+  return reportInputProblems(io, problems, {
+    json,
+    failed: { promoted: false, environment: null },
+    nothing: 'promoted',
+  });
 }

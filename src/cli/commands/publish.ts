@@ -73,7 +73,11 @@ interface Destination {
   readonly target: PublishTarget;
 }
 
-export async function runPublish(argv: readonly string[], io: CliIO, services: PublishServices = {}): Promise<ExitCode> {
+export async function runPublish(
+  argv: readonly string[],
+  io: CliIO,
+  services: PublishServices = {},
+): Promise<ExitCode> {
   const { values } = parseFlags(argv, FLAGS);
   if (values.help) {
     io.stdout(PUBLISH_HELP);
@@ -94,7 +98,8 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
   const destinations = new Map<EnvironmentPlan, Destination>();
   let octokit: Octokit | undefined;
   const github = async () => {
-    if (!git.token && !dryRun) throw new UsageError('GITHUB_TOKEN is not set; a pull request needs a token (or use --push)');
+    if (!git.token && !dryRun)
+      throw new UsageError('GITHUB_TOKEN is not set; a pull request needs a token (or use --push)');
     octokit ??= await (services.createGitHubClient ?? createGitHubClient)({ token: git.token, baseUrl: apiUrl });
     return octokit;
   };
@@ -106,7 +111,11 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
   }
   const sorted = sortProblems(problems);
   if (sorted.some(isError)) {
-    return reportInputProblems(io, sorted, { json: options.json, failed: { published: false, environments: [] }, nothing: 'published' });
+    return reportInputProblems(io, sorted, {
+      json: options.json,
+      failed: { published: false, environments: [] },
+      nothing: 'published',
+    });
   }
   if (!options.json) io.stderr(formatProblems(sorted));
 
@@ -133,7 +142,11 @@ export async function runPublish(argv: readonly string[], io: CliIO, services: P
         branch: destination.branch,
         head: destination.head,
         dryRun,
-        changes: { added: proposal.changes.added, changed: proposal.changes.changed, deleted: proposal.changes.deleted },
+        changes: {
+          added: proposal.changes.added,
+          changed: proposal.changes.changed,
+          deleted: proposal.changes.deleted,
+        },
         promoted: proposal.promoted,
         title: proposal.title,
         body: proposal.body,
@@ -159,39 +172,60 @@ interface DestinationContext {
 async function destinationOf(plan: EnvironmentPlan, context: DestinationContext): Promise<Destination | undefined> {
   const { values, io, git, push, githubOrigin, problems } = context;
   const fail = (message: string) => {
-    problems.push(error(`environment "${plan.environment}": ${message}`, { object: `Environment/${plan.environment}` }));
+    problems.push(
+      error(`environment "${plan.environment}": ${message}`, { object: `Environment/${plan.environment}` }),
+    );
     return undefined;
   };
   const flagRepo = values.repo as string | undefined;
   let repo = flagRepo ?? plan.gitOpsRepo?.repo;
   const branch = (values.branch as string | undefined) ?? plan.gitOpsRepo?.branch;
-  if (!repo || !branch) return fail('has no GitOpsRepo to publish to (give one in the control plane, or --repo and --branch)');
+  if (!repo || !branch)
+    return fail('has no GitOpsRepo to publish to (give one in the control plane, or --repo and --branch)');
   // `--repo` may be a path relative to the working folder; the control plane's must be absolute.
-  if (flagRepo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH) repo = path.resolve(io.cwd, repo);
+  if (flagRepo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH)
+    repo = path.resolve(io.cwd, repo);
   const problem = gitOpsRepoProblem(repo, branch);
   if (problem) return fail(problem);
   const head = values.direct ? branch : headBranch(plan.environment);
   const headProblem = branchNameProblem(head);
   if (headProblem) return fail(`cannot name a branch after it: ${JSON.stringify(head)} ${headProblem}`);
 
-  if (push) return { mode: 'push', repo, branch, head, target: new GitTarget(git.cache, { url: repo, branch, pushTo: head }) };
+  if (push)
+    return { mode: 'push', repo, branch, head, target: new GitTarget(git.cache, { url: repo, branch, pushTo: head }) };
   const github = parseGitHubRepository(repo, githubOrigin);
   if (!github) {
-    throw new UsageError(`${repo} (GitOpsRepo of environment "${plan.environment}") is not a repository on ${githubOrigin}; `
-      + 'publish it with --push, or give --github-api-url for GitHub Enterprise');
+    throw new UsageError(
+      `${repo} (GitOpsRepo of environment "${plan.environment}") is not a repository on ${githubOrigin}; ` +
+        'publish it with --push, or give --github-api-url for GitHub Enterprise',
+    );
   }
   const octokit = await context.github();
-  return { mode: 'pull-request', repo, branch, head, target: new GitHubTarget(octokit, { ...github, branch, environment: plan.environment }) };
+  return {
+    mode: 'pull-request',
+    repo,
+    branch,
+    head,
+    target: new GitHubTarget(octokit, { ...github, branch, environment: plan.environment }),
+  };
 }
 
-function describe(environment: string, destination: Destination, { proposal, outcome }: PublishResult, dryRun: boolean): string {
+function describe(
+  environment: string,
+  destination: Destination,
+  { proposal, outcome }: PublishResult,
+  dryRun: boolean,
+): string {
   const { added, changed, deleted } = proposal.changes;
   const counts = `${added.length} added, ${changed.length} changed, ${deleted.length} deleted`;
   const where = `${destination.repo} branch ${destination.branch}`;
   if (dryRun) {
     const empty = added.length + changed.length + deleted.length === 0;
     if (empty) return `${environment}: nothing to publish: ${where} already equals the plan (dry run)\n`;
-    const how = destination.mode === 'push' ? `with git push to ${destination.head}` : `as a pull request from ${destination.head}`;
+    const how =
+      destination.mode === 'push'
+        ? `with git push to ${destination.head}`
+        : `as a pull request from ${destination.head}`;
     return [
       `${environment}: would publish to ${where} ${how} (${counts}; dry run, nothing changed)`,
       ...added.map((file) => `  add     ${file}`),
@@ -206,18 +240,26 @@ function describe(environment: string, destination: Destination, { proposal, out
   switch (outcome.kind) {
     case 'pull-request':
       switch (outcome.action) {
-        case 'none': return `${environment}: nothing to publish: ${where} already equals the plan\n`;
-        case 'created': return `${environment}: opened pull request #${outcome.number} into ${destination.branch}: ${outcome.url} (${counts})\n`;
-        case 'updated': return `${environment}: updated pull request #${outcome.number}: ${outcome.url} (${counts})\n`;
-        case 'unchanged': return `${environment}: pull request #${outcome.number} already proposes this: ${outcome.url}\n`;
-        case 'closed': return `${environment}: closed pull request #${outcome.number}: ${where} already equals the plan\n`;
+        case 'none':
+          return `${environment}: nothing to publish: ${where} already equals the plan\n`;
+        case 'created':
+          return `${environment}: opened pull request #${outcome.number} into ${destination.branch}: ${outcome.url} (${counts})\n`;
+        case 'updated':
+          return `${environment}: updated pull request #${outcome.number}: ${outcome.url} (${counts})\n`;
+        case 'unchanged':
+          return `${environment}: pull request #${outcome.number} already proposes this: ${outcome.url}\n`;
+        case 'closed':
+          return `${environment}: closed pull request #${outcome.number}: ${where} already equals the plan\n`;
       }
       break;
     case 'push':
       switch (outcome.action) {
-        case 'none': return `${environment}: nothing to publish: ${where} already equals the plan\n`;
-        case 'up-to-date': return `${environment}: ${outcome.branch} of ${destination.repo} already holds this change\n`;
-        case 'pushed': return `${environment}: pushed ${outcome.commit?.slice(0, 12)} to ${outcome.branch} of ${destination.repo} (${counts})\n`;
+        case 'none':
+          return `${environment}: nothing to publish: ${where} already equals the plan\n`;
+        case 'up-to-date':
+          return `${environment}: ${outcome.branch} of ${destination.repo} already holds this change\n`;
+        case 'pushed':
+          return `${environment}: pushed ${outcome.commit?.slice(0, 12)} to ${outcome.branch} of ${destination.repo} (${counts})\n`;
       }
       break;
     case 'dry-run':

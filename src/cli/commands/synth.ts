@@ -2,8 +2,24 @@ import * as path from 'path';
 import { isError } from '../../core/model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
-import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
-import { formatProblems, formatSummary, planJson, printJson, problemCounts, problemJson, stderrPalette } from '../report';
+import {
+  CONTROL_PLANE_FLAGS,
+  CONTROL_PLANE_HELP,
+  RENDER_FLAGS,
+  RENDER_HELP,
+  controlPlaneOptions,
+  parseFlags,
+  renderOptions,
+} from '../options';
+import {
+  formatProblems,
+  formatSummary,
+  planJson,
+  printJson,
+  problemCounts,
+  problemJson,
+  stderrPalette,
+} from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const SYNTH_HELP = `Usage: kalypso synth [options]
@@ -25,7 +41,11 @@ Examples:
 `;
 
 const FLAGS = {
-  ...CONTROL_PLANE_FLAGS, ...RENDER_FLAGS, out: { type: 'string', short: 'o' }, 'keep-going': { type: 'boolean' }, 'no-render-cache': { type: 'boolean' },
+  ...CONTROL_PLANE_FLAGS,
+  ...RENDER_FLAGS,
+  out: { type: 'string', short: 'o' },
+  'keep-going': { type: 'boolean' },
+  'no-render-cache': { type: 'boolean' },
 } as const;
 
 export async function runSynth(argv: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -36,14 +56,26 @@ export async function runSynth(argv: readonly string[], io: CliIO): Promise<Exit
   }
   const options = controlPlaneOptions(values, io.cwd);
   const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
-  const result = await runPipeline({
-    ...options, ...renderOptions(values), out, keepGoing: values['keep-going'] === true, renderCache: values['no-render-cache'] !== true,
-  }, io);
+  const result = await runPipeline(
+    {
+      ...options,
+      ...renderOptions(values),
+      out,
+      keepGoing: values['keep-going'] === true,
+      renderCache: values['no-render-cache'] !== true,
+    },
+    io,
+  );
   const failed = result.problems.some(isError);
   if (options.json) {
     printJson(io, {
       written: result.written.length > 0,
-      environments: result.plans.map((plan) => planJson(plan, result.written.find((r) => r.environment === plan.environment))),
+      environments: result.plans.map((plan) =>
+        planJson(
+          plan,
+          result.written.find((r) => r.environment === plan.environment),
+        ),
+      ),
       problems: result.problems.map(problemJson),
     });
   } else {

@@ -1,8 +1,24 @@
 import { isError } from '../../core/model/problems';
 import { ExitCode } from '../exit';
 import { CliIO } from '../io';
-import { CONTROL_PLANE_FLAGS, CONTROL_PLANE_HELP, RENDER_FLAGS, RENDER_HELP, controlPlaneOptions, parseFlags, renderOptions } from '../options';
-import { formatProblems, formatSummary, planJson, printJson, problemCounts, problemJson, stderrPalette } from '../report';
+import {
+  CONTROL_PLANE_FLAGS,
+  CONTROL_PLANE_HELP,
+  RENDER_FLAGS,
+  RENDER_HELP,
+  controlPlaneOptions,
+  parseFlags,
+  renderOptions,
+} from '../options';
+import {
+  formatProblems,
+  formatSummary,
+  planJson,
+  printJson,
+  problemCounts,
+  problemJson,
+  stderrPalette,
+} from '../report';
 import { runPipeline } from '../run-pipeline';
 
 export const VALIDATE_HELP = `Usage: kalypso validate [options]

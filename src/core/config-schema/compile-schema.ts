@@ -13,8 +13,7 @@ export enum JsonSchemaDraft {
 
 /** A schema text ready to validate with, or why it cannot be used. */
 export type CompiledSchema =
-  | { readonly validate: ValidateFunction; readonly draft: JsonSchemaDraft }
-  | { readonly invalid: string };
+  { readonly validate: ValidateFunction; readonly draft: JsonSchemaDraft } | { readonly invalid: string };
 
 const META_SCHEMAS: Readonly<Record<string, JsonSchemaDraft>> = {
   'http://json-schema.org/draft-04/schema': JsonSchemaDraft.DRAFT_04,
@@ -24,8 +23,20 @@ const META_SCHEMAS: Readonly<Record<string, JsonSchemaDraft>> = {
 
 /** The formats gojsonschema checks that ajv-formats implements; other formats are not checked, as upstream. */
 const FORMATS: FormatName[] = [
-  'date', 'time', 'date-time', 'email', 'hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'uri-template', 'uuid',
-  'regex', 'json-pointer', 'relative-json-pointer',
+  'date',
+  'time',
+  'date-time',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'uuid',
+  'regex',
+  'json-pointer',
+  'relative-json-pointer',
 ];
 
 const OPTIONS: Options = { allErrors: true, strict: false, logger: false, validateFormats: true };

@@ -33,7 +33,12 @@ function coerceString(text: string): string | number {
 export function validationJson(values: Readonly<Record<string, ConfigValue>>): Record<string, JsonValue> {
   const json: Record<string, JsonValue> = {};
   for (const key of Object.keys(values)) {
-    Object.defineProperty(json, key, { value: configValueJson(values[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(json, key, {
+      value: configValueJson(values[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return json;
 }
@@ -58,13 +63,16 @@ export function findUnencodableValue(values: Readonly<Record<string, ConfigValue
 function children(value: unknown): [string, unknown, GoMapKey | undefined][] {
   if (Array.isArray(value)) return value.map((item, index) => [String(index), item, undefined]);
   if (value instanceof GoMap) {
-    return value.entries()
+    return value
+      .entries()
       .map(([key, item]): [string, unknown, GoMapKey] => [jsonKeyName(key), item, key])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
   if (typeof value === 'object' && value !== null && !(value instanceof GoFloat64)) {
     const record = value as Record<string, unknown>;
-    return Object.keys(record).sort().map((key) => [key, record[key], key]);
+    return Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key], key]);
   }
   return [];
 }

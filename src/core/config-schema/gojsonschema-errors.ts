@@ -27,13 +27,35 @@ interface RankedViolation extends SchemaViolation {
  * maxLength, pattern, format; an object's properties come last.
  */
 const RANKS: Readonly<Record<string, number>> = {
-  'false schema': 0, type: 0,
-  anyOf: 1, oneOf: 2, allOf: 3, not: 4, dependencies: 5, if: 6,
-  minProperties: 10, maxProperties: 11, required: 12, additionalProperties: 13, propertyNames: 14,
-  multipleOf: 10, maximum: 11, exclusiveMaximum: 12, minimum: 13, exclusiveMinimum: 14,
-  additionalItems: 19, minItems: 20, maxItems: 21, uniqueItems: 22, contains: 23,
-  const: 30, enum: 31,
-  minLength: 40, maxLength: 41, pattern: 42, format: 43,
+  'false schema': 0,
+  type: 0,
+  anyOf: 1,
+  oneOf: 2,
+  allOf: 3,
+  not: 4,
+  dependencies: 5,
+  if: 6,
+  minProperties: 10,
+  maxProperties: 11,
+  required: 12,
+  additionalProperties: 13,
+  propertyNames: 14,
+  multipleOf: 10,
+  maximum: 11,
+  exclusiveMaximum: 12,
+  minimum: 13,
+  exclusiveMinimum: 14,
+  additionalItems: 19,
+  minItems: 20,
+  maxItems: 21,
+  uniqueItems: 22,
+  contains: 23,
+  const: 30,
+  enum: 31,
+  minLength: 40,
+  maxLength: 41,
+  pattern: 42,
+  format: 43,
 };
 const PROPERTY_NAME_RANK = 15;
 const UNKNOWN_RANK = 50;
@@ -53,7 +75,10 @@ export function toSchemaViolations(errors: readonly ErrorObject[], data: unknown
     .map((violation, index) => ({ violation, index }))
     .sort((a, b) => compareViolations(a.violation, b.violation) || a.index - b.index)
     .map(({ violation: { field, description, keyword, valuePath } }) => ({
-      field, description, keyword, ...(valuePath ? { valuePath } : {}),
+      field,
+      description,
+      keyword,
+      ...(valuePath ? { valuePath } : {}),
     }));
 }
 
@@ -63,8 +88,12 @@ function withoutLosingBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const combinator of errors) {
     if (!['anyOf', 'oneOf', 'contains'].includes(combinator.keyword)) continue;
     const prefix = `${combinator.schemaPath}/`;
-    const inner = errors.filter((error) => error !== combinator && error.schemaPath.startsWith(prefix)
-      && error.instancePath.startsWith(combinator.instancePath));
+    const inner = errors.filter(
+      (error) =>
+        error !== combinator &&
+        error.schemaPath.startsWith(prefix) &&
+        error.instancePath.startsWith(combinator.instancePath),
+    );
     const passing = combinator.params.passingSchemas as unknown;
     if (combinator.keyword === 'contains' || (passing !== null && passing !== undefined)) {
       inner.forEach((error) => dropped.add(error));
@@ -78,9 +107,11 @@ function withoutLosingBranches(errors: readonly ErrorObject[]): ErrorObject[] {
     // gojsonschema scores branches; one whose type does not match scores lowest, then the one with fewer errors wins.
     const typeMismatch = (branchErrors: ErrorObject[]) =>
       branchErrors.some((error) => error.keyword === 'type' && error.instancePath === combinator.instancePath) ? 1 : 0;
-    const best = [...branches.entries()]
-      .sort(([a, x], [b, y]) => typeMismatch(x) - typeMismatch(y) || x.length - y.length || Number(a) - Number(b))[0]?.[0];
-    for (const [branch, branchErrors] of branches) if (branch !== best) branchErrors.forEach((error) => dropped.add(error));
+    const best = [...branches.entries()].sort(
+      ([a, x], [b, y]) => typeMismatch(x) - typeMismatch(y) || x.length - y.length || Number(a) - Number(b),
+    )[0]?.[0];
+    for (const [branch, branchErrors] of branches)
+      if (branch !== best) branchErrors.forEach((error) => dropped.add(error));
   }
   return errors.filter((error) => !dropped.has(error));
 }
@@ -92,16 +123,32 @@ function allOfSummaries(errors: readonly ErrorObject[], data: unknown): RankedVi
     const match = /^(.*?\/allOf)\/\d+\//.exec(error.schemaPath);
     if (!match || summaries.has(match[1])) continue;
     const path = instancePathOfSchemaPath(match[1]) ?? instancePath(error);
-    summaries.set(match[1], violationAt(path, 'allOf', 'Must validate all the schemas (allOf)', RANKS.allOf + 0.5, data));
+    summaries.set(
+      match[1],
+      violationAt(path, 'allOf', 'Must validate all the schemas (allOf)', RANKS.allOf + 0.5, data),
+    );
   }
   return [...summaries.values()];
 }
 
 /** Keywords of a schema path that move to another value (a property, an item…). */
 const DESCENDING = new Set([
-  'properties', 'patternProperties', 'additionalProperties', 'items', 'additionalItems', 'contains', 'propertyNames', 'dependencies',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'additionalItems',
+  'contains',
+  'propertyNames',
+  'dependencies',
 ]);
-const BRANCH_RANKS: Readonly<Record<string, number>> = { anyOf: RANKS.anyOf, oneOf: RANKS.oneOf, allOf: RANKS.allOf, then: RANKS.if, else: RANKS.if };
+const BRANCH_RANKS: Readonly<Record<string, number>> = {
+  anyOf: RANKS.anyOf,
+  oneOf: RANKS.oneOf,
+  allOf: RANKS.allOf,
+  then: RANKS.if,
+  else: RANKS.if,
+};
 
 /**
  * An error inside a branch of a combinator that applies to the same value comes right after the combinator's own
@@ -119,7 +166,11 @@ function branchRank(schemaPath: string): number | undefined {
 
 /** The instance path a schema path applies to, when it only goes through `properties`. */
 function instancePathOfSchemaPath(schemaPath: string): string[] | undefined {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter((segment) => segment !== '').map(unescapePointer);
+  const segments = schemaPath
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(unescapePointer);
   const path: string[] = [];
   for (let i = 0; i < segments.length - 1; i++) {
     if (segments[i] === 'properties') path.push(segments[++i]);
@@ -132,13 +183,22 @@ function rank(error: ErrorObject, data: unknown): RankedViolation {
   const path = instancePath(error);
   const params = error.params as Record<string, any>;
   if (error.propertyName !== undefined) {
-    return { ...violationAt(path, error.keyword, describe(error, path, data), PROPERTY_NAME_RANK, data), valuePath: undefined };
+    return {
+      ...violationAt(path, error.keyword, describe(error, path, data), PROPERTY_NAME_RANK, data),
+      valuePath: undefined,
+    };
   }
   let keyword = error.keyword;
   // ajv's draft-04 reports `exclusiveMinimum: true` as `minimum` with a strict comparison.
   if (keyword === 'minimum' && params.comparison === '>') keyword = 'exclusiveMinimum';
   if (keyword === 'maximum' && params.comparison === '<') keyword = 'exclusiveMaximum';
-  const violation = violationAt(path, keyword, describe(error, path, data), branchRank(error.schemaPath) ?? RANKS[keyword] ?? UNKNOWN_RANK, data);
+  const violation = violationAt(
+    path,
+    keyword,
+    describe(error, path, data),
+    branchRank(error.schemaPath) ?? RANKS[keyword] ?? UNKNOWN_RANK,
+    data,
+  );
   switch (error.keyword) {
     case 'required':
     case 'dependencies':
@@ -152,7 +212,13 @@ function rank(error: ErrorObject, data: unknown): RankedViolation {
   }
 }
 
-function violationAt(path: string[], keyword: string, description: string, order: number, data: unknown): RankedViolation {
+function violationAt(
+  path: string[],
+  keyword: string,
+  description: string,
+  order: number,
+  data: unknown,
+): RankedViolation {
   const isArray = Array.isArray(valueAt(data, path));
   return {
     field: path.length === 0 ? '(root)' : path.join('.'),
@@ -161,7 +227,9 @@ function violationAt(path: string[], keyword: string, description: string, order
     valuePath: path,
     path,
     rank: order,
-    afterChildren: isArray && ((order >= ARRAY_RANKS.first && order <= ARRAY_RANKS.last) || order === RANKS.const || order === RANKS.enum),
+    afterChildren:
+      isArray &&
+      ((order >= ARRAY_RANKS.first && order <= ARRAY_RANKS.last) || order === RANKS.const || order === RANKS.enum),
   };
 }
 
@@ -169,41 +237,70 @@ function describe(error: ErrorObject, path: readonly string[], data: unknown): s
   const params = error.params as Record<string, any>;
   const field = path.length === 0 ? '(root)' : path.join('.');
   switch (error.keyword) {
-    case 'false schema': return 'False always fails validation';
-    case 'type': return `Invalid type. Expected: ${typeList(params.type)}, given: ${jsonType(valueAt(data, path))}`;
-    case 'required': return `${params.missingProperty} is required`;
-    case 'dependencies': return `Has a dependency on ${params.missingProperty}`;
-    case 'anyOf': return 'Must validate at least one schema (anyOf)';
-    case 'oneOf': return 'Must validate one and only one schema (oneOf)';
-    case 'not': return 'Must not validate the schema (not)';
-    case 'if': return params.failingKeyword === 'else'
-      ? 'Must validate "else" as "if" was not valid'
-      : 'Must validate "then" as "if" was valid';
-    case 'const': return `${field} does not match: ${goJson(params.allowedValue)}`;
-    case 'enum': return `${field} must be one of the following: ${(params.allowedValues as unknown[]).map(goJson).join(', ')}`;
-    case 'additionalItems': return 'No additional items allowed on array';
-    case 'minItems': return `Array must have at least ${params.limit} items`;
-    case 'maxItems': return `Array must have at most ${params.limit} items`;
-    case 'uniqueItems': return `array items[${Math.min(params.i, params.j)},${Math.max(params.i, params.j)}] must be unique`;
-    case 'contains': return 'At least one of the items must match';
-    case 'minProperties': return `Must have at least ${params.limit} properties`;
-    case 'maxProperties': return `Must have at most ${params.limit} properties`;
-    case 'additionalProperties': return `Additional property ${params.additionalProperty} is not allowed`;
-    case 'propertyNames': return `Property name of "${params.propertyName}" does not match`;
-    case 'minLength': return `String length must be greater than or equal to ${params.limit}`;
-    case 'maxLength': return `String length must be less than or equal to ${params.limit}`;
-    case 'pattern': return `Does not match pattern '${params.pattern}'`;
-    case 'format': return `Does not match format '${params.format}'`;
-    case 'multipleOf': return `Must be a multiple of ${bigFloat(params.multipleOf)}`;
-    case 'minimum': return params.comparison === '>'
-      ? `Must be greater than ${bigFloat(params.limit)}`
-      : `Must be greater than or equal to ${bigFloat(params.limit)}`;
-    case 'exclusiveMinimum': return `Must be greater than ${bigFloat(params.limit)}`;
-    case 'maximum': return params.comparison === '<'
-      ? `Must be less than ${bigFloat(params.limit)}`
-      : `Must be less than or equal to ${bigFloat(params.limit)}`;
-    case 'exclusiveMaximum': return `Must be less than ${bigFloat(params.limit)}`;
-    default: return error.message ?? error.keyword;
+    case 'false schema':
+      return 'False always fails validation';
+    case 'type':
+      return `Invalid type. Expected: ${typeList(params.type)}, given: ${jsonType(valueAt(data, path))}`;
+    case 'required':
+      return `${params.missingProperty} is required`;
+    case 'dependencies':
+      return `Has a dependency on ${params.missingProperty}`;
+    case 'anyOf':
+      return 'Must validate at least one schema (anyOf)';
+    case 'oneOf':
+      return 'Must validate one and only one schema (oneOf)';
+    case 'not':
+      return 'Must not validate the schema (not)';
+    case 'if':
+      return params.failingKeyword === 'else'
+        ? 'Must validate "else" as "if" was not valid'
+        : 'Must validate "then" as "if" was valid';
+    case 'const':
+      return `${field} does not match: ${goJson(params.allowedValue)}`;
+    case 'enum':
+      return `${field} must be one of the following: ${(params.allowedValues as unknown[]).map(goJson).join(', ')}`;
+    case 'additionalItems':
+      return 'No additional items allowed on array';
+    case 'minItems':
+      return `Array must have at least ${params.limit} items`;
+    case 'maxItems':
+      return `Array must have at most ${params.limit} items`;
+    case 'uniqueItems':
+      return `array items[${Math.min(params.i, params.j)},${Math.max(params.i, params.j)}] must be unique`;
+    case 'contains':
+      return 'At least one of the items must match';
+    case 'minProperties':
+      return `Must have at least ${params.limit} properties`;
+    case 'maxProperties':
+      return `Must have at most ${params.limit} properties`;
+    case 'additionalProperties':
+      return `Additional property ${params.additionalProperty} is not allowed`;
+    case 'propertyNames':
+      return `Property name of "${params.propertyName}" does not match`;
+    case 'minLength':
+      return `String length must be greater than or equal to ${params.limit}`;
+    case 'maxLength':
+      return `String length must be less than or equal to ${params.limit}`;
+    case 'pattern':
+      return `Does not match pattern '${params.pattern}'`;
+    case 'format':
+      return `Does not match format '${params.format}'`;
+    case 'multipleOf':
+      return `Must be a multiple of ${bigFloat(params.multipleOf)}`;
+    case 'minimum':
+      return params.comparison === '>'
+        ? `Must be greater than ${bigFloat(params.limit)}`
+        : `Must be greater than or equal to ${bigFloat(params.limit)}`;
+    case 'exclusiveMinimum':
+      return `Must be greater than ${bigFloat(params.limit)}`;
+    case 'maximum':
+      return params.comparison === '<'
+        ? `Must be less than ${bigFloat(params.limit)}`
+        : `Must be less than or equal to ${bigFloat(params.limit)}`;
+    case 'exclusiveMaximum':
+      return `Must be less than ${bigFloat(params.limit)}`;
+    default:
+      return error.message ?? error.keyword;
   }
 }
 
@@ -267,11 +364,18 @@ function bigFloat(value: unknown): string {
 
 /** JSON as Go's `encoding/json` writes it: keys sorted, `<`, `>` and `&` escaped. */
 export function goJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sortKeys(value)).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
 }

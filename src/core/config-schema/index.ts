@@ -4,7 +4,13 @@ export { coerceConfigValues } from './go-coercion';
 export { toSchemaViolations } from './gojsonschema-errors';
 export type { SchemaViolation } from './gojsonschema-errors';
 export {
-  configSchemasFor, configSchemaSource, configValidationProblems, formatKalypsoValidationError, inlineSchemaSources,
-  invalidSchemaProblems, validateConfig, violationText,
+  configSchemasFor,
+  configSchemaSource,
+  configValidationProblems,
+  formatKalypsoValidationError,
+  inlineSchemaSources,
+  invalidSchemaProblems,
+  validateConfig,
+  violationText,
 } from './validate-config';
 export type { ConfigSchemaSource, ConfigValidationContext, SchemaFailure } from './validate-config';

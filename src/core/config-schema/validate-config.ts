@@ -39,7 +39,9 @@ const NULL_KEY_ERROR = 'unable to validate schema: runtime error: invalid memory
  * `configSchemas` (which already include its Workload's).
  */
 export function configSchemasFor(
-  configSchemas: readonly ConfigSchema[], clusterType: ClusterType, target: DeploymentTarget,
+  configSchemas: readonly ConfigSchema[],
+  clusterType: ClusterType,
+  target: DeploymentTarget,
 ): ConfigSchemaSource[] {
   const selected = configSchemas
     .filter((schema) => isConfigFor(schema.labels, clusterType, target))
@@ -78,7 +80,9 @@ export function inlineSchemaSources(target: DeploymentTarget): ConfigSchemaSourc
  * like numbers become numbers first (`go-coercion.ts`), every schema is checked, and every failing one is returned.
  */
 export function validateConfig(
-  config: ConfigData, schemas: readonly ConfigSchemaSource[], compiler: ConfigSchemaCompiler,
+  config: ConfigData,
+  schemas: readonly ConfigSchemaSource[],
+  compiler: ConfigSchemaCompiler,
 ): SchemaFailure[] {
   if (schemas.length === 0) return [];
   const coerced = coerceConfigValues(config);
@@ -113,7 +117,10 @@ export function formatKalypsoValidationError(failures: readonly SchemaFailure[])
   if (failures.length === 0) return undefined;
   const texts = failures.map((failure) => {
     if ('violations' in failure) {
-      return failure.violations.map((violation) => `- ${violation.field}: ${violation.description}\n`).join('').replace(/ \(root\):/g, '');
+      return failure.violations
+        .map((violation) => `- ${violation.field}: ${violation.description}\n`)
+        .join('')
+        .replace(/ \(root\):/g, '');
     }
     if ('invalid' in failure) return `schema ${failure.invalid}`;
     return 'nullKey' in failure ? NULL_KEY_ERROR : `unsupported value: ${goFloat(failure.unsupported.value)}`;
@@ -135,43 +142,65 @@ export interface ConfigValidationContext {
  * One input error per violation, at the schema, naming the schema, the deployment target, the cluster type, the
  * field with its rule (in gojsonschema's words) and the value. Invalid schemas are left to `invalidSchemaProblems`.
  */
-export function configValidationProblems(failures: readonly SchemaFailure[], context: ConfigValidationContext): Problem[] {
+export function configValidationProblems(
+  failures: readonly SchemaFailure[],
+  context: ConfigValidationContext,
+): Problem[] {
   const pair = `deployment target "${context.deploymentTarget}" on cluster type "${context.clusterType}"`;
   const problems: Problem[] = [];
   for (const failure of failures) {
     const where = { location: failure.schema.location, object: failure.schema.object, field: failure.schema.field };
     if ('unsupported' in failure) {
       const { key, value } = failure.unsupported;
-      problems.push(error(
-        `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} reads as the number ${goFloat(value)}, which JSON cannot hold`,
-        { ...where, got: describeValue(valueAt(context.config, key.split('.'))), hint: setBy(context, key.split('.')[0]) },
-      ));
+      problems.push(
+        error(
+          `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} reads as the number ${goFloat(value)}, which JSON cannot hold`,
+          {
+            ...where,
+            got: describeValue(valueAt(context.config, key.split('.'))),
+            hint: setBy(context, key.split('.')[0]),
+          },
+        ),
+      );
       continue;
     }
     if ('nullKey' in failure) {
       const { key } = failure.nullKey;
-      problems.push(error(
-        `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} is a map with a null key (~), which Kalypso's JSON encoder cannot write (upstream: "${NULL_KEY_ERROR}")`,
-        { ...where, got: describeValue(valueAt(context.config, key.split('.'))), hint: setBy(context, key.split('.')[0]) },
-      ));
+      problems.push(
+        error(
+          `config of ${pair} cannot be checked against ${failure.schema.name}: config value ${key} is a map with a null key (~), which Kalypso's JSON encoder cannot write (upstream: "${NULL_KEY_ERROR}")`,
+          {
+            ...where,
+            got: describeValue(valueAt(context.config, key.split('.'))),
+            hint: setBy(context, key.split('.')[0]),
+          },
+        ),
+      );
       continue;
     }
     if (!('violations' in failure)) continue;
     for (const violation of failure.violations) {
       const original = violation.valuePath ? valueAt(context.config, violation.valuePath) : undefined;
       const key = violation.valuePath?.[0];
-      problems.push(error(`config of ${pair} fails ${failure.schema.name}: ${violationText(violation)}`, {
-        ...where,
-        ...(original !== undefined ? { got: describeValue(original) } : {}),
-        hint: [coercionHint(violation, original), key ? setBy(context, key) : undefined].filter(Boolean).join('; ') || undefined,
-      }));
+      problems.push(
+        error(`config of ${pair} fails ${failure.schema.name}: ${violationText(violation)}`, {
+          ...where,
+          ...(original !== undefined ? { got: describeValue(original) } : {}),
+          hint:
+            [coercionHint(violation, original), key ? setBy(context, key) : undefined].filter(Boolean).join('; ') ||
+            undefined,
+        }),
+      );
     }
   }
   return problems;
 }
 
 /** One input error per distinct schema whose text cannot be used (not JSON, not a JSON Schema), at the schema. */
-export function invalidSchemaProblems(schemas: readonly ConfigSchemaSource[], compiler: ConfigSchemaCompiler): Problem[] {
+export function invalidSchemaProblems(
+  schemas: readonly ConfigSchemaSource[],
+  compiler: ConfigSchemaCompiler,
+): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const schema of schemas) {
@@ -180,13 +209,24 @@ export function invalidSchemaProblems(schemas: readonly ConfigSchemaSource[], co
     const key = `${schema.object}\u0000${schema.field}\u0000${formatLocation(schema.location)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(error(`${schema.name} ${compiled.invalid}`, { location: schema.location, object: schema.object, field: schema.field }));
+    problems.push(
+      error(`${schema.name} ${compiled.invalid}`, {
+        location: schema.location,
+        object: schema.object,
+        field: schema.field,
+      }),
+    );
   }
   return problems;
 }
 
 function coercionHint(violation: SchemaViolation, original: unknown): string | undefined {
-  if (violation.keyword !== 'type' || typeof original !== 'string' || !/given: (integer|number)$/.test(violation.description)) return undefined;
+  if (
+    violation.keyword !== 'type' ||
+    typeof original !== 'string' ||
+    !/given: (integer|number)$/.test(violation.description)
+  )
+    return undefined;
   return 'Kalypso validates a config value that reads as a number as that number, as upstream does';
 }
 
@@ -200,9 +240,12 @@ function setBy(context: ConfigValidationContext, key: string): string | undefine
 /** The value at a path of JSON names in the config as the schemas see it (maps named as json-iterator names them). */
 function valueAt(config: ConfigData, path: readonly string[]): unknown {
   if (path.length === 0) return undefined;
-  let value: unknown = Object.prototype.hasOwnProperty.call(config, path[0]) ? configValueJson(config[path[0]]) : undefined;
+  let value: unknown = Object.prototype.hasOwnProperty.call(config, path[0])
+    ? configValueJson(config[path[0]])
+    : undefined;
   for (const segment of path.slice(1)) {
-    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment))
+      return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
   return value;

@@ -35,7 +35,11 @@ export function parseYamlCollection(text: string): ConfigValue[] | ConfigObject 
   } catch {
     return undefined;
   }
-  return Array.isArray(parsed) ? (parsed as ConfigValue[]) : parsed instanceof GoMap ? (parsed as ConfigObject) : undefined;
+  return Array.isArray(parsed)
+    ? (parsed as ConfigValue[])
+    : parsed instanceof GoMap
+      ? (parsed as ConfigObject)
+      : undefined;
 }
 
 /**

@@ -4,12 +4,18 @@ import { ClusterType, ConfigMap, DeploymentTarget } from '../model/types';
 import { locateField } from '../model/documents';
 import { parseConfigValue, mergeConfigValues } from './parse-config-value';
 import {
-  AZURE_APP_CONFIG_PREFIX, CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL,
+  AZURE_APP_CONFIG_PREFIX,
+  CLUSTER_TYPE_LABEL,
+  DEPLOYMENT_TARGET_LABEL,
+  PLATFORM_CONFIG_LABEL,
+  WORKLOAD_LABEL,
 } from '../layout/names';
 
 /** Labels that never restrict which assignments a ConfigMap or ConfigSchema applies to. */
 const IGNORED_LABELS = new Set([
-  'kustomize.toolkit.fluxcd.io/name', 'kustomize.toolkit.fluxcd.io/namespace', PLATFORM_CONFIG_LABEL,
+  'kustomize.toolkit.fluxcd.io/name',
+  'kustomize.toolkit.fluxcd.io/namespace',
+  PLATFORM_CONFIG_LABEL,
 ]);
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -76,7 +82,8 @@ export function collectConfigSources(configMaps: readonly ConfigMap[]): ConfigSo
 }
 
 function source(
-  configMap: ConfigMap, keys: readonly string[],
+  configMap: ConfigMap,
+  keys: readonly string[],
   split: (rawKey: string) => { key: string; keyLabels: Record<string, string> },
 ): ConfigSource {
   return {
@@ -85,7 +92,13 @@ function source(
     entries: keys.map((rawKey) => {
       const value = parseConfigValue(configMap.data[rawKey]);
       const location = configMap.source ? locateField(configMap.source, ['data', rawKey]) : undefined;
-      return { ...split(rawKey), rawKey, value, location, contribution: { configMap: configMap.name, rawKey, value, location } };
+      return {
+        ...split(rawKey),
+        rawKey,
+        value,
+        location,
+        contribution: { configMap: configMap.name, rawKey, value, location },
+      };
     }),
   };
 }
@@ -121,7 +134,11 @@ export interface ConfigLabelMismatch {
  * names the cluster type, `deployment-target` the full target name, `workload` the target's workload, any other key
  * a label of the cluster type or of the target (a missing label counts as "").
  */
-export function isConfigFor(labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget): boolean {
+export function isConfigFor(
+  labels: Readonly<Record<string, string>>,
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+): boolean {
   for (const key of Object.keys(labels)) {
     if (!IGNORED_LABELS.has(key) && !labelHolds(key, labels[key], clusterType, target)) return false;
   }
@@ -130,15 +147,28 @@ export function isConfigFor(labels: Readonly<Record<string, string>>, clusterTyp
 
 /** The first label (in key order) that keeps an object with these labels from applying to the pair, or undefined. */
 export function findConfigLabelMismatch(
-  labels: Readonly<Record<string, string>>, clusterType: ClusterType, target: DeploymentTarget,
+  labels: Readonly<Record<string, string>>,
+  clusterType: ClusterType,
+  target: DeploymentTarget,
 ): ConfigLabelMismatch | undefined {
-  const key = Object.keys(labels).sort().find((candidate) => !IGNORED_LABELS.has(candidate) && !labelHolds(candidate, labels[candidate], clusterType, target));
+  const key = Object.keys(labels)
+    .sort()
+    .find(
+      (candidate) => !IGNORED_LABELS.has(candidate) && !labelHolds(candidate, labels[candidate], clusterType, target),
+    );
   if (key === undefined) return undefined;
   const requirement = `${key}: ${JSON.stringify(labels[key])}`;
-  if (key === CLUSTER_TYPE_LABEL) return { requirement, reason: `cluster type is ${JSON.stringify(clusterType.name)}`, key };
-  if (key === DEPLOYMENT_TARGET_LABEL) return { requirement, reason: `deployment target is ${JSON.stringify(target.name)}`, key };
-  if (key === WORKLOAD_LABEL) return { requirement, reason: `workload is ${JSON.stringify(target.labels[WORKLOAD_LABEL] ?? '')}`, key };
-  return { requirement, reason: `${describeSide('cluster type', clusterType.labels, key)}, ${describeSide('deployment target', target.labels, key)}`, key };
+  if (key === CLUSTER_TYPE_LABEL)
+    return { requirement, reason: `cluster type is ${JSON.stringify(clusterType.name)}`, key };
+  if (key === DEPLOYMENT_TARGET_LABEL)
+    return { requirement, reason: `deployment target is ${JSON.stringify(target.name)}`, key };
+  if (key === WORKLOAD_LABEL)
+    return { requirement, reason: `workload is ${JSON.stringify(target.labels[WORKLOAD_LABEL] ?? '')}`, key };
+  return {
+    requirement,
+    reason: `${describeSide('cluster type', clusterType.labels, key)}, ${describeSide('deployment target', target.labels, key)}`,
+    key,
+  };
 }
 
 /** Whether one label of a config object holds for the pair (reference §6.2). */
@@ -150,7 +180,9 @@ function labelHolds(key: string, value: string, clusterType: ClusterType, target
 }
 
 function describeSide(side: string, labels: Readonly<Record<string, string>>, key: string): string {
-  return Object.prototype.hasOwnProperty.call(labels, key) ? `${side} has ${JSON.stringify(labels[key])}` : `${side} has none`;
+  return Object.prototype.hasOwnProperty.call(labels, key)
+    ? `${side} has ${JSON.stringify(labels[key])}`
+    : `${side} has none`;
 }
 
 /**
@@ -188,7 +220,11 @@ export function indexConfigSources(sources: readonly ConfigSource[]): ConfigSour
  * The sources of the index that apply to the pair, in their order: the others name another cluster type, target or
  * workload, or have a label that does not hold.
  */
-export function applicableConfigSources(index: ConfigSourceIndex, clusterType: ClusterType, target: DeploymentTarget): ConfigSource[] {
+export function applicableConfigSources(
+  index: ConfigSourceIndex,
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+): ConfigSource[] {
   const indexes = [
     ...index.general,
     ...(index.byLabel.get(`${CLUSTER_TYPE_LABEL}\u0000${clusterType.name}`) ?? []),
@@ -202,7 +238,11 @@ export function applicableConfigSources(index: ConfigSourceIndex, clusterType: C
 }
 
 /** Whether an entry of an applicable source applies to the pair (an azure-app-config key's own labels hold). */
-export function isEntryFor(entry: Pick<ConfigEntry, 'keyLabels'>, clusterType: ClusterType, target: DeploymentTarget): boolean {
+export function isEntryFor(
+  entry: Pick<ConfigEntry, 'keyLabels'>,
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+): boolean {
   return entry.keyLabels === NO_KEY_LABELS || isConfigFor(entry.keyLabels, clusterType, target);
 }
 
@@ -216,7 +256,11 @@ export interface ComposableConfigSource {
  * The platform config data of one assignment: every entry of the applicable sources (`applicableConfigSources`) that
  * applies to the pair, merged in source order.
  */
-export function composeConfigData(applicable: readonly ComposableConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ConfigData {
+export function composeConfigData(
+  applicable: readonly ComposableConfigSource[],
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+): ConfigData {
   const data: Record<string, ConfigValue> = {};
   for (const configSource of applicable) {
     for (const entry of configSource.entries) {
@@ -230,7 +274,9 @@ export function composeConfigData(applicable: readonly ComposableConfigSource[],
 
 /** The platform config of one assignment: every matching entry merged in source order, with provenance. */
 export function composePlatformConfig(
-  sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget,
+  sources: readonly ConfigSource[],
+  clusterType: ClusterType,
+  target: DeploymentTarget,
 ): ComposedConfig {
   const applicable = sources.filter((source) => isConfigFor(source.labels, clusterType, target));
   const provenance: Record<string, ConfigContribution[]> = {};
@@ -246,7 +292,11 @@ export function composePlatformConfig(
  * An assignment's composed config, computed when first asked for: a plan of tens of thousands of assignments keeps
  * only the sources that apply to each, not their merged data and provenance.
  */
-export function lazyComposedConfig(sources: readonly ConfigSource[], clusterType: ClusterType, target: DeploymentTarget): ComposedConfig {
+export function lazyComposedConfig(
+  sources: readonly ConfigSource[],
+  clusterType: ClusterType,
+  target: DeploymentTarget,
+): ComposedConfig {
   return new LazyComposedConfig(sources, clusterType, target);
 }
 

@@ -35,12 +35,19 @@ export const WHOLE_TREE: ManagedScope = { ownsFolder: () => true, ownsPromotedCo
  * as they are in `scope`.
  */
 export function managedFolders(
-  existing: ReadonlyMap<string, string>, planClusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE,
+  existing: ReadonlyMap<string, string>,
+  planClusterTypes: readonly string[],
+  scope: ManagedScope = WHOLE_TREE,
 ): Set<string> {
   const folders = new Set(planClusterTypes);
   for (const [path, content] of existing) {
     const segments = path.split('/');
-    if (segments.length === 2 && segments[1] === CLUSTER_TYPE_README && content === CLUSTER_TYPE_README_TEXT && scope.ownsFolder(segments[0])) {
+    if (
+      segments.length === 2 &&
+      segments[1] === CLUSTER_TYPE_README &&
+      content === CLUSTER_TYPE_README_TEXT &&
+      scope.ownsFolder(segments[0])
+    ) {
       folders.add(segments[0]);
     }
   }
@@ -76,7 +83,8 @@ export function diffTree(
     else changes.changed.push(path);
   }
   for (const path of existing.keys()) {
-    if (deleteStale && !(path in desired) && isManagedPath(path, folders, scope) && !kept(path)) changes.deleted.push(path);
+    if (deleteStale && !(path in desired) && isManagedPath(path, folders, scope) && !kept(path))
+      changes.deleted.push(path);
   }
   for (const list of Object.values(changes)) list.sort();
   return changes;

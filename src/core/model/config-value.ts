@@ -53,7 +53,10 @@ export function configValueJson(value: ConfigValue): JsonValue {
     const object: { [key: string]: JsonValue } = {};
     for (const [key, element] of value.entries()) {
       Object.defineProperty(object, jsonKeyName(key), {
-        value: configValueJson(element), enumerable: true, writable: true, configurable: true,
+        value: configValueJson(element),
+        enumerable: true,
+        writable: true,
+        configurable: true,
       });
     }
     return object;

@@ -11,7 +11,9 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
     }
   }
   const allowed = Math.min(2, Math.floor(value.length / 3));
-  return best !== undefined && bestDistance <= Math.max(allowed, 0) ? `did you mean ${JSON.stringify(best)}?` : undefined;
+  return best !== undefined && bestDistance <= Math.max(allowed, 0)
+    ? `did you mean ${JSON.stringify(best)}?`
+    : undefined;
 }
 
 function editDistance(a: string, b: string): number {

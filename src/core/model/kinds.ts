@@ -1,13 +1,37 @@
 import { SourcedDocument } from './documents';
 import { FieldPath } from './field-path';
-import { dnsLabelProblem, dnsSubdomainProblem, labelKeyProblem, labelValueProblem, MAX_LABEL_LENGTH } from './kubernetes-names';
+import {
+  dnsLabelProblem,
+  dnsSubdomainProblem,
+  labelKeyProblem,
+  labelValueProblem,
+  MAX_LABEL_LENGTH,
+} from './kubernetes-names';
 import { Problem, describeValue } from './problems';
 import {
-  FieldSpec, Shape, ShapeContext, isMapping, list, mapOf, object, oneOf, optional, report, required, string,
+  FieldSpec,
+  Shape,
+  ShapeContext,
+  isMapping,
+  list,
+  mapOf,
+  object,
+  oneOf,
+  optional,
+  report,
+  required,
+  string,
 } from './shape';
 import {
-  ControlPlaneObject, KALYPSO_API_VERSION, Kind, LabelSelector, LabelSelectorRequirement, RepositoryRef,
-  SelectorOperator, TemplateType, WorkloadTarget,
+  ControlPlaneObject,
+  KALYPSO_API_VERSION,
+  Kind,
+  LabelSelector,
+  LabelSelectorRequirement,
+  RepositoryRef,
+  SelectorOperator,
+  TemplateType,
+  WorkloadTarget,
 } from './types';
 
 /*
@@ -35,7 +59,9 @@ const labelKey = (key: string, path: FieldPath, context: ShapeContext): boolean 
 export const labels: Shape<Record<string, string>> = (value, path, context) => {
   const checked = mapOf(labelValue)(value, path, context);
   if (checked === undefined) return undefined;
-  const valid = Object.keys(checked).map((key) => labelKey(key, [...path, key], context)).every(Boolean);
+  const valid = Object.keys(checked)
+    .map((key) => labelKey(key, [...path, key], context))
+    .every(Boolean);
   return valid ? checked : undefined;
 };
 
@@ -75,7 +101,11 @@ const requirement: Shape<LabelSelectorRequirement> = (value, path, context) => {
 };
 
 export const labelSelector: Shape<LabelSelector> = (value, path, context) => {
-  const checked = object({ matchLabels: optional(labels), matchExpressions: optional(list(requirement)) })(value, path, context);
+  const checked = object({ matchLabels: optional(labels), matchExpressions: optional(list(requirement)) })(
+    value,
+    path,
+    context,
+  );
   if (!checked) return undefined;
   return {
     ...(checked.matchLabels ? { matchLabels: checked.matchLabels as Record<string, string> } : {}),
@@ -118,7 +148,11 @@ interface KindDefinition {
   /** Names that end up in label values or namespace names must be shorter than 63 characters. */
   readonly nameIsLabelValue?: boolean;
   readonly nameIsNamespace?: boolean;
-  readonly build: (name: string, objectLabels: Record<string, string>, body: Fields) => Omit<ControlPlaneObject, 'source'>;
+  readonly build: (
+    name: string,
+    objectLabels: Record<string, string>,
+    body: Fields,
+  ) => Omit<ControlPlaneObject, 'source'>;
 }
 
 function spec(fields: Record<string, FieldSpec>): Record<string, FieldSpec> {
@@ -133,7 +167,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     nameIsLabelValue: true,
     body: spec({ reconciler: required(string), namespaceService: required(string), configType: required(string) }),
     build: (name, objectLabels, body) => ({
-      kind: 'ClusterType', name, labels: objectLabels,
+      kind: 'ClusterType',
+      name,
+      labels: objectLabels,
       reconciler: specOf(body).reconciler as string,
       namespaceService: specOf(body).namespaceService as string,
       configType: specOf(body).configType as string,
@@ -143,7 +179,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     apiVersion: KALYPSO_API_VERSION,
     nameIsLabelValue: true,
     body: spec({
-      deploymentTargetSelector: required(object({ workspace: optional(string), labelSelector: required(labelSelector) })),
+      deploymentTargetSelector: required(
+        object({ workspace: optional(string), labelSelector: required(labelSelector) }),
+      ),
       clusterTypeSelector: required(object({ labelSelector: required(labelSelector) })),
     }),
     build: (name, objectLabels, body) => {
@@ -151,7 +189,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
       const clusterTypes = specOf(body).clusterTypeSelector as Fields;
       const workspace = targets.workspace as string | undefined;
       return {
-        kind: 'SchedulingPolicy', name, labels: objectLabels,
+        kind: 'SchedulingPolicy',
+        name,
+        labels: objectLabels,
         ...(workspace ? { workspace } : {}),
         deploymentTargetSelector: targets.labelSelector as LabelSelector,
         clusterTypeSelector: clusterTypes.labelSelector as LabelSelector,
@@ -163,7 +203,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     nameIsLabelValue: true,
     body: spec({ environment: required(string), manifests: required(stringMap), configSchemas: optional(stringList) }),
     build: (name, objectLabels, body) => ({
-      kind: 'DeploymentTarget', name, labels: objectLabels,
+      kind: 'DeploymentTarget',
+      name,
+      labels: objectLabels,
       environment: specOf(body).environment as string,
       manifests: specOf(body).manifests as Record<string, string>,
       configSchemas: (specOf(body).configSchemas as string[]) ?? [],
@@ -174,7 +216,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     nameIsLabelValue: true,
     body: spec({ deploymentTargets: optional(list(workloadTarget)), configSchemas: optional(stringList) }),
     build: (name, objectLabels, body) => ({
-      kind: 'Workload', name, labels: objectLabels,
+      kind: 'Workload',
+      name,
+      labels: objectLabels,
       deploymentTargets: (specOf(body).deploymentTargets as WorkloadTarget[]) ?? [],
       configSchemas: (specOf(body).configSchemas as string[]) ?? [],
     }),
@@ -183,7 +227,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     apiVersion: KALYPSO_API_VERSION,
     body: spec({ workload: required(repositoryRef), workspace: optional(string) }),
     build: (name, objectLabels, body) => ({
-      kind: 'WorkloadRegistration', name, labels: objectLabels,
+      kind: 'WorkloadRegistration',
+      name,
+      labels: objectLabels,
       workload: specOf(body).workload as unknown as RepositoryRef,
       workspace: (specOf(body).workspace as string) ?? '',
     }),
@@ -193,7 +239,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     nameIsNamespace: true,
     body: spec({ controlPlane: required(repositoryRef) }),
     build: (name, objectLabels, body) => ({
-      kind: 'Environment', name, labels: objectLabels,
+      kind: 'Environment',
+      name,
+      labels: objectLabels,
       controlPlane: specOf(body).controlPlane as unknown as RepositoryRef,
     }),
   },
@@ -205,7 +253,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
       manifests: required(stringList),
     }),
     build: (name, objectLabels, body) => ({
-      kind: 'Template', name, labels: objectLabels,
+      kind: 'Template',
+      name,
+      labels: objectLabels,
       type: specOf(body).type as TemplateType,
       contentType: (specOf(body).contentType as string) || 'configMap',
       manifests: specOf(body).manifests as string[],
@@ -215,14 +265,19 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     apiVersion: KALYPSO_API_VERSION,
     body: spec({ schema: required(string) }),
     build: (name, objectLabels, body) => ({
-      kind: 'ConfigSchema', name, labels: objectLabels, schema: specOf(body).schema as string,
+      kind: 'ConfigSchema',
+      name,
+      labels: objectLabels,
+      schema: specOf(body).schema as string,
     }),
   },
   BaseRepo: {
     apiVersion: KALYPSO_API_VERSION,
     body: spec({ ...repositoryFields, commit: optional(string) }),
     build: (name, objectLabels, body) => ({
-      kind: 'BaseRepo', name, labels: objectLabels,
+      kind: 'BaseRepo',
+      name,
+      labels: objectLabels,
       repo: specOf(body).repo as string,
       branch: specOf(body).branch as string,
       path: specOf(body).path as string,
@@ -233,7 +288,9 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     apiVersion: KALYPSO_API_VERSION,
     body: spec(repositoryFields),
     build: (name, objectLabels, body) => ({
-      kind: 'GitOpsRepo', name, labels: objectLabels,
+      kind: 'GitOpsRepo',
+      name,
+      labels: objectLabels,
       repo: specOf(body).repo as string,
       branch: specOf(body).branch as string,
       path: specOf(body).path as string,
@@ -243,7 +300,10 @@ export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
     apiVersion: 'v1',
     body: { data: optional(stringMap), binaryData: optional(stringMap), immutable: optional(() => true) },
     build: (name, objectLabels, body) => ({
-      kind: 'ConfigMap', name, labels: objectLabels, data: (body.data as Record<string, string>) ?? {},
+      kind: 'ConfigMap',
+      name,
+      labels: objectLabels,
+      data: (body.data as Record<string, string>) ?? {},
     }),
   },
 };
@@ -261,12 +321,25 @@ const METADATA_FIELDS: Record<string, FieldSpec> = {
 
 /** Fields the API server fills in; a manifest copied from a cluster may carry them. */
 const SERVER_METADATA = [
-  'generateName', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
-  'deletionGracePeriodSeconds', 'ownerReferences', 'finalizers', 'managedFields',
+  'generateName',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
 ];
 
 /** Checks one document of a known kind and builds its object; undefined when it has errors (already reported). */
-export function buildObject(kind: Kind, document: SourcedDocument, problems: Problem[]): ControlPlaneObject | undefined {
+export function buildObject(
+  kind: Kind,
+  document: SourcedDocument,
+  problems: Problem[],
+): ControlPlaneObject | undefined {
   const definition = KINDS[kind];
   const value = document.value as Record<string, unknown>;
   const rawName = isMapping(value.metadata) && typeof value.metadata.name === 'string' ? value.metadata.name : '';
@@ -276,7 +349,10 @@ export function buildObject(kind: Kind, document: SourcedDocument, problems: Pro
   if (!metadata || !body) return undefined;
   const name = metadata.name as string;
   if (!checkName(definition, name, context)) return undefined;
-  return { ...definition.build(name, (metadata.labels as Record<string, string>) ?? {}, body), source: document } as ControlPlaneObject;
+  return {
+    ...definition.build(name, (metadata.labels as Record<string, string>) ?? {}, body),
+    source: document,
+  } as ControlPlaneObject;
 }
 
 function checkName(definition: KindDefinition, name: string, context: ShapeContext): boolean {
@@ -287,8 +363,12 @@ function checkName(definition: KindDefinition, name: string, context: ShapeConte
     return false;
   }
   if (definition.nameIsLabelValue && name.length > MAX_LABEL_LENGTH) {
-    report(context, path, `name is ${name.length} characters long; Kalypso uses it as a label value, so at most ${MAX_LABEL_LENGTH} are allowed`,
-      { got: describeValue(name) });
+    report(
+      context,
+      path,
+      `name is ${name.length} characters long; Kalypso uses it as a label value, so at most ${MAX_LABEL_LENGTH} are allowed`,
+      { got: describeValue(name) },
+    );
     return false;
   }
   return true;

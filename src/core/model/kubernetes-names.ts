@@ -14,15 +14,18 @@ export const MAX_SUBDOMAIN_LENGTH = 253;
 /** Why `name` is not a DNS-1123 label (namespaces), or undefined when it is one. */
 export function dnsLabelProblem(name: string): string | undefined {
   if (name.length === 0) return 'must not be empty';
-  if (name.length > MAX_LABEL_LENGTH) return `is ${name.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
-  if (!DNS1123_LABEL.test(name)) return 'must consist of lower case letters, digits and "-", and start and end with a letter or digit';
+  if (name.length > MAX_LABEL_LENGTH)
+    return `is ${name.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
+  if (!DNS1123_LABEL.test(name))
+    return 'must consist of lower case letters, digits and "-", and start and end with a letter or digit';
   return undefined;
 }
 
 /** Why `name` is not a DNS-1123 subdomain (most object names), or undefined when it is one. */
 export function dnsSubdomainProblem(name: string): string | undefined {
   if (name.length === 0) return 'must not be empty';
-  if (name.length > MAX_SUBDOMAIN_LENGTH) return `is ${name.length} characters long; Kubernetes allows at most ${MAX_SUBDOMAIN_LENGTH}`;
+  if (name.length > MAX_SUBDOMAIN_LENGTH)
+    return `is ${name.length} characters long; Kubernetes allows at most ${MAX_SUBDOMAIN_LENGTH}`;
   if (!DNS1123_SUBDOMAIN.test(name)) {
     return 'must consist of lower case letters, digits, "-" and ".", and start and end with a letter or digit';
   }
@@ -39,7 +42,8 @@ export function labelKeyProblem(key: string): string | undefined {
     if (prefixProblem) return `prefix "${prefix}" ${prefixProblem}`;
   }
   if (name.length === 0) return 'name part must not be empty';
-  if (name.length > MAX_LABEL_LENGTH) return `name part is ${name.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
+  if (name.length > MAX_LABEL_LENGTH)
+    return `name part is ${name.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
   if (!QUALIFIED_NAME_PART.test(name)) {
     return 'name part must consist of letters, digits, "-", "_" and ".", and start and end with a letter or digit';
   }
@@ -48,7 +52,8 @@ export function labelKeyProblem(key: string): string | undefined {
 
 /** Why `value` is not a valid label value, or undefined. */
 export function labelValueProblem(value: string): string | undefined {
-  if (value.length > MAX_LABEL_LENGTH) return `is ${value.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
+  if (value.length > MAX_LABEL_LENGTH)
+    return `is ${value.length} characters long; Kubernetes allows at most ${MAX_LABEL_LENGTH}`;
   if (!LABEL_VALUE.test(value)) {
     return 'must be empty or consist of letters, digits, "-", "_" and ".", and start and end with a letter or digit';
   }

@@ -27,18 +27,27 @@ function describeSource(object: ControlPlaneObject | DeploymentTarget): string {
 /** Two objects of one kind with the same name in one environment (main and the environment branch together). */
 export const uniqueNamesPerKind: Rule = (environment) => {
   return duplicates(environmentObjects(environment), (object) => objectRef(object)).map(([first, second]) =>
-    error(`${objectRef(second)} is defined twice in environment "${environment.name}": also at ${describeSource(first)}`, {
-      location: second.source?.location, object: objectRef(second),
-    }));
+    error(
+      `${objectRef(second)} is defined twice in environment "${environment.name}": also at ${describeSource(first)}`,
+      {
+        location: second.source?.location,
+        object: objectRef(second),
+      },
+    ),
+  );
 };
 
 /** Two deployment targets with one name, e.g. workload `a` target `b-c` and workload `a-b` target `c`. */
 export const uniqueDeploymentTargetNames: Rule = (environment, { deploymentTargets }) =>
-  duplicates(deploymentTargets.filter((target) => target.environment === environment.name), (target) => target.name)
-    .map(([first, second]) => error(
+  duplicates(
+    deploymentTargets.filter((target) => target.environment === environment.name),
+    (target) => target.name,
+  ).map(([first, second]) =>
+    error(
       `deployment target "${second.name}" is produced twice: by ${describeTarget(first)} and by ${describeTarget(second)}`,
       { location: second.source?.location, object: `DeploymentTarget/${second.name}` },
-    ));
+    ),
+  );
 
 function describeTarget(target: DeploymentTarget): string {
   const origin = originRef(target);
@@ -67,23 +76,35 @@ export const clusterTypeRenderersKnown: Rule = (environment, { renderers }) => {
       if (name === '') {
         return [error(`is empty; name a Template or a built-in ${role} renderer (${builtIns.join(', ')})`, details)];
       }
-      return [error(`names no Template and no built-in ${role} renderer (${builtIns.join(', ')})`, {
-        ...details, got: describeValue(name), hint: didYouMean(name, [...templates, ...builtIns]),
-      })];
-    }));
+      return [
+        error(`names no Template and no built-in ${role} renderer (${builtIns.join(', ')})`, {
+          ...details,
+          got: describeValue(name),
+          hint: didYouMean(name, [...templates, ...builtIns]),
+        }),
+      ];
+    }),
+  );
 };
 
 /** Upstream sends the whole environment to every GitOpsRepo; more than one is almost always a mistake. */
 export const singleGitOpsRepo: Rule = (environment) =>
   environment.gitOpsRepos.length > 1
-    ? environment.gitOpsRepos.slice(1).map((repo) => warning(
-      `environment "${environment.name}" has ${environment.gitOpsRepos.length} GitOpsRepos; each receives the whole environment`,
-      { location: repo.source?.location, object: objectRef(repo) },
-    ))
+    ? environment.gitOpsRepos
+        .slice(1)
+        .map((repo) =>
+          warning(
+            `environment "${environment.name}" has ${environment.gitOpsRepos.length} GitOpsRepos; each receives the whole environment`,
+            { location: repo.source?.location, object: objectRef(repo) },
+          ),
+        )
     : [];
 
 export const RULES: readonly Rule[] = [
-  uniqueNamesPerKind, uniqueDeploymentTargetNames, clusterTypeRenderersKnown, singleGitOpsRepo,
+  uniqueNamesPerKind,
+  uniqueDeploymentTargetNames,
+  clusterTypeRenderersKnown,
+  singleGitOpsRepo,
 ];
 
 export function checkEnvironment(environment: EnvironmentModel, context: RuleContext): Problem[] {

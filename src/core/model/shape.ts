@@ -19,7 +19,9 @@ export interface ShapeContext {
 export type Shape<T> = (value: unknown, path: FieldPath, context: ShapeContext) => T | undefined;
 
 export function report(
-  context: ShapeContext, path: FieldPath, message: string,
+  context: ShapeContext,
+  path: FieldPath,
+  message: string,
   details: { got?: string; hint?: string; severity?: Severity } = {},
 ): void {
   context.problems.push({
@@ -92,7 +94,10 @@ export function oneOf<T extends string>(values: readonly T[]): Shape<T> {
     const text = string(value, path, context);
     if (text === undefined) return undefined;
     if ((values as readonly string[]).includes(text)) return text as T;
-    report(context, path, `must be one of ${values.join(', ')}`, { got: describeValue(text), hint: didYouMean(text, values) });
+    report(context, path, `must be one of ${values.join(', ')}`, {
+      got: describeValue(text),
+      hint: didYouMean(text, values),
+    });
     return undefined;
   };
 }
@@ -115,7 +120,10 @@ export function optional(shape: Shape<unknown>): FieldSpec {
  * `reconcilers:` would otherwise be dropped silently, as the API server drops it), with a did-you-mean hint.
  * Fields in `ignored` are accepted without checking.
  */
-export function object(fields: Readonly<Record<string, FieldSpec>>, ignored: readonly string[] = []): Shape<Record<string, unknown>> {
+export function object(
+  fields: Readonly<Record<string, FieldSpec>>,
+  ignored: readonly string[] = [],
+): Shape<Record<string, unknown>> {
   return (value, path, context) => {
     if (!isMapping(value)) {
       report(context, path, `must be a mapping, not ${typeName(value)}`, { got: describeValue(value) });

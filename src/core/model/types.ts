@@ -178,8 +178,17 @@ export interface ConfigMap extends ObjectBase<'ConfigMap'> {
 
 /** Any object of the control plane. */
 export type ControlPlaneObject =
-  | ClusterType | SchedulingPolicy | DeploymentTarget | Workload | WorkloadRegistration | Environment | Template
-  | ConfigSchema | BaseRepo | GitOpsRepo | ConfigMap;
+  | ClusterType
+  | SchedulingPolicy
+  | DeploymentTarget
+  | Workload
+  | WorkloadRegistration
+  | Environment
+  | Template
+  | ConfigSchema
+  | BaseRepo
+  | GitOpsRepo
+  | ConfigMap;
 
 /** The kinds of the control plane. */
 export type Kind = ControlPlaneObject['kind'];

@@ -27,7 +27,9 @@ export function validateDocuments(documents: readonly SourcedDocument[]): Valida
 function validateDocument(document: SourcedDocument, problems: Problem[]): ControlPlaneObject | undefined {
   const { value, location } = document;
   if (!isMapping(value)) {
-    problems.push(error('a YAML document must be a mapping (a Kubernetes object)', { location, got: describeValue(value) }));
+    problems.push(
+      error('a YAML document must be a mapping (a Kubernetes object)', { location, got: describeValue(value) }),
+    );
     return undefined;
   }
   const { kind, apiVersion } = value;
@@ -37,9 +39,13 @@ function validateDocument(document: SourcedDocument, problems: Problem[]): Contr
   }
   if (!isKnownKind(kind)) {
     const hint = typeof kind === 'string' ? didYouMean(kind, Object.keys(KINDS)) : undefined;
-    problems.push(warning(`kind ${describeValue(kind)} is not a control-plane kind; ignored`, {
-      location, object: objectName(value), hint,
-    }));
+    problems.push(
+      warning(`kind ${describeValue(kind)} is not a control-plane kind; ignored`, {
+        location,
+        object: objectName(value),
+        hint,
+      }),
+    );
     return undefined;
   }
   const expected = KINDS[kind].apiVersion;
@@ -47,12 +53,19 @@ function validateDocument(document: SourcedDocument, problems: Problem[]): Contr
     problems.push(warning(`apiVersion is missing; read as ${expected}`, { location, object: objectName(value) }));
   } else if (apiVersion !== expected) {
     if (typeof apiVersion === 'string' && groupOf(apiVersion) !== groupOf(expected)) {
-      problems.push(warning(`${apiVersion} ${kind} is not a control-plane kind; ignored`, { location, object: objectName(value) }));
+      problems.push(
+        warning(`${apiVersion} ${kind} is not a control-plane kind; ignored`, { location, object: objectName(value) }),
+      );
       return undefined;
     }
-    problems.push(error(`apiVersion must be ${expected}`, {
-      location, object: objectName(value), field: 'apiVersion', got: describeValue(apiVersion),
-    }));
+    problems.push(
+      error(`apiVersion must be ${expected}`, {
+        location,
+        object: objectName(value),
+        field: 'apiVersion',
+        got: describeValue(apiVersion),
+      }),
+    );
     return undefined;
   }
   return buildObject(kind, document, problems);

@@ -1,4 +1,13 @@
-import { CHOMPING_MODE, EVENT_ID, Event, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
+import {
+  CHOMPING_MODE,
+  EVENT_ID,
+  Event,
+  SCALAR_STYLE,
+  YAMLException,
+  constructFromEvents,
+  getScalarValue,
+  parseEvents,
+} from 'js-yaml';
 import { SourcedDocument } from './documents';
 import { FieldPath, fieldPathKey } from './field-path';
 import { Problem, SourceLocation, error } from './problems';
@@ -27,7 +36,10 @@ export interface ParsedYamlFile {
  * (duplicate key, alias bomb) is one problem and the file's other documents are still returned.
  */
 export function parseYamlDocuments(
-  text: string, file: string, branch: string, limits: YamlLimits = DEFAULT_YAML_LIMITS,
+  text: string,
+  file: string,
+  branch: string,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): ParsedYamlFile {
   let events: Event[];
   try {
@@ -65,7 +77,8 @@ function splitDocuments(events: readonly Event[]): Event[][] {
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT && depth === 0) current = [];
     current.push(event);
-    if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) depth++;
+    if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
+      depth++;
     if (event.type === EVENT_ID.POP && --depth === 0) documents.push(current);
   }
   return documents;
@@ -91,7 +104,11 @@ interface DocumentScan {
 
 /** Walks one document's events: field positions, expanded size (aliases count as copies), key lengths. */
 function scanDocument(
-  text: string, events: readonly Event[], lines: readonly number[], file: string, limits: YamlLimits,
+  text: string,
+  events: readonly Event[],
+  lines: readonly number[],
+  file: string,
+  limits: YamlLimits,
 ): DocumentScan {
   const fieldLocations = new Map<string, SourceLocation>();
   const anchorSizes = new Map<string, number>();
@@ -101,7 +118,9 @@ function scanDocument(
   let nodes = 0;
   const at = (offset: number): SourceLocation => ({ file, ...lineAndColumn(lines, offset) });
   const fail = (offset: number, message: string): DocumentScan => ({
-    location: location ?? at(offset), fieldLocations, problem: error(message, { location: at(offset) }),
+    location: location ?? at(offset),
+    fieldLocations,
+    problem: error(message, { location: at(offset) }),
   });
 
   const childPath = (): FieldPath | undefined => {
@@ -139,8 +158,12 @@ function scanDocument(
         const path = childPath() ?? [];
         record(path, event.start);
         stack.push({
-          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, nextIndex: 0, expectingKey: true,
-          anchor: anchorName(event.anchorStart, event.anchorEnd), nodesBefore: nodes,
+          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence',
+          path,
+          nextIndex: 0,
+          expectingKey: true,
+          anchor: anchorName(event.anchorStart, event.anchorEnd),
+          nodesBefore: nodes,
         });
         break;
       }
@@ -151,7 +174,10 @@ function scanDocument(
         if (top?.kind === 'mapping' && top.expectingKey) {
           const key = event.valueStart >= 0 ? getScalarValue(text, event) : '';
           if (key.length > limits.maxKeyLength) {
-            return fail(event.valueStart, `mapping key is ${key.length} characters long; the limit is ${limits.maxKeyLength}`);
+            return fail(
+              event.valueStart,
+              `mapping key is ${key.length} characters long; the limit is ${limits.maxKeyLength}`,
+            );
           }
           top.key = key;
           top.expectingKey = false;
@@ -175,7 +201,10 @@ function scanDocument(
         }
         nodes += anchorSizes.get(anchor) ?? 1;
         if (nodes > limits.maxExpandedNodes) {
-          return fail(event.anchorStart, `aliases expand this document beyond ${limits.maxExpandedNodes} nodes (an alias bomb?)`);
+          return fail(
+            event.anchorStart,
+            `aliases expand this document beyond ${limits.maxExpandedNodes} nodes (an alias bomb?)`,
+          );
         }
         break;
       }

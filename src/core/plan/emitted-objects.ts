@@ -14,7 +14,10 @@ export interface EmittedObject {
 
 /** The identity of an emitted Kubernetes object: `Kind/namespace/name` (group included, as two kinds may share a name). */
 export function objectIdentity(object: EmittedObject): string {
-  const group = String(object.apiVersion ?? '').split('/').slice(0, -1).join('/');
+  const group = String(object.apiVersion ?? '')
+    .split('/')
+    .slice(0, -1)
+    .join('/');
   const kind = group ? `${object.kind}.${group}` : String(object.kind);
   return `${kind}/${object.namespace ?? ''}/${object.name ?? ''}`;
 }

@@ -3,11 +3,30 @@ import { didYouMean } from '../model/did-you-mean';
 import { locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, warning } from '../model/problems';
-import { ClusterType, ConfigMap, DeploymentTarget, EnvironmentModel, SchedulingPolicy, objectRef, originRef } from '../model/types';
 import {
-  CLUSTER_TYPE_LABEL, DEPLOYMENT_TARGET_LABEL, PLATFORM_CONFIG_LABEL, WORKLOAD_LABEL, assignmentFolder,
+  ClusterType,
+  ConfigMap,
+  DeploymentTarget,
+  EnvironmentModel,
+  SchedulingPolicy,
+  objectRef,
+  originRef,
+} from '../model/types';
+import {
+  CLUSTER_TYPE_LABEL,
+  DEPLOYMENT_TARGET_LABEL,
+  PLATFORM_CONFIG_LABEL,
+  WORKLOAD_LABEL,
+  assignmentFolder,
 } from '../layout/names';
-import { ConfigContribution, ConfigEntry, ConfigSource, isConfigFor, isEntryFor, selectingLabels } from '../config/platform-config';
+import {
+  ConfigContribution,
+  ConfigEntry,
+  ConfigSource,
+  isConfigFor,
+  isEntryFor,
+  selectingLabels,
+} from '../config/platform-config';
 import { PolicyRejection, PolicyVerdict, judgeClusterType, judgeDeploymentTarget } from '../scheduling/policy-verdict';
 import { Assignment } from '../scheduling/schedule';
 import { formatMismatch } from '../scheduling/selector';
@@ -29,7 +48,9 @@ export interface LikelyMistakeContext {
   readonly configSources: readonly ConfigSource[];
   /** Each assignment that was rendered, with the config sources that apply to it, in order. */
   readonly configs: readonly {
-    readonly clusterType: ClusterType; readonly deploymentTarget: DeploymentTarget; readonly sources: readonly ConfigSource[];
+    readonly clusterType: ClusterType;
+    readonly deploymentTarget: DeploymentTarget;
+    readonly sources: readonly ConfigSource[];
   }[];
 }
 
@@ -43,24 +64,49 @@ export const policySelectsSomething: LikelyMistakeRule = (environment, { deploym
     .filter((policy) => !selecting.has(policy.name))
     .flatMap((policy) => {
       const problems: Problem[] = [];
-      const clusterTypeVerdicts = environment.clusterTypes.map((clusterType) => ({ candidate: clusterType, verdict: judgeClusterType(policy, clusterType) }));
+      const clusterTypeVerdicts = environment.clusterTypes.map((clusterType) => ({
+        candidate: clusterType,
+        verdict: judgeClusterType(policy, clusterType),
+      }));
       if (!clusterTypeVerdicts.some(({ verdict }) => verdict.selected)) {
-        problems.push(emptySide(policy, 'cluster type', clusterTypeVerdicts, environment.clusterTypes.map((ct) => ct.labels),
-          ['spec', 'clusterTypeSelector', 'labelSelector'], environment.name));
+        problems.push(
+          emptySide(
+            policy,
+            'cluster type',
+            clusterTypeVerdicts,
+            environment.clusterTypes.map((ct) => ct.labels),
+            ['spec', 'clusterTypeSelector', 'labelSelector'],
+            environment.name,
+          ),
+        );
       }
-      const targetVerdicts = targets.map((target) => ({ candidate: target, verdict: judgeDeploymentTarget(policy, target, environment.name) }));
+      const targetVerdicts = targets.map((target) => ({
+        candidate: target,
+        verdict: judgeDeploymentTarget(policy, target, environment.name),
+      }));
       if (!targetVerdicts.some(({ verdict }) => verdict.selected)) {
-        problems.push(emptySide(policy, 'deployment target', targetVerdicts, targets.map((target) => target.labels),
-          ['spec', 'deploymentTargetSelector', 'labelSelector'], environment.name));
+        problems.push(
+          emptySide(
+            policy,
+            'deployment target',
+            targetVerdicts,
+            targets.map((target) => target.labels),
+            ['spec', 'deploymentTargetSelector', 'labelSelector'],
+            environment.name,
+          ),
+        );
       }
       return problems;
     });
 };
 
 function emptySide(
-  policy: SchedulingPolicy, side: string,
+  policy: SchedulingPolicy,
+  side: string,
   verdicts: readonly { candidate: ClusterType | DeploymentTarget; verdict: PolicyVerdict }[],
-  candidateLabels: readonly Readonly<Record<string, string>>[], selectorField: FieldPath, environment: string,
+  candidateLabels: readonly Readonly<Record<string, string>>[],
+  selectorField: FieldPath,
+  environment: string,
 ): Problem {
   const closest = closestMiss(verdicts);
   const field = closest?.verdict.field ?? selectorField;
@@ -82,8 +128,11 @@ function emptySide(
 function closestMiss<T extends { readonly name: string; readonly labels: Readonly<Record<string, string>> }>(
   verdicts: readonly { candidate: T; verdict: PolicyVerdict }[],
 ): { candidate: T; verdict: PolicyRejection } | undefined {
-  const rank = ({ candidate, verdict }: { candidate: T; verdict: PolicyRejection }): [number, number, string] =>
-    [verdict.unmet, verdict.key !== undefined && verdict.key in candidate.labels ? 0 : 1, candidate.name];
+  const rank = ({ candidate, verdict }: { candidate: T; verdict: PolicyRejection }): [number, number, string] => [
+    verdict.unmet,
+    verdict.key !== undefined && verdict.key in candidate.labels ? 0 : 1,
+    candidate.name,
+  ];
   let best: { candidate: T; verdict: PolicyRejection } | undefined;
   for (const { candidate, verdict } of verdicts) {
     if (verdict.selected) continue;
@@ -98,7 +147,10 @@ function compareRanks(a: [number, number, string], b: [number, number, string]):
 }
 
 /** `did you mean "restricted"?` when the failing requirement's key (or value) is a near miss of one the candidates have. */
-function labelHint(verdict: PolicyRejection, candidates: readonly Readonly<Record<string, string>>[]): string | undefined {
+function labelHint(
+  verdict: PolicyRejection,
+  candidates: readonly Readonly<Record<string, string>>[],
+): string | undefined {
   const { key } = verdict;
   if (key === undefined) return undefined;
   const keys = new Set(candidates.flatMap((labels) => Object.keys(labels)));
@@ -114,16 +166,22 @@ export const deploymentTargetScheduled: LikelyMistakeRule = (environment, { depl
   return deploymentTargets
     .filter((target) => target.environment === environment.name)
     .filter((target) => !scheduled.has(target.name))
-    .map((target) => warning(`deployment target ${JSON.stringify(target.name)} is selected by no SchedulingPolicy${unscheduledReason(environment, target)}`, {
-      location: locateDeploymentTarget(target),
-      object: originRef(target),
-      field: target.sourcePath ? formatFieldPath(target.sourcePath) : undefined,
-    }));
+    .map((target) =>
+      warning(
+        `deployment target ${JSON.stringify(target.name)} is selected by no SchedulingPolicy${unscheduledReason(environment, target)}`,
+        {
+          location: locateDeploymentTarget(target),
+          object: originRef(target),
+          field: target.sourcePath ? formatFieldPath(target.sourcePath) : undefined,
+        },
+      ),
+    );
 };
 
 function unscheduledReason(environment: EnvironmentModel, target: DeploymentTarget): string {
   const verdicts = environment.schedulingPolicies.map((policy) => ({
-    candidate: policy, verdict: judgeDeploymentTarget(policy, target, environment.name),
+    candidate: policy,
+    verdict: judgeDeploymentTarget(policy, target, environment.name),
   }));
   if (verdicts.length === 0) return `: environment ${JSON.stringify(environment.name)} has no SchedulingPolicy`;
   const selecting = verdicts.find(({ verdict }) => verdict.selected);
@@ -143,12 +201,15 @@ export const configMapApplies: LikelyMistakeRule = (environment, { deploymentTar
     .map((configMap) => {
       const blocking = blockingLabel(configMap, clusterTypes, targets);
       const field = blocking ? ['metadata', 'labels', blocking.key] : ['metadata', 'labels'];
-      return warning(`applies to no cluster type and deployment target of environment ${JSON.stringify(environment.name)}: ${blocking?.reason ?? 'its labels never hold together'}`, {
-        location: configMap.source ? locateField(configMap.source, field) : undefined,
-        object: objectRef(configMap),
-        field: formatFieldPath(field),
-        hint: blocking?.hint,
-      });
+      return warning(
+        `applies to no cluster type and deployment target of environment ${JSON.stringify(environment.name)}: ${blocking?.reason ?? 'its labels never hold together'}`,
+        {
+          location: configMap.source ? locateField(configMap.source, field) : undefined,
+          object: objectRef(configMap),
+          field: formatFieldPath(field),
+          hint: blocking?.hint,
+        },
+      );
     });
 };
 
@@ -157,18 +218,29 @@ export const configMapApplies: LikelyMistakeRule = (environment, { deploymentTar
  * name otherwise are not tried (an environment has thousands of pairs and a ConfigMap per cluster type or target).
  */
 function appliesToSomePair(
-  labels: Readonly<Record<string, string>>, clusterTypes: readonly ClusterType[], targets: readonly DeploymentTarget[],
+  labels: Readonly<Record<string, string>>,
+  clusterTypes: readonly ClusterType[],
+  targets: readonly DeploymentTarget[],
 ): boolean {
   const has = (key: string) => Object.prototype.hasOwnProperty.call(labels, key);
-  const candidateTypes = has(CLUSTER_TYPE_LABEL) ? clusterTypes.filter((ct) => ct.name === labels[CLUSTER_TYPE_LABEL]) : clusterTypes;
-  let candidateTargets = has(DEPLOYMENT_TARGET_LABEL) ? targets.filter((target) => target.name === labels[DEPLOYMENT_TARGET_LABEL]) : targets;
-  if (has(WORKLOAD_LABEL)) candidateTargets = candidateTargets.filter((target) => (target.labels[WORKLOAD_LABEL] ?? '') === labels[WORKLOAD_LABEL]);
+  const candidateTypes = has(CLUSTER_TYPE_LABEL)
+    ? clusterTypes.filter((ct) => ct.name === labels[CLUSTER_TYPE_LABEL])
+    : clusterTypes;
+  let candidateTargets = has(DEPLOYMENT_TARGET_LABEL)
+    ? targets.filter((target) => target.name === labels[DEPLOYMENT_TARGET_LABEL])
+    : targets;
+  if (has(WORKLOAD_LABEL))
+    candidateTargets = candidateTargets.filter(
+      (target) => (target.labels[WORKLOAD_LABEL] ?? '') === labels[WORKLOAD_LABEL],
+    );
   return candidateTypes.some((ct) => candidateTargets.some((target) => isConfigFor(labels, ct, target)));
 }
 
 /** The first label (by key) that no pair satisfies on its own, with a did-you-mean hint. */
 function blockingLabel(
-  configMap: ConfigMap, clusterTypes: readonly ClusterType[], targets: readonly DeploymentTarget[],
+  configMap: ConfigMap,
+  clusterTypes: readonly ClusterType[],
+  targets: readonly DeploymentTarget[],
 ): { key: string; reason: string; hint?: string } | undefined {
   const labels = selectingLabels(configMap.labels);
   for (const key of Object.keys(labels).sort()) {
@@ -177,21 +249,50 @@ function blockingLabel(
     if (clusterTypes.some((ct) => targets.some((target) => isConfigFor(single, ct, target)))) continue;
     const quoted = JSON.stringify(value);
     if (key === CLUSTER_TYPE_LABEL) {
-      return { key, reason: `${key}: ${quoted} names no ClusterType`, hint: didYouMean(value, clusterTypes.map((ct) => ct.name)) };
+      return {
+        key,
+        reason: `${key}: ${quoted} names no ClusterType`,
+        hint: didYouMean(
+          value,
+          clusterTypes.map((ct) => ct.name),
+        ),
+      };
     }
     if (key === DEPLOYMENT_TARGET_LABEL) {
-      return { key, reason: `${key}: ${quoted} names no deployment target`, hint: didYouMean(value, targets.map((target) => target.name)) };
+      return {
+        key,
+        reason: `${key}: ${quoted} names no deployment target`,
+        hint: didYouMean(
+          value,
+          targets.map((target) => target.name),
+        ),
+      };
     }
     if (key === WORKLOAD_LABEL) {
-      return { key, reason: `${key}: ${quoted} names no workload with a deployment target here`, hint: didYouMean(value, targets.map((target) => target.labels[WORKLOAD_LABEL] ?? '')) };
+      return {
+        key,
+        reason: `${key}: ${quoted} names no workload with a deployment target here`,
+        hint: didYouMean(
+          value,
+          targets.map((target) => target.labels[WORKLOAD_LABEL] ?? ''),
+        ),
+      };
     }
     const everyLabels = [...clusterTypes.map((ct) => ct.labels), ...targets.map((target) => target.labels)];
     const keys = new Set(everyLabels.flatMap((l) => Object.keys(l)));
     if (!keys.has(key)) {
-      return { key, reason: `no cluster type or deployment target has the label ${JSON.stringify(key)}`, hint: didYouMean(key, keys) };
+      return {
+        key,
+        reason: `no cluster type or deployment target has the label ${JSON.stringify(key)}`,
+        hint: didYouMean(key, keys),
+      };
     }
     const values = new Set(everyLabels.flatMap((l) => (key in l ? [l[key]] : [])));
-    return { key, reason: `no cluster type or deployment target has ${key}: ${quoted}`, hint: didYouMean(value, values) };
+    return {
+      key,
+      reason: `no cluster type or deployment target has ${key}: ${quoted}`,
+      hint: didYouMean(value, values),
+    };
   }
   return undefined;
 }
@@ -208,10 +309,15 @@ export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { co
     for (const entry of source.entries) entriesPerKey.set(entry.key, (entriesPerKey.get(entry.key) ?? 0) + 1);
   }
   const specificity = new Map<ConfigContribution, number>();
-  const overridable = new Map<ConfigSource, { entries: ConfigEntry[]; ascending: boolean; least: number; most: number }>();
+  const overridable = new Map<
+    ConfigSource,
+    { entries: ConfigEntry[]; ascending: boolean; least: number; most: number }
+  >();
   for (const source of configSources) {
     const entries = source.entries.filter((entry) => entriesPerKey.get(entry.key)! > 1);
-    const specificities = entries.map((entry) => Object.keys(selectingLabels(source.labels)).length + Object.keys(entry.keyLabels).length);
+    const specificities = entries.map(
+      (entry) => Object.keys(selectingLabels(source.labels)).length + Object.keys(entry.keyLabels).length,
+    );
     entries.forEach((entry, index) => specificity.set(entry.contribution, specificities[index]));
     overridable.set(source, {
       entries,
@@ -231,7 +337,10 @@ export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { co
     }
     return true;
   };
-  const found = new Map<string, { later: string; rawKey: string; earlier: string; folders: string[]; location?: Problem['location'] }>();
+  const found = new Map<
+    string,
+    { later: string; rawKey: string; earlier: string; folders: string[]; location?: Problem['location'] }
+  >();
   for (const { clusterType, deploymentTarget, sources } of configs) {
     if (neverBroader(sources)) continue;
     const previous = new Map<string, ConfigContribution>();
@@ -242,29 +351,41 @@ export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { co
         const later = entry.contribution;
         previous.set(entry.key, later);
         if (!earlier) continue;
-        const merges = (Array.isArray(earlier.value) && Array.isArray(later.value))
-          || (isConfigObject(earlier.value) && isConfigObject(later.value));
+        const merges =
+          (Array.isArray(earlier.value) && Array.isArray(later.value)) ||
+          (isConfigObject(earlier.value) && isConfigObject(later.value));
         if (merges || specificity.get(later)! >= specificity.get(earlier)!) continue;
         const key = `${later.configMap}\u0000${later.rawKey}\u0000${earlier.configMap}`;
-        const warning = found.get(key) ?? { later: later.configMap, rawKey: later.rawKey, earlier: earlier.configMap, folders: [], location: later.location };
+        const warning = found.get(key) ?? {
+          later: later.configMap,
+          rawKey: later.rawKey,
+          earlier: earlier.configMap,
+          folders: [],
+          location: later.location,
+        };
         warning.folders.push(assignmentFolder(clusterType.name, deploymentTarget.name));
         found.set(key, warning);
       }
     }
   }
-  return [...found.values()].map(({ later, rawKey, earlier, folders, location }) => warning(
-    `overrides the value of the more specific ConfigMap ${JSON.stringify(earlier)} only because ${JSON.stringify(later)} sorts after it, on ${folders.length === 1 ? folders[0] : `${folders.length} assignments (${folders[0]}, …)`}`,
-    {
-      location,
-      object: `ConfigMap/${later}`,
-      field: formatFieldPath(['data', rawKey]),
-      hint: `ConfigMaps apply in name order; rename one so that ${JSON.stringify(earlier)} sorts last, or remove the key here`,
-    },
-  ));
+  return [...found.values()].map(({ later, rawKey, earlier, folders, location }) =>
+    warning(
+      `overrides the value of the more specific ConfigMap ${JSON.stringify(earlier)} only because ${JSON.stringify(later)} sorts after it, on ${folders.length === 1 ? folders[0] : `${folders.length} assignments (${folders[0]}, …)`}`,
+      {
+        location,
+        object: `ConfigMap/${later}`,
+        field: formatFieldPath(['data', rawKey]),
+        hint: `ConfigMaps apply in name order; rename one so that ${JSON.stringify(earlier)} sorts last, or remove the key here`,
+      },
+    ),
+  );
 };
 
 export const LIKELY_MISTAKE_RULES: readonly LikelyMistakeRule[] = [
-  policySelectsSomething, deploymentTargetScheduled, configMapApplies, configOverridesAreSpecific,
+  policySelectsSomething,
+  deploymentTargetScheduled,
+  configMapApplies,
+  configOverridesAreSpecific,
 ];
 
 /** Every likely-mistake warning of an environment. */

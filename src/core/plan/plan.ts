@@ -9,8 +9,14 @@ import { checkEnvironment } from '../model/rules';
 import { ClusterType, ControlPlaneModel, DeploymentTarget, EnvironmentModel, Template } from '../model/types';
 import { Assignment, schedule } from '../scheduling/schedule';
 import {
-  ComposedConfig, ConfigSource, applicableConfigSources, collectConfigSources, composeConfigData,
-  composePlatformConfig, indexConfigSources, lazyComposedConfig,
+  ComposedConfig,
+  ConfigSource,
+  applicableConfigSources,
+  collectConfigSources,
+  composeConfigData,
+  composePlatformConfig,
+  indexConfigSources,
+  lazyComposedConfig,
 } from '../config/platform-config';
 import { WORKSPACE_LABEL, assignmentFolder, namespaceName } from '../layout/names';
 import { LikelyMistakeContext, findLikelyMistakes } from './likely-mistakes';
@@ -20,8 +26,15 @@ import { objectIdentity, objectNameProblems } from './emitted-objects';
 import { ProgressReporter, SILENT_PROGRESS } from '../model/progress';
 import { RenderedAssignment, renderAssignment } from '../../render/render-assignment';
 import {
-  PortableConfigSource, PortableEnvironment, PortableRenderJob, RenderJob, RendererSpecs, jobTemplates, rendererSpecs,
-  toPortableConfigSource, withoutSource,
+  PortableConfigSource,
+  PortableEnvironment,
+  PortableRenderJob,
+  RenderJob,
+  RendererSpecs,
+  jobTemplates,
+  rendererSpecs,
+  toPortableConfigSource,
+  withoutSource,
 } from '../../render/parallel/render-job';
 import { Shard, ownsPromotedCommit, shardFilter } from './shard';
 
@@ -122,7 +135,11 @@ export function planControlPlane(model: ControlPlaneModel, options: PlanOptions 
 }
 
 /** The plans of every environment of the control plane, rendering with `render` (worker threads, a cache…). */
-export async function planControlPlaneWith(model: ControlPlaneModel, render: RenderJobs, options: PlanOptions = {}): Promise<EnvironmentPlan[]> {
+export async function planControlPlaneWith(
+  model: ControlPlaneModel,
+  render: RenderJobs,
+  options: PlanOptions = {},
+): Promise<EnvironmentPlan[]> {
   const plans: EnvironmentPlan[] = [];
   const compiler = lazyCompiler();
   for (const environment of model.environments) {
@@ -141,7 +158,9 @@ export async function planControlPlaneWith(model: ControlPlaneModel, render: Ren
  *   one); share one between the environments of a run
  */
 export function planEnvironment(
-  environment: EnvironmentModel, options: PlanOptions = {}, compiler: ConfigSchemaCompiler | (() => ConfigSchemaCompiler) = lazyCompiler(),
+  environment: EnvironmentModel,
+  options: PlanOptions = {},
+  compiler: ConfigSchemaCompiler | (() => ConfigSchemaCompiler) = lazyCompiler(),
 ): EnvironmentPlan {
   const prepared = prepareEnvironment(environment, options, compiler);
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -184,7 +203,9 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
   // What many jobs share, numbered and made plain data once: cluster types, targets, config sources.
   const numbered = new Map<object, number>();
   const texts = new Map<object, string>();
-  let environment: { clusterTypes: ClusterType[]; deploymentTargets: DeploymentTarget[]; configSources: PortableConfigSource[] } | undefined;
+  let environment:
+    | { clusterTypes: ClusterType[]; deploymentTargets: DeploymentTarget[]; configSources: PortableConfigSource[] }
+    | undefined;
   const numberOf = (object: ClusterType | DeploymentTarget | ConfigSource): number => {
     environment ??= { clusterTypes: [], deploymentTargets: [], configSources: [] };
     let number = numbered.get(object);
@@ -205,9 +226,11 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
     let text = texts.get(object);
     if (text === undefined) {
       // Config values as plain data: JSON of a GoMap would merge keys such as `true` and "true".
-      text = contentHash('kind' in object
-        ? JSON.stringify(withoutSource(object))
-        : JSON.stringify([object.configMap, toPortableConfigSource(object)]));
+      text = contentHash(
+        'kind' in object
+          ? JSON.stringify(withoutSource(object))
+          : JSON.stringify([object.configMap, toPortableConfigSource(object)]),
+      );
       texts.set(object, text);
     }
     return text;
@@ -230,19 +253,34 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
       namespace: namespaceName(deploymentTarget.environment, assignment.clusterType.name, deploymentTarget.name),
     };
   };
-  const pathOf = ({ assignment }: PreparedAssignment) => [prepared.environment.name, assignment.clusterType.name, assignment.deploymentTarget.name];
+  const pathOf = ({ assignment }: PreparedAssignment) => [
+    prepared.environment.name,
+    assignment.clusterType.name,
+    assignment.deploymentTarget.name,
+  ];
   return {
     length: prepared.assignments.length,
     folder: (index) => prepared.assignments[index].folder,
     job: (index) => {
       const prepare = prepared.assignments[index];
-      const { assignment: { clusterType, deploymentTarget }, sources, renderers } = prepare;
+      const {
+        assignment: { clusterType, deploymentTarget },
+        sources,
+        renderers,
+      } = prepare;
       const config = composeConfigData(sources, clusterType, deploymentTarget);
-      return { path: pathOf(prepare), props: { context: { ...contextOf(prepare), clusterType, deploymentTarget, config }, ...renderers } };
+      return {
+        path: pathOf(prepare),
+        props: { context: { ...contextOf(prepare), clusterType, deploymentTarget, config }, ...renderers },
+      };
     },
     portable: (index) => {
       const prepare = prepared.assignments[index];
-      const { assignment: { clusterType, deploymentTarget }, sources, specs } = prepare;
+      const {
+        assignment: { clusterType, deploymentTarget },
+        sources,
+        specs,
+      } = prepare;
       if (!specs) return undefined;
       return {
         path: pathOf(prepare),
@@ -269,7 +307,9 @@ function jobList(prepared: PreparedEnvironment): RenderJobList {
       });
       return [
         JSON.stringify([pathOf(prepare), specs, contextOf(prepare), templateTexts]),
-        textOf(assignment.clusterType), textOf(assignment.deploymentTarget), ...sources.map(textOf),
+        textOf(assignment.clusterType),
+        textOf(assignment.deploymentTarget),
+        ...sources.map(textOf),
       ].join('\u0000');
     },
   };
@@ -297,7 +337,9 @@ interface PreparedEnvironment {
  * sources that apply to it (its config is composed when its job is made).
  */
 function prepareEnvironment(
-  environment: EnvironmentModel, options: PlanOptions, compilerOf: ConfigSchemaCompiler | (() => ConfigSchemaCompiler),
+  environment: EnvironmentModel,
+  options: PlanOptions,
+  compilerOf: ConfigSchemaCompiler | (() => ConfigSchemaCompiler),
 ): PreparedEnvironment {
   const registry = options.registry ?? RendererRegistry.withBuiltIns();
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -307,16 +349,33 @@ function prepareEnvironment(
     ...environment.workloads.flatMap((workload) => unfoldWorkload(workload, environment.name)),
   ];
   const problems: Problem[] = checkEnvironment(environment, { renderers: registry.catalog(), deploymentTargets });
-  const schemaModule = environment.configSchemas.length > 0 || deploymentTargets.some((target) => target.configSchemas.length > 0)
-    ? configSchemaModule() : undefined;
+  const schemaModule =
+    environment.configSchemas.length > 0 || deploymentTargets.some((target) => target.configSchemas.length > 0)
+      ? configSchemaModule()
+      : undefined;
   const compiler = schemaModule && (typeof compilerOf === 'function' ? compilerOf() : compilerOf);
   // A schema that is not JSON or not a JSON Schema is wrong wherever it is written, used or not.
   if (schemaModule) {
-    problems.push(...schemaModule.invalidSchemaProblems(
-      [...environment.configSchemas.map(schemaModule.configSchemaSource), ...deploymentTargets.flatMap(schemaModule.inlineSchemaSources)], compiler!));
+    problems.push(
+      ...schemaModule.invalidSchemaProblems(
+        [
+          ...environment.configSchemas.map(schemaModule.configSchemaSource),
+          ...deploymentTargets.flatMap(schemaModule.inlineSchemaSources),
+        ],
+        compiler!,
+      ),
+    );
   }
-  const scheduled = schedule(environment.name, environment.schedulingPolicies, environment.clusterTypes, deploymentTargets);
-  const inShard = shardFilter(environment.clusterTypes.map((clusterType) => clusterType.name), options.shard);
+  const scheduled = schedule(
+    environment.name,
+    environment.schedulingPolicies,
+    environment.clusterTypes,
+    deploymentTargets,
+  );
+  const inShard = shardFilter(
+    environment.clusterTypes.map((clusterType) => clusterType.name),
+    options.shard,
+  );
   const clusterTypes = environment.clusterTypes.filter((clusterType) => inShard(clusterType.name));
   progress.step?.('compose');
   const configSources = collectConfigSources(environment.configMaps);
@@ -331,15 +390,24 @@ function prepareEnvironment(
     const { clusterType, deploymentTarget } = assignment;
     if (!inShard(clusterType.name)) {
       // The namespace the built-in renderer gives an assignment of another shard is known without rendering it.
-      if (!templates.has(clusterType.namespaceService) && registry.namespaceRenderer(clusterType.namespaceService)?.constructor === DefaultNamespaceRenderer) {
-        outsideNamespaces.set(assignment, namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name));
+      if (
+        !templates.has(clusterType.namespaceService) &&
+        registry.namespaceRenderer(clusterType.namespaceService)?.constructor === DefaultNamespaceRenderer
+      ) {
+        outsideNamespaces.set(
+          assignment,
+          namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name),
+        );
       }
       continue;
     }
     const folder = assignmentFolder(clusterType.name, deploymentTarget.name);
     if (!renderersOf.has(clusterType)) {
       const renderers = resolveRenderers(clusterType, templates, registry);
-      renderersOf.set(clusterType, 'unresolved' in renderers ? undefined : { renderers, specs: rendererSpecs(renderers) });
+      renderersOf.set(
+        clusterType,
+        'unresolved' in renderers ? undefined : { renderers, specs: rendererSpecs(renderers) },
+      );
     }
     const resolved = renderersOf.get(clusterType);
     if (!resolved) {
@@ -349,12 +417,21 @@ function prepareEnvironment(
     const sources = applicableConfigSources(configIndex, clusterType, deploymentTarget);
     const schemas = schemaModule?.configSchemasFor(environment.configSchemas, clusterType, deploymentTarget) ?? [];
     if (schemas.length > 0) {
-      const failures = schemaModule!.validateConfig(composeConfigData(sources, clusterType, deploymentTarget), schemas, compiler!);
+      const failures = schemaModule!.validateConfig(
+        composeConfigData(sources, clusterType, deploymentTarget),
+        schemas,
+        compiler!,
+      );
       if (failures.length > 0) {
         const config = composePlatformConfig(sources, clusterType, deploymentTarget);
-        problems.push(...schemaModule!.configValidationProblems(failures, {
-          clusterType: clusterType.name, deploymentTarget: deploymentTarget.name, config: config.data, provenance: config.provenance,
-        }));
+        problems.push(
+          ...schemaModule!.configValidationProblems(failures, {
+            clusterType: clusterType.name,
+            deploymentTarget: deploymentTarget.name,
+            config: config.data,
+            provenance: config.provenance,
+          }),
+        );
         unresolved.push(folder);
         continue;
       }
@@ -362,12 +439,25 @@ function prepareEnvironment(
     assignments.push({ assignment, folder, sources, ...resolved });
   }
   return {
-    environment, deploymentTargets, problems, scheduled, configSources, clusterTypes, assignments, unresolved, templates, outsideNamespaces,
+    environment,
+    deploymentTargets,
+    problems,
+    scheduled,
+    configSources,
+    clusterTypes,
+    assignments,
+    unresolved,
+    templates,
+    outsideNamespaces,
   };
 }
 
 /** Everything after rendering: name and collision checks, likely mistakes, the sorted files. */
-function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly RenderedAssignment[], options: PlanOptions): EnvironmentPlan {
+function completeEnvironment(
+  prepared: PreparedEnvironment,
+  rendered: readonly RenderedAssignment[],
+  options: PlanOptions,
+): EnvironmentPlan {
   const { environment, problems } = prepared;
   const progress = options.progress ?? SILENT_PROGRESS;
   progress.step?.('plan');
@@ -377,7 +467,8 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
   const namespaces = new Map<unknown, Assignment>();
   const identitiesPerClusterType = new Map<string, Map<string, string>>();
 
-  for (const clusterType of prepared.clusterTypes) files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+  for (const clusterType of prepared.clusterTypes)
+    files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
 
   const configs: LikelyMistakeContext['configs'][number][] = [];
   // Assignments in schedule order: those of other shards only name their namespaces, so that a shard finds a
@@ -391,36 +482,53 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
     const { assignment, folder, sources } = prepared.assignments[index];
     const { clusterType, deploymentTarget } = assignment;
     const namespace = namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name);
-    const where = { location: locateDeploymentTarget(deploymentTarget), object: `DeploymentTarget/${deploymentTarget.name}` };
+    const where = {
+      location: locateDeploymentTarget(deploymentTarget),
+      object: `DeploymentTarget/${deploymentTarget.name}`,
+    };
     const result = rendered[index];
-    const assignmentProblems = result.failures.map((failure) => error(failure.message, {
-      location: failure.location ?? where.location, object: failure.object ?? where.object,
-    }));
+    const assignmentProblems = result.failures.map((failure) =>
+      error(failure.message, {
+        location: failure.location ?? where.location,
+        object: failure.object ?? where.object,
+      }),
+    );
 
     const identities = identitiesPerClusterType.get(clusterType.name) ?? new Map<string, string>();
     identitiesPerClusterType.set(clusterType.name, identities);
     for (const object of result.objects) {
       for (const { field, value, problem } of objectNameProblems(object)) {
-        const parts = value === namespace
-          ? ` (environment "${deploymentTarget.environment}" + cluster type "${clusterType.name}" + deployment target "${deploymentTarget.name}")`
-          : '';
-        assignmentProblems.push(error(
-          `${object.kind} ${JSON.stringify(value)} in ${folder}/${object.file}: ${field} ${problem}${parts}`, where));
+        const parts =
+          value === namespace
+            ? ` (environment "${deploymentTarget.environment}" + cluster type "${clusterType.name}" + deployment target "${deploymentTarget.name}")`
+            : '';
+        assignmentProblems.push(
+          error(
+            `${object.kind} ${JSON.stringify(value)} in ${folder}/${object.file}: ${field} ${problem}${parts}`,
+            where,
+          ),
+        );
       }
       const identity = objectIdentity(object);
       const owner = identities.get(identity);
       if (owner && owner !== folder) {
-        assignmentProblems.push(error(
-          `${object.kind} ${JSON.stringify(object.name)} is produced by both ${owner} and ${folder} on cluster type "${clusterType.name}"`,
-          where));
+        assignmentProblems.push(
+          error(
+            `${object.kind} ${JSON.stringify(object.name)} is produced by both ${owner} and ${folder} on cluster type "${clusterType.name}"`,
+            where,
+          ),
+        );
       }
       identities.set(identity, folder);
       if (object.kind === 'Namespace') {
         const other = namespaces.get(object.name);
         if (other && other !== assignment) {
-          assignmentProblems.push(error(
-            `namespace ${JSON.stringify(object.name)} is produced by both (clusterType "${other.clusterType.name}", deploymentTarget "${other.deploymentTarget.name}") and (clusterType "${clusterType.name}", deploymentTarget "${deploymentTarget.name}")`,
-            where));
+          assignmentProblems.push(
+            error(
+              `namespace ${JSON.stringify(object.name)} is produced by both (clusterType "${other.clusterType.name}", deploymentTarget "${other.deploymentTarget.name}") and (clusterType "${clusterType.name}", deploymentTarget "${deploymentTarget.name}")`,
+              where,
+            ),
+          );
         }
         namespaces.set(object.name, assignment);
       }
@@ -450,9 +558,14 @@ function completeEnvironment(prepared: PreparedEnvironment, rendered: readonly R
   }
 
   if (!options.incompleteInput) {
-    problems.push(...findLikelyMistakes(environment, {
-      deploymentTargets: prepared.deploymentTargets, assignments: prepared.scheduled, configSources: prepared.configSources, configs,
-    }));
+    problems.push(
+      ...findLikelyMistakes(environment, {
+        deploymentTargets: prepared.deploymentTargets,
+        assignments: prepared.scheduled,
+        configSources: prepared.configSources,
+        configs,
+      }),
+    );
   }
 
   // The promoted commit belongs to the first shard (every shard when not sharded).

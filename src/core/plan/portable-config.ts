@@ -13,7 +13,10 @@ type PortableNumber = number | { readonly n: string };
 
 /** A config value as plain data that keeps its Go types. */
 export type PortableConfigValue =
-  | string | boolean | null | PortableNumber
+  | string
+  | boolean
+  | null
+  | PortableNumber
   | { readonly f: PortableNumber }
   | { readonly m: readonly (readonly [PortableConfigValue, PortableConfigValue])[] }
   | readonly PortableConfigValue[];
@@ -30,7 +33,9 @@ export function toPortableConfigValue(value: ConfigValue): PortableConfigValue {
   if (typeof value === 'number') return portableNumber(value);
   if (value instanceof GoFloat64) return { f: portableNumber(value.value) };
   if (value instanceof GoMap) {
-    return { m: value.entries().map(([key, element]) => [toPortableConfigValue(key), toPortableConfigValue(element)] as const) };
+    return {
+      m: value.entries().map(([key, element]) => [toPortableConfigValue(key), toPortableConfigValue(element)] as const),
+    };
   }
   if (Array.isArray(value)) return value.map(toPortableConfigValue);
   return value as string | boolean | null;
@@ -41,6 +46,13 @@ export function fromPortableConfigValue(value: PortableConfigValue): ConfigValue
   if (typeof value !== 'object' || value === null) return value as string | number | boolean | null;
   if ('n' in value) return numberOf(value);
   if ('f' in value) return new GoFloat64(numberOf(value.f));
-  return GoMap.of((value as { m: readonly (readonly [PortableConfigValue, PortableConfigValue])[] }).m
-    .map(([key, element]) => [fromPortableConfigValue(key) as string | number | boolean | null | GoFloat64, fromPortableConfigValue(element)] as const));
+  return GoMap.of(
+    (value as { m: readonly (readonly [PortableConfigValue, PortableConfigValue])[] }).m.map(
+      ([key, element]) =>
+        [
+          fromPortableConfigValue(key) as string | number | boolean | null | GoFloat64,
+          fromPortableConfigValue(element),
+        ] as const,
+    ),
+  );
 }

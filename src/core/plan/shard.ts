@@ -23,7 +23,10 @@ export function parseShard(text: string): Shard | undefined {
 }
 
 /** Whether a cluster type (of the environment's `clusterTypes`) is in the shard; every one is without a shard. */
-export function shardFilter(clusterTypes: readonly string[], shard: Shard | undefined): (clusterType: string) => boolean {
+export function shardFilter(
+  clusterTypes: readonly string[],
+  shard: Shard | undefined,
+): (clusterType: string) => boolean {
   if (!shard || shard.count === 1) return () => true;
   const mine = new Set([...clusterTypes].sort().filter((_, k) => k % shard.count === shard.index - 1));
   return (clusterType) => mine.has(clusterType);

@@ -46,21 +46,34 @@ export function judgeClusterType(policy: SchedulingPolicy, clusterType: ClusterT
  * Whether the policy selects the deployment target in `environment`: the environment filter, then the workspace
  * filter, then the deploymentTargetSelector (the order reference §5.2 applies them in).
  */
-export function judgeDeploymentTarget(policy: SchedulingPolicy, target: DeploymentTarget, environment: string): PolicyVerdict {
+export function judgeDeploymentTarget(
+  policy: SchedulingPolicy,
+  target: DeploymentTarget,
+  environment: string,
+): PolicyVerdict {
   const environmentMiss = target.environment === environment ? 0 : 1;
   const workspaceMiss = isInWorkspace(target, policy) ? 0 : 1;
-  const selector = judgeSelector(target.labels, policy.deploymentTargetSelector, TARGET_SELECTOR, environmentMiss + workspaceMiss);
+  const selector = judgeSelector(
+    target.labels,
+    policy.deploymentTargetSelector,
+    TARGET_SELECTOR,
+    environmentMiss + workspaceMiss,
+  );
   const unmet = selector.selected ? environmentMiss + workspaceMiss : selector.unmet;
   if (environmentMiss) {
     return {
-      selected: false, filter: PolicyFilter.ENVIRONMENT, unmet,
+      selected: false,
+      filter: PolicyFilter.ENVIRONMENT,
+      unmet,
       requirement: `environment: ${JSON.stringify(environment)}`,
       reason: `deployment target is for ${JSON.stringify(target.environment)}`,
     };
   }
   if (workspaceMiss) {
     return {
-      selected: false, filter: PolicyFilter.WORKSPACE, unmet,
+      selected: false,
+      filter: PolicyFilter.WORKSPACE,
+      unmet,
       requirement: `workspace: ${JSON.stringify(policy.workspace)}`,
       reason: describeLabel(target.labels, WORKSPACE_LABEL),
       key: WORKSPACE_LABEL,
@@ -76,9 +89,13 @@ function judgeSelector(labels: Labels, selector: LabelSelector, at: FieldPath, e
   if (unmet.length === 0) return { selected: true };
   const [first] = unmet;
   return {
-    selected: false, filter: PolicyFilter.SELECTOR, requirement: first.requirement, reason: first.reason, key: first.key,
+    selected: false,
+    filter: PolicyFilter.SELECTOR,
+    requirement: first.requirement,
+    reason: first.reason,
+    key: first.key,
     ...(first.field[0] === 'matchLabels' ? { expected: selector.matchLabels![first.key] } : {}),
-    field: [...at, ...first.field], unmet: unmet.length + extra,
+    field: [...at, ...first.field],
+    unmet: unmet.length + extra,
   };
 }
-

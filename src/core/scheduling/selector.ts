@@ -39,14 +39,21 @@ export function unmetRequirements(labels: Labels, selector: LabelSelector): Sele
   for (const key of Object.keys(selector.matchLabels ?? {}).sort()) {
     const expected = selector.matchLabels![key];
     if (labels[key] !== expected) {
-      unmet.push({ requirement: `${key}: ${JSON.stringify(expected)}`, reason: describeLabel(labels, key), key, field: ['matchLabels', key] });
+      unmet.push({
+        requirement: `${key}: ${JSON.stringify(expected)}`,
+        reason: describeLabel(labels, key),
+        key,
+        field: ['matchLabels', key],
+      });
     }
   }
   (selector.matchExpressions ?? []).forEach((requirement, index) => {
     if (!matchesRequirement(labels, requirement)) {
       unmet.push({
-        requirement: describeRequirement(requirement), reason: describeLabel(labels, requirement.key),
-        key: requirement.key, field: ['matchExpressions', index],
+        requirement: describeRequirement(requirement),
+        reason: describeLabel(labels, requirement.key),
+        key: requirement.key,
+        field: ['matchExpressions', index],
       });
     }
   });
@@ -80,5 +87,7 @@ function describeRequirement({ key, operator, values = [] }: LabelSelectorRequir
 
 /** `label is "false"` or `label missing`. */
 export function describeLabel(labels: Labels, key: string): string {
-  return Object.prototype.hasOwnProperty.call(labels, key) ? `label is ${JSON.stringify(labels[key])}` : 'label missing';
+  return Object.prototype.hasOwnProperty.call(labels, key)
+    ? `label is ${JSON.stringify(labels[key])}`
+    : 'label missing';
 }

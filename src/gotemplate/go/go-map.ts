@@ -144,6 +144,11 @@ export function goScalarEquals(a: unknown, b: unknown): boolean {
 
 /** Whether a value can be a key of a `GoMap` (a Go scalar; maps and slices cannot be keys). */
 export function isGoMapKey(value: unknown): value is GoMapKey {
-  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    || value instanceof GoFloat64;
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof GoFloat64
+  );
 }

@@ -149,7 +149,16 @@ export function unquoteChar(s: string, q: string): { value: string; tail: string
   }
   const c = s[1];
   const tail = s.slice(2);
-  const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+  const simple: Record<string, string> = {
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+  };
   if (c in simple) {
     return { value: simple[c], tail };
   }

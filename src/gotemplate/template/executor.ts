@@ -17,7 +17,15 @@ import {
 import { BUILTINS } from './builtins';
 import { countNewlines } from './lexer';
 import { formatV, sprint } from './fmt';
-import { FunctionContext, FunctionTable, goTypeNameOf, GoCallError, LimitError, ParamType, TemplateFunction } from './functions';
+import {
+  FunctionContext,
+  FunctionTable,
+  goTypeNameOf,
+  GoCallError,
+  LimitError,
+  ParamType,
+  TemplateFunction,
+} from './functions';
 import { sortedEntries } from './map-order';
 import { ParsedTemplates } from './parser';
 import {
@@ -122,7 +130,9 @@ class State implements FunctionContext {
   charge(steps: number): void {
     this.steps += steps;
     if (this.steps > this.limits.maxSteps) {
-      throw new LimitError(`execution budget of ${this.limits.maxSteps} steps exceeded (a range or template recursion too large?)`);
+      throw new LimitError(
+        `execution budget of ${this.limits.maxSteps} steps exceeded (a range or template recursion too large?)`,
+      );
     }
   }
 
@@ -525,7 +535,13 @@ class State implements FunctionContext {
     return undefined;
   }
 
-  private evalFunction(dot: Slot, node: IdentifierNode, cmd: Node, args: readonly Node[] | undefined, final: Final): unknown {
+  private evalFunction(
+    dot: Slot,
+    node: IdentifierNode,
+    cmd: Node,
+    args: readonly Node[] | undefined,
+    final: Final,
+  ): unknown {
     this.at(node);
     const name = node.ident;
     const found = this.lookupFunction(name);
@@ -657,7 +673,14 @@ class State implements FunctionContext {
       case 'dot':
         return this.validateType(dot.v, typ);
       case 'nil':
-        if (typ === undefined || typ === 'any' || typ === 'value' || typ === 'map' || typ === 'slice' || typ === 'strings') {
+        if (
+          typ === undefined ||
+          typ === 'any' ||
+          typ === 'value' ||
+          typ === 'map' ||
+          typ === 'slice' ||
+          typ === 'strings'
+        ) {
           return this.validateType(undefined, typ);
         }
         this.errorf(`cannot assign nil to ${goTypeNameOf(typ)}`);

@@ -178,7 +178,9 @@ export function sprintf(format: string, args: readonly unknown[]): string {
     out += '%!(EXTRA ';
     out += args
       .slice(argNum)
-      .map((arg) => (arg === null || arg === undefined ? '<nil>' : `${goTypeOf(arg)}=${formatValue(arg, 'v', NO_FLAGS, true)}`))
+      .map((arg) =>
+        arg === null || arg === undefined ? '<nil>' : `${goTypeOf(arg)}=${formatValue(arg, 'v', NO_FLAGS, true)}`,
+      )
       .join(', ');
     out += ')';
   }
@@ -245,11 +247,17 @@ export function formatValue(v: unknown, verb: string, f: Flags, top: boolean): s
       if (verb === 'v' && f.sharp) {
         return `${goTypeOf(v)}{${entries.map(([k, x]) => formatValue(k, verb, f, false) + ':' + formatValue(x, verb, f, false)).join(', ')}}`;
       }
-      return 'map[' + entries.map(([k, x]) => formatValue(k, verb, f, false) + ':' + formatValue(x, verb, f, false)).join(' ') + ']';
+      return (
+        'map[' +
+        entries.map(([k, x]) => formatValue(k, verb, f, false) + ':' + formatValue(x, verb, f, false)).join(' ') +
+        ']'
+      );
     }
     case 'struct': {
       const s = v as GoStruct;
-      const parts = [...s.fields].map(([name, x]) => (f.plus || f.sharp ? name + ':' : '') + formatValue(x, verb, f, false));
+      const parts = [...s.fields].map(
+        ([name, x]) => (f.plus || f.sharp ? name + ':' : '') + formatValue(x, verb, f, false),
+      );
       if (verb === 'v' && f.sharp) {
         return `${s.typeName}{${parts.join(', ')}}`;
       }
@@ -333,7 +341,7 @@ function formatInteger(n: bigint, signed: boolean, verb: string, f: Flags, origi
     case 'q':
       return pad(quoteRune(validRune(n), f.plus), f);
     case 'U': {
-      const hex = 'U+' + (n < 0n ? (BigInt.asUintN(64, n)) : n).toString(16).toUpperCase().padStart(4, '0');
+      const hex = 'U+' + (n < 0n ? BigInt.asUintN(64, n) : n).toString(16).toUpperCase().padStart(4, '0');
       const r = validRune(n);
       return pad(f.sharp && r === Number(n) ? `${hex} '${String.fromCodePoint(r)}'` : hex, f);
     }

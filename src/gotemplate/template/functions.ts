@@ -8,7 +8,8 @@
  * missing values as invalid rather than nil), `map` is `map[string]interface {}`, `slice` is `[]interface {}`,
  * `strings` is `[]string`.
  */
-export type ParamType = 'any' | 'value' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'uint32' | 'map' | 'slice' | 'strings';
+export type ParamType =
+  'any' | 'value' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'uint32' | 'map' | 'slice' | 'strings';
 
 export interface TemplateFunction {
   /** The fixed parameters. */
@@ -63,6 +64,10 @@ export function goTypeNameOf(param: ParamType): string {
 }
 
 /** Shorthand for declaring a function. */
-export function fn(params: readonly ParamType[], call: TemplateFunction['call'], variadic?: ParamType): TemplateFunction {
+export function fn(
+  params: readonly ParamType[],
+  call: TemplateFunction['call'],
+  variadic?: ParamType,
+): TemplateFunction {
   return variadic === undefined ? { params, call } : { params, variadic, call };
 }

@@ -64,4 +64,3 @@ export function describeItem(item: Item): string {
   }
   return quote(item.val);
 }
-

@@ -587,7 +587,16 @@ class Tree {
         this.errorf(`malformed character constant: ${text}`);
       }
       const code = r.value.codePointAt(0) ?? 0;
-      return { ...base, isInt: true, isUint: true, isFloat: true, isComplex: false, int64: BigInt(code), uint64: BigInt(code), float64: code };
+      return {
+        ...base,
+        isInt: true,
+        isUint: true,
+        isFloat: true,
+        isComplex: false,
+        int64: BigInt(code),
+        uint64: BigInt(code),
+        float64: code,
+      };
     }
     const zero = { ...base, isInt: false, isUint: false, isFloat: false, int64: 0n, uint64: 0n, float64: 0 };
     if (token.type === ItemType.COMPLEX || (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined)) {

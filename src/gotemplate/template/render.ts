@@ -86,7 +86,11 @@ export function renderManifest(text: string, data: TemplateData, options: Render
  * (whitespace-only results are kept), as Kalypso's `ProcessTemplate` does. The data is shared by all
  * manifests, like upstream (a `set` on `.ConfigData` in one manifest is visible in the next).
  */
-export function renderManifests(manifests: readonly string[], data: TemplateData, options: RenderOptions = {}): string[] {
+export function renderManifests(
+  manifests: readonly string[],
+  data: TemplateData,
+  options: RenderOptions = {},
+): string[] {
   const goData = toGoData(data);
   const out: string[] = [];
   manifests.forEach((text, index) => {

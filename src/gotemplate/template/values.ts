@@ -99,7 +99,9 @@ export function mapLookup(map: object, key: GoMapKey): unknown {
   if (map instanceof GoMap) {
     return map.get(key);
   }
-  return typeof key === 'string' && hasKey(map as Record<string, unknown>, key) ? (map as Record<string, unknown>)[key] : undefined;
+  return typeof key === 'string' && hasKey(map as Record<string, unknown>, key)
+    ? (map as Record<string, unknown>)[key]
+    : undefined;
 }
 
 export function kindOf(v: unknown): Kind {

@@ -198,7 +198,12 @@ class Emitter {
     this.whitespace = true;
   }
 
-  private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+  private writeIndicator(
+    indicator: string,
+    needWhitespace: boolean,
+    isWhitespace: boolean,
+    isIndention: boolean,
+  ): void {
     if (needWhitespace && !this.whitespace) {
       this.put(' ');
     }
@@ -285,8 +290,21 @@ class Emitter {
 
   private putEscape(c: number): void {
     const named: Record<number, string> = {
-      0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
-      0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+      0x00: '0',
+      0x07: 'a',
+      0x08: 'b',
+      0x09: 't',
+      0x0a: 'n',
+      0x0b: 'v',
+      0x0c: 'f',
+      0x0d: 'r',
+      0x1b: 'e',
+      0x22: '"',
+      0x5c: '\\',
+      0x85: 'N',
+      0xa0: '_',
+      0x2028: 'L',
+      0x2029: 'P',
     };
     const name = named[c];
     if (name !== undefined) {

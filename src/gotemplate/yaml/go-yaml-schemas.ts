@@ -1,10 +1,16 @@
-import {
-  NOT_RESOLVED, Schema, defineMappingTag, defineScalarTag, mapTag, mergeTag, seqTag, strTag,
-} from 'js-yaml';
+import { NOT_RESOLVED, Schema, defineMappingTag, defineScalarTag, mapTag, mergeTag, seqTag, strTag } from 'js-yaml';
 import { GoMap, GoMapKey, goMapKeyId, isGoMapKey } from '../go/go-map';
 import { GoFloat64, goFloat64 } from '../go/go-numbers';
 import {
-  INF_WORDS, NAN_WORDS, NEG_INF_WORDS, NULL_WORDS, OLD_FALSE_WORDS, OLD_TRUE_WORDS, V3_FALSE_WORDS, V3_TRUE_WORDS, YAML_STYLE_FLOAT,
+  INF_WORDS,
+  NAN_WORDS,
+  NEG_INF_WORDS,
+  NULL_WORDS,
+  OLD_FALSE_WORDS,
+  OLD_TRUE_WORDS,
+  V3_FALSE_WORDS,
+  V3_TRUE_WORDS,
+  YAML_STYLE_FLOAT,
 } from './resolve-words';
 
 /*
@@ -143,10 +149,24 @@ const goMapTag = defineMappingTag<GoMapCarrier, GoMap>('tag:yaml.org,2002:map', 
  * with typed keys, integral floats `GoFloat64`s (see `ConfigValue`). Load with `json: true` (duplicate keys).
  */
 export const GO_YAML_V2_SCHEMA = new Schema([
-  strTag, seqTag, goMapTag, nullTag, boolTag(V2_TRUE_WORDS, V2_FALSE_WORDS), intTag, goFloatTag, mergeTag,
+  strTag,
+  seqTag,
+  goMapTag,
+  nullTag,
+  boolTag(V2_TRUE_WORDS, V2_FALSE_WORDS),
+  intTag,
+  goFloatTag,
+  mergeTag,
 ]);
 
 /** yaml.v3 typing: how Flux reads control-plane files (so `edge: yes` is the string "yes", `edge: true` a boolean). */
 export const GO_YAML_V3_SCHEMA = new Schema([
-  strTag, seqTag, mapTag, nullTag, boolTag(new Set(V3_TRUE_WORDS), new Set(V3_FALSE_WORDS)), intTag, floatTag, mergeTag,
+  strTag,
+  seqTag,
+  mapTag,
+  nullTag,
+  boolTag(new Set(V3_TRUE_WORDS), new Set(V3_FALSE_WORDS)),
+  intTag,
+  floatTag,
+  mergeTag,
 ]);

@@ -65,7 +65,9 @@ function toNode(value: unknown, ancestors: Set<object>): YamlNode {
     if (value instanceof GoMap) {
       return {
         kind: 'mapping',
-        entries: (value as GoMap).entries().sort(([a], [b]) => compareYamlKeys(a, b))
+        entries: (value as GoMap)
+          .entries()
+          .sort(([a], [b]) => compareYamlKeys(a, b))
           .map(([k, v]) => [toNode(k, ancestors), toNode(v, ancestors)] as const),
       };
     }
@@ -82,7 +84,9 @@ function toNode(value: unknown, ancestors: Set<object>): YamlNode {
     const record = value as Record<string, unknown>;
     return {
       kind: 'mapping',
-      entries: sortKeysNaturally(Object.keys(record)).map((k) => [stringNode(k), toNode(record[k], ancestors)] as const),
+      entries: sortKeysNaturally(Object.keys(record)).map(
+        (k) => [stringNode(k), toNode(record[k], ancestors)] as const,
+      ),
     };
   } finally {
     ancestors.delete(value);

@@ -1,6 +1,14 @@
 import { parseFloat64, parseInt64, parseUint } from '../go/parse-number';
 import {
-  INF_WORDS, MERGE_KEY, NAN_WORDS, NEG_INF_WORDS, NULL_WORDS, OLD_FALSE_WORDS, OLD_TRUE_WORDS, V3_FALSE_WORDS, V3_TRUE_WORDS,
+  INF_WORDS,
+  MERGE_KEY,
+  NAN_WORDS,
+  NEG_INF_WORDS,
+  NULL_WORDS,
+  OLD_FALSE_WORDS,
+  OLD_TRUE_WORDS,
+  V3_FALSE_WORDS,
+  V3_TRUE_WORDS,
   YAML_STYLE_FLOAT,
 } from './resolve-words';
 
@@ -14,7 +22,13 @@ export function resolvesToPlainString(s: string): boolean {
 }
 
 const RESOLVE_MAP = new Set([
-  ...V3_TRUE_WORDS, ...V3_FALSE_WORDS, ...NULL_WORDS, ...NAN_WORDS, ...INF_WORDS, ...NEG_INF_WORDS, MERGE_KEY,
+  ...V3_TRUE_WORDS,
+  ...V3_FALSE_WORDS,
+  ...NULL_WORDS,
+  ...NAN_WORDS,
+  ...INF_WORDS,
+  ...NEG_INF_WORDS,
+  MERGE_KEY,
 ]);
 
 /** yaml.v3 `resolve("", s)` returns `!!str`. */
@@ -102,7 +116,10 @@ export function isOldBool(s: string): boolean {
  * lower-case `t`), `2006-1-2 15:4:5.999999999` and `2006-1-2`.
  */
 export function isTimestamp(s: string): boolean {
-  const m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$/.exec(s);
+  const m =
+    /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$/.exec(
+      s,
+    );
   if (!m) {
     return false;
   }

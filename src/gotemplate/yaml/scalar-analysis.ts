@@ -13,10 +13,7 @@ export interface ScalarAnalysis {
 /** yaml.v3 `is_printable` on a code point: which characters may appear unescaped in YAML output. */
 export function isYamlPrintable(c: number): boolean {
   return (
-    c === 0x0a ||
-    (c >= 0x20 && c <= 0x7e) ||
-    (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+    c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
 }
 

@@ -15,7 +15,11 @@ export interface FolderLockOptions {
  * folder never fetch into one mirror at once. A lock whose holder no longer runs on this host is taken over; a live
  * one is waited for.
  */
-export async function withFolderLock<T>(lockFile: string, work: () => Promise<T>, options: FolderLockOptions = {}): Promise<T> {
+export async function withFolderLock<T>(
+  lockFile: string,
+  work: () => Promise<T>,
+  options: FolderLockOptions = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   const owner = lockOwner();
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
@@ -31,7 +35,9 @@ export async function withFolderLock<T>(lockFile: string, work: () => Promise<T>
         continue;
       }
       if (Date.now() > deadline) {
-        throw new GitError(`${path.dirname(lockFile)} is locked by another kalypso run${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; remove ${lockFile} if no run is going on`);
+        throw new GitError(
+          `${path.dirname(lockFile)} is locked by another kalypso run${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; remove ${lockFile} if no run is going on`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
     }

@@ -10,14 +10,19 @@ import { GitError, GitRunner } from './git-runner';
 
 /** The cache folder when `--cache` is not given: `$XDG_CACHE_HOME/kalypso-cdk8s`, else `~/.cache/kalypso-cdk8s`. */
 export function defaultCacheFolder(env: Readonly<Record<string, string | undefined>>, home = os.homedir()): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   return path.join(base, 'kalypso-cdk8s');
 }
 
 /** The folder of a repository's bare mirror inside the cache: readable, and unique per normalized URL. */
 export function cacheEntryName(url: string): string {
   const normalized = normalizeRepositoryUrl(url);
-  const readable = normalized.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(-60);
+  const readable = normalized
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+/, '')
+    .slice(-60);
   const hash = createHash('sha256').update(normalized).digest('hex').slice(0, 12);
   return `${readable}-${hash}.git`;
 }
@@ -30,13 +35,17 @@ export function cacheEntryName(url: string): string {
 export class GitCache {
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  public constructor(public readonly root: string, public readonly git: GitRunner) {}
+  public constructor(
+    public readonly root: string,
+    public readonly git: GitRunner,
+  ) {}
 
   /** The branches of a remote and their commits (`git ls-remote --heads`). */
   public async remoteBranches(url: string): Promise<Map<string, string>> {
     checkUrl(url);
-    const out = await this.git.text(['ls-remote', '--heads', '--', url], { network: true })
-      .catch((e: unknown) => { throw fetchError('list the branches of', url, e); });
+    const out = await this.git.text(['ls-remote', '--heads', '--', url], { network: true }).catch((e: unknown) => {
+      throw fetchError('list the branches of', url, e);
+    });
     const branches = new Map<string, string>();
     for (const line of out.split('\n').filter(Boolean)) {
       const [sha, ref] = line.split('\t');
@@ -48,9 +57,26 @@ export class GitCache {
   /** Fetches every branch of `url` into its mirror (all history, so pinned commits are there) and returns it. */
   public mirror(url: string): Promise<GitRepository> {
     return this.exclusive(url, 'full', async (repository) => {
-      await this.git.run(['fetch', '--quiet', '--no-tags', '--prune', '--no-write-fetch-head', '--', url, '+refs/heads/*:refs/heads/*'], {
-        gitDir: repository.gitDir, network: true,
-      }).catch((e: unknown) => { throw fetchError('fetch', url, e); });
+      await this.git
+        .run(
+          [
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--prune',
+            '--no-write-fetch-head',
+            '--',
+            url,
+            '+refs/heads/*:refs/heads/*',
+          ],
+          {
+            gitDir: repository.gitDir,
+            network: true,
+          },
+        )
+        .catch((e: unknown) => {
+          throw fetchError('fetch', url, e);
+        });
       return repository;
     });
   }
@@ -59,14 +85,29 @@ export class GitCache {
    * Fetches one branch of `url` (shallow when `depth` is given) into the mirror's `refs/heads/<branch>` and returns
    * the mirror and the branch's commit, or undefined when the remote has no such branch.
    */
-  public fetchBranch(url: string, branch: string, depth?: number): Promise<{ repository: GitRepository; commit: string | undefined }> {
+  public fetchBranch(
+    url: string,
+    branch: string,
+    depth?: number,
+  ): Promise<{ repository: GitRepository; commit: string | undefined }> {
     const problem = branchNameProblem(branch);
     if (problem) throw new GitError(`branch ${JSON.stringify(branch)} ${problem}`);
     return this.exclusive(url, depth ? 'shallow' : 'full', async (repository) => {
-      const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...(depth ? [`--depth=${depth}`] : []),
-        '--', url, `+refs/heads/${branch}:refs/heads/${branch}`];
-      const result = await this.git.run(args, { gitDir: repository.gitDir, network: true, okExitCodes: [128] })
-        .catch((e: unknown) => { throw fetchError('fetch', url, e); });
+      const args = [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        ...(depth ? [`--depth=${depth}`] : []),
+        '--',
+        url,
+        `+refs/heads/${branch}:refs/heads/${branch}`,
+      ];
+      const result = await this.git
+        .run(args, { gitDir: repository.gitDir, network: true, okExitCodes: [128] })
+        .catch((e: unknown) => {
+          throw fetchError('fetch', url, e);
+        });
       if (result.exitCode !== 0) {
         if (/couldn't find remote ref/i.test(result.stderr)) return { repository, commit: undefined };
         throw fetchError('fetch', url, new GitError(result.stderr.trim()));
@@ -80,7 +121,9 @@ export class GitCache {
     if (!isCommitId(commit)) throw new GitError(`not a commit id: ${JSON.stringify(commit)}`);
     return this.exclusive(url, 'full', async (repository) => {
       const result = await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--', url, commit], {
-        gitDir: repository.gitDir, network: true, okExitCodes: [1, 128],
+        gitDir: repository.gitDir,
+        network: true,
+        okExitCodes: [1, 128],
       });
       return result.exitCode === 0;
     });
@@ -90,17 +133,28 @@ export class GitCache {
    * Runs `work` on the mirror of `url` after any earlier work on it has finished. Full and shallow mirrors are kept
    * apart, so that a shallow fetch never cuts the history a pinned commit needs.
    */
-  private exclusive<T>(url: string, flavour: 'full' | 'shallow', work: (repository: GitRepository) => Promise<T>): Promise<T> {
+  private exclusive<T>(
+    url: string,
+    flavour: 'full' | 'shallow',
+    work: (repository: GitRepository) => Promise<T>,
+  ): Promise<T> {
     checkUrl(url);
     const folder = path.join(this.root, flavour === 'full' ? 'repositories' : 'shallow', cacheEntryName(url));
     const previous = this.queues.get(folder) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => withFolderLock(`${folder}.lock`, async () => work(await this.initialize(folder))));
+    const next = previous
+      .catch(() => undefined)
+      .then(() => withFolderLock(`${folder}.lock`, async () => work(await this.initialize(folder))));
     this.queues.set(folder, next);
     return next;
   }
 
   private async initialize(folder: string): Promise<GitRepository> {
-    if (!(await fs.access(path.join(folder, 'HEAD')).then(() => true, () => false))) {
+    if (
+      !(await fs.access(path.join(folder, 'HEAD')).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await fs.mkdir(path.dirname(folder), { recursive: true });
       await this.git.run(['init', '--quiet', '--bare', '--', folder]);
     }

@@ -62,7 +62,8 @@ export function classifyRepository(location: string): RepositoryLocation {
   if (location.trim() === '') return { problem: 'is empty' };
   if (location.startsWith('-')) return { problem: 'starts with "-"' };
   if (/[\x00-\x1f\x7f]/.test(location)) return { problem: 'contains a control character' };
-  if (TRANSPORT_HELPER.test(location)) return { problem: `uses the transport "${location.split('::')[0]}::", which is not allowed` };
+  if (TRANSPORT_HELPER.test(location))
+    return { problem: `uses the transport "${location.split('::')[0]}::", which is not allowed` };
   const scheme = URL_SCHEME.exec(location);
   if (scheme) {
     const protocol = scheme[1].toLowerCase();
@@ -77,7 +78,8 @@ export function classifyRepository(location: string): RepositoryLocation {
       return { problem: 'is not a valid URL' };
     }
     if (url.hostname === '' || url.hostname.startsWith('-')) return { problem: 'has no valid host' };
-    if (url.password !== '') return { problem: 'has a password in it; put the token in GITHUB_TOKEN or a git credential helper instead' };
+    if (url.password !== '')
+      return { problem: 'has a password in it; put the token in GITHUB_TOKEN or a git credential helper instead' };
     return { kind: RepositoryKind.URL };
   }
   const scp = SCP_LIKE.exec(location);
@@ -95,8 +97,11 @@ export function classifyRepository(location: string): RepositoryLocation {
  */
 export function gitOpsRepoProblem(repo: string, branch: string): string | undefined {
   const location = classifyRepository(repo);
-  const repoProblem = location.problem
-    ?? (location.kind === RepositoryKind.LOCAL_PATH && !path.isAbsolute(repo) ? 'is neither a URL nor an absolute path' : undefined);
+  const repoProblem =
+    location.problem ??
+    (location.kind === RepositoryKind.LOCAL_PATH && !path.isAbsolute(repo)
+      ? 'is neither a URL nor an absolute path'
+      : undefined);
   if (repoProblem) return `GitOpsRepo repo ${JSON.stringify(repo)} ${repoProblem}`;
   const branchProblem = branchNameProblem(branch);
   return branchProblem && `GitOpsRepo branch ${JSON.stringify(branch)} ${branchProblem}`;

@@ -1,7 +1,12 @@
 import * as path from 'path';
 import { DEFAULT_LOAD_LIMITS } from '../../core/model/limits';
 import { yamlFileFilter } from '../source/read-documents';
-import { RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, normalizeRepositoryUrl } from '../source/workload-sources';
+import {
+  RemoteRepositoryReader,
+  WorkloadFiles,
+  WorkloadSourceError,
+  normalizeRepositoryUrl,
+} from '../source/workload-sources';
 import { RepositoryKind, branchNameProblem, classifyRepository } from './git-refs';
 import { GitCache } from './git-cache';
 import { GitRepository } from './git-repository';
@@ -19,16 +24,21 @@ export class GitRemoteReader implements RemoteRepositoryReader {
    * @param cache where repositories are fetched to
    * @param maxFileBytes files larger than this are not read (the loader reports them)
    */
-  public constructor(private readonly cache: GitCache, private readonly maxFileBytes = DEFAULT_LOAD_LIMITS.maxFileBytes) {}
+  public constructor(
+    private readonly cache: GitCache,
+    private readonly maxFileBytes = DEFAULT_LOAD_LIMITS.maxFileBytes,
+  ) {}
 
   public async read(url: string, branch: string, workloadPath: string): Promise<WorkloadFiles> {
     const location = classifyRepository(url);
     if (location.problem) throw new WorkloadSourceError(`repository ${JSON.stringify(url)} ${location.problem}`);
-    if (location.kind !== RepositoryKind.URL) throw new WorkloadSourceError(`repository ${JSON.stringify(url)} is not a URL`);
+    if (location.kind !== RepositoryKind.URL)
+      throw new WorkloadSourceError(`repository ${JSON.stringify(url)} is not a URL`);
     const branchProblem = branchNameProblem(branch);
     if (branchProblem) throw new WorkloadSourceError(`branch ${JSON.stringify(branch)} ${branchProblem}`);
     const folder = normalizeTreePath(workloadPath);
-    if (folder === undefined) throw new WorkloadSourceError(`path ${JSON.stringify(workloadPath)} leaves the repository`);
+    if (folder === undefined)
+      throw new WorkloadSourceError(`path ${JSON.stringify(workloadPath)} leaves the repository`);
 
     const key = `${normalizeRepositoryUrl(url)}\u0000${branch}`;
     let fetching = this.fetched.get(key);
@@ -42,7 +52,8 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     const entries = await repository.listTree(commit);
     const file = entries.find((entry) => entry.path === folder && entry.type === 'blob');
     if (file) {
-      if ((file.size ?? 0) > this.maxFileBytes) return { files: [{ path: folder, content: Buffer.alloc(0), size: file.size }], prefix };
+      if ((file.size ?? 0) > this.maxFileBytes)
+        return { files: [{ path: folder, content: Buffer.alloc(0), size: file.size }], prefix };
       const blobs = await repository.readBlobs([file.sha]);
       return { files: [{ path: folder, content: blobs.get(file.sha)! }], prefix };
     }
@@ -50,7 +61,10 @@ export class GitRemoteReader implements RemoteRepositoryReader {
       throw new WorkloadSourceError(`${JSON.stringify(workloadPath)} does not exist in ${prefix}`);
     }
     const files = await readTreeFiles(repository, entries, yamlFileFilter(this.maxFileBytes), folder);
-    return { files: files.map((entry) => ({ ...entry, path: folder ? `${folder}/${entry.path}` : entry.path })), prefix };
+    return {
+      files: files.map((entry) => ({ ...entry, path: folder ? `${folder}/${entry.path}` : entry.path })),
+      prefix,
+    };
   }
 }
 

@@ -50,7 +50,10 @@ export class GitRepository {
     throw new GitError(`${location} is not a git repository (no .git folder, and not a bare repository)`);
   }
 
-  public constructor(public readonly gitDir: string, public readonly git: GitRunner) {}
+  public constructor(
+    public readonly gitDir: string,
+    public readonly git: GitRunner,
+  ) {}
 
   public async objectFormat(): Promise<ObjectFormat> {
     const format = await this.text(['rev-parse', '--show-object-format']);
@@ -72,17 +75,21 @@ export class GitRepository {
    * The commit a branch or a commit id names, or undefined when the repository has no such commit. Only commit
    * ids and valid branch names are accepted, never revision expressions.
    */
-  public async resolveCommit(revision: { readonly branch: string } | { readonly commit: string }): Promise<string | undefined> {
+  public async resolveCommit(
+    revision: { readonly branch: string } | { readonly commit: string },
+  ): Promise<string | undefined> {
     let rev: string;
     if ('branch' in revision) {
-      if (!isValidBranchName(revision.branch)) throw new Error(`not a valid branch name: ${JSON.stringify(revision.branch)}`);
+      if (!isValidBranchName(revision.branch))
+        throw new Error(`not a valid branch name: ${JSON.stringify(revision.branch)}`);
       rev = `refs/heads/${revision.branch}`;
     } else {
       if (!isCommitId(revision.commit)) throw new Error(`not a commit id: ${JSON.stringify(revision.commit)}`);
       rev = revision.commit;
     }
     const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-      gitDir: this.gitDir, okExitCodes: [1, 128],
+      gitDir: this.gitDir,
+      okExitCodes: [1, 128],
     });
     return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
   }
@@ -97,13 +104,21 @@ export class GitRepository {
 
   /** Every file of a commit or tree, recursively, in git's order, with blob sizes. */
   public async listTree(treeish: string): Promise<TreeEntry[]> {
-    const out = (await this.git.run(['ls-tree', '-r', '-z', '--long', treeish], { gitDir: this.gitDir })).stdout.toString('utf8');
+    const out = (
+      await this.git.run(['ls-tree', '-r', '-z', '--long', treeish], { gitDir: this.gitDir })
+    ).stdout.toString('utf8');
     const entries: TreeEntry[] = [];
     for (const record of out.split('\0')) {
       if (!record) continue;
       const tab = record.indexOf('\t');
       const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
-      entries.push({ path: record.slice(tab + 1), mode, type: type as TreeEntry['type'], sha, ...(type === 'blob' ? { size: Number(size) } : {}) });
+      entries.push({
+        path: record.slice(tab + 1),
+        mode,
+        type: type as TreeEntry['type'],
+        sha,
+        ...(type === 'blob' ? { size: Number(size) } : {}),
+      });
     }
     return entries;
   }
@@ -113,12 +128,14 @@ export class GitRepository {
     const wanted = [...new Set(shas)];
     const blobs = new Map<string, Buffer>();
     if (wanted.length === 0) return blobs;
-    const out = (await this.git.run(['cat-file', '--batch'], { gitDir: this.gitDir, input: `${wanted.join('\n')}\n` })).stdout;
+    const out = (await this.git.run(['cat-file', '--batch'], { gitDir: this.gitDir, input: `${wanted.join('\n')}\n` }))
+      .stdout;
     let offset = 0;
     for (const sha of wanted) {
       const newline = out.indexOf(0x0a, offset);
       const header = out.subarray(offset, newline).toString('utf8').split(' ');
-      if (header[1] === 'missing' || header.length < 3) throw new GitError(`object ${sha} is missing from ${this.gitDir}`);
+      if (header[1] === 'missing' || header.length < 3)
+        throw new GitError(`object ${sha} is missing from ${this.gitDir}`);
       const size = Number(header[2]);
       blobs.set(sha, Buffer.from(out.subarray(newline + 1, newline + 1 + size)));
       offset = newline + 1 + size + 1;
@@ -136,20 +153,32 @@ export class GitRepository {
       const env = { GIT_INDEX_FILE: path.join(scratch, 'index') };
       await this.git.run(base ? ['read-tree', base] : ['read-tree', '--empty'], { gitDir: this.gitDir, env });
       const writes = edits.filter((edit) => edit.content !== null);
-      const files = await Promise.all(writes.map(async (edit, index) => {
-        const file = path.join(scratch, `blob-${index}`);
-        await fs.writeFile(file, edit.content as Buffer | string);
-        return file;
-      }));
-      const shas = files.length === 0 ? [] : (await this.text(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
-        input: `${files.join('\n')}\n`,
-      })).split('\n');
+      const files = await Promise.all(
+        writes.map(async (edit, index) => {
+          const file = path.join(scratch, `blob-${index}`);
+          await fs.writeFile(file, edit.content as Buffer | string);
+          return file;
+        }),
+      );
+      const shas =
+        files.length === 0
+          ? []
+          : (
+              await this.text(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+                input: `${files.join('\n')}\n`,
+              })
+            ).split('\n');
       const zero = '0'.repeat(shas[0]?.length ?? 40);
       const records = [
         ...edits.filter((edit) => edit.content === null).map((edit) => `0 ${zero}\t${edit.path}\0`),
         ...writes.map((edit, index) => `100644 ${shas[index]}\t${edit.path}\0`),
       ];
-      if (records.length > 0) await this.git.run(['update-index', '-z', '--index-info'], { gitDir: this.gitDir, env, input: records.join('') });
+      if (records.length > 0)
+        await this.git.run(['update-index', '-z', '--index-info'], {
+          gitDir: this.gitDir,
+          env,
+          input: records.join(''),
+        });
       return await this.text(['write-tree'], { env });
     } finally {
       await fs.rm(scratch, { recursive: true, force: true });
@@ -158,7 +187,9 @@ export class GitRepository {
 
   /** Writes a commit (author and committer from the environment of the runner) and returns its id. */
   public async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
-    return this.text(['commit-tree', ...parents.flatMap((parent) => ['-p', parent]), '-F', '-', tree], { input: message });
+    return this.text(['commit-tree', ...parents.flatMap((parent) => ['-p', parent]), '-F', '-', tree], {
+      input: message,
+    });
   }
 
   /**
@@ -166,19 +197,39 @@ export class GitRepository {
    * there, '' for none) a replacement. A refused push is a `GitError` naming the branch and git's reason, with
    * `movedHint` added when the branch moved meanwhile.
    */
-  public async push(url: string, commit: string, branch: string, options: { readonly lease?: string; readonly movedHint: string }): Promise<void> {
+  public async push(
+    url: string,
+    commit: string,
+    branch: string,
+    options: { readonly lease?: string; readonly movedHint: string },
+  ): Promise<void> {
     const lease = options.lease === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${options.lease}`];
-    const pushed = await this.git.run(['push', '--porcelain', ...lease, '--', url, `${commit}:refs/heads/${branch}`], {
-      gitDir: this.gitDir, network: true, okExitCodes: [1],
-    }).catch((e: unknown) => {
-      if (!(e instanceof GitError)) throw e;
-      throw new GitError(`cannot push to ${branch} of ${url}: ${e.message.replace(/^git push failed: /, '')}`, e.stderr);
-    });
+    const pushed = await this.git
+      .run(['push', '--porcelain', ...lease, '--', url, `${commit}:refs/heads/${branch}`], {
+        gitDir: this.gitDir,
+        network: true,
+        okExitCodes: [1],
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof GitError)) throw e;
+        throw new GitError(
+          `cannot push to ${branch} of ${url}: ${e.message.replace(/^git push failed: /, '')}`,
+          e.stderr,
+        );
+      });
     if (pushed.exitCode === 0) return;
-    const status = pushed.stdout.toString('utf8').split('\n').find((line) => line.startsWith('!'))?.split('\t').slice(-1)[0];
+    const status = pushed.stdout
+      .toString('utf8')
+      .split('\n')
+      .find((line) => line.startsWith('!'))
+      ?.split('\t')
+      .slice(-1)[0];
     const moved = /rejected|stale info|fetch first|non-fast-forward/i.test(`${status} ${pushed.stderr}`);
-    throw new GitError(`cannot push to ${branch} of ${url}: ${this.git.redact(status ?? pushed.stderr.trim())}`
-      + (moved ? ` ${options.movedHint}` : ''), pushed.stderr);
+    throw new GitError(
+      `cannot push to ${branch} of ${url}: ${this.git.redact(status ?? pushed.stderr.trim())}` +
+        (moved ? ` ${options.movedHint}` : ''),
+      pushed.stderr,
+    );
   }
 
   private text(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<string> {
@@ -187,9 +238,16 @@ export class GitRepository {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function isBareRepository(folder: string): Promise<boolean> {
-  return (await exists(path.join(folder, 'HEAD'))) && (await exists(path.join(folder, 'objects'))) && (await exists(path.join(folder, 'refs')));
+  return (
+    (await exists(path.join(folder, 'HEAD'))) &&
+    (await exists(path.join(folder, 'objects'))) &&
+    (await exists(path.join(folder, 'refs')))
+  );
 }

@@ -5,7 +5,10 @@ import { redactSecrets } from './secrets';
 
 /** A git command that failed, timed out or could not start; its message is free of secrets. */
 export class GitError extends Error {
-  public constructor(message: string, public readonly stderr = '') {
+  public constructor(
+    message: string,
+    public readonly stderr = '',
+  ) {
     super(message);
     this.name = 'GitError';
   }
@@ -102,14 +105,22 @@ export class GitRunner {
       });
       child.on('close', (code) => {
         clearTimeout(timer);
-        resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8'), exitCode: code ?? -1, timedOut });
+        resolve({
+          stdout: Buffer.concat(stdout),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          exitCode: code ?? -1,
+          timedOut,
+        });
       });
       child.stdin.end(options.input ?? '');
     });
     if (result.timedOut) throw new GitError(`git ${command} timed out after ${Math.round(timeout / 1000)} s`);
     if (result.exitCode !== 0 && !(options.okExitCodes ?? []).includes(result.exitCode)) {
       const stderr = this.redact(result.stderr.trim());
-      throw new GitError(`git ${command} failed${stderr ? `: ${lastLines(stderr)}` : ` with exit code ${result.exitCode}`}`, stderr);
+      throw new GitError(
+        `git ${command} failed${stderr ? `: ${lastLines(stderr)}` : ` with exit code ${result.exitCode}`}`,
+        stderr,
+      );
     }
     return { stdout: result.stdout, stderr: this.redact(result.stderr), exitCode: result.exitCode };
   }

@@ -56,7 +56,7 @@ export class GitSource implements ControlPlaneSource {
   public async readCommit(commit: string, filter: FileFilter): Promise<BranchFile[]> {
     if (!isCommitId(commit)) throw new RevisionNotFoundError(`${JSON.stringify(commit)} is not a commit id`);
     let resolved = await this.repository.resolveCommit({ commit });
-    if (!resolved && this.cache && await this.cache.fetchCommit(this.description, commit)) {
+    if (!resolved && this.cache && (await this.cache.fetchCommit(this.description, commit))) {
       resolved = await this.repository.resolveCommit({ commit });
     }
     if (!resolved) throw new RevisionNotFoundError(`commit ${commit} does not exist in ${this.description}`);
@@ -78,7 +78,10 @@ export class GitSource implements ControlPlaneSource {
  * files over `filter.maxFileBytes` are listed with their size and never read.
  */
 export async function readTreeFiles(
-  repository: GitRepository, entries: readonly TreeEntry[], filter: FileFilter, root = '',
+  repository: GitRepository,
+  entries: readonly TreeEntry[],
+  filter: FileFilter,
+  root = '',
 ): Promise<BranchFile[]> {
   const ignores = sourceIgnoreEntries(entries, root);
   const ignoreBlobs = await repository.readBlobs(ignores.map((entry) => entry.sha));
@@ -86,9 +89,11 @@ export async function readTreeFiles(
   const selected = selectTreeFiles(entries, filter, ignoreTexts, root);
   const tooLarge = (entry: TreeEntry) => filter.maxFileBytes !== undefined && (entry.size ?? 0) > filter.maxFileBytes;
   const blobs = await repository.readBlobs(selected.filter((entry) => !tooLarge(entry)).map((entry) => entry.sha));
-  return selected.map((entry) => (tooLarge(entry)
-    ? { path: entry.path, content: Buffer.alloc(0), size: entry.size }
-    : { path: entry.path, content: blobs.get(entry.sha)! }));
+  return selected.map((entry) =>
+    tooLarge(entry)
+      ? { path: entry.path, content: Buffer.alloc(0), size: entry.size }
+      : { path: entry.path, content: blobs.get(entry.sha)! },
+  );
 }
 
 async function branchTips(repository: GitRepository, prefixes: readonly string[]): Promise<Map<string, string>> {

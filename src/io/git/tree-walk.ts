@@ -16,7 +16,10 @@ const REGULAR_FILE_MODES = ['100644', '100755'];
  * Paths in the result are relative to `root` (a folder of the tree, `''` for all of it).
  */
 export function selectTreeFiles(
-  entries: readonly TreeEntry[], filter: FileFilter, ignoreTexts: ReadonlyMap<string, string>, root = '',
+  entries: readonly TreeEntry[],
+  filter: FileFilter,
+  ignoreTexts: ReadonlyMap<string, string>,
+  root = '',
 ): TreeEntry[] {
   const top: Folder = { files: new Map(), folders: new Map() };
   const prefix = root ? `${root}/` : '';
@@ -57,6 +60,10 @@ export function selectTreeFiles(
 /** The `.sourceignore` files of a tree below `root`, whose text `selectTreeFiles` needs. */
 export function sourceIgnoreEntries(entries: readonly TreeEntry[], root = ''): TreeEntry[] {
   const prefix = root ? `${root}/` : '';
-  return entries.filter((entry) => entry.type === 'blob' && entry.path.startsWith(prefix)
-    && (entry.path === SOURCE_IGNORE_FILE || entry.path.endsWith(`/${SOURCE_IGNORE_FILE}`)));
+  return entries.filter(
+    (entry) =>
+      entry.type === 'blob' &&
+      entry.path.startsWith(prefix) &&
+      (entry.path === SOURCE_IGNORE_FILE || entry.path.endsWith(`/${SOURCE_IGNORE_FILE}`)),
+  );
 }

@@ -22,11 +22,25 @@ export async function commitToBranch(octokit: Octokit, change: BranchCommit): Pr
   const { owner, repo, branch } = change;
   const call = gitHubCall(`${owner}/${repo}`);
   const base = await branchTip(octokit, { owner, repo, branch });
-  const tree = await createTreeOnBase(octokit, { owner, repo, baseTree: base.tree, files: change.files, deletions: change.deletions ?? [] });
+  const tree = await createTreeOnBase(octokit, {
+    owner,
+    repo,
+    baseTree: base.tree,
+    files: change.files,
+    deletions: change.deletions ?? [],
+  });
   if (tree === base.tree) return undefined;
-  const commit = await call('create the commit', () => octokit.rest.git.createCommit({
-    owner, repo, message: change.message, tree, parents: [base.commit],
-  }));
-  await call(`update branch ${branch}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false }));
+  const commit = await call('create the commit', () =>
+    octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: change.message,
+      tree,
+      parents: [base.commit],
+    }),
+  );
+  await call(`update branch ${branch}`, () =>
+    octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false }),
+  );
   return commit.data.sha;
 }

@@ -1,6 +1,9 @@
 /** A GitHub API call that failed; the message is GitHub's, with what we were doing, free of secrets. */
 export class GitHubError extends Error {
-  public constructor(message: string, public readonly status?: number) {
+  public constructor(
+    message: string,
+    public readonly status?: number,
+  ) {
     super(message);
     this.name = 'GitHubError';
   }
@@ -24,7 +27,13 @@ export function isRequestError(e: unknown): e is RequestErrorLike {
  */
 export function toGitHubError(e: unknown, doing: string, redact: (text: string) => string = (text) => text): unknown {
   if (!isRequestError(e)) {
-    if (e instanceof Error && !(e instanceof GitHubError) && /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket/i.test(`${e.message} ${String((e as { cause?: unknown }).cause ?? '')}`)) {
+    if (
+      e instanceof Error &&
+      !(e instanceof GitHubError) &&
+      /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket/i.test(
+        `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}`,
+      )
+    ) {
       return new GitHubError(redact(`cannot ${doing}: ${e.message}`));
     }
     return e;
@@ -32,7 +41,12 @@ export function toGitHubError(e: unknown, doing: string, redact: (text: string) 
   const data = (e.response?.data ?? {}) as { message?: unknown; errors?: unknown };
   const message = typeof data.message === 'string' ? data.message : e.message;
   const details = Array.isArray(data.errors) ? data.errors.map(describeError).filter(Boolean) : [];
-  return new GitHubError(redact(`cannot ${doing}: GitHub answered ${e.status} ${message}${details.length > 0 ? `: ${details.join('; ')}` : ''}`), e.status);
+  return new GitHubError(
+    redact(
+      `cannot ${doing}: GitHub answered ${e.status} ${message}${details.length > 0 ? `: ${details.join('; ')}` : ''}`,
+    ),
+    e.status,
+  );
 }
 
 function describeError(error: unknown): string {

@@ -33,7 +33,11 @@ export function parseGitHubRepository(url: string, webOrigin = 'https://github.c
 function ownerAndName(segments: readonly string[]): GitHubRepository | undefined {
   if (segments.length !== 2) return undefined;
   const [owner, name] = [segments[0], segments[1].replace(/\.git$/, '')];
-  const valid = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner) && /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..';
+  const valid =
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner) &&
+    /^[A-Za-z0-9._-]+$/.test(name) &&
+    name !== '.' &&
+    name !== '..';
   return valid ? { owner, repo: name } : undefined;
 }
 

@@ -3,7 +3,10 @@ import { redactSecrets } from '../git/secrets';
 
 /** A kubeconfig could not be read, names an unknown context, or a Kubernetes API call failed; free of secrets. */
 export class KubernetesError extends Error {
-  public constructor(message: string, public readonly status?: number) {
+  public constructor(
+    message: string,
+    public readonly status?: number,
+  ) {
     super(message);
     this.name = 'KubernetesError';
   }
@@ -17,8 +20,16 @@ export interface FluxObjects {
   readonly gitRepositories: readonly unknown[];
 }
 
-export const KUSTOMIZATIONS = { group: 'kustomize.toolkit.fluxcd.io', version: 'v1', plural: 'kustomizations' } as const;
-export const GIT_REPOSITORIES = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' } as const;
+export const KUSTOMIZATIONS = {
+  group: 'kustomize.toolkit.fluxcd.io',
+  version: 'v1',
+  plural: 'kustomizations',
+} as const;
+export const GIT_REPOSITORIES = {
+  group: 'source.toolkit.fluxcd.io',
+  version: 'v1',
+  plural: 'gitrepositories',
+} as const;
 
 /**
  * A kubeconfig file opened once, whose contexts each reach one cluster's API through `@kubernetes/client-node`
@@ -40,10 +51,13 @@ export class KubernetesClusters {
     const secrets = config.getUsers().flatMap((user) => [user.token, user.password].filter((s): s is string => !!s));
     const known = config.getContexts().map((context) => context.name);
     const wanted = contexts.length > 0 ? [...contexts] : [config.getCurrentContext()].filter(Boolean);
-    if (wanted.length === 0) throw new KubernetesError(`kubeconfig ${file} has no current context; name one with --context`);
+    if (wanted.length === 0)
+      throw new KubernetesError(`kubeconfig ${file} has no current context; name one with --context`);
     const unknown = wanted.filter((name) => !known.includes(name));
     if (unknown.length > 0) {
-      throw new KubernetesError(`kubeconfig ${file} has no context ${unknown.map((name) => JSON.stringify(name)).join(', ')}; it has ${known.map((name) => JSON.stringify(name)).join(', ') || 'none'}`);
+      throw new KubernetesError(
+        `kubeconfig ${file} has no context ${unknown.map((name) => JSON.stringify(name)).join(', ')}; it has ${known.map((name) => JSON.stringify(name)).join(', ') || 'none'}`,
+      );
     }
     return new KubernetesClusters(k8s, file, wanted, secrets);
   }
@@ -67,7 +81,10 @@ export class KubernetesClusters {
         const items = (answer as { items?: unknown }).items;
         return Array.isArray(items) ? items : [];
       } catch (e) {
-        throw this.error(e, `list ${kind.plural}.${kind.group}/${kind.version}${namespace ? ` in namespace ${namespace}` : ''} in context ${context}`);
+        throw this.error(
+          e,
+          `list ${kind.plural}.${kind.group}/${kind.version}${namespace ? ` in namespace ${namespace}` : ''} in context ${context}`,
+        );
       }
     };
     const [kustomizations, gitRepositories] = await Promise.all([list(KUSTOMIZATIONS), list(GIT_REPOSITORIES)]);
@@ -103,7 +120,10 @@ export class KubernetesClusters {
       } catch {
         message = undefined;
       }
-      return new KubernetesError(this.redact(`cannot ${doing}: the API answered ${code}${message ? ` ${message}` : ''}`), code);
+      return new KubernetesError(
+        this.redact(`cannot ${doing}: the API answered ${code}${message ? ` ${message}` : ''}`),
+        code,
+      );
     }
     return new KubernetesError(this.redact(`cannot ${doing}: ${(e as Error)?.message ?? String(e)}`));
   }

@@ -37,7 +37,11 @@ export interface FolderSnapshot {
  * they are in `scope`; and what else the folder holds. An absent folder has no files.
  */
 // Synchronous: a tree of tens of thousands of small files reads several times faster than with a promise per file.
-export function readManagedFilesSync(envDir: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): CurrentTree {
+export function readManagedFilesSync(
+  envDir: string,
+  clusterTypes: readonly string[],
+  scope: ManagedScope = WHOLE_TREE,
+): CurrentTree {
   const top = readFolderTop(envDir, { tolerant: false, checkGitHub: scope.ownsPromotedCommit });
   const entries = new Map<string, Map<string, string>>();
   for (const name of managedFolders(top.readmes, clusterTypes, scope)) entries.set(name, readEntry(envDir, name));
@@ -52,7 +56,10 @@ export interface ContentReader<Content> {
   readonly special: (marker: string) => Content;
 }
 
-const AS_TEXT: ContentReader<string> = { file: (absolute) => fs.readFileSync(absolute, 'utf8'), special: (marker) => marker };
+const AS_TEXT: ContentReader<string> = {
+  file: (absolute) => fs.readFileSync(absolute, 'utf8'),
+  special: (marker) => marker,
+};
 
 /** A folder snapshot without its entries' files. */
 export type FolderTop = Omit<FolderSnapshot, 'entries'>;
@@ -62,7 +69,10 @@ export type FolderTop = Omit<FolderSnapshot, 'entries'>;
  * only that (with `checkGitHub`). With `tolerant`, a `.github` that cannot be looked into is recorded as unreadable
  * instead of failing.
  */
-export function readFolderTop(envDir: string, options: { readonly tolerant: boolean; readonly checkGitHub: boolean }): FolderTop {
+export function readFolderTop(
+  envDir: string,
+  options: { readonly tolerant: boolean; readonly checkGitHub: boolean },
+): FolderTop {
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(envDir, { withFileTypes: true });
@@ -74,7 +84,10 @@ export function readFolderTop(envDir: string, options: { readonly tolerant: bool
   const readmes = new Map<string, string>();
   for (const dirent of dirents.filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
     try {
-      readmes.set(`${dirent.name}/${CLUSTER_TYPE_README}`, fs.readFileSync(path.join(envDir, dirent.name, CLUSTER_TYPE_README), 'utf8'));
+      readmes.set(
+        `${dirent.name}/${CLUSTER_TYPE_README}`,
+        fs.readFileSync(path.join(envDir, dirent.name, CLUSTER_TYPE_README), 'utf8'),
+      );
     } catch {
       // not a cluster-type folder
     }
@@ -89,7 +102,10 @@ export function readFolderTop(envDir: string, options: { readonly tolerant: bool
   let githubHoldsOnlyPromotedCommit: boolean | undefined;
   if (options.checkGitHub && names.includes('.github')) {
     try {
-      githubHoldsOnlyPromotedCommit = holdsOnly(path.join(envDir, '.github'), PROMOTED_COMMIT_FILE.slice('.github/'.length));
+      githubHoldsOnlyPromotedCommit = holdsOnly(
+        path.join(envDir, '.github'),
+        PROMOTED_COMMIT_FILE.slice('.github/'.length),
+      );
     } catch (e) {
       if (!options.tolerant) throw e;
       unreadable.add('.github');
@@ -99,7 +115,11 @@ export function readFolderTop(envDir: string, options: { readonly tolerant: bool
 }
 
 /** The files of a top-level entry of an environment folder, as paths relative to the folder (none when it is absent). */
-export function readEntry<Content = string>(envDir: string, name: string, content: ContentReader<Content> = AS_TEXT as unknown as ContentReader<Content>): Map<string, Content> {
+export function readEntry<Content = string>(
+  envDir: string,
+  name: string,
+  content: ContentReader<Content> = AS_TEXT as unknown as ContentReader<Content>,
+): Map<string, Content> {
   const files = new Map<string, Content>();
   readTree(envDir, name, files, content);
   return files;
@@ -109,7 +129,11 @@ export function readEntry<Content = string>(envDir: string, name: string, conten
  * The managed part of a snapshot for a plan with `clusterTypes`, in `scope`; undefined when the snapshot lacks a
  * part it needs (an entry it did not read, or could not).
  */
-export function managedPart(snapshot: FolderSnapshot, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): CurrentTree | undefined {
+export function managedPart(
+  snapshot: FolderSnapshot,
+  clusterTypes: readonly string[],
+  scope: ManagedScope = WHOLE_TREE,
+): CurrentTree | undefined {
   const folders = managedFolders(snapshot.readmes, clusterTypes, scope);
   const files = new Map<string, string>();
   const present = new Set(snapshot.names);
@@ -119,12 +143,16 @@ export function managedPart(snapshot: FolderSnapshot, clusterTypes: readonly str
     if (!entry) return undefined;
     for (const [file, content] of entry) files.set(file, content);
   }
-  if (scope.ownsPromotedCommit && snapshot.promotedCommit !== undefined) files.set(PROMOTED_COMMIT_FILE, snapshot.promotedCommit);
+  if (scope.ownsPromotedCommit && snapshot.promotedCommit !== undefined)
+    files.set(PROMOTED_COMMIT_FILE, snapshot.promotedCommit);
   const unmanaged = snapshot.names.filter((name) => !folders.has(name));
   if (!unmanaged.includes('.github')) return { files, unmanaged };
   if (!scope.ownsPromotedCommit) return { files, unmanaged };
   if (snapshot.githubHoldsOnlyPromotedCommit === undefined) return undefined;
-  return { files, unmanaged: snapshot.githubHoldsOnlyPromotedCommit ? unmanaged.filter((name) => name !== '.github') : unmanaged };
+  return {
+    files,
+    unmanaged: snapshot.githubHoldsOnlyPromotedCommit ? unmanaged.filter((name) => name !== '.github') : unmanaged,
+  };
 }
 
 /** Whether `folder` holds nothing but the file at `relative` (and the folders leading to it). */
@@ -136,7 +164,12 @@ function holdsOnly(folder: string, relative: string): boolean {
   return entries[0].isDirectory() && holdsOnly(path.join(folder, head), rest.join('/'));
 }
 
-function readTree<Content>(root: string, relative: string, files: Map<string, Content>, content: ContentReader<Content>): void {
+function readTree<Content>(
+  root: string,
+  relative: string,
+  files: Map<string, Content>,
+  content: ContentReader<Content>,
+): void {
   let entries;
   try {
     entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });

@@ -23,7 +23,9 @@ export async function acquireOutputLock(stateDir: string): Promise<() => Promise
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = await readLockHolder(lockFile);
       if (holder && isLockHolderAlive(holder)) {
-        throw new OutputError(`another kalypso run (pid ${holder.pid} on ${holder.host}) is writing to ${path.dirname(stateDir)}; wait for it to finish`);
+        throw new OutputError(
+          `another kalypso run (pid ${holder.pid} on ${holder.host}) is writing to ${path.dirname(stateDir)}; wait for it to finish`,
+        );
       }
       await fs.rm(lockFile, { force: true });
     }

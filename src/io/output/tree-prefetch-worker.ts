@@ -23,13 +23,17 @@ for (const [environment, top] of environmentFolders(outDir)) {
   tops[environment] = top;
   // Only folders that are Kalypso's for certain: whatever else the folder holds (a checkout's other folders) is left
   // to the main thread, which reads it only if the plan says it is managed.
-  for (const [readme, text] of top.readmes) if (text === CLUSTER_TYPE_README_TEXT) tasks.push([environment, readme.split('/')[0]]);
+  for (const [readme, text] of top.readmes)
+    if (text === CLUSTER_TYPE_README_TEXT) tasks.push([environment, readme.split('/')[0]]);
 }
 parentPort!.postMessage({ kind: 'plan', tops, tasks } satisfies PlanMessage);
 
 const chunks: Buffer[] = [];
 let length = 0;
-const asBytes: ContentReader<Buffer> = { file: (absolute) => fs.readFileSync(absolute), special: (marker) => Buffer.from(marker) };
+const asBytes: ContentReader<Buffer> = {
+  file: (absolute) => fs.readFileSync(absolute),
+  special: (marker) => Buffer.from(marker),
+};
 const entries: [number, ReadAheadFile[] | null][] = [];
 for (let index = Atomics.add(counter, 0, 1); index < tasks.length; index = Atomics.add(counter, 0, 1)) {
   const [environment, folder] = tasks[index];
@@ -40,14 +44,26 @@ for (let index = Atomics.add(counter, 0, 1); index < tasks.length; index = Atomi
     entries.push([index, null]);
     continue;
   }
-  entries.push([index, [...files].map(([file, bytes]) => {
-    chunks.push(bytes);
-    length += bytes.length;
-    return [file, length - bytes.length, length, contentHash(bytes)];
-  })]);
+  entries.push([
+    index,
+    [...files].map(([file, bytes]) => {
+      chunks.push(bytes);
+      length += bytes.length;
+      return [file, length - bytes.length, length, contentHash(bytes)];
+    }),
+  ]);
 }
 const bytes = Buffer.concat(chunks, length);
-parentPort!.postMessage({ kind: 'entries', entries, bytes: bytes.buffer, byteOffset: bytes.byteOffset, byteLength: length } satisfies EntriesMessage, [bytes.buffer]);
+parentPort!.postMessage(
+  {
+    kind: 'entries',
+    entries,
+    bytes: bytes.buffer,
+    byteOffset: bytes.byteOffset,
+    byteLength: length,
+  } satisfies EntriesMessage,
+  [bytes.buffer],
+);
 
 /** Subfolders that look like environment folders (a promoted-commit file, or a Kalypso cluster-type folder), with their tops. */
 function environmentFolders(root: string): [string, FolderTop][] {
@@ -66,7 +82,8 @@ function environmentFolders(root: string): [string, FolderTop][] {
     } catch {
       continue;
     }
-    if (top.promotedCommit !== undefined || [...top.readmes.values()].includes(CLUSTER_TYPE_README_TEXT)) folders.push([dirent.name, top]);
+    if (top.promotedCommit !== undefined || [...top.readmes.values()].includes(CLUSTER_TYPE_README_TEXT))
+      folders.push([dirent.name, top]);
   }
   return folders;
 }

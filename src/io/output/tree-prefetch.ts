@@ -65,14 +65,21 @@ export class TreePrefetch {
   /** Task → its files as read by the worker, decoded. */
   private workerEntries: Map<number, DecodedEntry | null> | undefined;
 
-  private constructor(private readonly outDir: string, script: string) {
+  private constructor(
+    private readonly outDir: string,
+    script: string,
+  ) {
     const claims = new SharedArrayBuffer(4);
     this.counter = new Int32Array(claims);
     this.worker = new Worker(script, { workerData: { outDir, claims } satisfies PrefetchRequest });
     let gotPlan: (plan: PlanMessage | undefined) => void = () => undefined;
     let gotEntries: (entries: EntriesMessage | undefined) => void = () => undefined;
-    this.plan = new Promise((resolve) => { gotPlan = resolve; });
-    this.entries = new Promise((resolve) => { gotEntries = resolve; });
+    this.plan = new Promise((resolve) => {
+      gotPlan = resolve;
+    });
+    this.entries = new Promise((resolve) => {
+      gotEntries = resolve;
+    });
     this.worker.on('message', (message: PlanMessage | EntriesMessage) => {
       if (message.kind === 'plan') gotPlan(message);
       else gotEntries(message);
@@ -90,7 +97,11 @@ export class TreePrefetch {
    * The managed part of an environment folder for a plan with `clusterTypes`, when it was read completely ahead;
    * undefined when it is to be read in this thread.
    */
-  public async tree(environment: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<PrefetchedTree | undefined> {
+  public async tree(
+    environment: string,
+    clusterTypes: readonly string[],
+    scope: ManagedScope = WHOLE_TREE,
+  ): Promise<PrefetchedTree | undefined> {
     const plan = await this.plan;
     const top = plan?.tops[environment];
     if (!plan || !top) return undefined;
@@ -155,7 +166,9 @@ function decodeEntries(message: EntriesMessage): Map<number, DecodedEntry | null
       const chunk = bytes.subarray(start, Math.min(bytes.length, Math.max(end, start + DECODE_CHUNK)));
       chunkText = isAscii(chunk) ? chunk.toString('latin1') : null;
     }
-    return chunkText === null ? bytes.toString('utf8', start, end) : chunkText.substring(start - chunkStart, end - chunkStart);
+    return chunkText === null
+      ? bytes.toString('utf8', start, end)
+      : chunkText.substring(start - chunkStart, end - chunkStart);
   };
   const decoded = new Map<number, DecodedEntry | null>();
   for (const [index, files] of message.entries) {

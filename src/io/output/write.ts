@@ -105,12 +105,18 @@ export class OutputFolder {
    * and the cluster-type folders and promoted-commit file within `scope`; with the content hash of each file when it
    * was read ahead.
    */
-  public async read(environment: string, clusterTypes: readonly string[], scope: ManagedScope = WHOLE_TREE): Promise<CurrentTree & Partial<PrefetchedTree>> {
+  public async read(
+    environment: string,
+    clusterTypes: readonly string[],
+    scope: ManagedScope = WHOLE_TREE,
+  ): Promise<CurrentTree & Partial<PrefetchedTree>> {
     let tree = this.trees.get(environment);
     if (!tree) {
       const envDir = path.join(this.outDir, environment);
       checkEnvironmentFolder(envDir);
-      tree = (await this.prefetch?.tree(environment, clusterTypes, scope)) ?? readManagedFilesSync(envDir, clusterTypes, scope);
+      tree =
+        (await this.prefetch?.tree(environment, clusterTypes, scope)) ??
+        readManagedFilesSync(envDir, clusterTypes, scope);
       this.trees.set(environment, tree);
     }
     return tree;
@@ -127,7 +133,14 @@ export class OutputFolder {
       const envDir = path.join(outDir, tree.environment);
       const scope = tree.scope ?? WHOLE_TREE;
       const current = await this.read(tree.environment, tree.clusterTypes, scope);
-      const changes = diffTree(current.files, tree.files, tree.clusterTypes, tree.keep, tree.deleteStale ?? true, scope);
+      const changes = diffTree(
+        current.files,
+        tree.files,
+        tree.clusterTypes,
+        tree.keep,
+        tree.deleteStale ?? true,
+        scope,
+      );
       reports.push({ environment: tree.environment, changes });
       const touched = touchedEntries(changes);
       if (touched.length === 0) continue;
@@ -194,13 +207,16 @@ function entryOf(file: string): string {
  * those written.
  */
 function filesPerEntry(
-  tree: TreeToWrite, current: ReadonlyMap<string, string>, changes: TreeChanges, whole: boolean,
+  tree: TreeToWrite,
+  current: ReadonlyMap<string, string>,
+  changes: TreeChanges,
+  whole: boolean,
 ): Map<string, { linked: string[]; written: string[] }> {
   const perEntry = new Map<string, { linked: string[]; written: string[] }>();
   const add = (file: string, list: 'linked' | 'written') => {
     const entry = whole ? '' : entryOf(file);
     let files = perEntry.get(entry);
-    if (!files) perEntry.set(entry, files = { linked: [], written: [] });
+    if (!files) perEntry.set(entry, (files = { linked: [], written: [] }));
     files[list].push(file);
   };
   const deleted = new Set(changes.deleted);
@@ -216,7 +232,12 @@ function filesPerEntry(
  * folder: files that stay are hard links to the current ones, new content is written. False when nothing remains.
  */
 async function stageEntry(
-  envDir: string, stagedDir: string, entry: string, tree: TreeToWrite, linked: readonly string[], written: readonly string[],
+  envDir: string,
+  stagedDir: string,
+  entry: string,
+  tree: TreeToWrite,
+  linked: readonly string[],
+  written: readonly string[],
 ): Promise<boolean> {
   const destination = (file: string) => {
     if (entry === PROMOTED_COMMIT_FILE) return stagedDir;
@@ -249,4 +270,3 @@ function linkOrCopy(source: string, destination: string): void {
     fsSync.utimesSync(destination, stat.atime, stat.mtime);
   }
 }
-

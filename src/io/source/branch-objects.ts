@@ -22,7 +22,8 @@ export interface BranchObjects {
  * Files are named `<branch>/<path>` in messages, as `loadControlPlane` names them.
  */
 export async function readBranchObjects(
-  source: ControlPlaneSource, revision: { readonly branch: string } | { readonly commit: string; readonly branch: string },
+  source: ControlPlaneSource,
+  revision: { readonly branch: string } | { readonly commit: string; readonly branch: string },
   limits: LoadLimits = DEFAULT_LOAD_LIMITS,
 ): Promise<BranchObjects> {
   const filter = yamlFileFilter(limits.maxFileBytes);

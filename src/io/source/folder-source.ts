@@ -10,7 +10,8 @@ export async function readFolder(root: string, filter: FileFilter): Promise<Bran
     const absolute = path.join(root, relative);
     const entries = await fs.readdir(absolute, { withFileTypes: true });
     const ignore = entries.find((entry) => entry.isFile() && entry.name === SOURCE_IGNORE_FILE);
-    if (ignore && filter.ignoreFile) filter.ignoreFile(relative, await fs.readFile(path.join(absolute, ignore.name), 'utf8'));
+    if (ignore && filter.ignoreFile)
+      filter.ignoreFile(relative, await fs.readFile(path.join(absolute, ignore.name), 'utf8'));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
@@ -19,7 +20,11 @@ export async function readFolder(root: string, filter: FileFilter): Promise<Bran
         const file = path.join(root, child);
         const { size } = await fs.stat(file);
         const tooLarge = filter.maxFileBytes !== undefined && size > filter.maxFileBytes;
-        files.push(tooLarge ? { path: child, content: Buffer.alloc(0), size } : { path: child, content: await fs.readFile(file) });
+        files.push(
+          tooLarge
+            ? { path: child, content: Buffer.alloc(0), size }
+            : { path: child, content: await fs.readFile(file) },
+        );
       }
     }
   };
@@ -37,7 +42,10 @@ export class FolderSource implements ControlPlaneSource {
 
   public async branches(): Promise<string[]> {
     const entries = await fs.readdir(this.root, { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+    return entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
   }
 
   public readBranch(branch: string, filter: FileFilter): Promise<BranchFile[]> {

@@ -1,14 +1,32 @@
 import { locateField } from '../../core/model/documents';
-import { EnvironmentSelection, MAIN_BRANCH, PROMOTED_BASE_REPO, buildEnvironmentModel, selectEnvironments } from '../../core/model/environments';
+import {
+  EnvironmentSelection,
+  MAIN_BRANCH,
+  PROMOTED_BASE_REPO,
+  buildEnvironmentModel,
+  selectEnvironments,
+} from '../../core/model/environments';
 import { Problem, error, warning } from '../../core/model/problems';
 import { ProgressReporter } from '../../core/model/progress';
-import { BaseRepo, ControlPlaneModel, ControlPlaneObject, Workload, WorkloadRegistration, objectRef } from '../../core/model/types';
+import {
+  BaseRepo,
+  ControlPlaneModel,
+  ControlPlaneObject,
+  Workload,
+  WorkloadRegistration,
+  objectRef,
+} from '../../core/model/types';
 import { validateDocuments } from '../../core/model/validate';
 import { ControlPlaneSource, RevisionNotFoundError } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from '../../core/model/limits';
 import { parseFiles, yamlFileFilter } from './read-documents';
 import {
-  RemoteRepositoryReader, WorkloadFiles, WorkloadSourceError, isRepositoryUrl, normalizeRepositoryUrl, readLocalWorkload,
+  RemoteRepositoryReader,
+  WorkloadFiles,
+  WorkloadSourceError,
+  isRepositoryUrl,
+  normalizeRepositoryUrl,
+  readLocalWorkload,
 } from './workload-sources';
 
 /** What `loadControlPlane` reads. */
@@ -49,7 +67,11 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
   const problems: Problem[] = [];
   const branches = await source.branches();
-  const parseObjects = (files: Parameters<typeof parseFiles>[0], prefix: string, branch: string): ControlPlaneObject[] => {
+  const parseObjects = (
+    files: Parameters<typeof parseFiles>[0],
+    prefix: string,
+    branch: string,
+  ): ControlPlaneObject[] => {
     const parsed = parseFiles(files, prefix, branch, limits);
     const validated = validateDocuments(parsed.documents);
     problems.push(...parsed.problems, ...validated.problems);
@@ -70,7 +92,8 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
         (e: unknown) => {
           if (!(e instanceof RevisionNotFoundError)) throw e;
           return undefined;
-        });
+        },
+      );
       pinnedMain.set(baseRepo.commit, objects);
     }
     return objects;
@@ -88,31 +111,43 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const branchObjects = new Map<string, ControlPlaneObject[]>();
   for (const selection of selections) {
     if (!branches.includes(selection.branch)) {
-      problems.push(error(`branch "${selection.branch}" of environment "${selection.name}" does not exist`, {
-        location: selection.environment?.source?.location,
-        object: selection.environment ? objectRef(selection.environment) : undefined,
-      }));
+      problems.push(
+        error(`branch "${selection.branch}" of environment "${selection.name}" does not exist`, {
+          location: selection.environment?.source?.location,
+          object: selection.environment ? objectRef(selection.environment) : undefined,
+        }),
+      );
       continue;
     }
     if (!branchObjects.has(selection.branch)) branchObjects.set(selection.branch, await readObjects(selection.branch));
     const ownObjects = branchObjects.get(selection.branch)!;
     let promoted = mainObjects;
-    const pin = ownObjects.find((object): object is BaseRepo => object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO && !!object.commit);
+    const pin = ownObjects.find(
+      (object): object is BaseRepo =>
+        object.kind === 'BaseRepo' && object.name === PROMOTED_BASE_REPO && !!object.commit,
+    );
     if (pin && source.readCommit) {
       const pinned = await readPinnedMain(pin);
       if (pinned) {
         promoted = pinned;
       } else {
-        problems.push(error(`commit ${JSON.stringify(pin.commit)} of the "${MAIN_BRANCH}" branch does not exist in ${source.description}`, {
-          location: pin.source ? locateField(pin.source, ['spec', 'commit']) : undefined,
-          object: objectRef(pin),
-          field: 'spec.commit',
-        }));
+        problems.push(
+          error(
+            `commit ${JSON.stringify(pin.commit)} of the "${MAIN_BRANCH}" branch does not exist in ${source.description}`,
+            {
+              location: pin.source ? locateField(pin.source, ['spec', 'commit']) : undefined,
+              object: objectRef(pin),
+              field: 'spec.commit',
+            },
+          ),
+        );
         continue;
       }
     }
     const objects = [...promoted, ...ownObjects];
-    const registrations = objects.filter((object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration');
+    const registrations = objects.filter(
+      (object): object is WorkloadRegistration => object.kind === 'WorkloadRegistration',
+    );
     const registered = await Promise.all(registrations.map((registration) => workloads.load(registration)));
     registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
     environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
@@ -120,11 +155,16 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   return { model: { environments }, problems, registeredWorkloads };
 }
 
-function chooseEnvironments(all: EnvironmentSelection[], wanted: readonly string[] | undefined): EnvironmentSelection[] {
+function chooseEnvironments(
+  all: EnvironmentSelection[],
+  wanted: readonly string[] | undefined,
+): EnvironmentSelection[] {
   if (!wanted || wanted.length === 0) return all;
   const unknown = wanted.filter((name) => !all.some((selection) => selection.name === name));
   if (unknown.length > 0) {
-    throw new LoadUsageError(`unknown environment ${unknown.map((name) => `"${name}"`).join(', ')}; the control plane has ${all.map((s) => `"${s.name}"`).join(', ') || 'none'}`);
+    throw new LoadUsageError(
+      `unknown environment ${unknown.map((name) => `"${name}"`).join(', ')}; the control plane has ${all.map((s) => `"${s.name}"`).join(', ') || 'none'}`,
+    );
   }
   return all.filter((selection) => wanted.includes(selection.name));
 }
@@ -152,7 +192,11 @@ class WorkloadCache {
   }
 
   private async read(registration: WorkloadRegistration): Promise<Workload[]> {
-    const where = { location: registration.source?.location, object: objectRef(registration), field: 'spec.workload.repo' };
+    const where = {
+      location: registration.source?.location,
+      object: objectRef(registration),
+      field: 'spec.workload.repo',
+    };
     let files: WorkloadFiles;
     try {
       files = await this.files(registration);
@@ -166,9 +210,12 @@ class WorkloadCache {
     this.problems.push(...parsed.problems, ...validated.problems);
     const workloads = validated.objects.filter((object): object is Workload => object.kind === 'Workload');
     for (const other of validated.objects.filter((object) => object.kind !== 'Workload')) {
-      this.problems.push(warning(`${objectRef(other)} is ignored: a registered workload repository contributes only Workload objects`, {
-        location: other.source?.location, object: objectRef(other),
-      }));
+      this.problems.push(
+        warning(`${objectRef(other)} is ignored: a registered workload repository contributes only Workload objects`, {
+          location: other.source?.location,
+          object: objectRef(other),
+        }),
+      );
     }
     if (workloads.length === 0 && !parsed.problems.length && !validated.problems.some((p) => p.severity === 'error')) {
       this.problems.push(error(`no Workload found at ${files.prefix}/${registration.workload.path}`, where));
@@ -182,13 +229,18 @@ class WorkloadCache {
     if (redirected) return readLocalWorkload(redirected, path, redirected, this.limits.maxFileBytes);
     if (isRepositoryUrl(repo)) {
       if (!this.options.remote) {
-        throw new WorkloadSourceError(`${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`);
+        throw new WorkloadSourceError(
+          `${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`,
+        );
       }
       this.options.progress?.phase(`fetching ${repo}`);
       return this.options.remote.read(repo, branch, path);
     }
     const local = this.source.resolveLocalPath(repo);
-    if (!local) throw new WorkloadSourceError(`${JSON.stringify(repo)} is neither a repository URL nor a folder inside the control plane`);
+    if (!local)
+      throw new WorkloadSourceError(
+        `${JSON.stringify(repo)} is neither a repository URL nor a folder inside the control plane`,
+      );
     return readLocalWorkload(local, path, repo, this.limits.maxFileBytes);
   }
 

@@ -33,17 +33,26 @@ export interface ParsedDocuments {
  * Decodes and parses files into documents named `<prefix>/<path>` in messages. Files that are not UTF-8, too large or
  * hold too many documents are refused whole, each with one error.
  */
-export function parseFiles(files: readonly BranchFile[], prefix: string, branch: string, limits: LoadLimits): ParsedDocuments {
+export function parseFiles(
+  files: readonly BranchFile[],
+  prefix: string,
+  branch: string,
+  limits: LoadLimits,
+): ParsedDocuments {
   const documents: SourcedDocument[] = [];
   const problems: Problem[] = [];
   if (files.length > limits.maxFilesPerBranch) {
-    problems.push(error(`${files.length} YAML files; the limit is ${limits.maxFilesPerBranch}`, { location: { file: prefix } }));
+    problems.push(
+      error(`${files.length} YAML files; the limit is ${limits.maxFilesPerBranch}`, { location: { file: prefix } }),
+    );
     return { documents, problems };
   }
   for (const { path, content, size = content.length } of files) {
     const file = prefix ? `${prefix}/${path}` : path;
     if (size > limits.maxFileBytes) {
-      problems.push(error(`file is ${megabytes(size)}; the limit is ${megabytes(limits.maxFileBytes)}`, { location: { file } }));
+      problems.push(
+        error(`file is ${megabytes(size)}; the limit is ${megabytes(limits.maxFileBytes)}`, { location: { file } }),
+      );
       continue;
     }
     let text: string;
@@ -55,7 +64,11 @@ export function parseFiles(files: readonly BranchFile[], prefix: string, branch:
     }
     const parsed = parseYamlDocuments(text, file, branch, limits);
     if (parsed.documents.length > limits.maxDocumentsPerFile) {
-      problems.push(error(`file holds ${parsed.documents.length} documents; the limit is ${limits.maxDocumentsPerFile}`, { location: { file } }));
+      problems.push(
+        error(`file holds ${parsed.documents.length} documents; the limit is ${limits.maxDocumentsPerFile}`, {
+          location: { file },
+        }),
+      );
       continue;
     }
     documents.push(...parsed.documents);
@@ -75,7 +88,8 @@ function lineOfFirstInvalidByte(content: Buffer): number {
     const byte = content[i];
     if (byte === 0x0a) line++;
     if (byte < 0x80) continue;
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
     if (length === 0) return line;
     for (let k = 1; k < length; k++) {
       if (i + k >= content.length || (content[i + k] & 0xc0) !== 0x80) return line;

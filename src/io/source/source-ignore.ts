@@ -6,10 +6,24 @@
 
 /** source-controller's default patterns (pkg/sourceignore: ExcludeVCS, ExcludeCI, ExcludeExtra). */
 export const FLUX_DEFAULT_IGNORES = [
-  '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-  '.github/', '.circleci/', '.travis.yml', '.gitlab-ci.yml', 'appveyor.yml', '.drone.yml', 'cloudbuild.yaml',
-  'codeship-services.yml', 'codeship-steps.yml',
-  '**/.goreleaser.yml', '**/.goreleaser.brew.yml', '**/.sops.yaml', '**/.flux.yaml', '**/.golangci.yaml',
+  '.git/',
+  '.gitignore',
+  '.gitmodules',
+  '.gitattributes',
+  '.github/',
+  '.circleci/',
+  '.travis.yml',
+  '.gitlab-ci.yml',
+  'appveyor.yml',
+  '.drone.yml',
+  'cloudbuild.yaml',
+  'codeship-services.yml',
+  'codeship-steps.yml',
+  '**/.goreleaser.yml',
+  '**/.goreleaser.brew.yml',
+  '**/.sops.yaml',
+  '**/.flux.yaml',
+  '**/.golangci.yaml',
 ];
 
 export const SOURCE_IGNORE_FILE = '.sourceignore';

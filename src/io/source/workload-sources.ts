@@ -25,7 +25,10 @@ export function isRepositoryUrl(repo: string): boolean {
 
 /** `https://github.com/org/app.git/` and `https://github.com/org/app` name the same repository. */
 export function normalizeRepositoryUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\.git$/, '');
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
 }
 
 /** Thrown for a registration whose workload cannot be read; the message names what was tried. */
@@ -36,7 +39,10 @@ export class WorkloadSourceError extends Error {}
  * recursively like Flux would. `path` may not leave the folder.
  */
 export async function readLocalWorkload(
-  folder: string, workloadPath: string, prefix: string, maxFileBytes?: number,
+  folder: string,
+  workloadPath: string,
+  prefix: string,
+  maxFileBytes?: number,
 ): Promise<WorkloadFiles> {
   const root = path.resolve(folder);
   const target = path.resolve(root, workloadPath || '.');
@@ -52,7 +58,9 @@ export async function readLocalWorkload(
   const relative = path.relative(root, target).split(path.sep).join('/');
   if (stat.isFile()) {
     const tooLarge = maxFileBytes !== undefined && stat.size > maxFileBytes;
-    const file = tooLarge ? { path: relative, content: Buffer.alloc(0), size: stat.size } : { path: relative, content: await fs.readFile(target) };
+    const file = tooLarge
+      ? { path: relative, content: Buffer.alloc(0), size: stat.size }
+      : { path: relative, content: await fs.readFile(target) };
     return { files: [file], prefix };
   }
   const files = await readFolder(target, yamlFileFilter(maxFileBytes));

@@ -82,7 +82,8 @@ function hashCode(folder: string, code: ReturnType<typeof createHash>): void {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) hashCode(file, code);
-    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) code.update(`${entry.name}\n`).update(fs.readFileSync(file));
+    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+      code.update(`${entry.name}\n`).update(fs.readFileSync(file));
   }
 }
 
@@ -99,10 +100,16 @@ export class RenderCache {
    * `hashes` the content hashes of its files where already known.
    */
   public static open(
-    stateDir: string | undefined, name: string, fingerprint: string, current: ReadonlyMap<string, string>,
+    stateDir: string | undefined,
+    name: string,
+    fingerprint: string,
+    current: ReadonlyMap<string, string>,
     hashes: ReadonlyMap<string, string> = new Map(),
   ): RenderCache {
-    const { entries, complete } = stateDir === undefined ? { entries: new Map<string, Entry>(), complete: true } : readEntries(cacheFile(stateDir, name), fingerprint);
+    const { entries, complete } =
+      stateDir === undefined
+        ? { entries: new Map<string, Entry>(), complete: true }
+        : readEntries(cacheFile(stateDir, name), fingerprint);
     return new RenderCache(name, fingerprint, entries, complete, current, hashes);
   }
 
@@ -142,7 +149,9 @@ export class RenderCache {
     if (rendered.failures.length > 0) return;
     this.stored++;
     this.kept.set(key, {
-      files: Object.keys(rendered.files).map((file) => [file, hashes?.[file] ?? contentHash(rendered.files[file])] as const),
+      files: Object.keys(rendered.files).map(
+        (file) => [file, hashes?.[file] ?? contentHash(rendered.files[file])] as const,
+      ),
       objects: rendered.objects,
     });
   }
@@ -203,7 +212,8 @@ function readEntries(file: string, fingerprint: string): { entries: ReadonlyMap<
     const header = JSON.parse(lines[0]) as Header;
     const trailer = JSON.parse(lines[lines.length - 2]) as Trailer;
     const entryLines = lines.slice(1, -2);
-    if (header?.format !== FORMAT || header.fingerprint !== fingerprint || trailer?.entries !== entryLines.length) return none;
+    if (header?.format !== FORMAT || header.fingerprint !== fingerprint || trailer?.entries !== entryLines.length)
+      return none;
     const checksum = createHash('sha1');
     for (const line of entryLines) checksum.update(`${line}\n`);
     if (checksum.digest('base64') !== trailer.checksum) return none;
@@ -220,6 +230,11 @@ function readEntries(file: string, fingerprint: string): { entries: ReadonlyMap<
 
 function isEntry(value: unknown): value is Entry {
   const entry = value as Entry;
-  return typeof entry === 'object' && entry !== null && Array.isArray(entry.files) && Array.isArray(entry.objects)
-    && entry.files.every((file) => Array.isArray(file) && typeof file[0] === 'string' && typeof file[1] === 'string');
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    Array.isArray(entry.files) &&
+    Array.isArray(entry.objects) &&
+    entry.files.every((file) => Array.isArray(file) && typeof file[0] === 'string' && typeof file[1] === 'string')
+  );
 }

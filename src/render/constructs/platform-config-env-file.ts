@@ -19,9 +19,10 @@ export class PlatformConfigEnvFile extends Construct {
     const lines = keys.map((key) => `export ${key}=${shellQuote(config[key])}\n`);
     new RawManifest(this, 'Text', { text: lines.join('') });
     this.node.addValidation({
-      validate: () => keys
-        .filter((key) => !SHELL_NAME.test(key))
-        .map((key) => `config key ${JSON.stringify(key)} is not a shell variable name, so it cannot be exported`),
+      validate: () =>
+        keys
+          .filter((key) => !SHELL_NAME.test(key))
+          .map((key) => `config key ${JSON.stringify(key)} is not a shell variable name, so it cannot be exported`),
     });
   }
 }

@@ -52,7 +52,8 @@ function withoutUndefinedValues(map: Record<string, unknown> | undefined): Recor
     const value = map[key];
     if (value === undefined) continue;
     // A "__proto__" key is defined as a property, as the spread does, rather than setting the prototype.
-    if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
     else result[key] = value;
   }
   return result;
@@ -87,7 +88,10 @@ export class PlatformConfigMap extends Construct {
   }
 
   private invalidKeys(): string[] {
-    return this.badKeys.map((key) => `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`);
+    return this.badKeys.map(
+      (key) =>
+        `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`,
+    );
   }
 }
 

@@ -20,7 +20,10 @@ export function resolveRenderers(
   registry: RendererRegistry,
 ): ResolvedRenderers | { readonly unresolved: string[] } {
   const unresolved: string[] = [];
-  const pick = <T>(field: 'reconciler' | 'namespaceService' | 'configType', builtIn: (name: string) => T | undefined): T => {
+  const pick = <T>(
+    field: 'reconciler' | 'namespaceService' | 'configType',
+    builtIn: (name: string) => T | undefined,
+  ): T => {
     const name = clusterType[field];
     const template = templates.get(name);
     const renderer = template ? (new TemplateRenderer(template) as T) : builtIn(name);

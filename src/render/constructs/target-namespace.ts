@@ -22,7 +22,9 @@ export class TargetNamespace extends Construct {
 
   public constructor(scope: Construct, id: string, props: TargetNamespaceProps) {
     super(scope, id);
-    this.namespace = new kplus.Namespace(this, 'Resource', { metadata: { name: props.name, labels: props.labels ?? {} } });
+    this.namespace = new kplus.Namespace(this, 'Resource', {
+      metadata: { name: props.name, labels: props.labels ?? {} },
+    });
     ApiObject.of(this.namespace).addJsonPatch(JsonPatch.remove('/spec'));
   }
 }

@@ -27,13 +27,22 @@ export function templateData(context: AssignmentContext): TemplateData {
   };
 }
 
-type KubernetesObject = { apiVersion: string; kind: string; metadata: { name: string } & Record<string, unknown> } & Record<string, unknown>;
+type KubernetesObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string } & Record<string, unknown>;
+} & Record<string, unknown>;
 
 function isKubernetesObject(value: unknown): value is KubernetesObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const object = value as Record<string, any>;
-  return typeof object.apiVersion === 'string' && typeof object.kind === 'string'
-    && typeof object.metadata === 'object' && object.metadata !== null && typeof object.metadata.name === 'string';
+  return (
+    typeof object.apiVersion === 'string' &&
+    typeof object.kind === 'string' &&
+    typeof object.metadata === 'object' &&
+    object.metadata !== null &&
+    typeof object.metadata.name === 'string'
+  );
 }
 
 /**

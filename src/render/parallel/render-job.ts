@@ -36,20 +36,32 @@ export interface PortableEnvironment {
 /** What composing a config reads of a config source, its values as plain data. */
 export interface PortableConfigSource {
   readonly labels: Readonly<Record<string, string>>;
-  readonly entries: readonly { readonly key: string; readonly keyLabels: Readonly<Record<string, string>>; readonly value: PortableConfigValue }[];
+  readonly entries: readonly {
+    readonly key: string;
+    readonly keyLabels: Readonly<Record<string, string>>;
+    readonly value: PortableConfigValue;
+  }[];
 }
 
 export function toPortableConfigSource(source: ComposableConfigSource): PortableConfigSource {
   return {
     labels: source.labels,
-    entries: source.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value: toPortableConfigValue(value) })),
+    entries: source.entries.map(({ key, keyLabels, value }) => ({
+      key,
+      keyLabels,
+      value: toPortableConfigValue(value),
+    })),
   };
 }
 
 function fromPortableConfigSource(source: PortableConfigSource): ComposableConfigSource {
   return {
     labels: source.labels,
-    entries: source.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value: fromPortableConfigValue(value) })),
+    entries: source.entries.map(({ key, keyLabels, value }) => ({
+      key,
+      keyLabels,
+      value: fromPortableConfigValue(value),
+    })),
   };
 }
 
@@ -109,9 +121,10 @@ export function rendererSpecs(renderers: Omit<AssignmentChartProps, 'context'>):
   const reconciler = rendererSpec(renderers.reconciler);
   const namespaceRenderer = rendererSpec(renderers.namespaceRenderer);
   const configRenderer = rendererSpec(renderers.configRenderer);
-  return reconciler && namespaceRenderer && configRenderer ? { reconciler, namespaceRenderer, configRenderer } : undefined;
+  return reconciler && namespaceRenderer && configRenderer
+    ? { reconciler, namespaceRenderer, configRenderer }
+    : undefined;
 }
-
 
 function renderer<T extends IRenderer>(spec: RendererSpec, templates: ReadonlyMap<string, Template>): T {
   if ('template' in spec) {
@@ -149,22 +162,36 @@ export function extendEnvironmentForJobs(environment: EnvironmentForJobs, more: 
 }
 
 /** Renders a plain-data job (in a worker thread, say): the same files as rendering the job it came from. */
-export function renderPortableJob(job: PortableRenderJob, environment: EnvironmentForJobs, progress?: ProgressReporter): RenderedAssignment {
+export function renderPortableJob(
+  job: PortableRenderJob,
+  environment: EnvironmentForJobs,
+  progress?: ProgressReporter,
+): RenderedAssignment {
   progress?.step?.('compose');
   const clusterType = environment.clusterTypes[job.clusterType];
   const deploymentTarget = environment.deploymentTargets[job.deploymentTarget];
-  const config = composeConfigData(job.configSources.map((index) => environment.configSources[index]), clusterType, deploymentTarget);
+  const config = composeConfigData(
+    job.configSources.map((index) => environment.configSources[index]),
+    clusterType,
+    deploymentTarget,
+  );
   progress?.step?.('render');
   const templates = environment.templatesByName;
-  return renderAssignment(job.path, {
-    context: { ...job.context, clusterType, deploymentTarget, config },
-    reconciler: renderer<IReconciler>(job.reconciler, templates),
-    namespaceRenderer: renderer<INamespaceRenderer>(job.namespaceRenderer, templates),
-    configRenderer: renderer<IConfigRenderer>(job.configRenderer, templates),
-  }, progress);
+  return renderAssignment(
+    job.path,
+    {
+      context: { ...job.context, clusterType, deploymentTarget, config },
+      reconciler: renderer<IReconciler>(job.reconciler, templates),
+      namespaceRenderer: renderer<INamespaceRenderer>(job.namespaceRenderer, templates),
+      configRenderer: renderer<IConfigRenderer>(job.configRenderer, templates),
+    },
+    progress,
+  );
 }
 
 /** The Templates a plain-data job renders with. */
 export function jobTemplates(specs: RendererSpecs): string[] {
-  return [specs.reconciler, specs.namespaceRenderer, specs.configRenderer].flatMap((spec) => ('template' in spec ? [spec.template] : []));
+  return [specs.reconciler, specs.namespaceRenderer, specs.configRenderer].flatMap((spec) =>
+    'template' in spec ? [spec.template] : [],
+  );
 }

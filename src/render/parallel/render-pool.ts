@@ -66,7 +66,9 @@ export class RenderPool {
 
   public constructor(private readonly options: RenderPoolOptions) {
     for (let i = 0; i < Math.max(1, options.threads); i++) {
-      const worker = new Worker(options.script ?? RENDER_WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(options.script ?? RENDER_WORKER_SCRIPT, {
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       worker.on('message', (message: RenderBatchResult) => this.finished(worker, message));
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
@@ -105,7 +107,11 @@ export class RenderPool {
       const worker = this.idle.pop()!;
       const queued = this.queue.shift()!;
       this.running.set(worker, queued);
-      const batch: RenderBatch = { id: queued.id, environment: this.update(worker, queued.environment), jobs: queued.jobs };
+      const batch: RenderBatch = {
+        id: queued.id,
+        environment: this.update(worker, queued.environment),
+        jobs: queued.jobs,
+      };
       worker.postMessage(batch);
     }
   }
@@ -128,7 +134,8 @@ export class RenderPool {
       deploymentTargets: environment.deploymentTargets.length,
       configSources: environment.configSources.length,
     });
-    const nothingNew = !reset && update.clusterTypes.length + update.deploymentTargets.length + update.configSources.length === 0;
+    const nothingNew =
+      !reset && update.clusterTypes.length + update.deploymentTargets.length + update.configSources.length === 0;
     return nothingNew ? undefined : update;
   }
 

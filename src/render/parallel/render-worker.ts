@@ -3,7 +3,12 @@ import { PipelineStep, ProgressReporter } from '../../core/model/progress';
 import { contentHash } from '../../core/plan/content-hash';
 import { RenderedAssignment } from '../render-assignment';
 import {
-  EnvironmentForJobs, PortableEnvironment, PortableRenderJob, environmentForJobs, extendEnvironmentForJobs, renderPortableJob,
+  EnvironmentForJobs,
+  PortableEnvironment,
+  PortableRenderJob,
+  environmentForJobs,
+  extendEnvironmentForJobs,
+  renderPortableJob,
 } from './render-job';
 
 /*
@@ -31,7 +36,11 @@ export interface RenderedInWorker {
 
 /** What a worker sends back for a batch: results in job order, or the error that stopped it. */
 export type RenderBatchResult =
-  | { readonly id: number; readonly results: readonly RenderedInWorker[]; readonly milliseconds: Partial<Record<PipelineStep, number>> }
+  | {
+      readonly id: number;
+      readonly results: readonly RenderedInWorker[];
+      readonly milliseconds: Partial<Record<PipelineStep, number>>;
+    }
   | { readonly id: number; readonly error: string };
 
 /** Times the steps the renderer reports, with this thread's clock. */
@@ -49,7 +58,8 @@ class StepTimer implements ProgressReporter {
   }
 
   public stop(): void {
-    if (this.current) this.milliseconds[this.current] = (this.milliseconds[this.current] ?? 0) + performance.now() - this.since;
+    if (this.current)
+      this.milliseconds[this.current] = (this.milliseconds[this.current] ?? 0) + performance.now() - this.since;
     this.current = undefined;
   }
 }
@@ -68,7 +78,9 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
     const results = batch.jobs.map((job) => {
       const rendered = renderPortableJob(job, environment!, timer);
       timer.step('serialize');
-      const hashes = Object.fromEntries(Object.entries(rendered.files).map(([file, content]) => [file, contentHash(content)]));
+      const hashes = Object.fromEntries(
+        Object.entries(rendered.files).map(([file, content]) => [file, contentHash(content)]),
+      );
       return { rendered, hashes };
     });
     timer.stop();

@@ -68,14 +68,30 @@ function doubleQuotedString(value: string, ctxIndent: string, implicitKey: boole
           str += json.slice(start, i);
           const code = json.substr(i + 2, 4);
           switch (code) {
-            case '0000': str += '\\0'; break;
-            case '0007': str += '\\a'; break;
-            case '000b': str += '\\v'; break;
-            case '001b': str += '\\e'; break;
-            case '0085': str += '\\N'; break;
-            case '00a0': str += '\\_'; break;
-            case '2028': str += '\\L'; break;
-            case '2029': str += '\\P'; break;
+            case '0000':
+              str += '\\0';
+              break;
+            case '0007':
+              str += '\\a';
+              break;
+            case '000b':
+              str += '\\v';
+              break;
+            case '001b':
+              str += '\\e';
+              break;
+            case '0085':
+              str += '\\N';
+              break;
+            case '00a0':
+              str += '\\_';
+              break;
+            case '2028':
+              str += '\\L';
+              break;
+            case '2029':
+              str += '\\P';
+              break;
             default:
               if (code.substr(0, 2) === '00') str += `\\x${code.substr(2)}`;
               else str += json.substr(i, 6);
@@ -174,7 +190,9 @@ function blockString(input: string, ctxIndent: string, implicitKey: boolean): st
 function plainString(value: string, indent: string, implicitKey: boolean): string {
   if (implicitKey && value.includes('\n')) return quotedString(value, indent, implicitKey);
   if (NOT_PLAIN.test(value)) {
-    return implicitKey || !value.includes('\n') ? quotedString(value, indent, implicitKey) : blockString(value, indent, implicitKey);
+    return implicitKey || !value.includes('\n')
+      ? quotedString(value, indent, implicitKey)
+      : blockString(value, indent, implicitKey);
   }
   if (!implicitKey && value.includes('\n')) return blockString(value, indent, implicitKey);
   if (DOCUMENT_MARKER.test(value)) {
@@ -217,11 +235,15 @@ function remembered(memo: Map<string, string>, text: string, stringify: () => st
 }
 
 function stringifyKey(key: string, pairIndent: string): string {
-  return remembered(pairIndent === INDENT_STEP ? topLevelKeys : nestedKeys, key, () => stringifyString(key, pairIndent, true));
+  return remembered(pairIndent === INDENT_STEP ? topLevelKeys : nestedKeys, key, () =>
+    stringifyString(key, pairIndent, true),
+  );
 }
 
 function stringifyStringValue(value: string, indent: string): string {
-  return value.includes('\n') ? stringifyString(value, indent, false) : remembered(singleLineValues, value, () => stringifyString(value, indent, false));
+  return value.includes('\n')
+    ? stringifyString(value, indent, false)
+    : remembered(singleLineValues, value, () => stringifyString(value, indent, false));
 }
 
 function stringifyNumber(value: number): string {
@@ -231,19 +253,29 @@ function stringifyNumber(value: number): string {
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
 }
 
 /** A value at `indent` (the indentation of the collection it belongs to, plus one step). */
 function stringifyValue(value: unknown, indent: string, seen: Set<object>): string {
   switch (typeof value) {
-    case 'string': return stringifyStringValue(value, indent);
-    case 'number': return stringifyNumber(value);
-    case 'boolean': return value ? 'true' : 'false';
-    case 'bigint': return String(value);
-    case 'undefined': return 'null';
-    case 'object': break;
-    default: throw new Unsupported(typeof value);
+    case 'string':
+      return stringifyStringValue(value, indent);
+    case 'number':
+      return stringifyNumber(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return 'null';
+    case 'object':
+      break;
+    default:
+      throw new Unsupported(typeof value);
   }
   if (value === null) return 'null';
   // yaml writes an object reached twice as an anchor and an alias.

@@ -18,5 +18,7 @@ export function collectManifests(scope: Construct): Manifest[] {
 
 /** Joins the manifests as Kalypso does: each one as it is (objects as cdk8s `Yaml.stringify` writes them), separated by `---\n` lines. */
 export function serializeManifests(manifests: readonly Manifest[]): string {
-  return manifests.map((manifest) => ('text' in manifest ? manifest.text : stringifyManifest(manifest.object))).join('---\n');
+  return manifests
+    .map((manifest) => ('text' in manifest ? manifest.text : stringifyManifest(manifest.object)))
+    .join('---\n');
 }

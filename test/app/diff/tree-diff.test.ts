@@ -2,7 +2,8 @@ import { formatTreeDiff, treeDiffJson } from '../../../src/app/diff/format-diff'
 import { diffPlatformTree, isEmptyDiff } from '../../../src/app/diff/tree-diff';
 import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
 
-const configMap = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: platform-config\n  namespace: dev-large-app\ndata:\n  DATABASE_URL: ${value}\n`;
+const configMap = (value: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: platform-config\n  namespace: dev-large-app\ndata:\n  DATABASE_URL: ${value}\n`;
 
 describe('diffPlatformTree', () => {
   const planned = {
@@ -42,10 +43,16 @@ describe('diffPlatformTree', () => {
         { path: 'large/app/platform-config.sh', objects: null, lines: { added: 1, removed: 1 } },
         {
           path: 'large/app/platform-config.yaml',
-          objects: [{
-            apiVersion: 'v1', kind: 'ConfigMap', namespace: 'dev-large-app', name: 'platform-config', change: 'changed',
-            fields: [{ path: 'data.DATABASE_URL', change: 'changed', before: 'a', after: 'b' }],
-          }],
+          objects: [
+            {
+              apiVersion: 'v1',
+              kind: 'ConfigMap',
+              namespace: 'dev-large-app',
+              name: 'platform-config',
+              change: 'changed',
+              fields: [{ path: 'data.DATABASE_URL', change: 'changed', before: 'a', after: 'b' }],
+            },
+          ],
           lines: null,
         },
       ],
@@ -62,7 +69,11 @@ describe('diffPlatformTree', () => {
   test('formats added and removed fields and objects', () => {
     const before = `${configMap('a')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n`;
     const after = configMap('a').replace('  DATABASE_URL: a\n', '  NEW: x\n');
-    const diff = diffPlatformTree(new Map([['large/app/platform-config.yaml', before]]), { 'large/app/platform-config.yaml': after }, ['large']);
+    const diff = diffPlatformTree(
+      new Map([['large/app/platform-config.yaml', before]]),
+      { 'large/app/platform-config.yaml': after },
+      ['large'],
+    );
     expect(formatTreeDiff(diff)).toEqual([
       'large/app/platform-config.yaml ConfigMap/platform-config data.NEW: (none) → "x"',
       'large/app/platform-config.yaml ConfigMap/platform-config data.DATABASE_URL: "a" → (none)',

@@ -43,12 +43,17 @@ metadata: {name: ${name}, labels: ${labels}}
 spec: {schema: '{"type": "object"}'}
 `;
 
-const controlPlane = clusterType('drone', '{edge: "true", region: east}') + clusterType('large', '{size: large}') + workload
-  + policy('edge-policy', '{edge: "true"}', '{purpose: ft}') + policy('large-policy', '{size: large}', '{purpose: ft}')
-  + configMap('a-region', '{platform-config: "true", region: east}', '{DB: east, LIST: "- name: x\\n  v: 1\\n"}')
-  + configMap('b-edge', '{platform-config: "true", edge: "true"}', '{DB: edge, LIST: "- name: x\\n  w: 2\\n"}')
-  + configMap('c-large', '{platform-config: "true", cluster-type: large}', '{DB: large}')
-  + schema('edge-schema', '{edge: "true"}') + schema('large-schema', '{cluster-type: large}');
+const controlPlane =
+  clusterType('drone', '{edge: "true", region: east}') +
+  clusterType('large', '{size: large}') +
+  workload +
+  policy('edge-policy', '{edge: "true"}', '{purpose: ft}') +
+  policy('large-policy', '{size: large}', '{purpose: ft}') +
+  configMap('a-region', '{platform-config: "true", region: east}', '{DB: east, LIST: "- name: x\\n  v: 1\\n"}') +
+  configMap('b-edge', '{platform-config: "true", edge: "true"}', '{DB: edge, LIST: "- name: x\\n  w: 2\\n"}') +
+  configMap('c-large', '{platform-config: "true", cluster-type: large}', '{DB: large}') +
+  schema('edge-schema', '{edge: "true"}') +
+  schema('large-schema', '{cluster-type: large}');
 
 describe('explainEnvironment', () => {
   test('gives the matrix cells with their policies, idle cluster types and unscheduled targets', () => {
@@ -83,8 +88,15 @@ describe('explainTarget', () => {
   test('gives for every key the ConfigMap that set it and those it overrode or merged into', () => {
     const drone = explanation.configs.find((c) => c.clusterType === 'drone')!;
     expect(drone.file).toBe('drone/app-ft/platform-config.yaml');
-    expect(drone.keys.map((key) => [key.key, key.value, key.setBy.configMap, key.setBy.location?.line,
-      key.overrides.map((o) => [o.contribution.configMap, o.contribution.value, o.merged])])).toEqual([
+    expect(
+      drone.keys.map((key) => [
+        key.key,
+        key.value,
+        key.setBy.configMap,
+        key.setBy.location?.line,
+        key.overrides.map((o) => [o.contribution.configMap, o.contribution.value, o.merged]),
+      ]),
+    ).toEqual([
       ['DB', 'edge', 'b-edge', 44, [['a-region', 'east', false]]],
       ['LIST', cv([{ name: 'x', v: 1, w: 2 }]), 'b-edge', 44, [['a-region', cv([{ name: 'x', v: 1 }]), true]]],
     ]);
@@ -102,11 +114,23 @@ describe('explainTarget', () => {
   });
 
   test('says whether an azure-app-config map applies by the labels encoded in its keys', () => {
-    const withAzure = load(controlPlane + configMap('azure-app-config-west', '{}', '{region.west.DB: west}')
-      + configMap('azure-app-config-east', '{}', '{region.east.DB: from-azure}'));
+    const withAzure = load(
+      controlPlane +
+        configMap('azure-app-config-west', '{}', '{region.west.DB: west}') +
+        configMap('azure-app-config-east', '{}', '{region.east.DB: from-azure}'),
+    );
     const drone = withAzure.environment.clusterTypes.find((ct) => ct.name === 'drone')!;
-    const config = explainTarget(withAzure.environment, withAzure.plan, findDeploymentTarget(withAzure.environment, withAzure.plan, 'app-ft')!, drone).configs[0];
-    expect(config.configMaps.filter((c) => c.name.startsWith('azure')).map((c) => [c.name, c.applied, c.mismatch && formatMismatch(c.mismatch)])).toEqual([
+    const config = explainTarget(
+      withAzure.environment,
+      withAzure.plan,
+      findDeploymentTarget(withAzure.environment, withAzure.plan, 'app-ft')!,
+      drone,
+    ).configs[0];
+    expect(
+      config.configMaps
+        .filter((c) => c.name.startsWith('azure'))
+        .map((c) => [c.name, c.applied, c.mismatch && formatMismatch(c.mismatch)]),
+    ).toEqual([
       ['azure-app-config-east', true, undefined],
       ['azure-app-config-west', false, 'region: "west" required, cluster type has "east", deployment target has none'],
     ]);
@@ -126,7 +150,12 @@ describe('explainTarget', () => {
     const other = explainTarget(environment, plan, uat);
     expect(other.placements).toEqual([]);
     expect(other.policies.map((p) => p.deploymentTarget)).toEqual([
-      expect.objectContaining({ selected: false, filter: 'environment', requirement: 'environment: "dev"', reason: 'deployment target is for "stage"' }),
+      expect.objectContaining({
+        selected: false,
+        filter: 'environment',
+        requirement: 'environment: "dev"',
+        reason: 'deployment target is for "stage"',
+      }),
       expect.objectContaining({ selected: false, filter: 'environment' }),
     ]);
   });

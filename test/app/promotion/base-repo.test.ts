@@ -9,7 +9,7 @@ const REPO = 'https://github.com/microsoft/kalypso-control-plane';
 const UPSTREAM = path.join(__dirname, '../../fixtures/upstream/kalypso-control-plane');
 
 describe('the BaseRepo document', () => {
-  test('is byte for byte the sample\'s base-repo.yaml and upstream\'s template filled in as its cd workflow does', () => {
+  test("is byte for byte the sample's base-repo.yaml and upstream's template filled in as its cd workflow does", () => {
     const upstream = `apiVersion: scheduler.kalypso.io/v1alpha1
 kind: BaseRepo
 metadata:
@@ -22,9 +22,17 @@ spec:
 `;
     expect(baseRepoDocument({ repo: REPO, commit: COMMIT })).toBe(upstream);
     expect(fs.readFileSync(path.join(UPSTREAM, 'dev/base-repo.yaml'), 'utf8')).toBe(upstream);
-    const template = fs.readFileSync(path.join(UPSTREAM, 'main/.github/workflows/utils/baserepo-template.yaml'), 'utf8');
+    const template = fs.readFileSync(
+      path.join(UPSTREAM, 'main/.github/workflows/utils/baserepo-template.yaml'),
+      'utf8',
+    );
     // envsubst with branch=main, repo=<owner>/<name>, promoted_commit=<sha>
-    expect(template.replace(/\$branch/g, 'main').replace('$repo', 'microsoft/kalypso-control-plane').replace('$promoted_commit', COMMIT)).toBe(upstream);
+    expect(
+      template
+        .replace(/\$branch/g, 'main')
+        .replace('$repo', 'microsoft/kalypso-control-plane')
+        .replace('$promoted_commit', COMMIT),
+    ).toBe(upstream);
   });
 
   test.each([
@@ -38,21 +46,64 @@ spec:
 });
 
 describe('planBaseRepoChange', () => {
-  const pin = (file: string, commit: string, documentsInFile = 1): ExistingBaseRepo => ({ file, commit, documentsInFile });
+  const pin = (file: string, commit: string, documentsInFile = 1): ExistingBaseRepo => ({
+    file,
+    commit,
+    documentsInFile,
+  });
   const content = baseRepoDocument({ repo: REPO, commit: COMMIT });
   test.each([
-    ['rewrites the file holding the BaseRepo "main"', [pin('config/base.yaml', OLD)], [],
-      { kind: 'write', file: 'config/base.yaml', content, previousCommit: OLD }],
-    ['creates base-repo.yaml when the branch has none', [], ['cluster-types/drone.yaml'], { kind: 'write', file: 'base-repo.yaml', content }],
-    ['fills a BaseRepo that pins nothing', [pin('base-repo.yaml', '')], [], { kind: 'write', file: 'base-repo.yaml', content }],
-    ['changes nothing when the commit is already pinned (any spelling of it)', [pin('base-repo.yaml', COMMIT.toUpperCase())], [],
-      { kind: 'unchanged', file: 'base-repo.yaml' }],
-    ['refuses to rewrite a file shared with other objects', [pin('all.yaml', OLD, 3)], [],
-      { kind: 'refused', file: 'all.yaml', reason: 'BaseRepo "main" shares all.yaml with other objects; move it to a file of its own so that promotion can rewrite it' }],
-    ['refuses two BaseRepos "main"', [pin('a.yaml', OLD), pin('b.yaml', OLD)], [],
-      { kind: 'refused', file: 'b.yaml', reason: 'BaseRepo "main" is declared 2 times (a.yaml, b.yaml); keep one' }],
-    ['refuses to overwrite a base-repo.yaml holding something else', [], ['base-repo.yaml'],
-      { kind: 'refused', file: 'base-repo.yaml', reason: 'base-repo.yaml exists and holds no BaseRepo "main"; it is not overwritten' }],
+    [
+      'rewrites the file holding the BaseRepo "main"',
+      [pin('config/base.yaml', OLD)],
+      [],
+      { kind: 'write', file: 'config/base.yaml', content, previousCommit: OLD },
+    ],
+    [
+      'creates base-repo.yaml when the branch has none',
+      [],
+      ['cluster-types/drone.yaml'],
+      { kind: 'write', file: 'base-repo.yaml', content },
+    ],
+    [
+      'fills a BaseRepo that pins nothing',
+      [pin('base-repo.yaml', '')],
+      [],
+      { kind: 'write', file: 'base-repo.yaml', content },
+    ],
+    [
+      'changes nothing when the commit is already pinned (any spelling of it)',
+      [pin('base-repo.yaml', COMMIT.toUpperCase())],
+      [],
+      { kind: 'unchanged', file: 'base-repo.yaml' },
+    ],
+    [
+      'refuses to rewrite a file shared with other objects',
+      [pin('all.yaml', OLD, 3)],
+      [],
+      {
+        kind: 'refused',
+        file: 'all.yaml',
+        reason:
+          'BaseRepo "main" shares all.yaml with other objects; move it to a file of its own so that promotion can rewrite it',
+      },
+    ],
+    [
+      'refuses two BaseRepos "main"',
+      [pin('a.yaml', OLD), pin('b.yaml', OLD)],
+      [],
+      { kind: 'refused', file: 'b.yaml', reason: 'BaseRepo "main" is declared 2 times (a.yaml, b.yaml); keep one' },
+    ],
+    [
+      'refuses to overwrite a base-repo.yaml holding something else',
+      [],
+      ['base-repo.yaml'],
+      {
+        kind: 'refused',
+        file: 'base-repo.yaml',
+        reason: 'base-repo.yaml exists and holds no BaseRepo "main"; it is not overwritten',
+      },
+    ],
   ])('%s', (_name, existing, files, expected) => {
     expect(planBaseRepoChange({ commit: COMMIT, repo: REPO, existing, files: new Set(files) })).toEqual(expected);
   });

@@ -4,8 +4,17 @@ import { repositoryIdentity } from '../../../src/app/promotion/repository-identi
 
 describe('parseDuration', () => {
   test.each([
-    ['30s', 30_000], ['10m', 600_000], ['1h30m', 5_400_000], ['500ms', 500], ['1.5m', 90_000], ['0s', 0],
-    ['10', undefined], ['', undefined], ['10 m', undefined], ['-1s', undefined], ['1d', undefined],
+    ['30s', 30_000],
+    ['10m', 600_000],
+    ['1h30m', 5_400_000],
+    ['500ms', 500],
+    ['1.5m', 90_000],
+    ['0s', 0],
+    ['10', undefined],
+    ['', undefined],
+    ['10 m', undefined],
+    ['-1s', undefined],
+    ['1d', undefined],
   ])('%j → %j', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });

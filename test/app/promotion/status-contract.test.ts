@@ -1,4 +1,10 @@
-import { PromotionStatus, PromotionStep, environmentContext, promotionStatus, shouldSetStatus } from '../../../src/app/promotion/status-contract';
+import {
+  PromotionStatus,
+  PromotionStep,
+  environmentContext,
+  promotionStatus,
+  shouldSetStatus,
+} from '../../../src/app/promotion/status-contract';
 
 describe('the commit-status contract (reference §10.4)', () => {
   test.each([
@@ -17,11 +23,41 @@ describe('the commit-status contract (reference §10.4)', () => {
     ['sets a status the commit does not have', PromotionStep.PROMOTED, undefined, {}, true],
     ['does not set the same status twice', PromotionStep.PROMOTED, PromotionStep.PROMOTED, {}, false],
     ['moves Promoted on to Deploying', PromotionStep.DEPLOYING, PromotionStep.PROMOTED, {}, true],
-    ['does not move Deployed back to Deploying (a check run again after success)', PromotionStep.DEPLOYING, PromotionStep.DEPLOYED, {}, false],
-    ['does not move a final Deployed back to Deploying', PromotionStep.DEPLOYING, PromotionStep.DEPLOYED_LAST, {}, false],
-    ['moves Failed to deploy on to Deploying (a check run again after a fix)', PromotionStep.DEPLOYING, PromotionStep.FAILED, {}, true],
-    ['a promotion that changed nothing fills a gap only', PromotionStep.PROMOTED, PromotionStep.DEPLOYED, { onlyIfMissing: true }, false],
-    ['a promotion that changed nothing sets a missing status', PromotionStep.PROMOTED, undefined, { onlyIfMissing: true }, true],
+    [
+      'does not move Deployed back to Deploying (a check run again after success)',
+      PromotionStep.DEPLOYING,
+      PromotionStep.DEPLOYED,
+      {},
+      false,
+    ],
+    [
+      'does not move a final Deployed back to Deploying',
+      PromotionStep.DEPLOYING,
+      PromotionStep.DEPLOYED_LAST,
+      {},
+      false,
+    ],
+    [
+      'moves Failed to deploy on to Deploying (a check run again after a fix)',
+      PromotionStep.DEPLOYING,
+      PromotionStep.FAILED,
+      {},
+      true,
+    ],
+    [
+      'a promotion that changed nothing fills a gap only',
+      PromotionStep.PROMOTED,
+      PromotionStep.DEPLOYED,
+      { onlyIfMissing: true },
+      false,
+    ],
+    [
+      'a promotion that changed nothing sets a missing status',
+      PromotionStep.PROMOTED,
+      undefined,
+      { onlyIfMissing: true },
+      true,
+    ],
   ])('%s', (_name, wanted, current, options, expected) => {
     expect(shouldSetStatus(status(wanted), current ? status(current) : undefined, options)).toBe(expected);
   });

@@ -2,7 +2,15 @@ import { GitCache } from '../../../src/io/git/git-cache';
 import { CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../../../src/core/plan/plan';
 import { GitTarget } from '../../../src/app/publish/git-target';
 import { publishPlan } from '../../../src/app/publish/publish';
-import { BareRepository, branchCommit, commitFiles, createBareRepository, git, readBranchFiles, testGitRunner } from '../../support/git';
+import {
+  BareRepository,
+  branchCommit,
+  commitFiles,
+  createBareRepository,
+  git,
+  readBranchFiles,
+  testGitRunner,
+} from '../../support/git';
 import { planWithFiles } from '../../support/plans';
 import { temporaryFolder } from '../../support/temp';
 
@@ -46,11 +54,17 @@ describe('GitTarget', () => {
   test('pushes one commit on top of the branch to kalypso/<env>: managed folders equal the plan, the rest is kept', async () => {
     const dev = branchCommit(gitops, 'dev');
     const { outcome, proposal } = await publishPlan(PLAN, target());
-    expect(outcome).toEqual({ kind: 'push', action: 'pushed', branch: 'kalypso/dev', commit: branchCommit(gitops, 'kalypso/dev') });
+    expect(outcome).toEqual({
+      kind: 'push',
+      action: 'pushed',
+      branch: 'kalypso/dev',
+      commit: branchCommit(gitops, 'kalypso/dev'),
+    });
     expect(readBranchFiles(gitops, 'kalypso/dev')).toEqual(EXPECTED);
     expect(git(['--git-dir', gitops.path, 'rev-parse', 'kalypso/dev^'])).toBe(dev);
     expect(git(['--git-dir', gitops.path, 'log', '-1', '--format=%an <%ae>%n%B', 'kalypso/dev'])).toBe(
-      `Kalypso Scheduler <kalypso.scheduler@email.com>\n${proposal.commitMessage}`);
+      `Kalypso Scheduler <kalypso.scheduler@email.com>\n${proposal.commitMessage}`,
+    );
     expect(branchCommit(gitops, 'dev')).toBe(dev);
     expect(proposal.changes).toMatchObject({
       added: [PROMOTED_COMMIT_FILE, 'drone/new-target/reconciler.yaml'],
@@ -105,7 +119,9 @@ describe('GitTarget', () => {
     const branch = await publishing.read();
     commitFiles(gitops, 'kalypso/dev', { 'x.yaml': 'x\n' }, { parent: null });
     const { proposal } = await publishPlan(PLAN, target(), { dryRun: true });
-    await expect(publishing.apply(branch, proposal)).rejects.toThrow(/cannot push to kalypso\/dev of file:.*\(the branch moved while publishing; run again\)/);
+    await expect(publishing.apply(branch, proposal)).rejects.toThrow(
+      /cannot push to kalypso\/dev of file:.*\(the branch moved while publishing; run again\)/,
+    );
   });
 
   test('fails with --direct when the branch moved meanwhile', async () => {
@@ -113,12 +129,15 @@ describe('GitTarget', () => {
     const branch = await publishing.read();
     commitFiles(gitops, 'dev', { ...BRANCH, 'README.md': 'edited\n' });
     const { proposal } = await publishPlan(PLAN, target('dev'), { dryRun: true });
-    await expect(publishing.apply(branch, proposal)).rejects.toThrow(/cannot push to dev of file:.*\(the branch moved while publishing; run again\)/);
+    await expect(publishing.apply(branch, proposal)).rejects.toThrow(
+      /cannot push to dev of file:.*\(the branch moved while publishing; run again\)/,
+    );
     expect(readBranchFiles(gitops, 'dev')['README.md']).toBe('edited\n');
   });
 
   test('fails naming the branch when it does not exist', async () => {
-    await expect(publishPlan(PLAN, new GitTarget(cache, { url: gitops.url, branch: 'prod', pushTo: 'kalypso/prod' })))
-      .rejects.toThrow(`branch prod does not exist in ${gitops.url}; create it before publishing`);
+    await expect(
+      publishPlan(PLAN, new GitTarget(cache, { url: gitops.url, branch: 'prod', pushTo: 'kalypso/prod' })),
+    ).rejects.toThrow(`branch prod does not exist in ${gitops.url}; create it before publishing`);
   });
 });

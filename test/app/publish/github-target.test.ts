@@ -50,7 +50,9 @@ function publish(plan: EnvironmentPlan = tutorialDev, client: TestOctokit = octo
 
 /** Requests that change something on GitHub; creating a tree object alone changes no branch, pull request or label. */
 function writes(): string[] {
-  return server.requests().filter((request) => request.method !== 'GET' && request.operationId !== 'git/create-tree')
+  return server
+    .requests()
+    .filter((request) => request.method !== 'GET' && request.operationId !== 'git/create-tree')
     .map((request) => `${request.method} ${request.operationId}`);
 }
 
@@ -60,14 +62,26 @@ describe('publishing to GitHub', () => {
     const { outcome, proposal } = await publish();
     // THEN
     const [pull] = server.listPulls(OWNER, REPO);
-    expect(outcome).toEqual({ kind: 'pull-request', action: 'created', number: pull.number, url: expect.stringMatching(/\/pull\/1$/) });
+    expect(outcome).toEqual({
+      kind: 'pull-request',
+      action: 'created',
+      number: pull.number,
+      url: expect.stringMatching(/\/pull\/1$/),
+    });
     expect(pull).toMatchObject({
-      state: 'open', title: 'Update manifests in dev', head: 'kalypso/dev', base: 'dev', user: 'kalypso-bot', labels: ['promoted'],
+      state: 'open',
+      title: 'Update manifests in dev',
+      head: 'kalypso/dev',
+      base: 'dev',
+      user: 'kalypso-bot',
+      labels: ['promoted'],
       baseSha: server.branchSha(OWNER, REPO, 'dev'),
     });
     expect(pull.body).toBe(proposal.body);
     expect(pull.body).toContain(ownershipMarker('dev'));
-    expect(pull.body).toContain('- `hello-world-app-functional-test` on cluster type `drone` (namespace `dev-drone-hello-world-app-functional-test`, policy `functional-test-policy`)');
+    expect(pull.body).toContain(
+      '- `hello-world-app-functional-test` on cluster type `drone` (namespace `dev-drone-hello-world-app-functional-test`, policy `functional-test-policy`)',
+    );
     expect(pull.body).toContain('**Promoted control-plane commit:** `5523a85f37d12c0c7c10ab6616644db089fcd6f7`');
     expect(server.readBranch(OWNER, REPO, 'kalypso/dev')).toEqual({ ...UNMANAGED, ...tutorialDev.files });
     const head = await octokit.rest.git.getCommit({ owner: OWNER, repo: REPO, commit_sha: pull.headSha });
@@ -91,17 +105,21 @@ describe('publishing to GitHub', () => {
     expect(outcome).toMatchObject({ kind: 'pull-request', action: 'updated', number: 1 });
     const pulls = server.listPulls(OWNER, REPO);
     expect(pulls).toHaveLength(1);
-    expect(pulls[0].body).toContain([
-      '### Assignments changed',
-      '',
-      '- `hello-world-app-functional-test` on cluster type `drone`: `platform-config.yaml`',
-      '  - `CLUSTER_NAME`: `Drone` → `Drone 2`',
-      '',
-      '### Cluster types',
-      '',
-      '- added: `small`',
-    ].join('\n'));
-    expect(server.readBranch(OWNER, REPO, 'kalypso/dev')['drone/hello-world-app-functional-test/platform-config.yaml']).toContain('CLUSTER_NAME: Drone 2');
+    expect(pulls[0].body).toContain(
+      [
+        '### Assignments changed',
+        '',
+        '- `hello-world-app-functional-test` on cluster type `drone`: `platform-config.yaml`',
+        '  - `CLUSTER_NAME`: `Drone` → `Drone 2`',
+        '',
+        '### Cluster types',
+        '',
+        '- added: `small`',
+      ].join('\n'),
+    );
+    expect(
+      server.readBranch(OWNER, REPO, 'kalypso/dev')['drone/hello-world-app-functional-test/platform-config.yaml'],
+    ).toContain('CLUSTER_NAME: Drone 2');
     const head = await octokit.rest.git.getCommit({ owner: OWNER, repo: REPO, commit_sha: pulls[0].headSha });
     expect(head.data.parents.map((parent) => parent.sha)).toEqual([server.branchSha(OWNER, REPO, 'dev')]);
   });
@@ -115,7 +133,12 @@ describe('publishing to GitHub', () => {
     // THEN
     expect(outcome).toMatchObject({ kind: 'pull-request', action: 'unchanged', number: 1 });
     expect(server.branchSha(OWNER, REPO, 'kalypso/dev')).toBe(head);
-    expect(server.requests().slice(before).filter((request) => request.method !== 'GET' && request.operationId !== 'git/create-tree')).toEqual([]);
+    expect(
+      server
+        .requests()
+        .slice(before)
+        .filter((request) => request.method !== 'GET' && request.operationId !== 'git/create-tree'),
+    ).toEqual([]);
   });
 
   test('writes nothing at all when the branch equals the plan and no pull request is open', async () => {
@@ -147,8 +170,11 @@ describe('publishing to GitHub', () => {
     });
     const { proposal } = await publish();
     expect(proposal.changes.deleted).toEqual([
-      'drone/gone-target/reconciler.yaml', 'drone/hello-world-app-functional-test/config.yaml', 'drone/stray.yaml',
-      'retired/README.md', 'retired/x/reconciler.yaml',
+      'drone/gone-target/reconciler.yaml',
+      'drone/hello-world-app-functional-test/config.yaml',
+      'drone/stray.yaml',
+      'retired/README.md',
+      'retired/x/reconciler.yaml',
     ]);
     expect(server.readBranch(OWNER, REPO, 'kalypso/dev')).toEqual({ ...UNMANAGED, ...tutorialDev.files });
     expect(server.listPulls(OWNER, REPO)[0].body).toContain('- removed: `retired`');
@@ -162,7 +188,10 @@ describe('publishing to GitHub', () => {
 
   test('labels the pull request promoted only while it changes the promoted commit', async () => {
     // GIVEN the promoted commit already merged
-    server.seedBranch(OWNER, REPO, 'dev', { ...UNMANAGED, [PROMOTED_COMMIT_FILE]: tutorialDev.files[PROMOTED_COMMIT_FILE] });
+    server.seedBranch(OWNER, REPO, 'dev', {
+      ...UNMANAGED,
+      [PROMOTED_COMMIT_FILE]: tutorialDev.files[PROMOTED_COMMIT_FILE],
+    });
     // WHEN only manifests change
     await publish();
     // THEN
@@ -170,21 +199,33 @@ describe('publishing to GitHub', () => {
     // WHEN a new commit is promoted
     const copy = tutorialCopy();
     const baseRepo = path.join(copy, 'dev/base-repo.yaml');
-    fs.writeFileSync(baseRepo, fs.readFileSync(baseRepo, 'utf8').replace(/commit: \w+/, 'commit: 0123456789abcdef0123456789abcdef01234567'));
+    fs.writeFileSync(
+      baseRepo,
+      fs.readFileSync(baseRepo, 'utf8').replace(/commit: \w+/, 'commit: 0123456789abcdef0123456789abcdef01234567'),
+    );
     await publish(await devPlan(copy));
     // THEN
     const [pull] = server.listPulls(OWNER, REPO);
     expect(pull.labels).toEqual(['promoted']);
-    expect(pull.body).toContain('**Promoted control-plane commit:** `0123456789abcdef0123456789abcdef01234567` (was `5523a85f37d12c0c7c10ab6616644db089fcd6f7`)');
+    expect(pull.body).toContain(
+      '**Promoted control-plane commit:** `0123456789abcdef0123456789abcdef01234567` (was `5523a85f37d12c0c7c10ab6616644db089fcd6f7`)',
+    );
     // WHEN the promotion is reverted before merging
     await publish();
     expect(server.listPulls(OWNER, REPO)[0].labels).toEqual([]);
   });
 
-  test('leaves a human\'s open pull request into the same branch untouched', async () => {
+  test("leaves a human's open pull request into the same branch untouched", async () => {
     // GIVEN
     server.seedBranch(OWNER, REPO, 'alice/tweak', { ...UNMANAGED, 'docs/guide.md': 'better\n' });
-    const human = server.openPullAsUser(OWNER, REPO, { user: 'alice', head: 'alice/tweak', base: 'dev', title: 'Tweak the guide', body: 'please review', labels: ['docs'] });
+    const human = server.openPullAsUser(OWNER, REPO, {
+      user: 'alice',
+      head: 'alice/tweak',
+      base: 'dev',
+      title: 'Tweak the guide',
+      body: 'please review',
+      labels: ['docs'],
+    });
     const snapshot = () => {
       const { baseSha: _movesWithTheBase, ...pull } = server.getPull(OWNER, REPO, human)!;
       return pull;
@@ -196,15 +237,25 @@ describe('publishing to GitHub', () => {
     await publish();
     // THEN
     expect(snapshot()).toEqual(before);
-    expect(server.listPulls(OWNER, REPO).map((pull) => [pull.number, pull.user, pull.state])).toEqual([[human, 'alice', 'open'], [2, 'kalypso-bot', 'closed']]);
+    expect(server.listPulls(OWNER, REPO).map((pull) => [pull.number, pull.user, pull.state])).toEqual([
+      [human, 'alice', 'open'],
+      [2, 'kalypso-bot', 'closed'],
+    ]);
   });
 
   test('fails, writing nothing, when a pull request from kalypso/<env> is not its own', async () => {
     server.seedBranch(OWNER, REPO, 'kalypso/dev', { ...UNMANAGED, 'x.yaml': 'x\n' });
-    server.openPullAsUser(OWNER, REPO, { user: 'alice', head: 'kalypso/dev', base: 'dev', title: 'Mine', body: 'hands off' });
+    server.openPullAsUser(OWNER, REPO, {
+      user: 'alice',
+      head: 'kalypso/dev',
+      base: 'dev',
+      title: 'Mine',
+      body: 'hands off',
+    });
     const head = server.branchSha(OWNER, REPO, 'kalypso/dev');
     await expect(publish()).rejects.toThrow(
-      `pull request #1 from kalypso/dev into dev in ${OWNER}/${REPO} was not opened by this tool; it is left alone, and nothing was published (close it, or rename its branch)`);
+      `pull request #1 from kalypso/dev into dev in ${OWNER}/${REPO} was not opened by this tool; it is left alone, and nothing was published (close it, or rename its branch)`,
+    );
     expect(server.branchSha(OWNER, REPO, 'kalypso/dev')).toBe(head);
     expect(writes()).toEqual([]);
   });
@@ -222,12 +273,19 @@ describe('publishing to GitHub', () => {
     const { outcome } = await publish();
     expect(outcome).toMatchObject({ action: 'created', number: 1 });
     expect(server.listPulls(OWNER, REPO)).toHaveLength(1);
-    expect(server.requests().filter((request) => request.operationId === 'pulls/create').map((request) => request.status)).toEqual([500, 201]);
+    expect(
+      server
+        .requests()
+        .filter((request) => request.operationId === 'pulls/create')
+        .map((request) => request.status),
+    ).toEqual([500, 201]);
   });
 
-  test('fails with GitHub\'s message on a 422 validation error', async () => {
+  test("fails with GitHub's message on a 422 validation error", async () => {
     server.failNext({ route: 'pulls/create', status: 422, message: 'Validation Failed' });
-    await expect(publish()).rejects.toThrow(`cannot open the pull request in ${OWNER}/${REPO}: GitHub answered 422 Validation Failed`);
+    await expect(publish()).rejects.toThrow(
+      `cannot open the pull request in ${OWNER}/${REPO}: GitHub answered 422 Validation Failed`,
+    );
   });
 
   test('converges without duplicates when retried after a failure between the commit and the pull request', async () => {
@@ -250,7 +308,11 @@ describe('publishing to GitHub', () => {
   });
 
   test('fails naming the branch when the GitOpsRepo branch does not exist', async () => {
-    await expect(publishPlan(tutorialDev, new GitHubTarget(octokit, { owner: OWNER, repo: REPO, branch: 'prod', environment: 'dev' })))
-      .rejects.toThrow(`branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`);
+    await expect(
+      publishPlan(
+        tutorialDev,
+        new GitHubTarget(octokit, { owner: OWNER, repo: REPO, branch: 'prod', environment: 'dev' }),
+      ),
+    ).rejects.toThrow(`branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`);
   });
 });

@@ -3,18 +3,29 @@ import { ChangeSummary } from '../../../src/app/publish/summary';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { TUTORIAL } from '../../support/tutorial';
 import {
-  MAX_TEXT_BYTES, assignmentMatrixSection, commitMessage, fitLines, ownershipMarker, pullRequestBody, pullRequestTitle,
+  MAX_TEXT_BYTES,
+  assignmentMatrixSection,
+  commitMessage,
+  fitLines,
+  ownershipMarker,
+  pullRequestBody,
+  pullRequestTitle,
 } from '../../../src/app/publish/pull-request-text';
 
 const SUMMARY: ChangeSummary = {
   environment: 'dev',
   clusterTypes: { added: ['small'], removed: ['old'] },
   assignments: {
-    added: [{ clusterType: 'drone', deploymentTarget: 'app-ft', namespace: 'dev-drone-app-ft', policies: ['ft-policy'] }],
+    added: [
+      { clusterType: 'drone', deploymentTarget: 'app-ft', namespace: 'dev-drone-app-ft', policies: ['ft-policy'] },
+    ],
     removed: [{ clusterType: 'old', deploymentTarget: 'x' }],
     changed: [
       {
-        clusterType: 'large', deploymentTarget: 'app-pt', namespace: 'dev-large-app-pt', policies: ['a', 'b'],
+        clusterType: 'large',
+        deploymentTarget: 'app-pt',
+        namespace: 'dev-large-app-pt',
+        policies: ['a', 'b'],
         files: ['platform-config.yaml'],
         config: [
           { key: 'NEW', to: 'n' },
@@ -75,7 +86,11 @@ Files: 4 added, 2 changed, 3 deleted.
 
   test('the commit message is the title and the same summary, without the marker', () => {
     const message = commitMessage(SUMMARY);
-    expect(message.split('\n').slice(0, 3)).toEqual(['Update manifests in dev', '', '**Promoted control-plane commit:** `bbb` (was `aaa`)']);
+    expect(message.split('\n').slice(0, 3)).toEqual([
+      'Update manifests in dev',
+      '',
+      '**Promoted control-plane commit:** `bbb` (was `aaa`)',
+    ]);
     expect(message).not.toContain('<!--');
     expect(message.endsWith('Files: 4 added, 2 changed, 3 deleted.\n')).toBe(true);
   });
@@ -85,28 +100,57 @@ Files: 4 added, 2 changed, 3 deleted.
     expect(body.endsWith('Files: 4 added, 2 changed, 3 deleted.\n\n#### Matrix\n\n| a | b |\n')).toBe(true);
   });
 
-  test('a huge change stays under GitHub\'s limit, keeps the marker and says what was left out', () => {
-    const added = Array.from({ length: 5000 }, (_, i) => ({ clusterType: 'drone', deploymentTarget: `target-${i}`, namespace: `dev-drone-target-${i}`, policies: ['p'] }));
+  test("a huge change stays under GitHub's limit, keeps the marker and says what was left out", () => {
+    const added = Array.from({ length: 5000 }, (_, i) => ({
+      clusterType: 'drone',
+      deploymentTarget: `target-${i}`,
+      namespace: `dev-drone-target-${i}`,
+      policies: ['p'],
+    }));
     const body = pullRequestBody({ ...SUMMARY, assignments: { ...SUMMARY.assignments, added } });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_TEXT_BYTES);
     expect(body.length).toBeLessThan(65_536);
     expect(body.startsWith(ownershipMarker('dev'))).toBe(true);
-    expect(body).toMatch(/\n… \d+ more lines left out to stay under GitHub's size limit; the commit holds every change\.\n$/);
+    expect(body).toMatch(
+      /\n… \d+ more lines left out to stay under GitHub's size limit; the commit holds every change\.\n$/,
+    );
   });
 
   test.each([
     ['fits', ['a', 'b'], 100, 0, 'a\nb\n'],
-    ['cuts and counts what is left out', ['a'.repeat(50), 'b'.repeat(50), 'c'.repeat(50)], 150, 0,
-      `${'a'.repeat(50)}\n\n… 2 more lines left out to stay under GitHub's size limit; the commit holds every change.\n`],
-    ['always keeps the first lines asked for', ['marker', 'x'.repeat(100)], 10, 1, 'marker\n\n… 1 more line left out to stay under GitHub\'s size limit; the commit holds every change.\n'],
+    [
+      'cuts and counts what is left out',
+      ['a'.repeat(50), 'b'.repeat(50), 'c'.repeat(50)],
+      150,
+      0,
+      `${'a'.repeat(50)}\n\n… 2 more lines left out to stay under GitHub's size limit; the commit holds every change.\n`,
+    ],
+    [
+      'always keeps the first lines asked for',
+      ['marker', 'x'.repeat(100)],
+      10,
+      1,
+      "marker\n\n… 1 more line left out to stay under GitHub's size limit; the commit holds every change.\n",
+    ],
   ])('fitLines %s', (_name, lines, maxBytes, keep, expected) => {
     expect(fitLines(lines, maxBytes, keep)).toBe(expected);
   });
 
   test('quotes empty values and values with backticks', () => {
-    const body = pullRequestBody({ ...SUMMARY, assignments: { ...SUMMARY.assignments, changed: [{
-      clusterType: 'a', deploymentTarget: 't', files: ['platform-config.yaml'], config: [{ key: 'E', from: '', to: 'x`y' }],
-    }] } });
+    const body = pullRequestBody({
+      ...SUMMARY,
+      assignments: {
+        ...SUMMARY.assignments,
+        changed: [
+          {
+            clusterType: 'a',
+            deploymentTarget: 't',
+            files: ['platform-config.yaml'],
+            config: [{ key: 'E', from: '', to: 'x`y' }],
+          },
+        ],
+      },
+    });
     expect(body).toContain('  - `E`: `""` → `` x`y ``\n');
   });
 

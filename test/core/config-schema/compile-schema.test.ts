@@ -16,14 +16,21 @@ describe('the draft of a schema, chosen as gojsonschema 1.2.0 chooses it', () =>
     ['draft-06 by $schema', 'http://json-schema.org/draft-06/schema#', JsonSchemaDraft.DRAFT_06],
     ['draft-07 by $schema', 'http://json-schema.org/draft-07/schema#', JsonSchemaDraft.DRAFT_07],
     ['draft-07 without the final #', 'http://json-schema.org/draft-07/schema', JsonSchemaDraft.DRAFT_07],
-    ['hybrid for a $schema gojsonschema does not know', 'https://json-schema.org/draft/2020-12/schema', JsonSchemaDraft.HYBRID],
+    [
+      'hybrid for a $schema gojsonschema does not know',
+      'https://json-schema.org/draft/2020-12/schema',
+      JsonSchemaDraft.HYBRID,
+    ],
     ['hybrid without $schema', undefined, JsonSchemaDraft.HYBRID],
   ])('%s', (_name, $schema, draft) => {
     expect(compile({ ...($schema ? { $schema } : {}), type: 'object' })).toEqual(expect.objectContaining({ draft }));
   });
 
   test('reads a draft-04 boolean exclusiveMinimum', () => {
-    const schema = { $schema: 'http://json-schema.org/draft-04/schema#', properties: { n: { minimum: 0, exclusiveMinimum: true } } };
+    const schema = {
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      properties: { n: { minimum: 0, exclusiveMinimum: true } },
+    };
     expect(accepts(schema, { n: 0 })).toBe(false);
     expect(accepts(schema, { n: 1 })).toBe(true);
   });
@@ -33,7 +40,10 @@ describe('the draft of a schema, chosen as gojsonschema 1.2.0 chooses it', () =>
   });
 
   test('reads draft-06 const and a numeric exclusiveMinimum', () => {
-    const schema = { $schema: 'http://json-schema.org/draft-06/schema#', properties: { n: { exclusiveMinimum: 0 }, c: { const: 'x' } } };
+    const schema = {
+      $schema: 'http://json-schema.org/draft-06/schema#',
+      properties: { n: { exclusiveMinimum: 0 }, c: { const: 'x' } },
+    };
     expect(accepts(schema, { n: 0 })).toBe(false);
     expect(accepts(schema, { c: 'y' })).toBe(false);
     expect(accepts(schema, { n: 1, c: 'x' })).toBe(true);
@@ -49,7 +59,9 @@ describe('the draft of a schema, chosen as gojsonschema 1.2.0 chooses it', () =>
   });
 
   test('ignores keywords it does not know, as gojsonschema does', () => {
-    expect(accepts({ 'x-kalypso-owner': 'platform', properties: { a: { type: 'string', 'x-note': 1 } } }, { a: 'b' })).toBe(true);
+    expect(
+      accepts({ 'x-kalypso-owner': 'platform', properties: { a: { type: 'string', 'x-note': 1 } } }, { a: 'b' }),
+    ).toBe(true);
   });
 
   test('lets two schemas use the same $id', () => {
@@ -64,7 +76,10 @@ describe('the draft of a schema, chosen as gojsonschema 1.2.0 chooses it', () =>
   });
 
   test('resolves local references', () => {
-    const schema = { definitions: { port: { type: 'integer', maximum: 65535 } }, properties: { PORT: { $ref: '#/definitions/port' } } };
+    const schema = {
+      definitions: { port: { type: 'integer', maximum: 65535 } },
+      properties: { PORT: { $ref: '#/definitions/port' } },
+    };
     expect(accepts(schema, { PORT: 70000 })).toBe(false);
   });
 });

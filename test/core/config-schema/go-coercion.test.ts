@@ -35,7 +35,10 @@ describe('coerceConfigValues (strconv.Atoi, then strconv.ParseFloat, on top-leve
   test('leaves lists, maps and everything in them as they are', () => {
     const list = ['1', 'a'];
     const map = m(['port', '8080'], [true, true]);
-    expect(coerceConfigValues({ L: list, M: map })).toStrictEqual({ L: ['1', 'a'], M: m(['port', '8080'], [true, true]) });
+    expect(coerceConfigValues({ L: list, M: map })).toStrictEqual({
+      L: ['1', 'a'],
+      M: m(['port', '8080'], [true, true]),
+    });
   });
 });
 
@@ -44,10 +47,17 @@ describe('validationJson (the document json-iterator writes for the schemas)', (
     ['string keys as they are', cv({ a: { b: 'c' } }), { a: { b: 'c' } }],
     ['the boolean keys true and false as "true" and "false"', m([true, 1], [false, 2]), { true: 1, false: 2 }],
     ['int keys as their digits', m([1, 'a'], [-20, 'b']), { 1: 'a', '-20': 'b' }],
-    ['float64 keys as json-iterator writes them: 1e6 without exponent, 1e-7 with one', m([f(1e6), 'a'], [0.5, 'b'], [1e-7, 'c'], [f(1e21), 'd']),
-      { 1000000: 'a', 0.5: 'b', '1e-07': 'c', '1e+21': 'd' }],
+    [
+      'float64 keys as json-iterator writes them: 1e6 without exponent, 1e-7 with one',
+      m([f(1e6), 'a'], [0.5, 'b'], [1e-7, 'c'], [f(1e21), 'd']),
+      { 1000000: 'a', 0.5: 'b', '1e-07': 'c', '1e+21': 'd' },
+    ],
     ['float64 values as numbers', [f(1), f(1e6), 1.5], [1, 1000000, 1.5]],
-    ['the later of two keys with one name (upstream picks one at random)', m([1, 'int'], ['1', 'string']), { 1: 'string' }],
+    [
+      'the later of two keys with one name (upstream picks one at random)',
+      m([1, 'int'], ['1', 'string']),
+      { 1: 'string' },
+    ],
     ['a "__proto__" key as a property', m(['__proto__', 1]), JSON.parse('{"__proto__": 1}')],
   ])('writes %s', (_name, value, expected) => {
     expect(validationJson({ V: value })).toStrictEqual({ V: expected });
@@ -61,7 +71,11 @@ describe('findUnencodableValue (values Kalypso cannot write as JSON)', () => {
     ['a NaN inside a list', { l: [1, NaN] }, { path: ['l', '1'], value: NaN }],
     ['the first in key order', { z: NaN, a: cv({ b: -Infinity }) }, { path: ['a', 'b'], value: -Infinity }],
     ['a NaN key (.nan: x)', { M: parseConfigValue('.nan: x\n') }, { path: ['M', 'NaN'], value: NaN }],
-    ['a null key (~: x), where json-iterator panics', { M: cv({ a: [parseConfigValue('~: x\n')] }) }, { path: ['M', 'a', '0'], nullKey: true }],
+    [
+      'a null key (~: x), where json-iterator panics',
+      { M: cv({ a: [parseConfigValue('~: x\n')] }) },
+      { path: ['M', 'a', '0'], nullKey: true },
+    ],
     ['a null key before any NaN: the panic wins', { A: NaN, M: m([null, 1]) }, { path: ['M'], nullKey: true }],
   ])('finds %s', (_name, values, expected) => {
     expect(findUnencodableValue(values)).toEqual(expected);

@@ -14,7 +14,11 @@ describe('parseConfigValue', () => {
     ['parses a flow sequence', "['a', 'b']", ['a', 'b']],
     ['parses a block sequence', '- a\n- b\n', ['a', 'b']],
     ['parses a mapping', 'k1: a\nk2: a\n', cv({ k1: 'a', k2: 'a' })],
-    ['types nested scalars as YAML 1.1', 'a: yes\nb: on\nc: 1\nd: 1.5\ne: ~\nf: "x"\n', cv({ a: true, b: true, c: 1, d: 1.5, e: null, f: 'x' })],
+    [
+      'types nested scalars as YAML 1.1',
+      'a: yes\nb: on\nc: 1\nd: 1.5\ne: ~\nf: "x"\n',
+      cv({ a: true, b: true, c: 1, d: 1.5, e: null, f: 'x' }),
+    ],
     ['reads octal like yaml.v2', '[0755]', [493]],
     ['keeps timestamps as strings like yaml.v2', '[2023-01-01]', ['2023-01-01']],
     ['reads only the first document', 'a: 1\n---\nb: 2\n', cv({ a: 1 })],
@@ -27,14 +31,22 @@ describe('parseConfigValue', () => {
   });
 });
 
-describe('parseConfigValue keeps yaml.v2\'s Go types', () => {
+describe("parseConfigValue keeps yaml.v2's Go types", () => {
   test.each<[string, string, ConfigValue]>([
     // Keys: yaml.v2 resolves a plain key like any plain scalar, into map[interface {}]interface {}.
     ['y, on and yes are the boolean key true; "y" stays a string', 'y: 1\n"y": 2\n', m([true, 1], ['y', 2])],
     ['n and off are the boolean key false', 'n: a\n', m([false, 'a'])],
-    ['1 is the int key 1, "1" the string key, 1.0 the float64 key: three keys', '1: a\n"1": b\n1.0: c\n', m([1, 'a'], ['1', 'b'], [f(1), 'c'])],
+    [
+      '1 is the int key 1, "1" the string key, 1.0 the float64 key: three keys',
+      '1: a\n"1": b\n1.0: c\n',
+      m([1, 'a'], ['1', 'b'], [f(1), 'c']),
+    ],
     ['~ and null are the nil key', '~: a\n', m([null, 'a'])],
-    ['a later key equal after typing replaces the earlier one (yes and on are both true)', 'yes: a\non: b\n', m([true, 'b'])],
+    [
+      'a later key equal after typing replaces the earlier one (yes and on are both true)',
+      'yes: a\non: b\n',
+      m([true, 'b']),
+    ],
     ['a repeated key: the later value wins, as yaml.v2 (not strict) decodes', 'a: 1\na: 2\n', m(['a', 2])],
     ['0x1F and 0755 are int keys', '0x1F: a\n0755: b\n', m([31, 'a'], [493, 'b'])],
     // Scalars: int when strconv.ParseInt(s, 0, 64) reads it, else float64 in yaml's float shape.
@@ -48,8 +60,11 @@ describe('parseConfigValue keeps yaml.v2\'s Go types', () => {
     ['an explicit !!float makes an int a float64', '[!!float 1, !!float 0x10]', [f(1), f(16)]],
     ['an explicit !!str keeps the text', '[!!str 1, !!str yes]', ['1', 'yes']],
     // Merge keys, as yaml.v2's decoder applies them: in place, replacing what was written before.
-    ['a merge replaces keys written before it; keys after it win', 'b: &b {p: 1, q: 2}\nm: {p: 0, <<: *b, q: 3}\n',
-      m(['b', m(['p', 1], ['q', 2])], ['m', m(['p', 1], ['q', 3])])],
+    [
+      'a merge replaces keys written before it; keys after it win',
+      'b: &b {p: 1, q: 2}\nm: {p: 0, <<: *b, q: 3}\n',
+      m(['b', m(['p', 1], ['q', 2])], ['m', m(['p', 1], ['q', 3])]),
+    ],
     ['the first map of a merge list wins', 'm:\n  <<: [{a: 1}, {a: 2, c: 3}]\n', m(['m', m(['a', 1], ['c', 3])])],
   ])('%s', (_name, text, expected) => {
     expect(parseConfigValue(text)).toStrictEqual(expected);
@@ -59,34 +74,97 @@ describe('parseConfigValue keeps yaml.v2\'s Go types', () => {
 describe('mergeConfigValues', () => {
   test.each<[string, ConfigValue, ConfigValue, ConfigValue]>([
     ['a later scalar wins', 'from-a', 'from-b', 'from-b'],
-    ['maps merge deeply (A15)', cv({ k1: 'a', k2: 'a', nested: { y: 2 } }), cv({ k1: 'b', nested: { x: 1 } }),
-      cv({ k1: 'b', k2: 'a', nested: { y: 2, x: 1 } })],
+    [
+      'maps merge deeply (A15)',
+      cv({ k1: 'a', k2: 'a', nested: { y: 2 } }),
+      cv({ k1: 'b', nested: { x: 1 } }),
+      cv({ k1: 'b', k2: 'a', nested: { y: 2, x: 1 } }),
+    ],
     ['a scalar replaces a map (A15)', cv({ k1: 'a' }), 'plain', 'plain'],
     ['a map replaces a scalar', 'plain', cv({ k1: 'a' }), cv({ k1: 'a' })],
-    ['arrays merge elements by name and append the rest (A14)',
-      cv([{ name: 'a', w: 2 }, { name: 'c' }]), cv([{ name: 'a', v: 1 }, 'plain']),
-      cv([{ name: 'a', w: 2, v: 1 }, { name: 'c' }, 'plain'])],
+    [
+      'arrays merge elements by name and append the rest (A14)',
+      cv([{ name: 'a', w: 2 }, { name: 'c' }]),
+      cv([{ name: 'a', v: 1 }, 'plain']),
+      cv([{ name: 'a', w: 2, v: 1 }, { name: 'c' }, 'plain']),
+    ],
     ['arrays of scalars concatenate without de-duplication', ['a', 'b'], ['b', 'c'], ['a', 'b', 'b', 'c']],
-    ['maps without name count as the same element', cv([{ x: 1 }, { y: 2 }]), cv([{ z: 3 }]), cv([{ x: 1, z: 3 }, { y: 2, z: 3 }])],
-    ['a map element merges into every element with its name', cv([{ name: 'a', i: 1 }, { name: 'a', i: 2 }]), cv([{ name: 'a', j: 3 }]),
-      cv([{ name: 'a', i: 1, j: 3 }, { name: 'a', i: 2, j: 3 }])],
+    [
+      'maps without name count as the same element',
+      cv([{ x: 1 }, { y: 2 }]),
+      cv([{ z: 3 }]),
+      cv([
+        { x: 1, z: 3 },
+        { y: 2, z: 3 },
+      ]),
+    ],
+    [
+      'a map element merges into every element with its name',
+      cv([
+        { name: 'a', i: 1 },
+        { name: 'a', i: 2 },
+      ]),
+      cv([{ name: 'a', j: 3 }]),
+      cv([
+        { name: 'a', i: 1, j: 3 },
+        { name: 'a', i: 2, j: 3 },
+      ]),
+    ],
     ['an array replaces a map', cv({ a: 1 }), ['x'], ['x']],
   ])('%s', (_name, existing, incoming, expected) => {
     expect(mergeConfigValues(existing, incoming)).toStrictEqual(expected);
   });
 
   test.each<[string, ConfigValue, ConfigValue, ConfigValue]>([
-    ['the boolean key true and the string key "true" are different keys', m([true, 1]), m(['true', 2]), m([true, 1], ['true', 2])],
+    [
+      'the boolean key true and the string key "true" are different keys',
+      m([true, 1]),
+      m(['true', 2]),
+      m([true, 1], ['true', 2]),
+    ],
     ['the int key 1 and the float64 key 1.0 are different keys', m([1, 'a']), m([f(1), 'b']), m([1, 'a'], [f(1), 'b'])],
-    ['equal typed keys merge: true (from y) and true (from on)', parseConfigValue('y: {a: 1}\n'), parseConfigValue('on: {b: 2}\n'),
-      m([true, m(['a', 1], ['b', 2])])],
-    ['a nil key merges with a nil key', m([null, m(['a', 1])]), m([null, m(['b', 2])]), m([null, m(['a', 1], ['b', 2])])],
-    ['names compare with their Go type: the int 1 is not the float64 1.0', cv([{ name: 1, a: 1 }]), cv([{ name: f(1), b: 2 }]),
-      cv([{ name: 1, a: 1 }, { name: f(1), b: 2 }])],
-    ['names compare with their Go type: the boolean true is not the string "true"', cv([{ name: true, a: 1 }]), cv([{ name: 'true', b: 2 }]),
-      cv([{ name: true, a: 1 }, { name: 'true', b: 2 }])],
-    ['a null name equals a missing name (both nil)', cv([{ name: null, a: 1 }]), cv([{ b: 2 }]), cv([{ name: null, a: 1, b: 2 }])],
-    ['equal float64 names match', cv([{ name: f(1), a: 1 }]), cv([{ name: f(1), b: 2 }]), cv([{ name: f(1), a: 1, b: 2 }])],
+    [
+      'equal typed keys merge: true (from y) and true (from on)',
+      parseConfigValue('y: {a: 1}\n'),
+      parseConfigValue('on: {b: 2}\n'),
+      m([true, m(['a', 1], ['b', 2])]),
+    ],
+    [
+      'a nil key merges with a nil key',
+      m([null, m(['a', 1])]),
+      m([null, m(['b', 2])]),
+      m([null, m(['a', 1], ['b', 2])]),
+    ],
+    [
+      'names compare with their Go type: the int 1 is not the float64 1.0',
+      cv([{ name: 1, a: 1 }]),
+      cv([{ name: f(1), b: 2 }]),
+      cv([
+        { name: 1, a: 1 },
+        { name: f(1), b: 2 },
+      ]),
+    ],
+    [
+      'names compare with their Go type: the boolean true is not the string "true"',
+      cv([{ name: true, a: 1 }]),
+      cv([{ name: 'true', b: 2 }]),
+      cv([
+        { name: true, a: 1 },
+        { name: 'true', b: 2 },
+      ]),
+    ],
+    [
+      'a null name equals a missing name (both nil)',
+      cv([{ name: null, a: 1 }]),
+      cv([{ b: 2 }]),
+      cv([{ name: null, a: 1, b: 2 }]),
+    ],
+    [
+      'equal float64 names match',
+      cv([{ name: f(1), a: 1 }]),
+      cv([{ name: f(1), b: 2 }]),
+      cv([{ name: f(1), a: 1, b: 2 }]),
+    ],
   ])('%s', (_name, existing, incoming, expected) => {
     expect(mergeConfigValues(existing, incoming)).toStrictEqual(expected);
   });

@@ -1,12 +1,19 @@
 import {
-  collectConfigSources, composePlatformConfig, findConfigLabelMismatch, isConfigFor, selectingLabels, splitLabelEncodedKey,
+  collectConfigSources,
+  composePlatformConfig,
+  findConfigLabelMismatch,
+  isConfigFor,
+  selectingLabels,
+  splitLabelEncodedKey,
 } from '../../../src/core/config/platform-config';
 import { cv } from '../../support/config-values';
 import { clusterType, configMap, deploymentTarget } from '../../support/objects';
 
 const drone = clusterType('drone', { region: 'east-us', restricted: 'true', edge: 'true' });
 const target = deploymentTarget('test-deployment-target', {
-  workload: 'test-workload', workspace: 'test-workspace', 'test-label-key': 'test-label-value',
+  workload: 'test-workload',
+  workspace: 'test-workspace',
+  'test-label-key': 'test-label-value',
 });
 
 function compose(maps: Parameters<typeof collectConfigSources>[0], ct = drone, dt = target) {
@@ -27,10 +34,18 @@ describe('isConfigFor', () => {
     ['another workload', { workload: 'other' }, false],
     ['a generic label satisfied by the cluster type', { region: 'west' }, true],
     ['a generic label satisfied by the target', { purpose: 'ft' }, true],
-    ['every label must hold (A11)', { 'deployment-target': 'app-ft', workload: 'app', 'cluster-type': 'edge', purpose: 'ft', region: 'west' }, true],
+    [
+      'every label must hold (A11)',
+      { 'deployment-target': 'app-ft', workload: 'app', 'cluster-type': 'edge', purpose: 'ft', region: 'west' },
+      true,
+    ],
     ['one failing label fails', { region: 'west', purpose: 'uat' }, false],
     ['an empty value matches when neither side has the label (A12)', { missing: '' }, true],
-    ['Flux labels are ignored (A12)', { 'kustomize.toolkit.fluxcd.io/name': 'anything', 'kustomize.toolkit.fluxcd.io/namespace': 'x' }, true],
+    [
+      'Flux labels are ignored (A12)',
+      { 'kustomize.toolkit.fluxcd.io/name': 'anything', 'kustomize.toolkit.fluxcd.io/namespace': 'x' },
+      true,
+    ],
   ])('%s', (_name, labels, expected) => {
     expect(isConfigFor(labels, edge, appFt)).toBe(expected);
   });
@@ -42,11 +57,22 @@ describe('composePlatformConfig', () => {
       configMap('dev-config', { 'platform-config': 'true' }, { ENVIRONMENT: 'Dev' }),
       configMap('drone-config', { 'platform-config': 'true', 'cluster-type': 'drone' }, { CLUSTER_NAME: 'Drone' }),
       configMap('east-us-config', { 'platform-config': 'true', region: 'east-us' }, { REGION: 'East US' }),
-      configMap('restricted-config', { 'platform-config': 'true', restricted: 'true' }, { DATABASE_URL: 'mysql://restricted-host:3306/mysq123489' }),
-      configMap('non-restricted-config', { 'platform-config': 'true', restricted: 'false' }, { DATABASE_URL: 'mysql://non-restricted' }),
+      configMap(
+        'restricted-config',
+        { 'platform-config': 'true', restricted: 'true' },
+        { DATABASE_URL: 'mysql://restricted-host:3306/mysq123489' },
+      ),
+      configMap(
+        'non-restricted-config',
+        { 'platform-config': 'true', restricted: 'false' },
+        { DATABASE_URL: 'mysql://non-restricted' },
+      ),
     ];
     expect(compose(maps).data).toEqual({
-      CLUSTER_NAME: 'Drone', DATABASE_URL: 'mysql://restricted-host:3306/mysq123489', ENVIRONMENT: 'Dev', REGION: 'East US',
+      CLUSTER_NAME: 'Drone',
+      DATABASE_URL: 'mysql://restricted-host:3306/mysq123489',
+      ENVIRONMENT: 'Dev',
+      REGION: 'East US',
     });
   });
 
@@ -69,7 +95,11 @@ describe('composePlatformConfig', () => {
 
   test('merges arrays and maps across ConfigMaps (A14, A15)', () => {
     const maps = [
-      configMap('a-config', { 'platform-config': 'true' }, { LIST: '- name: a\n  w: 2\n- name: c\n', MAP: 'k1: a\nk2: a\n' }),
+      configMap(
+        'a-config',
+        { 'platform-config': 'true' },
+        { LIST: '- name: a\n  w: 2\n- name: c\n', MAP: 'k1: a\nk2: a\n' },
+      ),
       configMap('b-config', { 'platform-config': 'true' }, { LIST: '- name: a\n  v: 1\n- plain\n', MAP: 'k1: b\n' }),
     ];
     expect(compose(maps).data).toStrictEqual({
@@ -79,13 +109,19 @@ describe('composePlatformConfig', () => {
   });
 
   test('applies azure-app-config keys by their encoded labels, shorter keys first (A16)', () => {
-    const maps = [configMap('azure-app-config-1', {}, {
-      X: 'az-plain',
-      'region.west.X': 'az-west',
-      'region.east.X': 'az-east',
-      'tier.gold.region.west.Y': 'az-y',
-      'a.b.c.Z': 'even-parts',
-    })];
+    const maps = [
+      configMap(
+        'azure-app-config-1',
+        {},
+        {
+          X: 'az-plain',
+          'region.west.X': 'az-west',
+          'region.east.X': 'az-east',
+          'tier.gold.region.west.Y': 'az-y',
+          'a.b.c.Z': 'even-parts',
+        },
+      ),
+    ];
     const westGold = clusterType('w', { region: 'west', tier: 'gold' });
     expect(compose(maps, westGold).data).toEqual({ X: 'az-west', Y: 'az-y' });
   });
@@ -104,7 +140,10 @@ describe('composePlatformConfig', () => {
       configMap('a-config', { 'platform-config': 'true' }, { X: 'from-a', Y: 'y' }),
     ];
     const { provenance } = compose(maps);
-    expect(provenance.X.map((c) => [c.configMap, c.value])).toEqual([['a-config', 'from-a'], ['b-config', 'from-b']]);
+    expect(provenance.X.map((c) => [c.configMap, c.value])).toEqual([
+      ['a-config', 'from-a'],
+      ['b-config', 'from-b'],
+    ]);
     expect(provenance.Y.map((c) => c.configMap)).toEqual(['a-config']);
   });
 });
@@ -125,12 +164,40 @@ describe('findConfigLabelMismatch', () => {
   const appFt = deploymentTarget('app-ft', { workload: 'app', purpose: 'ft' });
   test.each<[string, Record<string, string>, ReturnType<typeof findConfigLabelMismatch>]>([
     ['nothing when every label holds', { 'platform-config': 'true', restricted: 'true' }, undefined],
-    ['another cluster type', { 'cluster-type': 'large' }, { requirement: 'cluster-type: "large"', reason: 'cluster type is "drone"', key: 'cluster-type' }],
-    ['another deployment target', { 'deployment-target': 'ft' }, { requirement: 'deployment-target: "ft"', reason: 'deployment target is "app-ft"', key: 'deployment-target' }],
-    ['another workload', { workload: 'other' }, { requirement: 'workload: "other"', reason: 'workload is "app"', key: 'workload' }],
-    ['a label neither side has', { size: 'large' }, { requirement: 'size: "large"', reason: 'cluster type has none, deployment target has none', key: 'size' }],
-    ['a label with another value', { restricted: 'false' }, { requirement: 'restricted: "false"', reason: 'cluster type has "true", deployment target has none', key: 'restricted' }],
-    ['the first failing label by key', { z: '1', a: '1' }, { requirement: 'a: "1"', reason: 'cluster type has none, deployment target has none', key: 'a' }],
+    [
+      'another cluster type',
+      { 'cluster-type': 'large' },
+      { requirement: 'cluster-type: "large"', reason: 'cluster type is "drone"', key: 'cluster-type' },
+    ],
+    [
+      'another deployment target',
+      { 'deployment-target': 'ft' },
+      { requirement: 'deployment-target: "ft"', reason: 'deployment target is "app-ft"', key: 'deployment-target' },
+    ],
+    [
+      'another workload',
+      { workload: 'other' },
+      { requirement: 'workload: "other"', reason: 'workload is "app"', key: 'workload' },
+    ],
+    [
+      'a label neither side has',
+      { size: 'large' },
+      { requirement: 'size: "large"', reason: 'cluster type has none, deployment target has none', key: 'size' },
+    ],
+    [
+      'a label with another value',
+      { restricted: 'false' },
+      {
+        requirement: 'restricted: "false"',
+        reason: 'cluster type has "true", deployment target has none',
+        key: 'restricted',
+      },
+    ],
+    [
+      'the first failing label by key',
+      { z: '1', a: '1' },
+      { requirement: 'a: "1"', reason: 'cluster type has none, deployment target has none', key: 'a' },
+    ],
   ])('names %s', (_name, labels, expected) => {
     expect(findConfigLabelMismatch(labels, drone, appFt)).toEqual(expected);
   });
@@ -138,6 +205,8 @@ describe('findConfigLabelMismatch', () => {
 
 describe('selectingLabels', () => {
   test('drops the labels that never restrict', () => {
-    expect(selectingLabels({ 'platform-config': 'true', 'kustomize.toolkit.fluxcd.io/name': 'x', region: 'west' })).toEqual({ region: 'west' });
+    expect(
+      selectingLabels({ 'platform-config': 'true', 'kustomize.toolkit.fluxcd.io/name': 'x', region: 'west' }),
+    ).toEqual({ region: 'west' });
   });
 });

@@ -20,38 +20,74 @@ describe('diffTree', () => {
     expect(diffTree(existing, desired, ['drone'])).toEqual({
       added: [],
       changed: [],
-      deleted: ['drone/gone-dt/reconciler.yaml', 'drone/keep-dt/old.yaml', 'drone/stray.yaml', 'oldct/README.md', 'oldct/x/reconciler.yaml'],
+      deleted: [
+        'drone/gone-dt/reconciler.yaml',
+        'drone/keep-dt/old.yaml',
+        'drone/stray.yaml',
+        'oldct/README.md',
+        'oldct/x/reconciler.yaml',
+      ],
       unchanged: ['drone/README.md', 'drone/keep-dt/reconciler.yaml'],
     });
   });
 
   test.each<[string, Record<string, string>, Record<string, string>, Partial<ReturnType<typeof diffTree>>]>([
     ['adds new files', {}, { 'a/README.md': README, 'a/t/r.yaml': 'r' }, { added: ['a/README.md', 'a/t/r.yaml'] }],
-    ['changes files whose content differs', { 'a/t/r.yaml': 'old' }, { 'a/t/r.yaml': 'new' }, { changed: ['a/t/r.yaml'] }],
+    [
+      'changes files whose content differs',
+      { 'a/t/r.yaml': 'old' },
+      { 'a/t/r.yaml': 'new' },
+      { changed: ['a/t/r.yaml'] },
+    ],
     ['keeps folders that are not Kalypso cluster-type folders', { 'docs/x.md': 'x', 'docs/README.md': 'mine' }, {}, {}],
-    ['keeps root files and dot folders', { 'README.md': 'x', '.github/workflows/ci.yaml': 'y', '.git/config': 'z' }, {}, {}],
-    ['deletes the promoted commit when the plan has none', { '.github/tracking/Promoted_Commit_Id': 'abc' }, {}, { deleted: ['.github/tracking/Promoted_Commit_Id'] }],
+    [
+      'keeps root files and dot folders',
+      { 'README.md': 'x', '.github/workflows/ci.yaml': 'y', '.git/config': 'z' },
+      {},
+      {},
+    ],
+    [
+      'deletes the promoted commit when the plan has none',
+      { '.github/tracking/Promoted_Commit_Id': 'abc' },
+      {},
+      { deleted: ['.github/tracking/Promoted_Commit_Id'] },
+    ],
     ['keeps other tracking files', { '.github/tracking/Other': 'abc' }, {}, {}],
   ])('%s', (_name, existing, desired, expected) => {
     expect(diffTree(new Map(Object.entries(existing)), desired, ['a'])).toEqual({
-      added: [], changed: [], deleted: [], unchanged: [], ...expected,
+      added: [],
+      changed: [],
+      deleted: [],
+      unchanged: [],
+      ...expected,
     });
   });
 
   test('keeps the previous files of folders listed in keep', () => {
-    const existing = new Map([['a/README.md', README], ['a/failed/r.yaml', 'r'], ['a/gone/r.yaml', 'r']]);
+    const existing = new Map([
+      ['a/README.md', README],
+      ['a/failed/r.yaml', 'r'],
+      ['a/gone/r.yaml', 'r'],
+    ]);
     expect(diffTree(existing, { 'a/README.md': README }, ['a'], ['a/failed']).deleted).toEqual(['a/gone/r.yaml']);
   });
 
   test('deletes nothing when stale files must not be deleted', () => {
-    const existing = new Map([['a/README.md', README], ['a/gone/r.yaml', 'r']]);
+    const existing = new Map([
+      ['a/README.md', README],
+      ['a/gone/r.yaml', 'r'],
+    ]);
     expect(diffTree(existing, { 'a/README.md': README }, ['a'], [], false).deleted).toEqual([]);
   });
 });
 
 describe('managedFolders', () => {
-  test('are the plan cluster types and folders holding Kalypso\'s README', () => {
-    const existing = new Map([['old/README.md', README], ['mine/README.md', 'my notes'], ['deep/x/README.md', README]]);
+  test("are the plan cluster types and folders holding Kalypso's README", () => {
+    const existing = new Map([
+      ['old/README.md', README],
+      ['mine/README.md', 'my notes'],
+      ['deep/x/README.md', README],
+    ]);
     expect([...managedFolders(existing, ['drone'])].sort()).toEqual(['drone', 'old']);
   });
 

@@ -3,11 +3,18 @@ import { checkEnvironment } from '../../../src/core/model/rules';
 import { unfoldWorkload } from '../../../src/core/scheduling/unfold';
 import { devEnvironment } from '../../support/documents';
 
-const RENDERERS = { reconciler: ['arc-flux', 'argocd', 'flux'], namespace: ['default'], config: ['configmap', 'envfile'] };
+const RENDERERS = {
+  reconciler: ['arc-flux', 'argocd', 'flux'],
+  namespace: ['default'],
+  config: ['configmap', 'envfile'],
+};
 
 function check(yaml: string) {
   const environment = devEnvironment(yaml);
-  const deploymentTargets = [...environment.deploymentTargets, ...environment.workloads.flatMap((w) => unfoldWorkload(w, 'dev'))];
+  const deploymentTargets = [
+    ...environment.deploymentTargets,
+    ...environment.workloads.flatMap((w) => unfoldWorkload(w, 'dev')),
+  ];
   return checkEnvironment(environment, { renderers: RENDERERS, deploymentTargets }).map(formatProblem);
 }
 
@@ -24,12 +31,14 @@ describe('checkEnvironment', () => {
   });
 
   test('accepts a Template name', () => {
-    expect(check(`${clusterType('a', 'my-flux')}---
+    expect(
+      check(`${clusterType('a', 'my-flux')}---
 apiVersion: scheduler.kalypso.io/v1alpha1
 kind: Template
 metadata: {name: my-flux}
 spec: {type: reconciler, manifests: []}
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 
   test('fails on a renderer name that names nothing, with a did-you-mean hint', () => {

@@ -2,12 +2,16 @@ import { locateField } from '../../../src/core/model/documents';
 import { parseYamlDocuments } from '../../../src/core/model/yaml-documents';
 
 describe('parseYamlDocuments', () => {
-  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {"x.io/y": "1"}\ndata:\n  list:\n  - one\n---\n---\nkind: B\n';
+  const text =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {"x.io/y": "1"}\ndata:\n  list:\n  - one\n---\n---\nkind: B\n';
 
   test('returns every non-empty document with its position', () => {
     const { documents, problems } = parseYamlDocuments(text, 'dev/a.yaml', 'dev');
     expect(problems).toEqual([]);
-    expect(documents.map((d) => [d.index, d.location.line, d.branch])).toEqual([[0, 1, 'dev'], [2, 11, 'dev']]);
+    expect(documents.map((d) => [d.index, d.location.line, d.branch])).toEqual([
+      [0, 1, 'dev'],
+      [2, 11, 'dev'],
+    ]);
   });
 
   test.each<[string, (string | number)[], string]>([
@@ -44,7 +48,9 @@ describe('parseYamlDocuments', () => {
     }
     const { documents, problems } = parseYamlDocuments(bomb, 'bomb.yaml', 'main');
     expect(documents).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ message: 'aliases expand this document beyond 1000000 nodes (an alias bomb?)' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ message: 'aliases expand this document beyond 1000000 nodes (an alias bomb?)' }),
+    ]);
   });
 
   test('accepts ordinary aliases and merge keys', () => {
@@ -62,13 +68,19 @@ describe('parseYamlDocuments', () => {
 
   test('fails on an enormous key', () => {
     const { problems } = parseYamlDocuments(`${'k'.repeat(5000)}: v\n`, 'keys.yaml', 'main');
-    expect(problems).toEqual([expect.objectContaining({ message: 'mapping key is 5000 characters long; the limit is 4096' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ message: 'mapping key is 5000 characters long; the limit is 4096' }),
+    ]);
   });
 });
 
 describe('block scalars at the end of a file', () => {
   test.each([
-    ['a literal block ending the file without a line break has none, as in Go', 'a:\n  - |\n    x: 1\n    y', { a: ['x: 1\ny'] }],
+    [
+      'a literal block ending the file without a line break has none, as in Go',
+      'a:\n  - |\n    x: 1\n    y',
+      { a: ['x: 1\ny'] },
+    ],
     ['a kept literal block likewise', 'a: |+\n  x', { a: 'x' }],
     ['a literal block followed by a line break keeps it', 'a: |\n  x\n', { a: 'x\n' }],
     ['a block that is not last is untouched', 'a: |\n  x\nb: 1', { a: 'x\n', b: 1 }],

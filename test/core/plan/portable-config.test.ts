@@ -6,8 +6,13 @@ import { ConfigValue } from '../../../src/core/model/config-value';
 import { fromPortableConfigValue, toPortableConfigValue } from '../../../src/core/plan/portable-config';
 
 const scalar = fc.oneof(
-  fc.string({ maxLength: 6 }), fc.constantFrom('true', '1', 'null', ''), fc.integer(), fc.double(),
-  fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1.5), fc.boolean(), fc.constant(null),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('true', '1', 'null', ''),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1.5),
+  fc.boolean(),
+  fc.constant(null),
   fc.oneof(fc.integer(), fc.constantFrom(-0, NaN, 1e6)).map((value) => new GoFloat64(value)),
 );
 const { value: configValue } = fc.letrec<{ value: ConfigValue }>((tie) => ({
@@ -15,16 +20,21 @@ const { value: configValue } = fc.letrec<{ value: ConfigValue }>((tie) => ({
     { depthSize: 'small' },
     scalar as fc.Arbitrary<ConfigValue>,
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.array(fc.tuple(scalar, tie('value')), { maxLength: 4 }).map((entries) => GoMap.of(entries as [string, ConfigValue][]) as ConfigValue),
+    fc
+      .array(fc.tuple(scalar, tie('value')), { maxLength: 4 })
+      .map((entries) => GoMap.of(entries as [string, ConfigValue][]) as ConfigValue),
   ),
 }));
 
 describe('portable config values', () => {
   test('keep their Go types through a structured clone (to a worker thread)', () => {
-    fc.assert(fc.property(configValue, (value) => {
-      const cloned = deserialize(serialize(toPortableConfigValue(value)));
-      expect(fromPortableConfigValue(cloned)).toStrictEqual(value);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(configValue, (value) => {
+        const cloned = deserialize(serialize(toPortableConfigValue(value)));
+        expect(fromPortableConfigValue(cloned)).toStrictEqual(value);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test.each<[string, ConfigValue, ConfigValue]>([

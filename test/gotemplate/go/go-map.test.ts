@@ -23,7 +23,11 @@ describe('GoMap compares keys as Go compares interface {} values', () => {
   });
 
   test('keeps every NaN key, as a Go map does, and finds none of them', () => {
-    const map = GoMap.of([[NaN, 1], [NaN, 2], [f(NaN), 3]]);
+    const map = GoMap.of([
+      [NaN, 1],
+      [NaN, 2],
+      [f(NaN), 3],
+    ]);
     expect(map.size).toBe(3);
     expect(map.has(NaN)).toBe(false);
   });
@@ -37,8 +41,20 @@ describe('GoMap compares keys as Go compares interface {} values', () => {
 
 describe('jsonKeyName is the name json-iterator writes for a key', () => {
   test.each<[GoMapKey, string]>([
-    ['a', 'a'], [true, 'true'], [false, 'false'], [42, '42'], [-1, '-1'], [f(1), '1'], [f(1e6), '1000000'], [0.5, '0.5'],
-    [1e-7, '1e-07'], [f(1e21), '1e+21'], [f(-0), '-0'], [null, 'null'], [NaN, 'NaN'], [f(Infinity), '+Inf'],
+    ['a', 'a'],
+    [true, 'true'],
+    [false, 'false'],
+    [42, '42'],
+    [-1, '-1'],
+    [f(1), '1'],
+    [f(1e6), '1000000'],
+    [0.5, '0.5'],
+    [1e-7, '1e-07'],
+    [f(1e21), '1e+21'],
+    [f(-0), '-0'],
+    [null, 'null'],
+    [NaN, 'NaN'],
+    [f(Infinity), '+Inf'],
   ])('%j → %s', (key, name) => {
     expect(jsonKeyName(key)).toBe(name);
   });

@@ -41,7 +41,10 @@ describe('parseUint (strconv.ParseUint)', () => {
     expect(parseUint(text, 0)).toBe(expected);
   });
 
-  test.each([['a sign', '+1'], ['an overflow', '18446744073709551616']])('fails on %s', (_name, text) => {
+  test.each([
+    ['a sign', '+1'],
+    ['an overflow', '18446744073709551616'],
+  ])('fails on %s', (_name, text) => {
     expect(parseUint(text, 0)).toBeUndefined();
   });
 });

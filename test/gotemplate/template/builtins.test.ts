@@ -48,26 +48,106 @@ describe('Go builtin functions', () => {
   });
 
   test.each([
-    ['fails on comparing an int and a float', '{{ eq 1 1.0 }}', 'template: template:1:3: executing "template" at <eq 1 1.0>: error calling eq: incompatible types for comparison: int and float64'],
-    ['fails on comparing a string and an int', '{{ lt "a" 1 }}', 'template: template:1:3: executing "template" at <lt "a" 1>: error calling lt: incompatible types for comparison: string and int'],
-    ['fails on ordering bools', '{{ lt true false }}', 'template: template:1:3: executing "template" at <lt true false>: error calling lt: invalid type for comparison'],
-    ['fails on ordering a missing key', '{{ lt .Manifests.nokey 1 }}', 'template: template:1:3: executing "template" at <lt .Manifests.nokey 1>: error calling lt: invalid type for comparison'],
-    ['fails on comparing lists', '{{ eq .ConfigData.tags .ConfigData.tags }}', 'template: template:1:3: executing "template" at <eq .ConfigData.tags .ConfigData.tags>: error calling eq: non-comparable type [Tag1 Tag2]: []interface {}'],
-    ['fails on eq without a second argument', '{{ eq 1 }}', 'template: template:1:3: executing "template" at <eq 1>: error calling eq: missing argument for comparison'],
-    ['fails on len of an int', '{{ len 3 }}', 'template: template:1:3: executing "template" at <len 3>: error calling len: len of type int'],
-    ['fails on len of a config null', '{{ len .ConfigData.nothing }}', 'template: template:1:3: executing "template" at <len .ConfigData.nothing>: error calling len: len of nil pointer'],
-    ['fails on len of a missing key', '{{ len .Manifests.nokey }}', 'template: template:1:3: executing "template" at <len .Manifests.nokey>: error calling len: reflect: call of reflect.Value.Type on zero Value'],
-    ['fails on an index out of range', '{{ index .ConfigData.tags 5 }}', 'template: template:1:3: executing "template" at <index .ConfigData.tags 5>: error calling index: index out of range: 5'],
-    ['fails on an index equal to the length', '{{ index .ConfigData.tags 2 }}', 'template: template:1:3: executing "template" at <index .ConfigData.tags 2>: error calling index: reflect: slice index out of range'],
-    ['fails on a string index into a list', '{{ index .ConfigData.tags "a" }}', 'template: template:1:3: executing "template" at <index .ConfigData.tags "a">: error calling index: cannot index slice/array with type string'],
-    ['fails on an int key into a string map', '{{ index .Labels 1 }}', 'template: template:1:3: executing "template" at <index .Labels 1>: error calling index: value has type int; should be string'],
-    ['fails on indexing nil', '{{ index nil 1 }}', 'template: template:1:3: executing "template" at <index nil 1>: error calling index: index of untyped nil'],
-    ['fails on indexing an int', '{{ index 3 1 }}', 'template: template:1:3: executing "template" at <index 3 1>: error calling index: can\'t index item of type int'],
-    ['fails on indexing through a config null', '{{ index .ConfigData "nothing" "x" }}', 'template: template:1:3: executing "template" at <index .ConfigData "nothing" "x">: error calling index: index of nil pointer'],
-    ['fails on call of a string (templates hold no functions)', '{{ call .Namespace }}', 'template: template:1:3: executing "template" at <call .Namespace>: error calling call: non-function .Namespace of type string'],
-    ['fails on call of nil', '{{ call .ConfigData.nokey }}', 'template: template:1:3: executing "template" at <call .ConfigData.nokey>: error calling call: call of nil'],
-    ['fails on and without arguments', '{{ and }}', 'template: template:1:3: executing "template" at <and>: wrong number of args for and: want at least 1 got 0'],
-    ['fails on printf without a format', '{{ printf }}', 'template: template:1:3: executing "template" at <printf>: wrong number of args for printf: want at least 1 got 0'],
+    [
+      'fails on comparing an int and a float',
+      '{{ eq 1 1.0 }}',
+      'template: template:1:3: executing "template" at <eq 1 1.0>: error calling eq: incompatible types for comparison: int and float64',
+    ],
+    [
+      'fails on comparing a string and an int',
+      '{{ lt "a" 1 }}',
+      'template: template:1:3: executing "template" at <lt "a" 1>: error calling lt: incompatible types for comparison: string and int',
+    ],
+    [
+      'fails on ordering bools',
+      '{{ lt true false }}',
+      'template: template:1:3: executing "template" at <lt true false>: error calling lt: invalid type for comparison',
+    ],
+    [
+      'fails on ordering a missing key',
+      '{{ lt .Manifests.nokey 1 }}',
+      'template: template:1:3: executing "template" at <lt .Manifests.nokey 1>: error calling lt: invalid type for comparison',
+    ],
+    [
+      'fails on comparing lists',
+      '{{ eq .ConfigData.tags .ConfigData.tags }}',
+      'template: template:1:3: executing "template" at <eq .ConfigData.tags .ConfigData.tags>: error calling eq: non-comparable type [Tag1 Tag2]: []interface {}',
+    ],
+    [
+      'fails on eq without a second argument',
+      '{{ eq 1 }}',
+      'template: template:1:3: executing "template" at <eq 1>: error calling eq: missing argument for comparison',
+    ],
+    [
+      'fails on len of an int',
+      '{{ len 3 }}',
+      'template: template:1:3: executing "template" at <len 3>: error calling len: len of type int',
+    ],
+    [
+      'fails on len of a config null',
+      '{{ len .ConfigData.nothing }}',
+      'template: template:1:3: executing "template" at <len .ConfigData.nothing>: error calling len: len of nil pointer',
+    ],
+    [
+      'fails on len of a missing key',
+      '{{ len .Manifests.nokey }}',
+      'template: template:1:3: executing "template" at <len .Manifests.nokey>: error calling len: reflect: call of reflect.Value.Type on zero Value',
+    ],
+    [
+      'fails on an index out of range',
+      '{{ index .ConfigData.tags 5 }}',
+      'template: template:1:3: executing "template" at <index .ConfigData.tags 5>: error calling index: index out of range: 5',
+    ],
+    [
+      'fails on an index equal to the length',
+      '{{ index .ConfigData.tags 2 }}',
+      'template: template:1:3: executing "template" at <index .ConfigData.tags 2>: error calling index: reflect: slice index out of range',
+    ],
+    [
+      'fails on a string index into a list',
+      '{{ index .ConfigData.tags "a" }}',
+      'template: template:1:3: executing "template" at <index .ConfigData.tags "a">: error calling index: cannot index slice/array with type string',
+    ],
+    [
+      'fails on an int key into a string map',
+      '{{ index .Labels 1 }}',
+      'template: template:1:3: executing "template" at <index .Labels 1>: error calling index: value has type int; should be string',
+    ],
+    [
+      'fails on indexing nil',
+      '{{ index nil 1 }}',
+      'template: template:1:3: executing "template" at <index nil 1>: error calling index: index of untyped nil',
+    ],
+    [
+      'fails on indexing an int',
+      '{{ index 3 1 }}',
+      'template: template:1:3: executing "template" at <index 3 1>: error calling index: can\'t index item of type int',
+    ],
+    [
+      'fails on indexing through a config null',
+      '{{ index .ConfigData "nothing" "x" }}',
+      'template: template:1:3: executing "template" at <index .ConfigData "nothing" "x">: error calling index: index of nil pointer',
+    ],
+    [
+      'fails on call of a string (templates hold no functions)',
+      '{{ call .Namespace }}',
+      'template: template:1:3: executing "template" at <call .Namespace>: error calling call: non-function .Namespace of type string',
+    ],
+    [
+      'fails on call of nil',
+      '{{ call .ConfigData.nokey }}',
+      'template: template:1:3: executing "template" at <call .ConfigData.nokey>: error calling call: call of nil',
+    ],
+    [
+      'fails on and without arguments',
+      '{{ and }}',
+      'template: template:1:3: executing "template" at <and>: wrong number of args for and: want at least 1 got 0',
+    ],
+    [
+      'fails on printf without a format',
+      '{{ printf }}',
+      'template: template:1:3: executing "template" at <printf>: wrong number of args for printf: want at least 1 got 0',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(renderError(text, STRUCTURED)).toBe(expected);
   });

@@ -18,12 +18,26 @@ const TYPED = withConfig({
 
 describe('toYaml writes config values as yaml.v3 marshals yaml.v2 data', () => {
   test.each([
-    ['a boolean key is written unquoted, before string keys (scenario 06: `true: 2`)', '{{ toYaml .ConfigData.M }}', 'true: 2\n"y": 1'],
-    ['float64s as strconv.FormatFloat(f, \'g\', -1): 1e6 is 1e+06, 1.0 is 1', '{{ toYaml .ConfigData.F }}', '- 1e+06\n- 1\n- 1\n- 0.5\n- 31'],
-    ['keys: numbers by value (an int before a float64 of equal value), then null, then strings', '{{ toYaml .ConfigData.K }}',
-      '1: int\n1: float\nnull: nil\n"1": string\nb: str'],
-    ['stringify writes lists as text and leaves the typed maps nested', '{{ stringify (dict "F" .ConfigData.F "M" .ConfigData.M) }}',
-      'F: |\n    - 1e+06\n    - 1\n    - 1\n    - 0.5\n    - 31\nM:\n    true: 2\n    "y": 1'],
+    [
+      'a boolean key is written unquoted, before string keys (scenario 06: `true: 2`)',
+      '{{ toYaml .ConfigData.M }}',
+      'true: 2\n"y": 1',
+    ],
+    [
+      "float64s as strconv.FormatFloat(f, 'g', -1): 1e6 is 1e+06, 1.0 is 1",
+      '{{ toYaml .ConfigData.F }}',
+      '- 1e+06\n- 1\n- 1\n- 0.5\n- 31',
+    ],
+    [
+      'keys: numbers by value (an int before a float64 of equal value), then null, then strings',
+      '{{ toYaml .ConfigData.K }}',
+      '1: int\n1: float\nnull: nil\n"1": string\nb: str',
+    ],
+    [
+      'stringify writes lists as text and leaves the typed maps nested',
+      '{{ stringify (dict "F" .ConfigData.F "M" .ConfigData.M) }}',
+      'F: |\n    - 1e+06\n    - 1\n    - 1\n    - 0.5\n    - 31\nM:\n    true: 2\n    "y": 1',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(render(text, TYPED)).toBe(expected);
   });
@@ -33,30 +47,76 @@ describe('printing, comparing and indexing see the Go types', () => {
   test.each([
     ['%v of a float64 is %g: 1e+06, and 1 for 1.0', '{{ printf "%v" .ConfigData.F }}', '[1e+06 1 1 0.5 31]'],
     ['print of one float64', '{{ print (index .ConfigData.F 0) }}', '1e+06'],
-    ['%T of each element', '{{ range .ConfigData.F }}{{ printf "%T " . }}{{ end }}', 'float64 float64 int float64 int '],
-    ['other float verbs', '{{ printf "%.1f %e %g" (index .ConfigData.F 0) (index .ConfigData.F 0) (index .ConfigData.F 1) }}', '1000000.0 1.000000e+06 1'],
-    ['a map prints its keys typed', '{{ .ConfigData.M }} {{ printf "%#v" .ConfigData.M }}', 'map[true:2 y:1] map[interface {}]interface {}{true:2, "y":1}'],
+    [
+      '%T of each element',
+      '{{ range .ConfigData.F }}{{ printf "%T " . }}{{ end }}',
+      'float64 float64 int float64 int ',
+    ],
+    [
+      'other float verbs',
+      '{{ printf "%.1f %e %g" (index .ConfigData.F 0) (index .ConfigData.F 0) (index .ConfigData.F 1) }}',
+      '1000000.0 1.000000e+06 1',
+    ],
+    [
+      'a map prints its keys typed',
+      '{{ .ConfigData.M }} {{ printf "%#v" .ConfigData.M }}',
+      'map[true:2 y:1] map[interface {}]interface {}{true:2, "y":1}',
+    ],
     ['eq: the float64 1.0 equals the literal 1.0', '{{ eq (index .ConfigData.F 1) 1.0 }}', 'true'],
-    ['index finds a key of the same type only', '{{ index .ConfigData.K 1 }} {{ index .ConfigData.K "1" }} {{ index .ConfigData.K 1.0 }} {{ index .ConfigData.K nil }}', 'int string float nil'],
+    [
+      'index finds a key of the same type only',
+      '{{ index .ConfigData.K 1 }} {{ index .ConfigData.K "1" }} {{ index .ConfigData.K 1.0 }} {{ index .ConfigData.K nil }}',
+      'int string float nil',
+    ],
     ['index with a boolean', '{{ index .ConfigData.M true }}', '2'],
-    ['a field is a string key', '{{ .ConfigData.M.y }} {{ printf "%T" .ConfigData.M.y }} {{ .ConfigData.K.b }}', '1 float64 str'],
+    [
+      'a field is a string key',
+      '{{ .ConfigData.M.y }} {{ printf "%T" .ConfigData.M.y }} {{ .ConfigData.K.b }}',
+      '1 float64 str',
+    ],
     ['len counts typed keys', '{{ len .ConfigData.K }}', '5'],
-    ['range: the nil key first (it prints as a missing value), then by type — here float64 before int, an unverified guess at Go\'s type-address order', '{{ range $k, $v := .ConfigData.K }}{{ $k }}={{ $v }} {{ end }}', '<no value>=nil 1=float 1=int 1=string b=str '],
-    ['the type of a config map', '{{ typeOf .ConfigData.M }} {{ kindOf .ConfigData.M }}', 'map[interface {}]interface {} map'],
+    [
+      "range: the nil key first (it prints as a missing value), then by type — here float64 before int, an unverified guess at Go's type-address order",
+      '{{ range $k, $v := .ConfigData.K }}{{ $k }}={{ $v }} {{ end }}',
+      '<no value>=nil 1=float 1=int 1=string b=str ',
+    ],
+    [
+      'the type of a config map',
+      '{{ typeOf .ConfigData.M }} {{ kindOf .ConfigData.M }}',
+      'map[interface {}]interface {} map',
+    ],
     ['sprig arithmetic converts a float64 with cast.ToInt64', '{{ add (index .ConfigData.F 0) 1 }}', '1000001'],
-    ['toJson (encoding/json) cannot marshal map[interface {}]interface {}: sprig writes ""', '[{{ toJson .ConfigData.M }}]', '[]'],
+    [
+      'toJson (encoding/json) cannot marshal map[interface {}]interface {}: sprig writes ""',
+      '[{{ toJson .ConfigData.M }}]',
+      '[]',
+    ],
     ['toJson writes float64s as JSON numbers', '{{ toJson .ConfigData.F }}', '[1000000,1,1,0.5,31]'],
-    ['merge deep-merges two config maps (mergo), keeping both typed key sets', '{{ toYaml (merge (dict "a" .ConfigData.M) (dict "a" .ConfigData.K)) }}',
-      'a:\n    true: 2\n    1: int\n    1: float\n    null: nil\n    "1": string\n    b: str\n    "y": 1'],
+    [
+      'merge deep-merges two config maps (mergo), keeping both typed key sets',
+      '{{ toYaml (merge (dict "a" .ConfigData.M) (dict "a" .ConfigData.K)) }}',
+      'a:\n    true: 2\n    1: int\n    1: float\n    null: nil\n    "1": string\n    b: str\n    "y": 1',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(render(text, TYPED)).toBe(expected);
   });
 
   test.each([
-    ['fails eq of a float64 and an int, as Go', '{{ eq (index .ConfigData.F 1) 1 }}', 'incompatible types for comparison: float64 and int'],
-    ['fails sprig functions that take a map[string]interface {}', '{{ keys .ConfigData.M }}',
-      'wrong type for value; expected map[string]interface {}; got map[interface {}]interface {}'],
-    ['fails index with a list key, which Go cannot hash', '{{ index .ConfigData.M (list 1) }}', 'runtime error: hash of unhashable type []interface {}'],
+    [
+      'fails eq of a float64 and an int, as Go',
+      '{{ eq (index .ConfigData.F 1) 1 }}',
+      'incompatible types for comparison: float64 and int',
+    ],
+    [
+      'fails sprig functions that take a map[string]interface {}',
+      '{{ keys .ConfigData.M }}',
+      'wrong type for value; expected map[string]interface {}; got map[interface {}]interface {}',
+    ],
+    [
+      'fails index with a list key, which Go cannot hash',
+      '{{ index .ConfigData.M (list 1) }}',
+      'runtime error: hash of unhashable type []interface {}',
+    ],
   ])('%s', (_name, text, message) => {
     expect(renderError(text, TYPED)).toContain(message);
   });
@@ -83,12 +143,20 @@ describe('hash is hashstructure v1.1.0 over the Go types', () => {
   test.each([
     ['a map with a boolean key and a float64 value', '{{ hash .ConfigData.M }}', '15860640994944765625'],
     ['a list of float64s and ints', '{{ hash .ConfigData.F }}', '5558610457727421907'],
-    ['a map whose int, string, float64 and nil keys are all different', '{{ hash .ConfigData.K }}', '16367967304000363454'],
+    [
+      'a map whose int, string, float64 and nil keys are all different',
+      '{{ hash .ConfigData.K }}',
+      '16367967304000363454',
+    ],
     // .nan is Go's math.NaN(), bits 0x7ff8000000000001: FNV-1(01 00 00 00 00 00 f8 7f); v.MapIndex(NaN) finds nothing,
     // so a NaN key's value hashes as nil (the int 0).
-    ['a NaN hashes with the bits of Go\'s math.NaN()', '{{ hash .ConfigData.N }}', '17259892228251875585'],
+    ["a NaN hashes with the bits of Go's math.NaN()", '{{ hash .ConfigData.N }}', '17259892228251875585'],
     ['a NaN key hashes its value as nil', '{{ hash .ConfigData.NK }}', '11810595862303179026'],
-    ['the reference vector still holds for string maps', '{{ hash (dict "FactoryName" "SuperPlant" "FactoryType" "Chemical") }}', '12910533096819450271'],
+    [
+      'the reference vector still holds for string maps',
+      '{{ hash (dict "FactoryName" "SuperPlant" "FactoryType" "Chemical") }}',
+      '12910533096819450271',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(render(text, TYPED)).toBe(expected);
   });

@@ -15,17 +15,34 @@ function caught(fn: () => unknown): TemplateError {
 
 describe('renderManifest re-renders output that contains "{{" (reference §7.2)', () => {
   test.each([
-    ['A25: a config value holding a template', withConfig({ K: '{{ .Namespace }}' }), '{{ .ConfigData.K }}', 'dev-drone-hello-world-app-functional-test'],
-    ['a template printing a template', HELLO_WORLD, '{{ "{{" }} .Namespace }}', 'dev-drone-hello-world-app-functional-test'],
+    [
+      'A25: a config value holding a template',
+      withConfig({ K: '{{ .Namespace }}' }),
+      '{{ .ConfigData.K }}',
+      'dev-drone-hello-world-app-functional-test',
+    ],
+    [
+      'a template printing a template',
+      HELLO_WORLD,
+      '{{ "{{" }} .Namespace }}',
+      'dev-drone-hello-world-app-functional-test',
+    ],
     ['three passes', withConfig({ K: '{{ "{{" }} .Workload }}' }), 'w: {{ .ConfigData.K }}', 'w: hello-world-app'],
-    ['a value quoted by toYaml is rendered in the second pass', withConfig({ K: '{{ .ClusterType }}' }), '{{ toYaml .ConfigData }}', "K: 'drone'"],
+    [
+      'a value quoted by toYaml is rendered in the second pass',
+      withConfig({ K: '{{ .ClusterType }}' }),
+      '{{ toYaml .ConfigData }}',
+      "K: 'drone'",
+    ],
     ['text with a single brace is not re-rendered', HELLO_WORLD, '{{ "{x}" }}', '{x}'],
   ])('%s', (_name, data, text, expected) => {
     expect(renderManifest(text, data)).toBe(expected);
   });
 
   test('fails when output keeps producing "{{", naming the depth', () => {
-    const error = caught(() => renderManifest('{{ .ConfigData.K }}', withConfig({ K: '{{ .ConfigData.K }}' }), { name: 'loop' }));
+    const error = caught(() =>
+      renderManifest('{{ .ConfigData.K }}', withConfig({ K: '{{ .ConfigData.K }}' }), { name: 'loop' }),
+    );
     expect(error.message).toBe(
       'Template "loop" (nested rendering, pass 11): nested rendering exceeded the maximum depth of 10: the output still contains "{{" after 11 passes',
     );
@@ -66,7 +83,7 @@ describe('renderManifests renders each manifest and drops empty results (referen
     expect(renderManifests(['{{ $_ := set .ConfigData "X" "1" }}', '{{ .ConfigData.X }}'], HELLO_WORLD)).toEqual(['1']);
   });
 
-  test('never changes the caller\'s data', () => {
+  test("never changes the caller's data", () => {
     const data = withConfig({ tags: ['b', 'a'] });
     renderManifests(['{{ $_ := set .ConfigData "X" "1" }}{{ sortAlpha .ConfigData.tags }}'], data);
     expect(data.ConfigData).toEqual({ tags: ['b', 'a'] });
@@ -85,7 +102,8 @@ describe('renderManifests renders each manifest and drops empty results (referen
       pass: 1,
       line: 1,
       column: 9,
-      goMessage: 'template: template:1:9: executing "template" at <.Repo>: can\'t evaluate field Repo in type scheduler.dataType',
+      goMessage:
+        'template: template:1:9: executing "template" at <.Repo>: can\'t evaluate field Repo in type scheduler.dataType',
     });
   });
 
@@ -98,13 +116,48 @@ describe('renderManifests renders each manifest and drops empty results (referen
 
 describe('rendering stays within its limits', () => {
   test.each([
-    ['fails on a range over a huge integer at the step budget', '{{ range 100000000 }}{{ end }}', {}, 'execution budget of 1000000 steps exceeded (a range or template recursion too large?)'],
-    ['fails on until with a huge count', '{{ len (until 100000000) }}', {}, 'execution budget of 1000000 steps exceeded (a range or template recursion too large?)'],
-    ['fails on a small explicit step budget', '{{ range 10 }}x{{ end }}', { maxSteps: 10 }, 'execution budget of 10 steps exceeded (a range or template recursion too large?)'],
-    ['fails on output larger than the limit', '{{ range 100 }}0123456789{{ end }}', { maxOutputBytes: 500 }, 'output exceeds 500 bytes'],
-    ['fails on repeat larger than the limit', '{{ repeat 100000000 "x" }}', {}, 'repeat would build 100000000 bytes, more than the limit of 10485760'],
-    ['fails on a string doubling past the limit', '{{ $s := "0123456789" }}{{ range 30 }}{{ $s = printf "%s%s" $s $s }}{{ end }}', {}, 'printf built a string larger than 10485760 bytes'],
-    ['fails on deep template recursion at the depth limit', '{{ define "R" }}{{ template "R" . }}{{ end }}{{ template "R" . }}', { maxTemplateDepth: 50 }, 'template: template:1:28: executing "R" at <{{template "R" .}}>: exceeded maximum template depth (50)'],
+    [
+      'fails on a range over a huge integer at the step budget',
+      '{{ range 100000000 }}{{ end }}',
+      {},
+      'execution budget of 1000000 steps exceeded (a range or template recursion too large?)',
+    ],
+    [
+      'fails on until with a huge count',
+      '{{ len (until 100000000) }}',
+      {},
+      'execution budget of 1000000 steps exceeded (a range or template recursion too large?)',
+    ],
+    [
+      'fails on a small explicit step budget',
+      '{{ range 10 }}x{{ end }}',
+      { maxSteps: 10 },
+      'execution budget of 10 steps exceeded (a range or template recursion too large?)',
+    ],
+    [
+      'fails on output larger than the limit',
+      '{{ range 100 }}0123456789{{ end }}',
+      { maxOutputBytes: 500 },
+      'output exceeds 500 bytes',
+    ],
+    [
+      'fails on repeat larger than the limit',
+      '{{ repeat 100000000 "x" }}',
+      {},
+      'repeat would build 100000000 bytes, more than the limit of 10485760',
+    ],
+    [
+      'fails on a string doubling past the limit',
+      '{{ $s := "0123456789" }}{{ range 30 }}{{ $s = printf "%s%s" $s $s }}{{ end }}',
+      {},
+      'printf built a string larger than 10485760 bytes',
+    ],
+    [
+      'fails on deep template recursion at the depth limit',
+      '{{ define "R" }}{{ template "R" . }}{{ end }}{{ template "R" . }}',
+      { maxTemplateDepth: 50 },
+      'template: template:1:28: executing "R" at <{{template "R" .}}>: exceeded maximum template depth (50)',
+    ],
   ])('%s', (_name, text, options, expected) => {
     expect(renderError(text, HELLO_WORLD, options)).toBe(expected);
   });
@@ -116,7 +169,8 @@ describe('rendering stays within its limits', () => {
   });
 
   test('renders the same template for many assignments quickly (parsed once)', () => {
-    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "{{ .Namespace}}"\n  labels:\n    workload: "{{ .Workload}}"\n{{ toYaml .ConfigData | indent 4 }}\n';
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "{{ .Namespace}}"\n  labels:\n    workload: "{{ .Workload}}"\n{{ toYaml .ConfigData | indent 4 }}\n';
     const started = process.hrtime.bigint();
     for (let i = 0; i < 5000; i++) {
       renderManifest(text, { ...HELLO_WORLD, Namespace: `ns-${i}` });

@@ -30,11 +30,14 @@ describe('every sample Template renders', () => {
     expect(templates.length).toBe(26);
   });
 
-  test.each(templates.map((t) => [`${t.file} (${t.name})`, t] as const))('%s renders with the sample data', (_name, t) => {
-    for (const data of [HELLO_WORLD, COMPLEX]) {
-      expect(() => renderManifests(t.manifests, data, { name: t.name })).not.toThrow();
-    }
-  });
+  test.each(templates.map((t) => [`${t.file} (${t.name})`, t] as const))(
+    '%s renders with the sample data',
+    (_name, t) => {
+      for (const data of [HELLO_WORLD, COMPLEX]) {
+        expect(() => renderManifests(t.manifests, data, { name: t.name })).not.toThrow();
+      }
+    },
+  );
 });
 
 describe('the canonical sample renders byte-exactly what upstream writes (reference §8.4)', () => {
@@ -176,8 +179,14 @@ describe('the bootstrap templates (reference §7.5.2)', () => {
 });
 
 describe('the upstream templater tests (reference §13.1 U8, U9)', () => {
-  const [dt, ct] = [loadDocs('kalypso-scheduler-test-data/deploymenttarget.yaml')[0], loadDocs('kalypso-scheduler-test-data/clustertype.yaml')[0]] as [
-    { metadata: { name: string; labels: Record<string, string> }; spec: { environment: string; manifests: Record<string, string> } },
+  const [dt, ct] = [
+    loadDocs('kalypso-scheduler-test-data/deploymenttarget.yaml')[0],
+    loadDocs('kalypso-scheduler-test-data/clustertype.yaml')[0],
+  ] as [
+    {
+      metadata: { name: string; labels: Record<string, string> };
+      spec: { environment: string; manifests: Record<string, string> };
+    },
     { metadata: { name: string } },
   ];
   /** `newData(deploymentTarget, clusterType, configData)` of templater.go, for the test data. */
@@ -248,14 +257,21 @@ describe('the configuratix templates (reference §7.5.3)', () => {
   test('read a label with index', () => {
     const [template] = loadTemplates('configuratix/scheduler_v1alpha1_template_arc-flux.yaml');
     const [gitRepository] = renderManifests(template.manifests, data);
-    expect(load(gitRepository)).toMatchObject({ metadata: { name: 'dev.kaizen-app-team.uc1.hello-world-app-functional-test.line1' } });
+    expect(load(gitRepository)).toMatchObject({
+      metadata: { name: 'dev.kaizen-app-team.uc1.hello-world-app-functional-test.line1' },
+    });
   });
 });
 
 describe('the compatibility scenario templates', () => {
   test('05: the cm template writes the testData config (reference §13.2 A9)', () => {
     const cm = loadTemplates('compat-scenarios/05-scheduler-test-data-extra.yaml').find((t) => t.name === 'cm');
-    const config = { CLUSTER_NAME: 'Drone', DATABASE_URL: 'mysql://restricted-host:3306/mysq123489', ENVIRONMENT: 'Dev', REGION: 'East US' };
+    const config = {
+      CLUSTER_NAME: 'Drone',
+      DATABASE_URL: 'mysql://restricted-host:3306/mysq123489',
+      ENVIRONMENT: 'Dev',
+      REGION: 'East US',
+    };
     expect(renderManifests(cm?.manifests ?? [], { ...HELLO_WORLD, ConfigData: config })).toEqual([
       'data:\n  CLUSTER_NAME: Drone\n  DATABASE_URL: mysql://restricted-host:3306/mysq123489\n  ENVIRONMENT: Dev\n  REGION: East US\n',
     ]);
@@ -273,12 +289,19 @@ describe('the compatibility scenario templates', () => {
       DeploymentTargetName: 'w-t1',
       Namespace: 'dev-a-w-t1',
       ClusterType: 'a',
-      ConfigData: { K: '{{ .Namespace }}', tags: ['Tag1', 'Tag2'], ENVIRONMENT: 'Dev', SOME_COMMON_ENVIRONMENT_VARIABLE: 'false', REGION: 'West US' },
+      ConfigData: {
+        K: '{{ .Namespace }}',
+        tags: ['Tag1', 'Tag2'],
+        ENVIRONMENT: 'Dev',
+        SOME_COMMON_ENVIRONMENT_VARIABLE: 'false',
+        REGION: 'West US',
+      },
     };
-    const render = (name: string): string[] => renderManifests(templates.find((t) => t.name === name)?.manifests ?? [], data);
+    const render = (name: string): string[] =>
+      renderManifests(templates.find((t) => t.name === name)?.manifests ?? [], data);
     expect(render('r')).toEqual(['ns: dev-a-w-t1\n']);
     expect(render('c')).toEqual([
-      "ENVIRONMENT: Dev\nK: 'dev-a-w-t1'\nREGION: West US\nSOME_COMMON_ENVIRONMENT_VARIABLE: \"false\"\ntags: |\n    - Tag1\n    - Tag2",
+      'ENVIRONMENT: Dev\nK: \'dev-a-w-t1\'\nREGION: West US\nSOME_COMMON_ENVIRONMENT_VARIABLE: "false"\ntags: |\n    - Tag1\n    - Tag2',
     ]);
   });
 });

@@ -63,7 +63,11 @@ export function render(text: string, data: TemplateData = HELLO_WORLD, options?:
 }
 
 /** The message of the error `render` throws (undefined if it does not throw). */
-export function renderError(text: string, data: TemplateData = HELLO_WORLD, options?: RenderOptions): string | undefined {
+export function renderError(
+  text: string,
+  data: TemplateData = HELLO_WORLD,
+  options?: RenderOptions,
+): string | undefined {
   try {
     renderManifest(text, data, options);
     return undefined;

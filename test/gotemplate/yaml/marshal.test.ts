@@ -192,13 +192,20 @@ describe('marshalYaml writes collections with 4-space indentation', () => {
     ['a sequence of maps with nested maps', [{ a: { b: 1 } }], '- a:\n    b: 1\n'],
     ['a deep mixture', { x: [{ w: [{ z: 'v' }] }] }, 'x:\n    - w:\n        - z: v\n'],
     ['a YAML 1.1 boolean key quoted', { y: 1 }, '"y": 1\n'],
-    ['a Map in insertion order (like a Go struct)', new Map<string, unknown>([['b', 1], ['a', 2]]), 'b: 1\na: 2\n'],
+    [
+      'a Map in insertion order (like a Go struct)',
+      new Map<string, unknown>([
+        ['b', 1],
+        ['a', 2],
+      ]),
+      'b: 1\na: 2\n',
+    ],
   ])('%s', (_name, value, expected) => {
     expect(marshalYaml(value)).toBe(expected);
   });
 
   test('quotes keys like values', () => {
-    expect(marshalYaml({ 'true': 1, '': 2, 'a: b': 3, '9': 4 })).toBe('"": 2\n"9": 4\n\'a: b\': 3\n"true": 1\n');
+    expect(marshalYaml({ true: 1, '': 2, 'a: b': 3, '9': 4 })).toBe('"": 2\n"9": 4\n\'a: b\': 3\n"true": 1\n');
   });
 
   test('writes a key longer than 128 bytes as a complex key', () => {
@@ -223,13 +230,21 @@ describe('marshalYaml writes collections with 4-space indentation', () => {
 
 describe('marshalYaml sorts keys in yaml.v3 natural order', () => {
   test.each([
-    ['underscore, numbers by value, upper case before lower case', ['Z', 'a', 'B', '_x', '10', '9'], ['_x', '9', '10', 'B', 'Z', 'a']],
+    [
+      'underscore, numbers by value, upper case before lower case',
+      ['Z', 'a', 'B', '_x', '10', '9'],
+      ['_x', '9', '10', 'B', 'Z', 'a'],
+    ],
     ['a non-letter before a letter', ['DATABASEX', 'DATABASE_URL'], ['DATABASE_URL', 'DATABASEX']],
     ['digit runs inside keys by value', ['a10', 'a9', 'a1'], ['a1', 'a9', 'a10']],
     ['a letter after a digit run comes before a non-letter', ['a1-', 'a1b'], ['a1b', 'a1-']],
     ['a prefix first', ['abc', 'ab'], ['ab', 'abc']],
     ['leading zeros: shorter run first', ['a01', 'a1'], ['a1', 'a01']],
-    ['the sample ConfigMap keys', ['SOME_COMMON_ENVIRONMENT_VARIABLE', 'REGION', 'ENVIRONMENT', 'DATABASE_URL', 'CLUSTER_NAME'], ['CLUSTER_NAME', 'DATABASE_URL', 'ENVIRONMENT', 'REGION', 'SOME_COMMON_ENVIRONMENT_VARIABLE']],
+    [
+      'the sample ConfigMap keys',
+      ['SOME_COMMON_ENVIRONMENT_VARIABLE', 'REGION', 'ENVIRONMENT', 'DATABASE_URL', 'CLUSTER_NAME'],
+      ['CLUSTER_NAME', 'DATABASE_URL', 'ENVIRONMENT', 'REGION', 'SOME_COMMON_ENVIRONMENT_VARIABLE'],
+    ],
   ])('%s', (_name, keys, expected) => {
     const value = Object.fromEntries(keys.map((k) => [k, 1]));
     const written = marshalYaml(value)
@@ -244,17 +259,26 @@ describe('marshalYaml writes a GoMap (yaml.v2 data: map[interface {}]interface {
   test.each<[string, GoMapKey[], string]>([
     ['a boolean key unquoted, before string keys (scenario 06)', ['x', true], 'true: 1\nx: 1\n'],
     // keyList.Less: numbers and booleans by value (false = 0, true = 1); equal values by kind: bool, int, float64.
-    ['numbers and booleans by value, a bool before an int before a float64 of equal value',
-      [2, f(1), true, 1, 0.5, 0, false, -1], '-1: 1\nfalse: 1\n0: 1\n0.5: 1\ntrue: 1\n1: 1\n1: 1\n2: 1\n'],
+    [
+      'numbers and booleans by value, a bool before an int before a float64 of equal value',
+      [2, f(1), true, 1, 0.5, 0, false, -1],
+      '-1: 1\nfalse: 1\n0: 1\n0.5: 1\ntrue: 1\n1: 1\n1: 1\n2: 1\n',
+    ],
     ['numbers, then null, then strings (by reflect.Kind)', ['a', null, 3, '1'], '3: 1\nnull: 1\n"1": 1\na: 1\n'],
     ['float64 keys as Go formats them', [f(1e6), 1.5, f(-0)], '-0: 1\n1.5: 1\n1e+06: 1\n'],
-    ['string keys in natural order, quoted when they would read as another type', ['b', '10', '9', 'y', 'true'], '"9": 1\n"10": 1\nb: 1\n"true": 1\n"y": 1\n'],
+    [
+      'string keys in natural order, quoted when they would read as another type',
+      ['b', '10', '9', 'y', 'true'],
+      '"9": 1\n"10": 1\nb: 1\n"true": 1\n"y": 1\n',
+    ],
   ])('%s', (_name, keys, expected) => {
     expect(marshalYaml(GoMap.of(keys.map((k) => [k, 1] as const)))).toBe(expected);
   });
 
   test('writes float64 values as Go formats them: 1e6 as 1e+06, 1.0 as 1', () => {
-    expect(marshalYaml(GoMap.of([['a', [f(1e6), f(1), 0.5, 1]]]))).toBe('a:\n    - 1e+06\n    - 1\n    - 0.5\n    - 1\n');
+    expect(marshalYaml(GoMap.of([['a', [f(1e6), f(1), 0.5, 1]]]))).toBe(
+      'a:\n    - 1e+06\n    - 1\n    - 0.5\n    - 1\n',
+    );
   });
 });
 

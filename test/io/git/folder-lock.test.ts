@@ -9,13 +9,25 @@ describe('withFolderLock', () => {
     const lock = path.join(temporaryFolder(), 'mirror.git.lock');
     const events: string[] = [];
     let release!: () => void;
-    const first = withFolderLock(lock, async () => {
-      events.push('first in');
-      await new Promise<void>((resolve) => { release = resolve; });
-      events.push('first out');
-    }, { pollMs: 5 });
+    const first = withFolderLock(
+      lock,
+      async () => {
+        events.push('first in');
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        events.push('first out');
+      },
+      { pollMs: 5 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = withFolderLock(lock, async () => { events.push('second in'); }, { pollMs: 5 });
+    const second = withFolderLock(
+      lock,
+      async () => {
+        events.push('second in');
+      },
+      { pollMs: 5 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(events).toEqual(['first in']);
     release();
@@ -33,7 +45,8 @@ describe('withFolderLock', () => {
   test('fails after waiting too long for a live holder', async () => {
     const lock = path.join(temporaryFolder(), 'mirror.git.lock');
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname() }));
-    await expect(withFolderLock(lock, async () => 'never', { timeoutMs: 30, pollMs: 5 }))
-      .rejects.toThrow(`is locked by another kalypso run (pid ${process.pid} on ${os.hostname()}); remove ${lock} if no run is going on`);
+    await expect(withFolderLock(lock, async () => 'never', { timeoutMs: 30, pollMs: 5 })).rejects.toThrow(
+      `is locked by another kalypso run (pid ${process.pid} on ${os.hostname()}); remove ${lock} if no run is going on`,
+    );
   });
 });

@@ -41,22 +41,47 @@ describe('git credentials', () => {
     const args = recording(runner);
     const cache = new GitCache(temporaryFolder(), runner);
     // WHEN both are fetched from (and fail, having no repository)
-    const errors = await Promise.all([`${github.url}/org/repo`, `${other.url}/org/repo`].map((url) => cache.mirror(url).then(() => undefined, (e: Error) => e.message)));
+    const errors = await Promise.all(
+      [`${github.url}/org/repo`, `${other.url}/org/repo`].map((url) =>
+        cache.mirror(url).then(
+          () => undefined,
+          (e: Error) => e.message,
+        ),
+      ),
+    );
     // THEN
     expect(github.headers.length).toBeGreaterThan(0);
-    expect(github.headers.every((headers) => headers.authorization === `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`)).toBe(true);
+    expect(
+      github.headers.every(
+        (headers) => headers.authorization === `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
+      ),
+    ).toBe(true);
     expect(other.headers.length).toBeGreaterThan(0);
     expect(other.headers.some((headers) => headers.authorization !== undefined)).toBe(false);
-    expect(errors).toEqual([expect.stringMatching(/^cannot fetch http:\/\/127\.0\.0\.1:\d+\/org\/repo: /), expect.stringMatching(/^cannot fetch /)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^cannot fetch http:\/\/127\.0\.0\.1:\d+\/org\/repo: /),
+      expect.stringMatching(/^cannot fetch /),
+    ]);
     for (const text of [...errors, JSON.stringify(args)]) {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(Buffer.from(`x-access-token:${TOKEN}`).toString('base64'));
     }
     const files: string[] = [];
-    const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : files.push(path.join(dir, entry.name))));
+    const walk = (dir: string) =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .forEach((entry) =>
+          entry.isDirectory() ? walk(path.join(dir, entry.name)) : files.push(path.join(dir, entry.name)),
+        );
     walk(cache.root);
     expect(files.length).toBeGreaterThan(0);
-    expect(files.filter((file) => fs.readFileSync(file, 'latin1').includes(Buffer.from(`x-access-token:${TOKEN}`).toString('base64')) || fs.readFileSync(file, 'latin1').includes(TOKEN))).toEqual([]);
+    expect(
+      files.filter(
+        (file) =>
+          fs.readFileSync(file, 'latin1').includes(Buffer.from(`x-access-token:${TOKEN}`).toString('base64')) ||
+          fs.readFileSync(file, 'latin1').includes(TOKEN),
+      ),
+    ).toEqual([]);
     github.server.close();
     other.server.close();
   });
@@ -65,8 +90,9 @@ describe('git credentials', () => {
     const host = await recordingServer(401);
     const runner = testGitRunner();
     const started = Date.now();
-    await expect(new GitCache(temporaryFolder(), runner).remoteBranches(`${host.url}/org/repo`))
-      .rejects.toThrow(/^cannot list the branches of http:\/\/127\.0\.0\.1:\d+\/org\/repo: .*terminal prompts disabled/);
+    await expect(new GitCache(temporaryFolder(), runner).remoteBranches(`${host.url}/org/repo`)).rejects.toThrow(
+      /^cannot list the branches of http:\/\/127\.0\.0\.1:\d+\/org\/repo: .*terminal prompts disabled/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     host.server.close();
   });

@@ -69,7 +69,10 @@ describe('classifyRepository', () => {
     ['ssh://-oProxyCommand=touch/x', 'has no valid host'],
     ['-oProxyCommand=touch@host:x', 'starts with "-"'],
     ['user@-oProxyCommand=x:path', 'has no valid host'],
-    ['https://user:secret@github.com/org/app', 'has a password in it; put the token in GITHUB_TOKEN or a git credential helper instead'],
+    [
+      'https://user:secret@github.com/org/app',
+      'has a password in it; put the token in GITHUB_TOKEN or a git credential helper instead',
+    ],
     ['https://github.com/org/app\n--upload-pack=x', 'contains a control character'],
     ['/srv/a::b', 'uses a transport helper ("::"), which is not allowed'],
   ])('fails for %j: %s', (location, problem) => {

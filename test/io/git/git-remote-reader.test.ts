@@ -54,9 +54,16 @@ describe('GitRemoteReader', () => {
   test('fetches each repository and branch once, shallow, however many registrations share it', async () => {
     const { runner, commands } = countingRunner();
     const reader = new GitRemoteReader(new GitCache(temporaryFolder(), runner));
-    await Promise.all([reader.read(app.url, 'main', 'workload'), reader.read(app.url, 'main', 'single.yaml'), reader.read(`${app.url}`, 'release', '.')]);
+    await Promise.all([
+      reader.read(app.url, 'main', 'workload'),
+      reader.read(app.url, 'main', 'single.yaml'),
+      reader.read(`${app.url}`, 'release', '.'),
+    ]);
     const fetches = commands.filter((args) => args[0] === 'fetch');
-    expect(fetches.map((args) => args.slice(-1)[0])).toEqual(['+refs/heads/main:refs/heads/main', '+refs/heads/release:refs/heads/release']);
+    expect(fetches.map((args) => args.slice(-1)[0])).toEqual([
+      '+refs/heads/main:refs/heads/main',
+      '+refs/heads/release:refs/heads/release',
+    ]);
     expect(fetches.every((args) => args.includes('--depth=1'))).toBe(true);
   });
 
@@ -73,7 +80,12 @@ describe('GitRemoteReader', () => {
   });
 
   test.each([
-    ['ext::sh -c touch% /tmp/pwned', 'main', '.', 'repository "ext::sh -c touch% /tmp/pwned" uses the transport "ext::", which is not allowed'],
+    [
+      'ext::sh -c touch% /tmp/pwned',
+      'main',
+      '.',
+      'repository "ext::sh -c touch% /tmp/pwned" uses the transport "ext::", which is not allowed',
+    ],
     ['--upload-pack=touch /tmp/pwned', 'main', '.', 'repository "--upload-pack=touch /tmp/pwned" starts with "-"'],
     ['https://github.com/org/app', '--upload-pack=x', '.', 'branch "--upload-pack=x" starts with "-"'],
     ['https://github.com/org/app', 'main', '../../etc', 'path "../../etc" leaves the repository'],
@@ -100,13 +112,20 @@ kind: WorkloadRegistration
 metadata: {name: ${name}}
 spec: {workload: {repo: "${app.url}", branch: ${branch}, path: ./workload}, workspace: team-a}
 `;
-    writeFiles(root, { 'main/a.yaml': registration('a', 'main'), 'main/b.yaml': registration('b', 'gone'), 'dev/x.yaml': '' });
+    writeFiles(root, {
+      'main/a.yaml': registration('a', 'main'),
+      'main/b.yaml': registration('b', 'gone'),
+      'dev/x.yaml': '',
+    });
     // WHEN
     const { model, problems } = await loadControlPlane(new FolderSource(root), {
       remote: new GitRemoteReader(new GitCache(temporaryFolder(), testGitRunner())),
     });
     // THEN
-    expect(model.environments[0].workloads.map((workload) => [workload.name, workload.workspace])).toEqual([['more', 'team-a'], ['app', 'team-a']]);
+    expect(model.environments[0].workloads.map((workload) => [workload.name, workload.workspace])).toEqual([
+      ['more', 'team-a'],
+      ['app', 'team-a'],
+    ]);
     expect(problems.map(formatProblem)).toEqual([
       `main/b.yaml:1:1  WorkloadRegistration/b  spec.workload.repo  cannot read the workload: branch "gone" does not exist in ${app.url}`,
     ]);

@@ -21,9 +21,10 @@ describe('GitRunner', () => {
     expect(fs.existsSync(marker)).toBe(false);
   });
 
-  test('fails with git\'s message, with secrets scrubbed', async () => {
-    await expect(runner().run(['ls-remote', '--', `/nonexistent/${TOKEN}`]))
-      .rejects.toThrow("git ls-remote failed: fatal: '/nonexistent/***' does not appear to be a git repository / fatal: Could not read from remote repository.");
+  test("fails with git's message, with secrets scrubbed", async () => {
+    await expect(runner().run(['ls-remote', '--', `/nonexistent/${TOKEN}`])).rejects.toThrow(
+      "git ls-remote failed: fatal: '/nonexistent/***' does not appear to be a git repository / fatal: Could not read from remote repository.",
+    );
   });
 
   test('fails when a network command outlives its timeout', async () => {
@@ -31,7 +32,9 @@ describe('GitRunner', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     silent.unref();
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/org/repo`;
-    await expect(runner({ networkTimeoutMs: 300 }).run(['ls-remote', '--', url], { network: true })).rejects.toThrow('git ls-remote timed out after 0 s');
+    await expect(runner({ networkTimeoutMs: 300 }).run(['ls-remote', '--', url], { network: true })).rejects.toThrow(
+      'git ls-remote timed out after 0 s',
+    );
     silent.closeAllConnections();
     silent.close();
   });
@@ -42,6 +45,8 @@ describe('GitRunner', () => {
   });
 
   test('fails clearly when git cannot be started', async () => {
-    await expect(runner({ gitBinary: '/nonexistent/git' }).run(['version'])).rejects.toThrow(/^cannot run git: spawn \/nonexistent\/git ENOENT$/);
+    await expect(runner({ gitBinary: '/nonexistent/git' }).run(['version'])).rejects.toThrow(
+      /^cannot run git: spawn \/nonexistent\/git ENOENT$/,
+    );
   });
 });

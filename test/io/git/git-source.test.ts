@@ -11,7 +11,8 @@ import { temporaryFolder, writeFiles } from '../../support/temp';
 
 const runner = testGitRunner();
 
-const asText = (files: { path: string; content: Buffer }[]) => files.map((file) => [file.path, file.content.toString('utf8')]);
+const asText = (files: { path: string; content: Buffer }[]) =>
+  files.map((file) => [file.path, file.content.toString('utf8')]);
 
 const BRANCH_FILES = {
   'a.yaml': 'a: 1\n',
@@ -37,7 +38,11 @@ describe('GitSource', () => {
     const fromFolder = await new FolderSource(folder).readBranch('dev', yamlFileFilter());
     // THEN
     expect(asText(fromGit)).toEqual(asText(fromFolder));
-    expect(asText(fromGit)).toEqual([['Z/upper.yaml', 'z: 1\n'], ['a.yaml', 'a: 1\n'], ['b/c.yml', 'c: 1\n']]);
+    expect(asText(fromGit)).toEqual([
+      ['Z/upper.yaml', 'z: 1\n'],
+      ['a.yaml', 'a: 1\n'],
+      ['b/c.yml', 'c: 1\n'],
+    ]);
   });
 
   test('lists files over the size limit without reading them, as the folder source does', async () => {
@@ -46,10 +51,15 @@ describe('GitSource', () => {
     writeFiles(path.join(folder, 'dev'), files);
     const repository = createBareRepository();
     commitFiles(repository, 'dev', files);
-    const fromGit = await (await GitSource.open(repository.path, { git: runner })).readBranch('dev', yamlFileFilter(100));
+    const fromGit = await (
+      await GitSource.open(repository.path, { git: runner })
+    ).readBranch('dev', yamlFileFilter(100));
     const fromFolder = await new FolderSource(folder).readBranch('dev', yamlFileFilter(100));
     expect(fromGit).toEqual(fromFolder);
-    expect(fromGit.map((file) => [file.path, file.content.length, file.size])).toEqual([['big.yaml', 0, 208], ['small.yaml', 5, undefined]]);
+    expect(fromGit.map((file) => [file.path, file.content.length, file.size])).toEqual([
+      ['big.yaml', 0, 208],
+      ['small.yaml', 5, undefined],
+    ]);
   });
 
   test('skips symbolic links and submodules, as the folder source does', async () => {
@@ -59,7 +69,13 @@ describe('GitSource', () => {
     const tree = git(['--git-dir', repository.path, 'mktree'], {
       input: `100644 blob ${git(['--git-dir', repository.path, 'rev-parse', `${commit}:a.yaml`])}\ta.yaml\n120000 blob ${blob}\tlink.yaml\n160000 commit ${commit}\tsub\n`,
     });
-    git(['--git-dir', repository.path, 'update-ref', 'refs/heads/main', git(['--git-dir', repository.path, 'commit-tree', '-m', 'x', tree])]);
+    git([
+      '--git-dir',
+      repository.path,
+      'update-ref',
+      'refs/heads/main',
+      git(['--git-dir', repository.path, 'commit-tree', '-m', 'x', tree]),
+    ]);
     const files = await (await GitSource.open(repository.path, { git: runner })).readBranch('main', yamlFileFilter());
     expect(files.map((file) => file.path)).toEqual(['a.yaml']);
   });
@@ -122,7 +138,9 @@ describe('GitSource', () => {
     ['ext::sh -c touch% /tmp/pwned', /uses the transport "ext::"/],
     ['--upload-pack=touch /tmp/pwned', /starts with "-"/],
   ])('fails before running git for the control plane %j', async (location, message) => {
-    await expect(GitSource.open(location, { git: runner, cache: new GitCache(temporaryFolder(), runner) })).rejects.toThrow(message);
+    await expect(
+      GitSource.open(location, { git: runner, cache: new GitCache(temporaryFolder(), runner) }),
+    ).rejects.toThrow(message);
   });
 });
 
@@ -133,30 +151,53 @@ describe('loadControlPlane from git', () => {
       sources: new Map([['./kalypso-app-src', path.join(__dirname, '../../../examples/tutorial/kalypso-app-src')]]),
     });
     expect(fromGit.problems).toEqual([]);
-    expect(fromGit.model.environments.map((environment) => [environment.name, environment.clusterTypes.length, environment.workloads.length]))
-      .toEqual([['dev', 4, 1], ['stage', 2, 1]]);
+    expect(
+      fromGit.model.environments.map((environment) => [
+        environment.name,
+        environment.clusterTypes.length,
+        environment.workloads.length,
+      ]),
+    ).toEqual([
+      ['dev', 4, 1],
+      ['stage', 2, 1],
+    ]);
   });
 
   test('reads main at the commit a BaseRepo named main pins', async () => {
     // GIVEN main with two commits; dev pins the first, stage follows main
     const repository = createBareRepository();
-    const template = (name: string) => `apiVersion: scheduler.kalypso.io/v1alpha1\nkind: Template\nmetadata: {name: ${name}}\nspec: {type: reconciler, manifests: ["x: 1"]}\n`;
+    const template = (name: string) =>
+      `apiVersion: scheduler.kalypso.io/v1alpha1\nkind: Template\nmetadata: {name: ${name}}\nspec: {type: reconciler, manifests: ["x: 1"]}\n`;
     const first = commitFiles(repository, 'main', { 'templates.yaml': template('old') });
     commitFiles(repository, 'main', { 'templates.yaml': template('new') });
     commitFiles(repository, 'dev', { 'base-repo.yaml': baseRepo(first) }, { parent: null });
-    commitFiles(repository, 'stage', { 'other.yaml': 'kind: Unknown\napiVersion: v1\nmetadata: {name: x}\n' }, { parent: null });
+    commitFiles(
+      repository,
+      'stage',
+      { 'other.yaml': 'kind: Unknown\napiVersion: v1\nmetadata: {name: x}\n' },
+      { parent: null },
+    );
     // WHEN
     const { model, problems } = await loadControlPlane(await GitSource.open(repository.path, { git: runner }));
     // THEN
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(model.environments.map((environment) => [environment.name, environment.templates.map((t) => t.name)]))
-      .toEqual([['dev', ['old']], ['stage', ['new']]]);
+    expect(
+      model.environments.map((environment) => [environment.name, environment.templates.map((t) => t.name)]),
+    ).toEqual([
+      ['dev', ['old']],
+      ['stage', ['new']],
+    ]);
   });
 
   test('fails naming the BaseRepo when the pinned commit does not exist', async () => {
     const repository = createBareRepository();
     commitFiles(repository, 'main', { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' });
-    commitFiles(repository, 'dev', { 'base-repo.yaml': baseRepo('0123456789abcdef0123456789abcdef01234567') }, { parent: null });
+    commitFiles(
+      repository,
+      'dev',
+      { 'base-repo.yaml': baseRepo('0123456789abcdef0123456789abcdef01234567') },
+      { parent: null },
+    );
     const { model, problems } = await loadControlPlane(await GitSource.open(repository.path, { git: runner }));
     expect(problems.map(formatProblem)).toEqual([
       `dev/base-repo.yaml:8:3  BaseRepo/main  spec.commit  commit "0123456789abcdef0123456789abcdef01234567" of the "main" branch does not exist in ${repository.path}`,
@@ -167,9 +208,16 @@ describe('loadControlPlane from git', () => {
   test('fetches a pinned commit that no branch of the mirror holds any more', async () => {
     // GIVEN a remote whose main was rewritten after dev pinned its old tip, kept alive by a tag
     const origin = createBareRepository();
-    const pinned = commitFiles(origin, 'main', { 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: pinned}\n' });
+    const pinned = commitFiles(origin, 'main', {
+      'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: pinned}\n',
+    });
     git(['--git-dir', origin.path, 'tag', 'keep', pinned]);
-    commitFiles(origin, 'main', { 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: rewritten}\n' }, { parent: null });
+    commitFiles(
+      origin,
+      'main',
+      { 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: rewritten}\n' },
+      { parent: null },
+    );
     commitFiles(origin, 'dev', { 'base-repo.yaml': baseRepo(pinned) }, { parent: null });
     // WHEN
     const cache = new GitCache(temporaryFolder(), runner);
@@ -182,10 +230,13 @@ describe('loadControlPlane from git', () => {
   test('fails naming the branch of an environment that does not exist', async () => {
     const repository = createBareRepository();
     commitFiles(repository, 'main', {
-      'env.yaml': 'apiVersion: scheduler.kalypso.io/v1alpha1\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: x, branch: dev, path: .}}\n',
+      'env.yaml':
+        'apiVersion: scheduler.kalypso.io/v1alpha1\nkind: Environment\nmetadata: {name: dev}\nspec: {controlPlane: {repo: x, branch: dev, path: .}}\n',
     });
     const { problems } = await loadControlPlane(await GitSource.open(repository.path, { git: runner }));
-    expect(problems.map(formatProblem)).toEqual(['main/env.yaml:1:1  Environment/dev  branch "dev" of environment "dev" does not exist']);
+    expect(problems.map(formatProblem)).toEqual([
+      'main/env.yaml:1:1  Environment/dev  branch "dev" of environment "dev" does not exist',
+    ]);
   });
 });
 

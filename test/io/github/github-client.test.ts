@@ -25,11 +25,17 @@ describe('createGitHubClient', () => {
     expect(server.requests().every((request) => request.headers.authorization === `token ${server.token}`)).toBe(true);
   });
 
-  test('fails at once with GitHub\'s message when a rate limit resets later than it is willing to wait', async () => {
+  test("fails at once with GitHub's message when a rate limit resets later than it is willing to wait", async () => {
     const octokit = await createGitHubClient({ token: server.token, baseUrl: server.url, maxRateLimitWait: 60 });
     server.failNext({ route: 'git/get-ref', status: 403, rateLimit: 'primary', retryAfter: 3600 });
-    const failed = await octokit.rest.git.getRef({ owner: 'org', repo: 'gitops', ref: 'heads/main' }).catch((e: unknown) => toGitHubError(e, 'read branch main'));
-    expect(failed).toMatchObject({ name: 'GitHubError', status: 403, message: 'cannot read branch main: GitHub answered 403 API rate limit exceeded for user ID 1.' });
+    const failed = await octokit.rest.git
+      .getRef({ owner: 'org', repo: 'gitops', ref: 'heads/main' })
+      .catch((e: unknown) => toGitHubError(e, 'read branch main'));
+    expect(failed).toMatchObject({
+      name: 'GitHubError',
+      status: 403,
+      message: 'cannot read branch main: GitHub answered 403 API rate limit exceeded for user ID 1.',
+    });
   });
 });
 
@@ -39,9 +45,13 @@ describe('toGitHubError', () => {
     server.createRepo('org', 'gitops');
     server.seedBranch('org', 'gitops', 'main', { 'README.md': '# gitops\n' });
     const octokit = await createGitHubClient({ token: server.token, baseUrl: server.url });
-    const failed = await octokit.rest.pulls.create({ owner: 'org', repo: 'gitops', head: 'main', base: 'main', title: 't' })
+    const failed = await octokit.rest.pulls
+      .create({ owner: 'org', repo: 'gitops', head: 'main', base: 'main', title: 't' })
       .catch((e: unknown) => toGitHubError(e, 'open the pull request', (text) => text.replace('main', 'MAIN')));
-    expect(failed).toMatchObject({ status: 422, message: 'cannot open the pull request: GitHub answered 422 Validation Failed: No commits between MAIN and main' });
+    expect(failed).toMatchObject({
+      status: 422,
+      message: 'cannot open the pull request: GitHub answered 422 Validation Failed: No commits between MAIN and main',
+    });
     await server.close();
     expect(server.contractViolations()).toEqual([]);
   });

@@ -28,7 +28,13 @@ function outCopy(): string {
 }
 
 /** What reading ahead gives for an environment, and what reading it in this thread gives. */
-async function readBothWays(out: string, environment: string, clusterTypes: string[], scope: ManagedScope = WHOLE_TREE, delay = 0) {
+async function readBothWays(
+  out: string,
+  environment: string,
+  clusterTypes: string[],
+  scope: ManagedScope = WHOLE_TREE,
+  delay = 0,
+) {
   const prefetch = TreePrefetch.start(out, SCRIPT)!;
   try {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -48,7 +54,10 @@ describe('TreePrefetch', () => {
     ['at once (this thread reads what the worker has not claimed)', 0],
     ['after the worker has read everything', 500],
   ])('reads the same managed files as reading in this thread, %s, with their content hashes', async (_name, delay) => {
-    for (const [environment, clusterTypes] of [['dev', DEV_CLUSTER_TYPES], ['stage', ['large', 'small']]] as const) {
+    for (const [environment, clusterTypes] of [
+      ['dev', DEV_CLUSTER_TYPES],
+      ['stage', ['large', 'small']],
+    ] as const) {
       const { ahead, here } = await readBothWays(tutorialOut, environment, [...clusterTypes], WHOLE_TREE, delay);
       expect(ahead).toBeDefined();
       expect([...ahead!.files].sort()).toEqual([...here.files].sort());
@@ -105,10 +114,12 @@ describe('TreePrefetch', () => {
 
 describe('bin/kalypso synth re-run (reading ahead in a worker thread)', () => {
   function identities(root: string): Record<string, string> {
-    return Object.fromEntries(Object.keys(readOutputTree(root)).map((file) => {
-      const stat = fs.statSync(path.join(root, file), { bigint: true });
-      return [file, `${stat.ino}:${stat.mtimeNs}`];
-    }));
+    return Object.fromEntries(
+      Object.keys(readOutputTree(root)).map((file) => {
+        const stat = fs.statSync(path.join(root, file), { bigint: true });
+        return [file, `${stat.ino}:${stat.mtimeNs}`];
+      }),
+    );
   }
 
   test('rewrites no file when nothing changed, and restores a file edited by hand', () => {

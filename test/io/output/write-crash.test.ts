@@ -5,9 +5,12 @@ import { BIN } from '../../support/cli';
 import { writeSyntheticControlPlane } from '../../support/synthetic-control-plane';
 import { readOutputTree, temporaryFolder } from '../../support/temp';
 
-
 function synth(controlPlane: string, out: string): void {
-  const result = spawnSync(process.execPath, [BIN, 'synth', '-c', controlPlane, '-o', out, '--quiet'].filter((a) => a !== '--quiet'), { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [BIN, 'synth', '-c', controlPlane, '-o', out, '--quiet'].filter((a) => a !== '--quiet'),
+    { encoding: 'utf8' },
+  );
   expect(result.status).toBe(0);
 }
 
@@ -66,7 +69,12 @@ test('a synth killed at any moment leaves the old tree or the new tree, and the 
     fs.cpSync(oldOut, out, { recursive: true });
     await synthKilled(after, out, delay);
     const tree = readOutputTree(out);
-    const outcome = JSON.stringify(tree) === JSON.stringify(oldTree) ? 'old' : JSON.stringify(tree) === JSON.stringify(newTree) ? 'new' : 'mix';
+    const outcome =
+      JSON.stringify(tree) === JSON.stringify(oldTree)
+        ? 'old'
+        : JSON.stringify(tree) === JSON.stringify(newTree)
+          ? 'new'
+          : 'mix';
     outcomes.push(outcome);
     synth(after, out);
     expect(readOutputTree(out)).toEqual(newTree);

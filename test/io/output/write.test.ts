@@ -8,13 +8,19 @@ import { readTree, temporaryFolder, writeFiles } from '../../support/temp';
 const README = CLUSTER_TYPE_README_TEXT;
 
 const tree = (files: Record<string, string>, extra: Partial<TreeToWrite> = {}): TreeToWrite => ({
-  environment: 'dev', files, clusterTypes: ['drone'], ...extra,
+  environment: 'dev',
+  files,
+  clusterTypes: ['drone'],
+  ...extra,
 });
 
 describe('writeOutput', () => {
   test('writes the tree of each environment and leaves no state behind', async () => {
     const out = temporaryFolder();
-    const reports = await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/t/r.yaml': 'r' }), { environment: 'stage', files: {}, clusterTypes: [] }]);
+    const reports = await writeOutput(out, [
+      tree({ 'drone/README.md': README, 'drone/t/r.yaml': 'r' }),
+      { environment: 'stage', files: {}, clusterTypes: [] },
+    ]);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README, 'dev/drone/t/r.yaml': 'r' });
     expect(reports[0].changes.added).toEqual(['drone/README.md', 'drone/t/r.yaml']);
     expect(fs.existsSync(path.join(out, STATE_DIR))).toBe(false);
@@ -44,8 +50,11 @@ describe('writeOutput', () => {
   test('removes stale target folders, stale files and whole stale cluster-type folders', async () => {
     const out = temporaryFolder();
     writeFiles(out, {
-      'dev/drone/README.md': README, 'dev/drone/t/old.yaml': 'old', 'dev/drone/gone/r.yaml': 'r',
-      'dev/oldct/README.md': README, 'dev/oldct/x/r.yaml': 'r',
+      'dev/drone/README.md': README,
+      'dev/drone/t/old.yaml': 'old',
+      'dev/drone/gone/r.yaml': 'r',
+      'dev/oldct/README.md': README,
+      'dev/oldct/x/r.yaml': 'r',
     });
     await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/t/r.yaml': 'r' })]);
     expect(readTree(path.join(out, 'dev'))).toEqual({ 'drone/README.md': README, 'drone/t/r.yaml': 'r' });
@@ -53,7 +62,13 @@ describe('writeOutput', () => {
 
   test('never touches unmanaged files: root files, other folders, .git', async () => {
     const out = temporaryFolder();
-    const unmanaged = { 'dev/README.md': 'root', 'dev/docs/guide.md': 'guide', 'dev/.git/HEAD': 'ref: refs/heads/dev', 'dev/.github/workflows/x.yaml': 'w', 'notes.txt': 'n' };
+    const unmanaged = {
+      'dev/README.md': 'root',
+      'dev/docs/guide.md': 'guide',
+      'dev/.git/HEAD': 'ref: refs/heads/dev',
+      'dev/.github/workflows/x.yaml': 'w',
+      'notes.txt': 'n',
+    };
     writeFiles(out, unmanaged);
     const gitHead = fs.statSync(path.join(out, 'dev/.git/HEAD'));
     await writeOutput(out, [tree({ 'drone/README.md': README, '.github/tracking/Promoted_Commit_Id': 'abc' })]);
@@ -65,10 +80,19 @@ describe('writeOutput', () => {
 
   test('keeps the files of kept folders and deletes nothing when told so', async () => {
     const out = temporaryFolder();
-    writeFiles(out, { 'dev/drone/README.md': README, 'dev/drone/failed/r.yaml': 'previous', 'dev/drone/gone/r.yaml': 'r' });
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/new/r.yaml': 'n' }, { keep: ['drone/failed'], deleteStale: false })]);
+    writeFiles(out, {
+      'dev/drone/README.md': README,
+      'dev/drone/failed/r.yaml': 'previous',
+      'dev/drone/gone/r.yaml': 'r',
+    });
+    await writeOutput(out, [
+      tree({ 'drone/README.md': README, 'drone/new/r.yaml': 'n' }, { keep: ['drone/failed'], deleteStale: false }),
+    ]);
     expect(readTree(path.join(out, 'dev'))).toEqual({
-      'drone/README.md': README, 'drone/failed/r.yaml': 'previous', 'drone/gone/r.yaml': 'r', 'drone/new/r.yaml': 'n',
+      'drone/README.md': README,
+      'drone/failed/r.yaml': 'previous',
+      'drone/gone/r.yaml': 'r',
+      'drone/new/r.yaml': 'n',
     });
   });
 
@@ -81,7 +105,9 @@ describe('writeOutput', () => {
 
   test('takes over the lock of a process that no longer exists', async () => {
     const out = temporaryFolder();
-    writeFiles(out, { [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: require('os').hostname() }) });
+    writeFiles(out, {
+      [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: require('os').hostname() }),
+    });
     await writeOutput(out, [tree({ 'drone/README.md': README })]);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README });
   });
@@ -89,11 +115,15 @@ describe('writeOutput', () => {
   test('finishes the swaps of a run that died after writing its journal, and cleans its temporary folders', async () => {
     const out = temporaryFolder();
     writeFiles(out, {
-      'dev/drone/README.md': README, 'dev/drone/t/r.yaml': 'old',
+      'dev/drone/README.md': README,
+      'dev/drone/t/r.yaml': 'old',
       [`${STATE_DIR}/staging-dead/dev/drone/README.md`]: README,
       [`${STATE_DIR}/staging-dead/dev/drone/t/r.yaml`]: 'new',
       [`${STATE_DIR}/staging-other/leftover`]: 'x',
-      [`${STATE_DIR}/journal.json`]: JSON.stringify({ trash: 'trash-dead', operations: [{ target: 'dev/drone', staged: 'staging-dead/dev/drone' }] }),
+      [`${STATE_DIR}/journal.json`]: JSON.stringify({
+        trash: 'trash-dead',
+        operations: [{ target: 'dev/drone', staged: 'staging-dead/dev/drone' }],
+      }),
     });
     await writeOutput(out, []);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README, 'dev/drone/t/r.yaml': 'new' });
@@ -121,10 +151,14 @@ describe('writeOutput', () => {
 describe('writeOutput swaps', () => {
   test('an environment folder holding only managed content is swapped whole', async () => {
     const out = temporaryFolder();
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'x' })]);
+    await writeOutput(out, [
+      tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'x' }),
+    ]);
     const folder = fs.statSync(path.join(out, 'dev'));
     const unchanged = fs.statSync(path.join(out, 'dev/drone/a/r.yaml'));
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'y' })]);
+    await writeOutput(out, [
+      tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'y' }),
+    ]);
     expect(fs.statSync(path.join(out, 'dev')).ino).not.toBe(folder.ino);
     expect(fs.statSync(path.join(out, 'dev/drone/a/r.yaml')).ino).toBe(unchanged.ino);
     expect(readTree(out)['dev/.github/tracking/Promoted_Commit_Id']).toBe('y');
@@ -133,14 +167,32 @@ describe('writeOutput swaps', () => {
   test('an environment folder that also holds other files keeps its identity; changed cluster-type folders are swapped', async () => {
     const out = temporaryFolder();
     writeFiles(out, { 'dev/README.md': 'root' });
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a' }, { clusterTypes: ['drone', 'large'] })]);
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README }, { clusterTypes: ['drone', 'large'] })]);
+    await writeOutput(out, [
+      tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a' }, { clusterTypes: ['drone', 'large'] }),
+    ]);
+    await writeOutput(out, [
+      tree(
+        { 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README },
+        { clusterTypes: ['drone', 'large'] },
+      ),
+    ]);
     const folder = fs.statSync(path.join(out, 'dev'));
     const drone = fs.statSync(path.join(out, 'dev/drone'));
-    await writeOutput(out, [tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README, 'large/b/r.yaml': 'b' }, { clusterTypes: ['drone', 'large'] })]);
+    await writeOutput(out, [
+      tree(
+        { 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'large/README.md': README, 'large/b/r.yaml': 'b' },
+        { clusterTypes: ['drone', 'large'] },
+      ),
+    ]);
     expect(fs.statSync(path.join(out, 'dev')).ino).toBe(folder.ino);
     expect(fs.statSync(path.join(out, 'dev/drone')).ino).toBe(drone.ino);
-    expect(readTree(out)).toEqual({ 'dev/README.md': 'root', 'dev/drone/README.md': README, 'dev/drone/a/r.yaml': 'a', 'dev/large/README.md': README, 'dev/large/b/r.yaml': 'b' });
+    expect(readTree(out)).toEqual({
+      'dev/README.md': 'root',
+      'dev/drone/README.md': README,
+      'dev/drone/a/r.yaml': 'a',
+      'dev/large/README.md': README,
+      'dev/large/b/r.yaml': 'b',
+    });
   });
 
   test('an emptied environment folder stays, empty', async () => {

@@ -11,16 +11,29 @@ const rendered = { files: { 'namespace.yaml': 'kind: Namespace\n' }, objects: []
 /** Counts assignments rendered (not taken from the cache) per run, from the progress of the pipeline's steps. */
 async function synthCounting(controlPlane: string, out: string, renderCache = true) {
   let rendered = 0;
-  const result = await synthesize({ controlPlane, out, renderCache, threads: 1, progress: { phase: () => undefined, step: (step) => { if (step === 'serialize') rendered++; } } });
+  const result = await synthesize({
+    controlPlane,
+    out,
+    renderCache,
+    threads: 1,
+    progress: {
+      phase: () => undefined,
+      step: (step) => {
+        if (step === 'serialize') rendered++;
+      },
+    },
+  });
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   return { result, rendered };
 }
 
 function fileTimes(root: string): Record<string, string> {
-  return Object.fromEntries(Object.keys(readOutputTree(root)).map((file) => {
-    const stat = fs.statSync(path.join(root, file), { bigint: true });
-    return [file, `${stat.ino}:${stat.mtimeNs}`];
-  }));
+  return Object.fromEntries(
+    Object.keys(readOutputTree(root)).map((file) => {
+      const stat = fs.statSync(path.join(root, file), { bigint: true });
+      return [file, `${stat.ino}:${stat.mtimeNs}`];
+    }),
+  );
 }
 
 describe('RenderCache', () => {
@@ -31,7 +44,12 @@ describe('RenderCache', () => {
     cache.store('key', rendered);
     cache.save(state);
     // WHEN it is opened over a tree holding that file, then over one where the file was edited
-    const unchanged = RenderCache.open(state, 'dev', 'build-1', new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]));
+    const unchanged = RenderCache.open(
+      state,
+      'dev',
+      'build-1',
+      new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]),
+    );
     const edited = RenderCache.open(state, 'dev', 'build-1', new Map([['drone/t/namespace.yaml', 'kind: Edited\n']]));
     // THEN only the unchanged file is trusted
     expect(unchanged.lookup('key', 'drone/t')).toEqual(rendered);
@@ -46,11 +64,21 @@ describe('RenderCache', () => {
   ])('ignores a cache file that %s', (_name, corrupt) => {
     const state = temporaryFolder();
     const cache = RenderCache.open(state, 'dev', 'build-1', new Map());
-    cache.store('key', { ...rendered, objects: [{ file: 'namespace.yaml', apiVersion: 'v1', kind: 'Namespace', name: 'kind: Namespace', namespace: undefined }] });
+    cache.store('key', {
+      ...rendered,
+      objects: [
+        { file: 'namespace.yaml', apiVersion: 'v1', kind: 'Namespace', name: 'kind: Namespace', namespace: undefined },
+      ],
+    });
     cache.save(state);
     const file = path.join(state, RENDER_CACHE_DIR, 'dev.json');
     fs.writeFileSync(file, corrupt(fs.readFileSync(file, 'utf8')));
-    const reopened = RenderCache.open(state, 'dev', 'build-1', new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]));
+    const reopened = RenderCache.open(
+      state,
+      'dev',
+      'build-1',
+      new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]),
+    );
     expect(reopened.lookup('key', 'drone/t')).toBeUndefined();
   });
 
@@ -65,7 +93,10 @@ describe('RenderCache', () => {
 
   test('saves nothing when the run used exactly the entries it read, and only the entries used otherwise', () => {
     const state = temporaryFolder();
-    const tree = new Map([['a/t/namespace.yaml', 'kind: Namespace\n'], ['b/t/namespace.yaml', 'kind: Namespace\n']]);
+    const tree = new Map([
+      ['a/t/namespace.yaml', 'kind: Namespace\n'],
+      ['b/t/namespace.yaml', 'kind: Namespace\n'],
+    ]);
     const first = RenderCache.open(state, 'dev', 'build-1', new Map());
     first.store('a', rendered);
     first.store('b', rendered);
@@ -108,7 +139,10 @@ describe('synth with the render cache', () => {
     expect(cold.rendered).toBe(24);
     expect(fs.readdirSync(path.join(out, STATE_DIR, RENDER_CACHE_DIR))).toEqual(['prod.json']);
     const cacheFile = path.join(out, STATE_DIR, RENDER_CACHE_DIR, 'prod.json');
-    const cacheIdentity = () => { const stat = fs.statSync(cacheFile, { bigint: true }); return `${stat.ino}:${stat.mtimeNs}`; };
+    const cacheIdentity = () => {
+      const stat = fs.statSync(cacheFile, { bigint: true });
+      return `${stat.ino}:${stat.mtimeNs}`;
+    };
     const savedCold = cacheIdentity();
 
     // WHEN it runs again unchanged
@@ -122,13 +156,20 @@ describe('synth with the render cache', () => {
 
     // WHEN the ConfigMap of one cluster type (6 targets) changes
     const configFile = path.join(controlPlane, 'prod/cluster-types/ct-0000/config.yaml');
-    fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace(/CLUSTER_SETTING_00: ".*"/, 'CLUSTER_SETTING_00: "changed"'));
+    fs.writeFileSync(
+      configFile,
+      fs.readFileSync(configFile, 'utf8').replace(/CLUSTER_SETTING_00: ".*"/, 'CLUSTER_SETTING_00: "changed"'),
+    );
     const changed = await synthCounting(controlPlane, out);
     // THEN only its assignments are rendered, and only their platform config is rewritten
     expect(changed.rendered).toBe(6);
     expect(cacheIdentity()).not.toBe(savedCold);
     expect(changed.result.written[0].changes.changed).toEqual(
-      Array.from({ length: 6 }, (_, t) => `ct-0000/app-${String(Math.floor(t / 4)).padStart(4, '0')}-t${t % 4}/platform-config.yaml`));
+      Array.from(
+        { length: 6 },
+        (_, t) => `ct-0000/app-${String(Math.floor(t / 4)).padStart(4, '0')}-t${t % 4}/platform-config.yaml`,
+      ),
+    );
     const fresh = temporaryFolder();
     await synthCounting(controlPlane, fresh, false);
     expect(readOutputTree(out)).toEqual(readOutputTree(fresh));

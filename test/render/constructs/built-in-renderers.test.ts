@@ -4,7 +4,11 @@ import { AssignmentContext } from '../../../src/render/constructs/assignment-con
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { ConfigMapRenderer, PlatformConfigMap, configMapJson } from '../../../src/render/constructs/platform-config-map';
+import {
+  ConfigMapRenderer,
+  PlatformConfigMap,
+  configMapJson,
+} from '../../../src/render/constructs/platform-config-map';
 import { EnvFileRenderer } from '../../../src/render/constructs/platform-config-env-file';
 import { ArgoCdReconcilerRenderer, FluxReconcilerRenderer } from '../../../src/render/constructs/reconcilers';
 import { RendererRegistry } from '../../../src/render/constructs/renderer-registry';
@@ -18,7 +22,9 @@ const context: AssignmentContext = {
   environment: 'dev',
   clusterType: clusterType('drone'),
   deploymentTarget: deploymentTarget('hello-world-app-functional-test', {}, 'dev', {
-    repo: 'https://github.com/microsoft/kalypso-app-gitops', branch: 'dev', path: './functional-test',
+    repo: 'https://github.com/microsoft/kalypso-app-gitops',
+    branch: 'dev',
+    path: './functional-test',
   }),
   workload: 'hello-world-app',
   workspace: 'kaizen-app-team',
@@ -75,7 +81,10 @@ describe('built-in renderers', () => {
       kind: 'Application',
       metadata: { name: 'hello-world-app-functional-test', namespace: 'argocd' },
       spec: {
-        destination: { namespace: 'dev-drone-hello-world-app-functional-test', server: 'https://kubernetes.default.svc' },
+        destination: {
+          namespace: 'dev-drone-hello-world-app-functional-test',
+          server: 'https://kubernetes.default.svc',
+        },
         project: 'default',
         source: {
           directory: { exclude: 'kustomization.yaml', include: '*.yaml', recurse: true },
@@ -83,7 +92,10 @@ describe('built-in renderers', () => {
           repoURL: 'https://github.com/microsoft/kalypso-app-gitops',
           targetRevision: 'dev',
         },
-        syncPolicy: { automated: { allowEmpty: false, prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
+        syncPolicy: {
+          automated: { allowEmpty: false, prune: true, selfHeal: true },
+          syncOptions: ['CreateNamespace=true'],
+        },
       },
     });
     expect(crdSchemaErrors(application)).toEqual([]);
@@ -92,23 +104,31 @@ describe('built-in renderers', () => {
   test('default renders a labelled Namespace without an empty spec', () => {
     const chart = Testing.chart();
     new DefaultNamespaceRenderer().render(chart, context);
-    expect(Testing.synth(chart)).toStrictEqual([{
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: 'dev-drone-hello-world-app-functional-test',
-        labels: {
-          deploymentTarget: 'hello-world-app-functional-test', environment: 'dev', workload: 'hello-world-app', workspace: 'kaizen-app-team',
+    expect(Testing.synth(chart)).toStrictEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: 'dev-drone-hello-world-app-functional-test',
+          labels: {
+            deploymentTarget: 'hello-world-app-functional-test',
+            environment: 'dev',
+            workload: 'hello-world-app',
+            workspace: 'kaizen-app-team',
+          },
         },
       },
-    }]);
+    ]);
   });
 
   test('configmap renders every value as a string, lists and maps as YAML text (yaml.v3: typed keys first, Go floats)', () => {
     const chart = Testing.chart();
     new ConfigMapRenderer().render(chart, context);
     const [configMap] = Testing.synth(chart);
-    expect(configMap.metadata).toEqual({ name: 'platform-config', namespace: 'dev-drone-hello-world-app-functional-test' });
+    expect(configMap.metadata).toEqual({
+      name: 'platform-config',
+      namespace: 'dev-drone-hello-world-app-functional-test',
+    });
     expect(configMap.immutable).toBeUndefined();
     expect(Object.values(configMap.data).every((value) => typeof value === 'string')).toBe(true);
     expect(configMap.data.CLUSTER_NAME).toBe('Drone');
@@ -125,14 +145,19 @@ describe('built-in renderers', () => {
   test('envfile renders export lines, sorted and shell-quoted', () => {
     const chart = Testing.chart();
     new EnvFileRenderer().render(chart, { ...context, config: { B: 'say "hi" $HOME `x` \\', A: 'plain' } });
-    const texts = chart.node.findAll().filter(RawManifest.isRawManifest).map((raw) => raw.text);
+    const texts = chart.node
+      .findAll()
+      .filter(RawManifest.isRawManifest)
+      .map((raw) => raw.text);
     expect(texts).toEqual(['export A="plain"\nexport B="say \\"hi\\" \\$HOME \\`x\\` \\\\"\n']);
   });
 
   test('fails validation on a config key that is not a shell name', () => {
     const chart = Testing.chart();
     new EnvFileRenderer().render(chart, { ...context, config: { 'bad-key': 'x' } });
-    expect(validationErrors(chart)).toEqual(['config key "bad-key" is not a shell variable name, so it cannot be exported']);
+    expect(validationErrors(chart)).toEqual([
+      'config key "bad-key" is not a shell variable name, so it cannot be exported',
+    ]);
   });
 
   test('fails validation on a config key a ConfigMap cannot hold', () => {
@@ -157,20 +182,27 @@ describe('built-in renderers', () => {
   ])('%s fails validation when the target has no manifests repo', (_name, renderer) => {
     const chart = Testing.chart();
     renderer.render(chart, { ...context, deploymentTarget: deploymentTarget('x', {}, 'dev', { branch: 'dev' }) });
-    expect(validationErrors(chart)).toEqual(['deployment target "x" has no manifests.repo, manifests.path in spec.manifests']);
+    expect(validationErrors(chart)).toEqual([
+      'deployment target "x" has no manifests.repo, manifests.path in spec.manifests',
+    ]);
   });
 
   test('flux fails validation on a repository address Flux refuses', () => {
     const chart = Testing.chart();
     new FluxReconcilerRenderer().render(chart, {
-      ...context, deploymentTarget: deploymentTarget('x', {}, 'dev', { repo: 'git@github.com:org/app', branch: 'dev', path: '.' }),
+      ...context,
+      deploymentTarget: deploymentTarget('x', {}, 'dev', { repo: 'git@github.com:org/app', branch: 'dev', path: '.' }),
     });
-    expect(validationErrors(chart)).toEqual(['manifests.repo "git@github.com:org/app" is not a URL Flux accepts (http://, https:// or ssh://)']);
+    expect(validationErrors(chart)).toEqual([
+      'manifests.repo "git@github.com:org/app" is not a URL Flux accepts (http://, https:// or ssh://)',
+    ]);
   });
 
   test('the registry knows the built-ins by role, arc-flux included', () => {
     expect(RendererRegistry.withBuiltIns().catalog()).toEqual({
-      reconciler: ['arc-flux', 'argocd', 'flux'], namespace: ['default'], config: ['configmap', 'envfile'],
+      reconciler: ['arc-flux', 'argocd', 'flux'],
+      namespace: ['default'],
+      config: ['configmap', 'envfile'],
     });
     const registry = RendererRegistry.withBuiltIns();
     expect(registry.reconciler('arc-flux')).toBe(registry.reconciler('flux'));
@@ -179,32 +211,42 @@ describe('built-in renderers', () => {
 
 describe('configMapJson', () => {
   test('gives what cdk8s-plus KubeConfigMap.toJson gives, for generated names, labels, data and patches', () => {
-    const key = fc.oneof(fc.constantFrom('a', 'B', 'a.b', 'a-b', '_x', '0', '10', '__proto__', 'constructor', 'toString'), fc.string({ minLength: 1, maxLength: 8 }));
+    const key = fc.oneof(
+      fc.constantFrom('a', 'B', 'a.b', 'a-b', '_x', '0', '10', '__proto__', 'constructor', 'toString'),
+      fc.string({ minLength: 1, maxLength: 8 }),
+    );
     // cdk8s-plus refuses data keys an empty object already has (`key in {}`), such as "constructor".
     const dataKey = key.filter((k) => !(k in {}));
-    fc.assert(fc.property(
-      fc.dictionary(dataKey, fc.string(), { maxKeys: 30 }),
-      fc.dictionary(key, fc.string(), { maxKeys: 3 }),
-      fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: undefined }),
-      fc.boolean(),
-      (data, labels, namespace, removeImmutable) => {
-        // GIVEN a cdk8s-plus ConfigMap as PlatformConfigMap builds it
-        const configMap = new kplus.ConfigMap(Testing.chart(), 'ConfigMap', { metadata: { name: 'platform-config', namespace, labels } });
-        for (const [k, v] of Object.entries(data)) configMap.addData(k, v);
-        const resource = ApiObject.of(configMap);
-        if (removeImmutable) resource.addJsonPatch(JsonPatch.remove('/immutable'));
-        // THEN the linear conversion equals the generated one, key order included (or fails as it does)
-        const outcome = (toJson: () => unknown) => {
-          try {
-            const json = toJson();
-            return { json, text: JSON.stringify(json) };
-          } catch (e) {
-            return { error: (e as Error).message };
-          }
-        };
-        expect(outcome(() => configMapJson(resource))).toStrictEqual(outcome(() => kplus.k8s.KubeConfigMap.prototype.toJson.call(resource)));
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(dataKey, fc.string(), { maxKeys: 30 }),
+        fc.dictionary(key, fc.string(), { maxKeys: 3 }),
+        fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: undefined }),
+        fc.boolean(),
+        (data, labels, namespace, removeImmutable) => {
+          // GIVEN a cdk8s-plus ConfigMap as PlatformConfigMap builds it
+          const configMap = new kplus.ConfigMap(Testing.chart(), 'ConfigMap', {
+            metadata: { name: 'platform-config', namespace, labels },
+          });
+          for (const [k, v] of Object.entries(data)) configMap.addData(k, v);
+          const resource = ApiObject.of(configMap);
+          if (removeImmutable) resource.addJsonPatch(JsonPatch.remove('/immutable'));
+          // THEN the linear conversion equals the generated one, key order included (or fails as it does)
+          const outcome = (toJson: () => unknown) => {
+            try {
+              const json = toJson();
+              return { json, text: JSON.stringify(json) };
+            } catch (e) {
+              return { error: (e as Error).message };
+            }
+          };
+          expect(outcome(() => configMapJson(resource))).toStrictEqual(
+            outcome(() => kplus.k8s.KubeConfigMap.prototype.toJson.call(resource)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('is what PlatformConfigMap synthesizes', () => {

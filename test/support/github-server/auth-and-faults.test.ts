@@ -31,7 +31,9 @@ describe('authentication', () => {
     ['a bearer token', 'Bearer ghp_correct', 200],
     ['a bearer of another token', 'Bearer ghp_other', 401],
   ])('answers a request with %s', async (_name, authorization, status) => {
-    const response = await fetch(`${server.url}/repos/${OWNER}/${REPO}`, { headers: authorization ? { authorization } : {} });
+    const response = await fetch(`${server.url}/repos/${OWNER}/${REPO}`, {
+      headers: authorization ? { authorization } : {},
+    });
     expect(response.status).toBe(status);
     if (status === 401) {
       expect(await response.json()).toMatchObject({ message: 'Bad credentials' });
@@ -54,7 +56,7 @@ describe('server errors and the retry plugin', () => {
     const response = await octokit.rest.repos.get({ owner: OWNER, repo: REPO });
     // THEN
     expect(response.status).toBe(200);
-    expect(server.requests().map(r => [r.method, r.operationId, r.status])).toEqual([
+    expect(server.requests().map((r) => [r.method, r.operationId, r.status])).toEqual([
       ['GET', 'repos/get', 500],
       ['GET', 'repos/get', 200],
     ]);
@@ -70,14 +72,17 @@ describe('server errors and the retry plugin', () => {
     const created = await octokit.rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/heads/feature', sha });
     // THEN
     expect(created.status).toBe(201);
-    expect(server.requests().map(r => r.status)).toEqual([502, 502, 201]);
+    expect(server.requests().map((r) => r.status)).toEqual([502, 502, 201]);
     expect(server.branchSha(OWNER, REPO, 'feature')).toBe(sha);
   });
 
   test('fails with the 500 when retries run out', async () => {
     server.failNext({ status: 500, times: 3, message: 'boom' });
     const octokit = await createTestOctokit(server, { retry: true, retries: 2 });
-    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({ status: 500, response: { data: { message: 'boom' } } });
+    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({
+      status: 500,
+      response: { data: { message: 'boom' } },
+    });
     expect(server.requests()).toHaveLength(3);
   });
 
@@ -94,7 +99,10 @@ describe('server errors and the retry plugin', () => {
   ] as const)('an injected %i is not retried', async (status, message) => {
     server.failNext({ status });
     const octokit = await createTestOctokit(server, { retry: true });
-    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({ status, response: { data: { message } } });
+    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({
+      status,
+      response: { data: { message } },
+    });
     expect(server.requests()).toHaveLength(1);
   });
 
@@ -108,7 +116,7 @@ describe('server errors and the retry plugin', () => {
     const blob = octokit.rest.git.createBlob({ owner: OWNER, repo: REPO, content: 'x' });
     // THEN
     await expect(blob).rejects.toMatchObject({ status: 500 });
-    expect(server.requests().map(r => r.status)).toEqual([200, 200, 500]);
+    expect(server.requests().map((r) => r.status)).toEqual([200, 200, 500]);
   });
 
   test('fails to queue a rate limit with a status GitHub never uses for one', () => {
@@ -125,7 +133,7 @@ describe('rate limits and the throttling plugin', () => {
     const response = await octokit.rest.repos.get({ owner: OWNER, repo: REPO });
     // THEN
     expect(response.status).toBe(200);
-    expect(server.requests().map(r => r.status)).toEqual([403, 200]);
+    expect(server.requests().map((r) => r.status)).toEqual([403, 200]);
     expect(octokit.rateLimitEvents).toHaveLength(1);
     expect(octokit.rateLimitEvents[0]).toMatchObject({ kind: 'primary', retryCount: 0 });
     expect(octokit.rateLimitEvents[0].retryAfter).toBeLessThanOrEqual(1);
@@ -133,7 +141,9 @@ describe('rate limits and the throttling plugin', () => {
 
   test('the primary rate limit answer carries GitHub headers and message', async () => {
     server.failNext({ status: 403, rateLimit: true });
-    const response = await fetch(`${server.url}/repos/${OWNER}/${REPO}`, { headers: { authorization: 'token ghp_correct' } });
+    const response = await fetch(`${server.url}/repos/${OWNER}/${REPO}`, {
+      headers: { authorization: 'token ghp_correct' },
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
@@ -149,15 +159,19 @@ describe('rate limits and the throttling plugin', () => {
     const blob = await octokit.rest.git.createBlob({ owner: OWNER, repo: REPO, content: 'x' });
     // THEN
     expect(blob.status).toBe(201);
-    expect(octokit.rateLimitEvents).toEqual([{ kind: 'secondary', retryAfter: 1, retryCount: 0, route: 'POST /repos/{owner}/{repo}/git/blobs' }]);
+    expect(octokit.rateLimitEvents).toEqual([
+      { kind: 'secondary', retryAfter: 1, retryCount: 0, route: 'POST /repos/{owner}/{repo}/git/blobs' },
+    ]);
     expect(server.requests()[0]).toMatchObject({ status: 403 });
   });
 
   test('gives up when the limit outlasts the retries', async () => {
     server.failNext({ status: 429, rateLimit: 'secondary', times: 3 });
     const octokit = await createTestOctokit(server, { throttle: true, retries: 1 });
-    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO }))
-      .rejects.toMatchObject({ status: 429, message: expect.stringMatching(/You have exceeded a secondary rate limit/) });
+    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/You have exceeded a secondary rate limit/),
+    });
     expect(server.requests()).toHaveLength(2);
   });
 });

@@ -27,11 +27,20 @@ test('creates a file on a branch with a commit (201)', async () => {
   const before = server.branchSha(OWNER, REPO, 'main');
   // WHEN
   const created = await octokit.rest.repos.createOrUpdateFileContents({
-    owner: OWNER, repo: REPO, path: 'dev/new.yaml', message: 'Add new', content: base64('new: true\n'), branch: 'main',
+    owner: OWNER,
+    repo: REPO,
+    path: 'dev/new.yaml',
+    message: 'Add new',
+    content: base64('new: true\n'),
+    branch: 'main',
   });
   // THEN
   expect(created.status).toBe(201);
-  expect(created.data.commit).toMatchObject({ sha: server.branchSha(OWNER, REPO, 'main'), message: 'Add new', parents: [{ sha: before }] });
+  expect(created.data.commit).toMatchObject({
+    sha: server.branchSha(OWNER, REPO, 'main'),
+    message: 'Add new',
+    parents: [{ sha: before }],
+  });
   expect(created.data.content).toMatchObject({ path: 'dev/new.yaml', name: 'new.yaml', type: 'file' });
   expect(server.readBranch(OWNER, REPO, 'main')['dev/new.yaml']).toBe('new: true\n');
 });
@@ -42,7 +51,12 @@ test('updates a file when the sha matches (200)', async () => {
   const sha = (current.data as { sha: string }).sha;
   // WHEN
   const updated = await octokit.rest.repos.createOrUpdateFileContents({
-    owner: OWNER, repo: REPO, path: 'dev/config.yaml', message: 'Bump', content: base64('a: 2\n'), sha,
+    owner: OWNER,
+    repo: REPO,
+    path: 'dev/config.yaml',
+    message: 'Bump',
+    content: base64('a: 2\n'),
+    sha,
   });
   // THEN
   expect(updated.status).toBe(200);
@@ -53,9 +67,16 @@ test.each([
   ['without a sha', undefined, 422, 'Invalid request.\n\n"sha" wasn\'t supplied.'],
   ['with a stale sha', 'f'.repeat(40), 409, `dev/config.yaml does not match ${'f'.repeat(40)}`],
 ])('fails to update an existing file %s', async (_name, sha, status, message) => {
-  await expect(octokit.rest.repos.createOrUpdateFileContents({
-    owner: OWNER, repo: REPO, path: 'dev/config.yaml', message: 'Bump', content: base64('a: 3\n'), ...(sha ? { sha } : {}),
-  })).rejects.toMatchObject({ status, response: { data: { message } } });
+  await expect(
+    octokit.rest.repos.createOrUpdateFileContents({
+      owner: OWNER,
+      repo: REPO,
+      path: 'dev/config.yaml',
+      message: 'Bump',
+      content: base64('a: 3\n'),
+      ...(sha ? { sha } : {}),
+    }),
+  ).rejects.toMatchObject({ status, response: { data: { message } } });
   expect(server.readBranch(OWNER, REPO, 'main')['dev/config.yaml']).toBe('a: 1\n');
 });
 
@@ -63,7 +84,13 @@ test('the first file PUT into an empty repository creates its branch', async () 
   // GIVEN
   server.createRepo(OWNER, 'empty');
   // WHEN
-  await octokit.rest.repos.createOrUpdateFileContents({ owner: OWNER, repo: 'empty', path: 'README.md', message: 'init', content: base64('hi\n') });
+  await octokit.rest.repos.createOrUpdateFileContents({
+    owner: OWNER,
+    repo: 'empty',
+    path: 'README.md',
+    message: 'init',
+    content: base64('hi\n'),
+  });
   // THEN
   expect(server.readBranch(OWNER, 'empty', 'main')).toEqual({ 'README.md': 'hi\n' });
 });
@@ -73,7 +100,13 @@ test('reads a file at a ref, as JSON and raw', async () => {
   server.seedBranch(OWNER, REPO, 'dev', { 'dev/config.yaml': 'a: dev\n' });
   // WHEN
   const json = await octokit.rest.repos.getContent({ owner: OWNER, repo: REPO, path: 'dev/config.yaml', ref: 'dev' });
-  const raw = await octokit.rest.repos.getContent({ owner: OWNER, repo: REPO, path: 'dev/config.yaml', ref: 'dev', mediaType: { format: 'raw' } });
+  const raw = await octokit.rest.repos.getContent({
+    owner: OWNER,
+    repo: REPO,
+    path: 'dev/config.yaml',
+    ref: 'dev',
+    mediaType: { format: 'raw' },
+  });
   // THEN
   expect(json.data).toMatchObject({ type: 'file', encoding: 'base64', path: 'dev/config.yaml', size: 7 });
   expect(Buffer.from((json.data as { content: string }).content, 'base64').toString('utf-8')).toBe('a: dev\n');
@@ -82,13 +115,17 @@ test('reads a file at a ref, as JSON and raw', async () => {
 
 test('lists a directory', async () => {
   const listing = await octokit.rest.repos.getContent({ owner: OWNER, repo: REPO, path: 'dev' });
-  expect((listing.data as Array<{ path: string; type: string }>).map(e => [e.path, e.type])).toEqual([['dev/config.yaml', 'file']]);
+  expect((listing.data as Array<{ path: string; type: string }>).map((e) => [e.path, e.type])).toEqual([
+    ['dev/config.yaml', 'file'],
+  ]);
 });
 
 test.each([
   ['a missing path', { path: 'nope.yaml' }, 'Not Found'],
   ['a missing ref', { path: 'README.md', ref: 'nope' }, 'No commit found for the ref nope'],
 ])('fails with 404 for %s', async (_name, params, message) => {
-  await expect(octokit.rest.repos.getContent({ owner: OWNER, repo: REPO, ...params }))
-    .rejects.toMatchObject({ status: 404, response: { data: { message } } });
+  await expect(octokit.rest.repos.getContent({ owner: OWNER, repo: REPO, ...params })).rejects.toMatchObject({
+    status: 404,
+    response: { data: { message } },
+  });
 });

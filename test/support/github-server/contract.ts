@@ -68,7 +68,7 @@ export function toJsonSchema(schema: JsonSchema): JsonSchema {
     } else if ((keyword === 'allOf' || keyword === 'anyOf' || keyword === 'oneOf') && Array.isArray(value)) {
       // GitHub's description writes `oneOf` for alternatives that overlap (a basic error matches both shapes of
       // the contents 409), so "exactly one" would reject valid answers: alternatives are checked as `anyOf`.
-      out[keyword === 'oneOf' ? 'anyOf' : keyword] = value.map(sub => (isSchema(sub) ? toJsonSchema(sub) : sub));
+      out[keyword === 'oneOf' ? 'anyOf' : keyword] = value.map((sub) => (isSchema(sub) ? toJsonSchema(sub) : sub));
     } else if (keyword !== 'nullable') {
       out[keyword] = value;
     }
@@ -91,7 +91,15 @@ function isSchema(value: unknown): value is JsonSchema {
 }
 
 function newAjv(coerceTypes: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, coerceTypes, logger: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    coerceTypes,
+    logger: false,
+  });
   addFormats(ajv);
   ajv.addFormat('repo.nwo', /^[^/]+\/[^/]+$/);
   return ajv;
@@ -115,12 +123,16 @@ function validator(key: string, ajv: Ajv, schema: () => JsonSchema): ValidateFun
  * Checks and coerces (`"2"` → `2` for an integer) the path or query parameters of a request in place.
  * Undocumented query parameters are left alone, as GitHub ignores them.
  */
-export function checkParameters(op: FixtureOperation, where: 'path' | 'query', values: Record<string, unknown>): RequestCheck {
-  const params = op.parameters.filter(p => p.in === where);
+export function checkParameters(
+  op: FixtureOperation,
+  where: 'path' | 'query',
+  values: Record<string, unknown>,
+): RequestCheck {
+  const params = op.parameters.filter((p) => p.in === where);
   const validate = validator(`${op.operationId} ${where}`, coercingAjv, () => ({
     type: 'object',
-    properties: Object.fromEntries(params.map(p => [p.name, p.schema])),
-    required: params.filter(p => p.required).map(p => p.name),
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
   }));
   if (validate(values)) {
     return { messages: [], details: [], problems: [] };
@@ -155,7 +167,9 @@ export function checkBody(op: FixtureOperation, body: unknown): RequestCheck {
 export function checkResponse(op: FixtureOperation, status: number, body: unknown): string[] {
   const documented = op.responses[String(status)];
   if (!documented) {
-    return status < 300 ? [`status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`] : [];
+    return status < 300
+      ? [`status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`]
+      : [];
   }
   if (!documented.schema) {
     return [];
@@ -164,13 +178,13 @@ export function checkResponse(op: FixtureOperation, status: number, body: unknow
   if (validate(body)) {
     return [];
   }
-  return prune(validate.errors ?? []).map(e => `response${e.instancePath}: ${e.message}${detail(e)}`);
+  return prune(validate.errors ?? []).map((e) => `response${e.instancePath}: ${e.message}${detail(e)}`);
 }
 
 /** Drops the per-branch errors of a failed `anyOf`/`oneOf`, keeping the composite's own error. */
 function prune(errors: readonly ErrorObject[]): ErrorObject[] {
-  const composites = errors.filter(e => e.keyword === 'anyOf' || e.keyword === 'oneOf').map(e => e.schemaPath);
-  return errors.filter(e => !composites.some(c => e.schemaPath !== c && e.schemaPath.startsWith(`${c}/`)));
+  const composites = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
+  return errors.filter((e) => !composites.some((c) => e.schemaPath !== c && e.schemaPath.startsWith(`${c}/`)));
 }
 
 function detail(e: ErrorObject): string {
@@ -193,22 +207,34 @@ function inspect(value: unknown): string {
 
 function article(type: string): string {
   const names: Record<string, string> = {
-    string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean',
-    object: 'an object', array: 'an array', null: 'nil',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'a boolean',
+    object: 'an object',
+    array: 'an array',
+    null: 'nil',
   };
   return names[type] ?? `a ${type}`;
 }
 
 /** `/tree/0/mode` → `properties/tree/items/properties/mode` (GitHub's schema pointer style). */
 function schemaPointer(instancePath: string, where: 'path' | 'query' | 'body'): string {
-  const parts = instancePath.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (where !== 'body') {
     return parts.join('/');
   }
-  return parts.map(p => (/^\d+$/.test(p) ? 'items' : `properties/${p}`)).join('/');
+  return parts.map((p) => (/^\d+$/.test(p) ? 'items' : `properties/${p}`)).join('/');
 }
 
-function describe(op: FixtureOperation, errors: readonly ErrorObject[], where: 'path' | 'query' | 'body'): RequestCheck {
+function describe(
+  op: FixtureOperation,
+  errors: readonly ErrorObject[],
+  where: 'path' | 'query' | 'body',
+): RequestCheck {
   const resource = resourceOf(op.operationId);
   const messages: string[] = [];
   const details: GitHubErrorDetail[] = [];
@@ -252,5 +278,11 @@ function describe(op: FixtureOperation, errors: readonly ErrorObject[], where: '
     details.push({ resource, field: field === '' ? undefined : field, code, message });
     problems.push(`${where}${e.instancePath}: ${e.message}${detail(e)}`);
   }
-  return { messages, details: details.map(d => (d.field === undefined ? { resource: d.resource, code: d.code, message: d.message } : d)), problems };
+  return {
+    messages,
+    details: details.map((d) =>
+      d.field === undefined ? { resource: d.resource, code: d.code, message: d.message } : d,
+    ),
+    problems,
+  };
 }

@@ -109,7 +109,7 @@ export function stripSchema(schema: JsonObject): JsonSchema {
     } else if (SCHEMA_VALUES.has(keyword) && isObject(value)) {
       out[keyword] = stripSchema(value);
     } else if (SCHEMA_LISTS.has(keyword) && Array.isArray(value)) {
-      out[keyword] = value.map(sub => (isObject(sub) ? stripSchema(sub) : sub));
+      out[keyword] = value.map((sub) => (isObject(sub) ? stripSchema(sub) : sub));
     } else {
       out[keyword] = value;
     }
@@ -123,7 +123,7 @@ function pickContent(content: Json | undefined): { contentType: string; schema: 
     return undefined;
   }
   const types = Object.keys(content);
-  const chosen = types.includes('application/json') ? 'application/json' : types.find(t => /json/.test(t));
+  const chosen = types.includes('application/json') ? 'application/json' : types.find((t) => /json/.test(t));
   const media = chosen === undefined ? undefined : content[chosen];
   if (chosen === undefined || !isObject(media) || !isObject(media.schema)) {
     return undefined;
@@ -144,8 +144,9 @@ export function extractOperations(spec: JsonObject, operations = OPERATIONS): Ro
     if (!isObject(op)) {
       throw new Error(`${OPENAPI_FILE}: no operation ${method} ${template}`);
     }
-    const parameters = (Array.isArray(op.parameters) ? op.parameters : []).filter(isObject).map(
-      (p): FixtureParameter => {
+    const parameters = (Array.isArray(op.parameters) ? op.parameters : [])
+      .filter(isObject)
+      .map((p): FixtureParameter => {
         if (p.in !== 'path' && p.in !== 'query') {
           throw new Error(`${method} ${template}: parameter "${String(p.name)}" in ${String(p.in)} is not supported`);
         }
@@ -156,8 +157,7 @@ export function extractOperations(spec: JsonObject, operations = OPERATIONS): Ro
           schema: stripSchema(isObject(p.schema) ? p.schema : {}),
           ...(p['x-multi-segment'] === true ? { multiSegment: true as const } : {}),
         };
-      },
-    );
+      });
     let requestBody: FixtureRequestBody | undefined;
     if (isObject(op.requestBody)) {
       const content = pickContent(op.requestBody.content);
@@ -207,7 +207,7 @@ export function extractOperations(spec: JsonObject, operations = OPERATIONS): Ro
 
 /** One operation per line keeps the fixture compact yet reviewable with `git diff --word-diff`. */
 export function formatFixture(fixture: RoutesFixture): string {
-  const ops = fixture.operations.map(op => `    ${JSON.stringify(op)}`).join(',\n');
+  const ops = fixture.operations.map((op) => `    ${JSON.stringify(op)}`).join(',\n');
   return `{\n  "source": ${JSON.stringify(fixture.source)},\n  "operations": [\n${ops}\n  ]\n}\n`;
 }
 
@@ -220,17 +220,25 @@ function main(): void {
   try {
     packageDir = path.dirname(require.resolve(`${OPENAPI_PACKAGE}/package.json`));
   } catch {
-    throw new Error(`${OPENAPI_PACKAGE} is not installed; run: npm install --no-save ${OPENAPI_PACKAGE}@${OPENAPI_VERSION}`);
+    throw new Error(
+      `${OPENAPI_PACKAGE} is not installed; run: npm install --no-save ${OPENAPI_PACKAGE}@${OPENAPI_VERSION}`,
+    );
   }
-  const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf-8')) as { version: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf-8')) as {
+    version: string;
+  };
   if (version !== OPENAPI_VERSION) {
-    throw new Error(`${OPENAPI_PACKAGE} ${version} is installed, expected ${OPENAPI_VERSION}; run: npm install --no-save ${OPENAPI_PACKAGE}@${OPENAPI_VERSION}`);
+    throw new Error(
+      `${OPENAPI_PACKAGE} ${version} is installed, expected ${OPENAPI_VERSION}; run: npm install --no-save ${OPENAPI_PACKAGE}@${OPENAPI_VERSION}`,
+    );
   }
   const spec = JSON.parse(fs.readFileSync(path.join(packageDir, OPENAPI_FILE), 'utf-8')) as JsonObject;
   const text = formatFixture(extractOperations(spec));
   fs.mkdirSync(path.dirname(ROUTES_FIXTURE_PATH), { recursive: true });
   fs.writeFileSync(ROUTES_FIXTURE_PATH, text);
-  process.stdout.write(`wrote ${OPERATIONS.length} operations (${text.length} bytes) to ${path.relative(process.cwd(), ROUTES_FIXTURE_PATH)}\n`);
+  process.stdout.write(
+    `wrote ${OPERATIONS.length} operations (${text.length} bytes) to ${path.relative(process.cwd(), ROUTES_FIXTURE_PATH)}\n`,
+  );
 }
 
 if (require.main === module) {

@@ -67,8 +67,12 @@ export class FaultQueue {
   }
 
   /** The reply for the first pending fault matching this request (consuming one use), if any. */
-  public take(method: string, operation: FixtureOperation | undefined, context: { viewerId: number; now: Date }): Reply | undefined {
-    const index = this.pending.findIndex(f => matches(f.options, method, operation));
+  public take(
+    method: string,
+    operation: FixtureOperation | undefined,
+    context: { viewerId: number; now: Date },
+  ): Reply | undefined {
+    const index = this.pending.findIndex((f) => matches(f.options, method, operation));
     if (index < 0) {
       return undefined;
     }
@@ -92,12 +96,16 @@ function matches(options: FaultOptions, method: string, operation: FixtureOperat
     return false;
   }
   const route = options.route.trim();
-  return route === operation.operationId
-    || route === operation.path
-    || route === `${operation.method} ${operation.path}`;
+  return (
+    route === operation.operationId || route === operation.path || route === `${operation.method} ${operation.path}`
+  );
 }
 
-function faultReply(options: FaultOptions, operation: FixtureOperation | undefined, context: { viewerId: number; now: Date }): Reply {
+function faultReply(
+  options: FaultOptions,
+  operation: FixtureOperation | undefined,
+  context: { viewerId: number; now: Date },
+): Reply {
   const nowSeconds = Math.floor(context.now.getTime() / 1000);
   if (options.rateLimit === 'secondary') {
     const retryAfter = options.retryAfter ?? 1;
@@ -105,7 +113,9 @@ function faultReply(options: FaultOptions, operation: FixtureOperation | undefin
       status: options.status,
       headers: { 'retry-after': String(retryAfter) },
       body: {
-        message: options.message ?? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        message:
+          options.message ??
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
         documentation_url: `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`,
         status: String(options.status),
       },

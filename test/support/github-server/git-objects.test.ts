@@ -103,12 +103,17 @@ describe('trees', () => {
     const created = await octokit.rest.git.createTree({
       owner: OWNER,
       repo: REPO,
-      tree: files.map(f => ({ path: f.path, mode: f.mode as '100644' | '100755', type: 'blob' as const, content: f.content.toString('utf-8') })),
+      tree: files.map((f) => ({
+        path: f.path,
+        mode: f.mode as '100644' | '100755',
+        type: 'blob' as const,
+        content: f.content.toString('utf-8'),
+      })),
     });
     // THEN
     expect(created.status).toBe(201);
     expect(created.data.sha).toBe(git.writeTree(files));
-    expect(created.data.tree.map(e => [e.path, e.mode, e.type])).toEqual([
+    expect(created.data.tree.map((e) => [e.path, e.mode, e.type])).toEqual([
       ['B', '100644', 'blob'],
       ['a-b', '100755', 'blob'],
       ['a.b', '100644', 'blob'],
@@ -123,17 +128,25 @@ describe('trees', () => {
     await octokit.rest.git.createTree({
       owner: OWNER,
       repo: REPO,
-      tree: files.map(f => ({ path: f.path, mode: f.mode as '100644' | '100755', type: 'blob' as const, content: f.content.toString('utf-8') })),
+      tree: files.map((f) => ({
+        path: f.path,
+        mode: f.mode as '100644' | '100755',
+        type: 'blob' as const,
+        content: f.content.toString('utf-8'),
+      })),
     });
     // WHEN
     const read = await octokit.rest.git.getTree({ owner: OWNER, repo: REPO, tree_sha: sha, recursive: '1' });
     // THEN
-    const expected = git.run(['ls-tree', '-r', '-t', sha]).split('\n').map(line => {
-      const [meta, p] = line.split('\t');
-      const [mode, type, objectSha] = meta.split(' ');
-      return [p, mode, type, objectSha];
-    });
-    expect(read.data.tree.map(e => [e.path, e.mode, e.type, e.sha])).toEqual(expected);
+    const expected = git
+      .run(['ls-tree', '-r', '-t', sha])
+      .split('\n')
+      .map((line) => {
+        const [meta, p] = line.split('\t');
+        const [mode, type, objectSha] = meta.split(' ');
+        return [p, mode, type, objectSha];
+      });
+    expect(read.data.tree.map((e) => [e.path, e.mode, e.type, e.sha])).toEqual(expected);
     expect(read.data.truncated).toBe(false);
   });
 
@@ -141,7 +154,9 @@ describe('trees', () => {
     // GIVEN
     const blob = await octokit.rest.git.createBlob({ owner: OWNER, repo: REPO, content: 'x: 1\n' });
     const sub = await octokit.rest.git.createTree({
-      owner: OWNER, repo: REPO, tree: [{ path: 'inner.yaml', mode: '100644', type: 'blob', sha: blob.data.sha }],
+      owner: OWNER,
+      repo: REPO,
+      tree: [{ path: 'inner.yaml', mode: '100644', type: 'blob', sha: blob.data.sha }],
     });
     git.hashBlob(Buffer.from('x: 1\n'));
     const subSha = git.run(['mktree'], `100644 blob ${blob.data.sha}\tinner.yaml\n`);
@@ -156,7 +171,9 @@ describe('trees', () => {
     });
     // THEN
     expect(sub.data.sha).toBe(subSha);
-    expect(created.data.sha).toBe(git.run(['mktree'], `040000 tree ${subSha}\tdir\n100755 blob ${blob.data.sha}\tz.yaml\n`));
+    expect(created.data.sha).toBe(
+      git.run(['mktree'], `040000 tree ${subSha}\tdir\n100755 blob ${blob.data.sha}\tz.yaml\n`),
+    );
   });
 
   test('base_tree with replacements, deletions (sha: null) and a deletion of a missing path', async () => {
@@ -182,45 +199,75 @@ describe('trees', () => {
       ],
     });
     // THEN the emptied directory disappears, as in git
-    expect(created.data.sha).toBe(git.writeTree([
-      { path: 'dev/a.yaml', mode: '100644', content: Buffer.from('a2\n') },
-      { path: 'dev/b.yaml', mode: '100644', content: Buffer.from('b\n') },
-    ]));
+    expect(created.data.sha).toBe(
+      git.writeTree([
+        { path: 'dev/a.yaml', mode: '100644', content: Buffer.from('a2\n') },
+        { path: 'dev/b.yaml', mode: '100644', content: Buffer.from('b\n') },
+      ]),
+    );
   });
 
   test.each([
-    ['both sha and content', { path: 'x', mode: '100644', type: 'blob', sha: 'a'.repeat(40), content: 'x' },
-      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.'],
-    ['neither sha nor content', { path: 'x', mode: '100644', type: 'blob' },
-      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.'],
-    ['a sha that is not a blob', { path: 'x', mode: '100644', type: 'blob', sha: 'b'.repeat(40) },
-      `tree.sha ${'b'.repeat(40)} is not a valid blob`],
+    [
+      'both sha and content',
+      { path: 'x', mode: '100644', type: 'blob', sha: 'a'.repeat(40), content: 'x' },
+      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
+    ],
+    [
+      'neither sha nor content',
+      { path: 'x', mode: '100644', type: 'blob' },
+      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
+    ],
+    [
+      'a sha that is not a blob',
+      { path: 'x', mode: '100644', type: 'blob', sha: 'b'.repeat(40) },
+      `tree.sha ${'b'.repeat(40)} is not a valid blob`,
+    ],
   ] as const)('fails with 422 for an entry with %s', async (_name, entry, message) => {
-    await expect(octokit.request('POST /repos/{owner}/{repo}/git/trees', { owner: OWNER, repo: REPO, tree: [entry] }))
-      .rejects.toMatchObject({ status: 422, response: { data: { message } } });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/git/trees', { owner: OWNER, repo: REPO, tree: [entry] }),
+    ).rejects.toMatchObject({ status: 422, response: { data: { message } } });
   });
 
   test('fails with 422 for a base_tree that is not a tree', async () => {
-    await expect(octokit.rest.git.createTree({ owner: OWNER, repo: REPO, base_tree: 'c'.repeat(40), tree: [] }))
-      .rejects.toMatchObject({ status: 422, response: { data: { message: 'base_tree is not a valid tree oid' } } });
+    await expect(
+      octokit.rest.git.createTree({ owner: OWNER, repo: REPO, base_tree: 'c'.repeat(40), tree: [] }),
+    ).rejects.toMatchObject({ status: 422, response: { data: { message: 'base_tree is not a valid tree oid' } } });
   });
 });
 
 describe('commits', () => {
   test.each([
     ['a root commit in UTC', [], '2024-01-02T03:04:05Z', '@1704164645 +0000', 'Initial commit'],
-    ['a commit with a parent and an offset date', ['parent'], '2024-01-02T03:04:05+02:00', '@1704157445 +0200', 'Update dev\n\nBody line.\n'],
+    [
+      'a commit with a parent and an offset date',
+      ['parent'],
+      '2024-01-02T03:04:05+02:00',
+      '@1704157445 +0200',
+      'Update dev\n\nBody line.\n',
+    ],
   ])('%s has the sha git commit-tree computes', async (_name, parents, isoDate, gitDate, message) => {
     // GIVEN
-    const tree = await octokit.rest.git.createTree({ owner: OWNER, repo: REPO, tree: [{ path: 'f', mode: '100644', type: 'blob', content: 'f\n' }] });
+    const tree = await octokit.rest.git.createTree({
+      owner: OWNER,
+      repo: REPO,
+      tree: [{ path: 'f', mode: '100644', type: 'blob', content: 'f\n' }],
+    });
     git.writeTree([{ path: 'f', mode: '100644', content: Buffer.from('f\n') }]);
     const parentShas: string[] = [];
     if (parents.length > 0) {
       const parent = await octokit.rest.git.createCommit({
-        owner: OWNER, repo: REPO, message: 'parent', tree: tree.data.sha,
+        owner: OWNER,
+        repo: REPO,
+        message: 'parent',
+        tree: tree.data.sha,
         author: { name: 'P', email: 'p@example.com', date: '2023-12-31T00:00:00Z' },
       });
-      git.run(['commit-tree', tree.data.sha], 'parent', signatureEnv('P', 'p@example.com', '@1703980800 +0000', 'P', 'p@example.com'));
+      git.run(
+        ['commit-tree', tree.data.sha],
+        'parent',
+        signatureEnv('P', 'p@example.com', '@1703980800 +0000', 'P', 'p@example.com'),
+      );
       parentShas.push(parent.data.sha);
     }
     // WHEN
@@ -235,7 +282,7 @@ describe('commits', () => {
     });
     // THEN
     const expected = git.run(
-      ['commit-tree', tree.data.sha, ...parentShas.flatMap(p => ['-p', p])],
+      ['commit-tree', tree.data.sha, ...parentShas.flatMap((p) => ['-p', p])],
       message,
       signatureEnv('Alice Author', 'alice@example.com', gitDate, 'Carl Committer', 'carl@example.com'),
     );
@@ -246,25 +293,49 @@ describe('commits', () => {
       sha: expected,
       message,
       tree: { sha: tree.data.sha },
-      parents: parentShas.map(sha => ({ sha })),
-      author: { name: 'Alice Author', email: 'alice@example.com', date: new Date(isoDate).toISOString().replace('.000Z', 'Z') },
+      parents: parentShas.map((sha) => ({ sha })),
+      author: {
+        name: 'Alice Author',
+        email: 'alice@example.com',
+        date: new Date(isoDate).toISOString().replace('.000Z', 'Z'),
+      },
     });
   });
 
   test('the committer defaults to the author', async () => {
     // GIVEN
-    const tree = await octokit.rest.git.createTree({ owner: OWNER, repo: REPO, tree: [{ path: 'f', mode: '100644', type: 'blob', content: 'f\n' }] });
+    const tree = await octokit.rest.git.createTree({
+      owner: OWNER,
+      repo: REPO,
+      tree: [{ path: 'f', mode: '100644', type: 'blob', content: 'f\n' }],
+    });
     const author = { name: 'Alice', email: 'alice@example.com', date: '2024-05-06T07:08:09Z' };
     // WHEN
-    const created = await octokit.rest.git.createCommit({ owner: OWNER, repo: REPO, message: 'm', tree: tree.data.sha, author });
+    const created = await octokit.rest.git.createCommit({
+      owner: OWNER,
+      repo: REPO,
+      message: 'm',
+      tree: tree.data.sha,
+      author,
+    });
     // THEN
     expect(created.data.committer).toEqual(author);
   });
 
   test('fails with 422 for a parent that does not exist', async () => {
     const tree = await octokit.rest.git.createTree({ owner: OWNER, repo: REPO, tree: [] });
-    await expect(octokit.rest.git.createCommit({ owner: OWNER, repo: REPO, message: 'm', tree: tree.data.sha, parents: ['d'.repeat(40)] }))
-      .rejects.toMatchObject({ status: 422, response: { data: { message: 'Parent SHA does not exist or is not a commit object' } } });
+    await expect(
+      octokit.rest.git.createCommit({
+        owner: OWNER,
+        repo: REPO,
+        message: 'm',
+        tree: tree.data.sha,
+        parents: ['d'.repeat(40)],
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Parent SHA does not exist or is not a commit object' } },
+    });
   });
 });
 
@@ -277,7 +348,13 @@ test.each([
   expect(Math.sign(compareTreeEntries(a, b))).toBe(sign);
 });
 
-function signatureEnv(authorName: string, authorEmail: string, date: string, committerName: string, committerEmail: string): NodeJS.ProcessEnv {
+function signatureEnv(
+  authorName: string,
+  authorEmail: string,
+  date: string,
+  committerName: string,
+  committerEmail: string,
+): NodeJS.ProcessEnv {
   return {
     GIT_AUTHOR_NAME: authorName,
     GIT_AUTHOR_EMAIL: authorEmail,

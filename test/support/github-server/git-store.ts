@@ -70,7 +70,10 @@ export function hashObject(type: GitObjectType, body: Buffer): string {
  * git orders tree entries by name bytes, comparing a subtree's name as if it ended in `/`
  * (so `a.b` sorts before the directory `a`, which sorts before `a0`).
  */
-export function compareTreeEntries(a: Pick<GitTreeEntry, 'name' | 'type'>, b: Pick<GitTreeEntry, 'name' | 'type'>): number {
+export function compareTreeEntries(
+  a: Pick<GitTreeEntry, 'name' | 'type'>,
+  b: Pick<GitTreeEntry, 'name' | 'type'>,
+): number {
   const ka = Buffer.from(a.type === 'tree' ? `${a.name}/` : a.name, 'utf-8');
   const kb = Buffer.from(b.type === 'tree' ? `${b.name}/` : b.name, 'utf-8');
   return Buffer.compare(ka, kb);
@@ -79,7 +82,7 @@ export function compareTreeEntries(a: Pick<GitTreeEntry, 'name' | 'type'>, b: Pi
 /** The tree body: `<mode> <name>\0<20-byte sha>` per entry; git writes directory mode as `40000`. */
 export function encodeTree(entries: readonly GitTreeEntry[]): Buffer {
   return Buffer.concat(
-    entries.flatMap(e => [
+    entries.flatMap((e) => [
       Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.name}\0`, 'utf-8'),
       Buffer.from(e.sha, 'hex'),
     ]),
@@ -93,7 +96,7 @@ export function encodeSignature(sig: GitSignature): string {
 }
 
 export function encodeCommit(c: Omit<GitCommit, 'type' | 'sha'>): Buffer {
-  const lines = [`tree ${c.tree}`, ...c.parents.map(p => `parent ${p}`)];
+  const lines = [`tree ${c.tree}`, ...c.parents.map((p) => `parent ${p}`)];
   lines.push(`author ${encodeSignature(c.author)}`, `committer ${encodeSignature(c.committer)}`);
   return Buffer.from(`${lines.join('\n')}\n\n${c.message}`, 'utf-8');
 }
@@ -142,7 +145,7 @@ export class GitStore {
   /** The only commit whose sha starts with `prefix`, as git resolves an abbreviated sha. */
   public findCommitByPrefix(prefix: string): string | undefined {
     const lower = prefix.toLowerCase();
-    const matches = [...this.objects.values()].filter(o => o.type === 'commit' && o.sha.startsWith(lower));
+    const matches = [...this.objects.values()].filter((o) => o.type === 'commit' && o.sha.startsWith(lower));
     return matches.length === 1 ? matches[0].sha : undefined;
   }
 
@@ -193,7 +196,7 @@ export class GitStore {
     if (!tree) {
       throw new Error(`tree ${treeSha} is not in the object store`);
     }
-    return tree.entries.flatMap(e => {
+    return tree.entries.flatMap((e) => {
       const self = { ...e, path: prefix + e.name };
       return e.type === 'tree' ? [self, ...this.walk(e.sha, `${self.path}/`)] : [self];
     });
@@ -201,7 +204,10 @@ export class GitStore {
 
   /** Builds the tree holding exactly `files` (path → entry), creating subtrees; returns its sha. */
   public writeFlat(files: ReadonlyMap<string, FlatEntry>): string {
-    interface Dir { files: Map<string, FlatEntry>; dirs: Map<string, Dir> }
+    interface Dir {
+      files: Map<string, FlatEntry>;
+      dirs: Map<string, Dir>;
+    }
     const root: Dir = { files: new Map(), dirs: new Map() };
     for (const [p, entry] of files) {
       const parts = p.split('/');
@@ -235,15 +241,17 @@ export class GitStore {
    * and directories left empty disappear.
    */
   public applyTreeChanges(baseTree: string | undefined, changes: readonly TreeChange[]): GitTree {
-    interface Node { entries: Map<string, GitTreeEntry | Node> }
+    interface Node {
+      entries: Map<string, GitTreeEntry | Node>;
+    }
     const load = (sha: string | undefined): Node => ({
-      entries: new Map(sha ? this.tree(sha)?.entries.map(e => [e.name, e] as const) ?? [] : []),
+      entries: new Map(sha ? (this.tree(sha)?.entries.map((e) => [e.name, e] as const) ?? []) : []),
     });
     const isNode = (x: GitTreeEntry | Node | undefined): x is Node => x !== undefined && 'entries' in x;
     const root = load(baseTree);
     for (const change of changes) {
       const parts = change.path.split('/');
-      if (parts.some(p => p === '' || p === '.' || p === '..' || p === '.git')) {
+      if (parts.some((p) => p === '' || p === '.' || p === '..' || p === '.git')) {
         throw new TreeChangeError(`tree.path contains a malformed path component: "${change.path}"`);
       }
       let node = root;
@@ -321,8 +329,10 @@ export class GitStore {
   /** The best common ancestor (a common ancestor that is no ancestor of another one), as `git merge-base`. */
   public mergeBase(a: string, b: string): string | undefined {
     const fromB = this.ancestors(b);
-    const common = [...this.ancestors(a)].filter(sha => fromB.has(sha));
-    return common.find(candidate => !common.some(other => other !== candidate && this.isAncestor(candidate, other)));
+    const common = [...this.ancestors(a)].filter((sha) => fromB.has(sha));
+    return common.find(
+      (candidate) => !common.some((other) => other !== candidate && this.isAncestor(candidate, other)),
+    );
   }
 
   /** Commits reachable from `head` but not from `base`, oldest first (as GitHub's compare lists them). */

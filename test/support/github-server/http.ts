@@ -83,7 +83,11 @@ export function bodyOf(ctx: RouteContext): Record<string, unknown> {
  * One page of `items` as GitHub pages list routes: `per_page` (default `defaultPerPage`, at most 100) and
  * 1-based `page`; the `Link` header names `prev`, `next`, `last` and `first` pages where they exist.
  */
-export function paginate<T>(ctx: RouteContext, items: readonly T[], defaultPerPage = 30): { items: T[]; headers: Record<string, string> } {
+export function paginate<T>(
+  ctx: RouteContext,
+  items: readonly T[],
+  defaultPerPage = 30,
+): { items: T[]; headers: Record<string, string> } {
   const perPage = Math.min(Math.max(Number(ctx.query.per_page ?? defaultPerPage) || defaultPerPage, 1), 100);
   const page = Math.max(Number(ctx.query.page ?? 1) || 1, 1);
   const lastPage = Math.max(Math.ceil(items.length / perPage), 1);

@@ -53,8 +53,14 @@ export async function createTestOctokit(server: GitHubServer, options: TestOctok
   }
   const retries = options.retries ?? 3;
   const events: RateLimitEvent[] = [];
-  const limiter = (kind: RateLimitEvent['kind']) =>
-    (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+  const limiter =
+    (kind: RateLimitEvent['kind']) =>
+    (
+      retryAfter: number,
+      request: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number,
+    ): boolean => {
       events.push({ kind, retryAfter, retryCount, route: `${request.method} ${request.url}` });
       return retryCount < retries;
     };

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 function links(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(', ').filter(p => p !== '')) {
+  for (const part of (header ?? '').split(', ').filter((p) => p !== '')) {
     const m = /^<([^>]+)>; rel="(\w+)"$/.exec(part);
     if (m) {
       const url = new URL(m[1]);
@@ -34,20 +34,38 @@ function links(header: string | undefined): Record<string, string> {
 }
 
 test.each([
-  ['the first page links next and last', 1, 30, 'label-00', {
-    next: '/repos/org/gitops/labels?per_page=30&page=2',
-    last: '/repos/org/gitops/labels?per_page=30&page=3',
-  }],
-  ['a middle page links all four', 2, 30, 'label-30', {
-    prev: '/repos/org/gitops/labels?per_page=30&page=1',
-    next: '/repos/org/gitops/labels?per_page=30&page=3',
-    last: '/repos/org/gitops/labels?per_page=30&page=3',
-    first: '/repos/org/gitops/labels?per_page=30&page=1',
-  }],
-  ['the last page links prev and first', 3, 15, 'label-60', {
-    prev: '/repos/org/gitops/labels?per_page=30&page=2',
-    first: '/repos/org/gitops/labels?per_page=30&page=1',
-  }],
+  [
+    'the first page links next and last',
+    1,
+    30,
+    'label-00',
+    {
+      next: '/repos/org/gitops/labels?per_page=30&page=2',
+      last: '/repos/org/gitops/labels?per_page=30&page=3',
+    },
+  ],
+  [
+    'a middle page links all four',
+    2,
+    30,
+    'label-30',
+    {
+      prev: '/repos/org/gitops/labels?per_page=30&page=1',
+      next: '/repos/org/gitops/labels?per_page=30&page=3',
+      last: '/repos/org/gitops/labels?per_page=30&page=3',
+      first: '/repos/org/gitops/labels?per_page=30&page=1',
+    },
+  ],
+  [
+    'the last page links prev and first',
+    3,
+    15,
+    'label-60',
+    {
+      prev: '/repos/org/gitops/labels?per_page=30&page=2',
+      first: '/repos/org/gitops/labels?per_page=30&page=1',
+    },
+  ],
 ])('%s', async (_name, page, count, firstName, expectedLinks) => {
   // WHEN
   const response = await octokit.rest.issues.listLabelsForRepo({ owner: OWNER, repo: REPO, per_page: 30, page });
@@ -71,8 +89,13 @@ test('octokit.paginate follows the Link header through every page', async () => 
   // WHEN
   const all = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { owner: OWNER, repo: REPO, per_page: 20 });
   // THEN
-  expect(all.map(l => l.name)).toEqual(Array.from({ length: 75 }, (_v, i) => `label-${String(i).padStart(2, '0')}`));
-  expect(server.requests().slice(before).map(r => r.url)).toEqual([
+  expect(all.map((l) => l.name)).toEqual(Array.from({ length: 75 }, (_v, i) => `label-${String(i).padStart(2, '0')}`));
+  expect(
+    server
+      .requests()
+      .slice(before)
+      .map((r) => r.url),
+  ).toEqual([
     '/repos/org/gitops/labels?per_page=20',
     '/repos/org/gitops/labels?per_page=20&page=2',
     '/repos/org/gitops/labels?per_page=20&page=3',

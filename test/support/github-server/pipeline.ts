@@ -73,13 +73,21 @@ export async function handleRequest(state: PipelineState, req: IncomingMessage, 
   send(state, res, reply);
 }
 
-function answer(state: PipelineState, request: RecordedRequest, match: ReturnType<Router['match']>, badJson: boolean): Reply {
+function answer(
+  state: PipelineState,
+  request: RecordedRequest,
+  match: ReturnType<Router['match']>,
+  badJson: boolean,
+): Reply {
   const authorization = String(request.headers.authorization ?? '');
   const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1]?.trim();
   if (presented !== state.token) {
     return errorReply(new HttpError(401, 'Bad credentials'), undefined);
   }
-  const fault = state.faults.take(request.method, match?.operation, { viewerId: state.world.viewer.id, now: state.clock() });
+  const fault = state.faults.take(request.method, match?.operation, {
+    viewerId: state.world.viewer.id,
+    now: state.clock(),
+  });
   if (fault) {
     return fault;
   }
@@ -98,7 +106,7 @@ function answer(state: PipelineState, request: RecordedRequest, match: ReturnTyp
   }
   const url = new URL(request.url, state.world.apiUrl);
   const query: Record<string, unknown> = {};
-  for (const p of op.parameters.filter(x => x.in === 'query')) {
+  for (const p of op.parameters.filter((x) => x.in === 'query')) {
     const value = url.searchParams.get(p.name);
     if (value !== null) {
       query[p.name] = value;
@@ -106,11 +114,24 @@ function answer(state: PipelineState, request: RecordedRequest, match: ReturnTyp
   }
   const queryCheck = checkParameters(op, 'query', query);
   const bodyCheck = checkBody(op, request.body);
-  const invalid: RequestCheck[] = [queryCheck, bodyCheck].filter(c => c.problems.length > 0);
+  const invalid: RequestCheck[] = [queryCheck, bodyCheck].filter((c) => c.problems.length > 0);
   if (invalid.length > 0) {
-    violation(state, 'request', op, request, invalid.flatMap(c => c.problems));
-    const messages = invalid.flatMap(c => c.messages);
-    return errorReply(new HttpError(422, `Invalid request.\n\n${messages.join('\n')}`, invalid.flatMap(c => c.details)), op);
+    violation(
+      state,
+      'request',
+      op,
+      request,
+      invalid.flatMap((c) => c.problems),
+    );
+    const messages = invalid.flatMap((c) => c.messages);
+    return errorReply(
+      new HttpError(
+        422,
+        `Invalid request.\n\n${messages.join('\n')}`,
+        invalid.flatMap((c) => c.details),
+      ),
+      op,
+    );
   }
 
   let reply: Reply;
@@ -146,7 +167,9 @@ function errorReply(error: HttpError, op: FixtureOperation | undefined): Reply {
     headers: error.headers,
     body: {
       message: error.message,
-      ...(error.errors ? { errors: error.errors.map(d => ({ resource: d.resource ?? resourceOf(op?.operationId ?? ''), ...d })) } : {}),
+      ...(error.errors
+        ? { errors: error.errors.map((d) => ({ resource: d.resource ?? resourceOf(op?.operationId ?? ''), ...d })) }
+        : {}),
       documentation_url: op?.documentationUrl ?? GENERIC_DOCS,
       status: String(error.status),
     },
@@ -154,7 +177,11 @@ function errorReply(error: HttpError, op: FixtureOperation | undefined): Reply {
 }
 
 function violation(
-  state: PipelineState, kind: ContractViolation['kind'], op: FixtureOperation, request: RecordedRequest, errors: readonly string[],
+  state: PipelineState,
+  kind: ContractViolation['kind'],
+  op: FixtureOperation,
+  request: RecordedRequest,
+  errors: readonly string[],
   status?: number,
 ): void {
   state.violations.push({
@@ -181,7 +208,11 @@ function send(state: PipelineState, res: ServerResponse, reply: Reply): void {
     ...reply.headers,
   };
   if (reply.raw) {
-    res.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType, 'content-length': String(reply.raw.data.length) });
+    res.writeHead(reply.status, {
+      ...headers,
+      'content-type': reply.raw.contentType,
+      'content-length': String(reply.raw.data.length),
+    });
     res.end(reply.raw.data);
     return;
   }
@@ -191,6 +222,10 @@ function send(state: PipelineState, res: ServerResponse, reply: Reply): void {
     return;
   }
   const data = Buffer.from(JSON.stringify(reply.body), 'utf-8');
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(data.length) });
+  res.writeHead(reply.status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(data.length),
+  });
   res.end(data);
 }

@@ -56,13 +56,17 @@ export function renderUser(world: World, user: UserState): Record<string, unknow
 
 /** Open issues and pull requests, as `open_issues_count` counts them. */
 function openIssues(repo: RepoState): number {
-  return [...repo.issues.values()].filter(i => i.pull?.state === 'open').length;
+  return [...repo.issues.values()].filter((i) => i.pull?.state === 'open').length;
 }
 
 /**
  * A repository: `minimal` (combined status), `repository` (pull request head/base) or `full` (`GET /repos`).
  */
-export function renderRepository(world: World, repo: RepoState, variant: 'minimal' | 'repository' | 'full'): Record<string, unknown> {
+export function renderRepository(
+  world: World,
+  repo: RepoState,
+  variant: 'minimal' | 'repository' | 'full',
+): Record<string, unknown> {
   const url = repoApiUrl(world, repo);
   const html = repoHtmlUrl(world, repo);
   const open = openIssues(repo);
@@ -213,13 +217,18 @@ export function renderGitCommit(world: World, repo: RepoState, commit: GitCommit
     committer: renderSignature(commit.committer),
     tree: { sha: commit.tree, url: `${url}/git/trees/${commit.tree}` },
     message: commit.message,
-    parents: commit.parents.map(p => ({ sha: p, url: `${url}/git/commits/${p}`, html_url: `${html}/commit/${p}` })),
+    parents: commit.parents.map((p) => ({ sha: p, url: `${url}/git/commits/${p}`, html_url: `${html}/commit/${p}` })),
     verification: UNSIGNED,
   };
 }
 
 /** `GET /commits/{ref}` and friends: the commit with GitHub users and, optionally, stats and files. */
-export function renderCommit(world: World, repo: RepoState, commit: GitCommit, withFiles: boolean): Record<string, unknown> {
+export function renderCommit(
+  world: World,
+  repo: RepoState,
+  commit: GitCommit,
+  withFiles: boolean,
+): Record<string, unknown> {
   const url = repoApiUrl(world, repo);
   const html = repoHtmlUrl(world, repo);
   const author = world.userByEmail(commit.author.email);
@@ -241,7 +250,7 @@ export function renderCommit(world: World, repo: RepoState, commit: GitCommit, w
     },
     author: author ? renderUser(world, author) : null,
     committer: committer ? renderUser(world, committer) : null,
-    parents: commit.parents.map(p => ({ sha: p, url: `${url}/commits/${p}`, html_url: `${html}/commit/${p}` })),
+    parents: commit.parents.map((p) => ({ sha: p, url: `${url}/commits/${p}`, html_url: `${html}/commit/${p}` })),
   };
   if (withFiles) {
     const parent = commit.parents.length > 0 ? repo.git.commit(commit.parents[0]) : undefined;
@@ -255,11 +264,17 @@ export function renderCommit(world: World, repo: RepoState, commit: GitCommit, w
 }
 
 /** Diff entries between two trees (paths sorted; no rename detection). */
-export function renderDiff(world: World, repo: RepoState, fromTree: string | undefined, toTree: string, atCommit: string): Array<Record<string, unknown>> {
+export function renderDiff(
+  world: World,
+  repo: RepoState,
+  fromTree: string | undefined,
+  toTree: string,
+  atCommit: string,
+): Array<Record<string, unknown>> {
   const url = repoApiUrl(world, repo);
   const html = repoHtmlUrl(world, repo);
   const changes = diffTrees(repo.git, fromTree, toTree);
-  return changes.map(change => {
+  return changes.map((change) => {
     const { additions, deletions } = countLineChanges(change.before, change.after);
     const p = encodePath(change.path);
     return {
@@ -299,7 +314,7 @@ export function diffTrees(git: GitStore, fromTree: string | undefined, toTree: s
     out.push({
       path: p,
       status: !a ? 'added' : !b ? 'removed' : 'modified',
-      sha: (b ?? a as FlatEntry).sha,
+      sha: (b ?? (a as FlatEntry)).sha,
       before: content(a),
       after: content(b),
     });
@@ -308,7 +323,10 @@ export function diffTrees(git: GitStore, fromTree: string | undefined, toTree: s
 }
 
 /** Added and deleted lines between two texts (a longest-common-subsequence diff); binary files count 0. */
-export function countLineChanges(before: Buffer | undefined, after: Buffer | undefined): { additions: number; deletions: number } {
+export function countLineChanges(
+  before: Buffer | undefined,
+  after: Buffer | undefined,
+): { additions: number; deletions: number } {
   if ((before && before.includes(0)) || (after && after.includes(0))) {
     return { additions: 0, deletions: 0 };
   }
@@ -353,14 +371,22 @@ export function renderBranch(world: World, repo: RepoState, name: string, sha: s
   return {
     name,
     commit: renderCommit(world, repo, commit, false),
-    _links: { self: `${url}/branches/${encodePath(name)}`, html: `${repoHtmlUrl(world, repo)}/tree/${encodePath(name)}` },
+    _links: {
+      self: `${url}/branches/${encodePath(name)}`,
+      html: `${repoHtmlUrl(world, repo)}/tree/${encodePath(name)}`,
+    },
     protected: false,
     protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
     protection_url: `${url}/branches/${encodePath(name)}/protection`,
   };
 }
 
-export function renderStatus(world: World, repo: RepoState, status: StatusState, withCreator: boolean): Record<string, unknown> {
+export function renderStatus(
+  world: World,
+  repo: RepoState,
+  status: StatusState,
+  withCreator: boolean,
+): Record<string, unknown> {
   return {
     url: `${repoApiUrl(world, repo)}/statuses/${status.sha}`,
     avatar_url: `https://avatars.githubusercontent.com/u/${status.creator.id}?v=4`,
@@ -377,7 +403,10 @@ export function renderStatus(world: World, repo: RepoState, status: StatusState,
 }
 
 /** Summary of a pull request's commits and changes (between its merge base with the base and its head). */
-export function pullStats(repo: RepoState, pull: PullState): { commits: number; additions: number; deletions: number; changedFiles: number } {
+export function pullStats(
+  repo: RepoState,
+  pull: PullState,
+): { commits: number; additions: number; deletions: number; changedFiles: number } {
   const head = repo.pullHeadSha(pull);
   const base = pullBaseSha(repo, pull);
   const headCommit = repo.git.commit(head);
@@ -410,7 +439,7 @@ export function renderPull(world: World, repo: RepoState, pull: PullState, simpl
   const self = `${url}/pulls/${pull.number}`;
   const headSha = repo.pullHeadSha(pull);
   const issue = repo.issues.get(pull.number);
-  const labels = (issue?.labels ?? []).flatMap(name => {
+  const labels = (issue?.labels ?? []).flatMap((name) => {
     const label = repo.labels.get(name.toLowerCase());
     // The list answer documents a label description as a non-null string, unlike the other pull request answers.
     return label ? [renderLabel(world, repo, simple ? { ...label, description: label.description ?? '' } : label)] : [];

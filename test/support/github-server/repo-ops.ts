@@ -34,7 +34,12 @@ export function deleteRef(world: World, repo: RepoState, fullRef: string): void 
 
 /** Writes a commit of `tree` on top of `branch` (a root commit when the branch does not exist) and moves it. */
 export function commitOnBranch(
-  world: World, repo: RepoState, branch: string, tree: string, message: string, author: GitSignature,
+  world: World,
+  repo: RepoState,
+  branch: string,
+  tree: string,
+  message: string,
+  author: GitSignature,
   committer: GitSignature = author,
 ): GitCommit {
   const parent = repo.branchSha(branch);
@@ -68,7 +73,7 @@ export function headBranch(repo: RepoState, head: string): string {
 
 /** Throws GitHub's 422 when another open pull request already joins these branches. */
 function refuseDuplicate(repo: RepoState, head: string, base: string, except?: PullState): void {
-  const duplicate = repo.pulls().find(p => p !== except && p.state === 'open' && p.head === head && p.base === base);
+  const duplicate = repo.pulls().find((p) => p !== except && p.state === 'open' && p.head === head && p.base === base);
   if (duplicate) {
     throw validationFailed({
       resource: 'PullRequest',
@@ -91,7 +96,11 @@ export function openPull(world: World, repo: RepoState, options: OpenPullOptions
   }
   refuseDuplicate(repo, head, base);
   if (repo.git.isAncestor(headSha, baseSha)) {
-    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` });
+    throw validationFailed({
+      resource: 'PullRequest',
+      code: 'custom',
+      message: `No commits between ${base} and ${head}`,
+    });
   }
   const number = nextIssueNumber(repo);
   const now = world.now();
@@ -135,10 +144,20 @@ export function closePull(world: World, repo: RepoState, pull: PullState): void 
 /** Reopens a closed, unmerged pull request; GitHub refuses when the head branch is gone or a twin is open. */
 export function reopenPull(world: World, repo: RepoState, pull: PullState): void {
   if (pull.merged) {
-    throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid', message: 'state cannot be changed. The pull request cannot be reopened because it has been merged.' });
+    throw validationFailed({
+      resource: 'PullRequest',
+      field: 'state',
+      code: 'invalid',
+      message: 'state cannot be changed. The pull request cannot be reopened because it has been merged.',
+    });
   }
   if (!repo.branchSha(pull.head)) {
-    throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid', message: 'state cannot be changed. The head branch has been deleted.' });
+    throw validationFailed({
+      resource: 'PullRequest',
+      field: 'state',
+      code: 'invalid',
+      message: 'state cannot be changed. The head branch has been deleted.',
+    });
   }
   refuseDuplicate(repo, pull.head, pull.base, pull);
   pull.state = 'open';
@@ -187,14 +206,20 @@ export function mergePull(world: World, repo: RepoState, pull: PullState, option
   } else if (method === 'squash') {
     const commits = repo.git.commitsBetween(base, head);
     const title = options.commitTitle ?? `${pull.title} (#${pull.number})`;
-    const message = `${title}\n\n${options.commitMessage ?? commits.map(c => `* ${c.message}`).join('\n\n')}`;
+    const message = `${title}\n\n${options.commitMessage ?? commits.map((c) => `* ${c.message}`).join('\n\n')}`;
     tip = repo.git.writeCommit({ tree, parents: [base], author: signature, committer: signature, message }).sha;
   } else {
     tip = base;
     for (const commit of repo.git.commitsBetween(base, head)) {
       const parentTree = commit.parents.length > 0 ? repo.git.commit(commit.parents[0])?.tree : undefined;
       const replayed = replayTree(repo, tip, parentTree, commit.tree);
-      tip = repo.git.writeCommit({ tree: replayed, parents: [tip], author: commit.author, committer: signature, message: commit.message }).sha;
+      tip = repo.git.writeCommit({
+        tree: replayed,
+        parents: [tip],
+        author: commit.author,
+        committer: signature,
+        message: commit.message,
+      }).sha;
     }
   }
   setBranch(world, repo, pull.base, tip);
@@ -231,7 +256,13 @@ function replayTree(repo: RepoState, onto: string, fromTree: string | undefined,
 }
 
 /** The repository label with this name (case-insensitive), created with GitHub's default colour when absent. */
-export function ensureLabel(world: World, repo: RepoState, name: string, color = 'ededed', description: string | null = null): LabelState {
+export function ensureLabel(
+  world: World,
+  repo: RepoState,
+  name: string,
+  color = 'ededed',
+  description: string | null = null,
+): LabelState {
   const key = name.toLowerCase();
   let label = repo.labels.get(key);
   if (!label) {
@@ -245,7 +276,7 @@ export function ensureLabel(world: World, repo: RepoState, name: string, color =
 export function addLabels(world: World, repo: RepoState, issue: IssueState, names: readonly string[]): string[] {
   for (const name of names) {
     const label = ensureLabel(world, repo, name);
-    if (!issue.labels.some(l => l.toLowerCase() === label.name.toLowerCase())) {
+    if (!issue.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) {
       issue.labels.push(label.name);
     }
   }

@@ -23,17 +23,19 @@ export class Router {
 
   constructor(operations: readonly FixtureOperation[]) {
     this.routes = operations
-      .map(operation => {
+      .map((operation) => {
         const names: string[] = [];
-        const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/(\/?)\{(\w+)\}/g, (whole, slash: string, name: string) => {
-          names.push(name);
-          const multi = operation.parameters.some(p => p.in === 'path' && p.name === name && p.multiSegment);
-          if (name === 'path' && multi && operation.path.endsWith(whole)) {
-            // Octokit drops the trailing slash of an empty `path`: `/contents` lists the repository root.
-            return '(?:/(.*))?';
-          }
-          return `${slash}${multi ? '(.*)' : '([^/]+)'}`;
-        });
+        const source = operation.path
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/(\/?)\{(\w+)\}/g, (whole, slash: string, name: string) => {
+            names.push(name);
+            const multi = operation.parameters.some((p) => p.in === 'path' && p.name === name && p.multiSegment);
+            if (name === 'path' && multi && operation.path.endsWith(whole)) {
+              // Octokit drops the trailing slash of an empty `path`: `/contents` lists the repository root.
+              return '(?:/(.*))?';
+            }
+            return `${slash}${multi ? '(.*)' : '([^/]+)'}`;
+          });
         return {
           operation,
           pattern: new RegExp(`^${source}$`),

@@ -105,7 +105,7 @@ export class GitHubServer {
     });
     // A server a test forgot to close (say, an assertion failed first) must not keep Jest from exiting.
     http.unref();
-    http.on('connection', socket => socket.unref());
+    http.on('connection', (socket) => socket.unref());
     const { port } = http.address() as AddressInfo;
     return new GitHubServer(http, `http://127.0.0.1:${port}`, props);
   }
@@ -120,14 +120,24 @@ export class GitHubServer {
   private readonly state: PipelineState;
   private closed = false;
 
-  private constructor(private readonly http: Server, url: string, props: GitHubServerProps) {
+  private constructor(
+    private readonly http: Server,
+    url: string,
+    props: GitHubServerProps,
+  ) {
     this.url = url;
     this.token = props.token ?? 'ghp_fake_test_token';
     this.login = props.login ?? 'kalypso-bot';
     const clock = props.now ?? (() => new Date());
-    const viewer: UserState = { login: this.login, id: 1, type: 'User', name: this.login, email: `1+${this.login}@users.noreply.github.com` };
+    const viewer: UserState = {
+      login: this.login,
+      id: 1,
+      type: 'User',
+      name: this.login,
+      email: `1+${this.login}@users.noreply.github.com`,
+    };
     const fixture = loadRoutesFixture();
-    const missing = fixture.operations.filter(op => !ROUTE_HANDLERS[op.operationId]).map(op => op.operationId);
+    const missing = fixture.operations.filter((op) => !ROUTE_HANDLERS[op.operationId]).map((op) => op.operationId);
     if (missing.length > 0) {
       throw new Error(`fake GitHub: no handler for ${missing.join(', ')} in the contract fixture`);
     }
@@ -155,7 +165,7 @@ export class GitHubServer {
     }
     this.closed = true;
     await new Promise<void>((resolve, reject) => {
-      this.http.close(err => (err ? reject(err) : resolve()));
+      this.http.close((err) => (err ? reject(err) : resolve()));
       this.http.closeAllConnections();
     });
   }
@@ -169,11 +179,24 @@ export class GitHubServer {
    * Commits exactly `files` (path → UTF-8 text) as the branch's content and returns the commit sha. The commit's
    * parent is the branch tip, or for a new branch the default branch tip (so branches share history), or none.
    */
-  public seedBranch(owner: string, repo: string, branch: string, files: Readonly<Record<string, string>>, message = `Seed ${branch}`): string {
+  public seedBranch(
+    owner: string,
+    repo: string,
+    branch: string,
+    files: Readonly<Record<string, string>>,
+    message = `Seed ${branch}`,
+  ): string {
     const r = this.repo(owner, repo);
-    const entries = new Map(Object.entries(files).map(([p, text]) => [p, {
-      mode: '100644' as const, type: 'blob' as const, sha: r.git.writeBlob(Buffer.from(text, 'utf-8')).sha,
-    }]));
+    const entries = new Map(
+      Object.entries(files).map(([p, text]) => [
+        p,
+        {
+          mode: '100644' as const,
+          type: 'blob' as const,
+          sha: r.git.writeBlob(Buffer.from(text, 'utf-8')).sha,
+        },
+      ]),
+    );
     const tree = r.git.writeFlat(entries);
     if (!r.branchSha(branch)) {
       const from = r.branchSha(r.defaultBranch);
@@ -207,13 +230,19 @@ export class GitHubServer {
 
   /** Branch names, sorted. */
   public branches(owner: string, repo: string): string[] {
-    return [...this.repo(owner, repo).refs.keys()].filter(r => r.startsWith('refs/heads/')).map(r => r.slice('refs/heads/'.length)).sort();
+    return [...this.repo(owner, repo).refs.keys()]
+      .filter((r) => r.startsWith('refs/heads/'))
+      .map((r) => r.slice('refs/heads/'.length))
+      .sort();
   }
 
   /** All pull requests, by number. */
   public listPulls(owner: string, repo: string): PullSnapshot[] {
     const r = this.repo(owner, repo);
-    return r.pulls().sort((a, b) => a.number - b.number).map(p => this.snapshot(r, p));
+    return r
+      .pulls()
+      .sort((a, b) => a.number - b.number)
+      .map((p) => this.snapshot(r, p));
   }
 
   public getPull(owner: string, repo: string, pullNumber: number): PullSnapshot | undefined {
@@ -224,14 +253,20 @@ export class GitHubServer {
 
   /** Statuses set on a commit, oldest first. */
   public statuses(owner: string, repo: string, sha: string): StatusSnapshot[] {
-    return this.repo(owner, repo).statuses.filter(s => s.sha === sha.toLowerCase()).map(s => ({
-      state: s.state, context: s.context, description: s.description, targetUrl: s.targetUrl, creator: s.creator.login,
-    }));
+    return this.repo(owner, repo)
+      .statuses.filter((s) => s.sha === sha.toLowerCase())
+      .map((s) => ({
+        state: s.state,
+        context: s.context,
+        description: s.description,
+        targetUrl: s.targetUrl,
+        creator: s.creator.login,
+      }));
   }
 
   /** Repository label names, sorted. */
   public labels(owner: string, repo: string): string[] {
-    return [...this.repo(owner, repo).labels.values()].map(l => l.name).sort();
+    return [...this.repo(owner, repo).labels.values()].map((l) => l.name).sort();
   }
 
   /** Opens a pull request authored by another (human) account; returns its number. */
@@ -261,7 +296,10 @@ export class GitHubServer {
       throw new Error(`fake GitHub: no pull request #${pullNumber} in ${owner}/${repo}`);
     }
     const world = this.state.world;
-    return mergePull(world, r, pull, { by: options.by ? world.user(options.by) : world.viewer, method: options.method });
+    return mergePull(world, r, pull, {
+      by: options.by ? world.user(options.by) : world.viewer,
+      method: options.method,
+    });
   }
 
   /** Makes the next matching request(s) fail; see `FaultOptions`. */
@@ -284,9 +322,9 @@ export class GitHubServer {
    * content) are searched decoded too. Headers are not searched (they carry the token).
    */
   public requestsContaining(text: string): RecordedRequest[] {
-    return this.state.requests.filter(r => {
+    return this.state.requests.filter((r) => {
       const haystacks = [r.url, safeDecodeURI(r.url), r.rawBody, ...decodedStrings(r.body)];
-      return haystacks.some(h => h.includes(text));
+      return haystacks.some((h) => h.includes(text));
     });
   }
 

@@ -100,7 +100,7 @@ export class RepoState {
   }
 
   public pulls(): PullState[] {
-    return [...this.issues.values()].flatMap(i => (i.pull ? [i.pull] : []));
+    return [...this.issues.values()].flatMap((i) => (i.pull ? [i.pull] : []));
   }
 
   /** The head commit of a pull request: the branch tip while open, the recorded one once closed. */

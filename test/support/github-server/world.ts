@@ -54,7 +54,7 @@ export class World {
 
   /** The account whose commit email is `email`, as GitHub links commits to users. */
   public userByEmail(email: string): UserState | undefined {
-    return [...this.users.values()].find(u => u.email.toLowerCase() === email.toLowerCase());
+    return [...this.users.values()].find((u) => u.email.toLowerCase() === email.toLowerCase());
   }
 
   public repo(owner: string, name: string): RepoState | undefined {
@@ -66,8 +66,18 @@ export class World {
     if (this.repos.has(key)) {
       throw new Error(`repository ${owner}/${name} already exists in the fake GitHub`);
     }
-    const ownerUser = this.user(owner, owner.toLowerCase() === this.viewer.login.toLowerCase() ? this.viewer.type : 'Organization');
-    const repo = new RepoState(this.nextId(), ownerUser, name, options.defaultBranch ?? 'main', options.private ?? false, this.clock());
+    const ownerUser = this.user(
+      owner,
+      owner.toLowerCase() === this.viewer.login.toLowerCase() ? this.viewer.type : 'Organization',
+    );
+    const repo = new RepoState(
+      this.nextId(),
+      ownerUser,
+      name,
+      options.defaultBranch ?? 'main',
+      options.private ?? false,
+      this.clock(),
+    );
     this.repos.set(key, repo);
     return repo;
   }

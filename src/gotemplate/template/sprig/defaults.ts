@@ -31,4 +31,3 @@ function jsonOrEmpty(v: unknown, indent: boolean): string {
     throw e;
   }
 }
-

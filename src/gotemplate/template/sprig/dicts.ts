@@ -14,13 +14,17 @@ import { strval } from './strings';
  * here they follow the sorted keys, so that output is reproducible.
  */
 export const DICT_FUNCTIONS: FunctionTable = {
-  dict: fn([], (args) => {
-    const d = newStringMap();
-    for (let i = 0; i < args.length; i += 2) {
-      d[strval(args[i])] = i + 1 < args.length ? args[i + 1] : '';
-    }
-    return d;
-  }, 'any'),
+  dict: fn(
+    [],
+    (args) => {
+      const d = newStringMap();
+      for (let i = 0; i < args.length; i += 2) {
+        d[strval(args[i])] = i + 1 < args.length ? args[i + 1] : '';
+      }
+      return d;
+    },
+    'any',
+  ),
   set: fn(['map', 'string', 'any'], ([d, key, value]) => {
     const map = writable(d);
     map[key as string] = value;
@@ -34,39 +38,56 @@ export const DICT_FUNCTIONS: FunctionTable = {
     return map;
   }),
   hasKey: fn(['map', 'string'], ([d, key]) => hasKey(readable(d), key as string)),
-  pluck: fn(['string'], ([key, ...dicts]) =>
-    typed(
-      dicts.map(readable).filter((d) => hasKey(d, key as string)).map((d) => d[key as string]),
-      SLICE_ANY,
-    ),
-  'map'),
+  pluck: fn(
+    ['string'],
+    ([key, ...dicts]) =>
+      typed(
+        dicts
+          .map(readable)
+          .filter((d) => hasKey(d, key as string))
+          .map((d) => d[key as string]),
+        SLICE_ANY,
+      ),
+    'map',
+  ),
   keys: fn([], (dicts) => typed(dicts.map(readable).flatMap(sortedKeys), SLICE_STRING), 'map'),
-  pick: fn(['map'], ([d, ...keys]) => {
-    const src = readable(d);
-    const out = newStringMap();
-    for (const k of keys as string[]) {
-      if (hasKey(src, k)) {
-        out[k] = src[k];
+  pick: fn(
+    ['map'],
+    ([d, ...keys]) => {
+      const src = readable(d);
+      const out = newStringMap();
+      for (const k of keys as string[]) {
+        if (hasKey(src, k)) {
+          out[k] = src[k];
+        }
       }
-    }
-    return out;
-  }, 'string'),
-  omit: fn(['map'], ([d, ...keys]) => {
-    const src = readable(d);
-    const omitted = new Set(keys as string[]);
-    const out = newStringMap();
-    for (const k of Object.keys(src)) {
-      if (!omitted.has(k)) {
-        out[k] = src[k];
+      return out;
+    },
+    'string',
+  ),
+  omit: fn(
+    ['map'],
+    ([d, ...keys]) => {
+      const src = readable(d);
+      const omitted = new Set(keys as string[]);
+      const out = newStringMap();
+      for (const k of Object.keys(src)) {
+        if (!omitted.has(k)) {
+          out[k] = src[k];
+        }
       }
-    }
-    return out;
-  }, 'string'),
+      return out;
+    },
+    'string',
+  ),
   merge: fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, false), 'map'),
   mergeOverwrite: fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, true), 'map'),
   values: fn(['map'], ([d]) => {
     const map = readable(d);
-    return typed(sortedKeys(map).map((k) => map[k]), SLICE_ANY);
+    return typed(
+      sortedKeys(map).map((k) => map[k]),
+      SLICE_ANY,
+    );
   }),
 };
 

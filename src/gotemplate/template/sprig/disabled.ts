@@ -13,9 +13,13 @@ import { fn, FunctionTable, GoCallError, ParamType, TemplateFunction } from '../
  * - `semver`, `semverCompare`, `derivePassword`, `decryptAES`, `buildCustomCert` are not implemented.
  */
 function refuse(name: string, reason: string, params: readonly ParamType[], variadic?: ParamType): TemplateFunction {
-  return fn(params, () => {
-    throw new GoCallError(`${name} is not available in kalypso-cdk8s templates: ${reason}`);
-  }, variadic);
+  return fn(
+    params,
+    () => {
+      throw new GoCallError(`${name} is not available in kalypso-cdk8s templates: ${reason}`);
+    },
+    variadic,
+  );
 }
 
 const ENVIRONMENT = 'templates may not read the environment';

@@ -11,8 +11,16 @@ export const ENCODING_FUNCTIONS: FunctionTable = {
   b64dec: fn(['string'], ([s]) => decodeBase64(s as string)),
   b32enc: fn(['string'], ([s]) => encodeBase32(toBytes(s as string))),
   b32dec: fn(['string'], ([s]) => decodeBase32(s as string)),
-  sha1sum: fn(['string'], ([s]) => createHash('sha1').update(s as string, 'utf8').digest('hex')),
-  sha256sum: fn(['string'], ([s]) => createHash('sha256').update(s as string, 'utf8').digest('hex')),
+  sha1sum: fn(['string'], ([s]) =>
+    createHash('sha1')
+      .update(s as string, 'utf8')
+      .digest('hex'),
+  ),
+  sha256sum: fn(['string'], ([s]) =>
+    createHash('sha256')
+      .update(s as string, 'utf8')
+      .digest('hex'),
+  ),
   adler32sum: fn(['string'], ([s]) => String(adler32(toBytes(s as string)))),
 };
 
@@ -114,7 +122,7 @@ function decodeBase32(s: string): string {
   while (pos < olen && !end) {
     const dbuf = [0, 0, 0, 0, 0, 0, 0, 0];
     let dlen = 8;
-    for (let j = 0; j < 8; ) {
+    for (let j = 0; j < 8;) {
       const remaining = olen - pos;
       if (remaining === 0) {
         return corrupt(olen - remaining - j);

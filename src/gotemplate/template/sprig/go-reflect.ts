@@ -1,6 +1,19 @@
 import { GoMap } from '../../go/go-map';
 import { GoCallError } from '../functions';
-import { bigintOf, GoStruct, goTypeOf, isNilCollection, isTrue, kindOf, mapEntries, mapLookup, mapSize, numberOf, reflectKindName, typed } from '../values';
+import {
+  bigintOf,
+  GoStruct,
+  goTypeOf,
+  isNilCollection,
+  isTrue,
+  kindOf,
+  mapEntries,
+  mapLookup,
+  mapSize,
+  numberOf,
+  reflectKindName,
+  typed,
+} from '../values';
 
 /**
  * Reflection helpers with the behaviour sprig's list, dict and default functions get from Go's `reflect`:

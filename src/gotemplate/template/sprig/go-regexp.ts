@@ -22,7 +22,9 @@ export class GoRegexp {
     try {
       re = new RegExp(pattern, 'gu' + flags);
     } catch (e) {
-      throw new Error(`error parsing regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}: ${goQuoteExpr(expr)}`);
+      throw new Error(
+        `error parsing regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}: ${goQuoteExpr(expr)}`,
+      );
     }
     return new GoRegexp(re, names);
   }
@@ -271,7 +273,9 @@ function translate(expr: string): { pattern: string; flags: string; names: strin
       if ('DSW'.includes(next)) {
         const cls = PERL_CLASSES[next.toLowerCase()];
         if (inClass) {
-          throw new Error(`error parsing regexp: negated Perl class inside a character class is not supported: ${goQuoteExpr(expr)}`);
+          throw new Error(
+            `error parsing regexp: negated Perl class inside a character class is not supported: ${goQuoteExpr(expr)}`,
+          );
         }
         out += `[^${cls}]`;
         i += 2;
@@ -382,7 +386,9 @@ function translate(expr: string): { pattern: string; flags: string; names: strin
         i += 3;
         continue;
       }
-      throw new Error(`error parsing regexp: inline flags are supported only at the start of the expression: ${goQuoteExpr(expr)}`);
+      throw new Error(
+        `error parsing regexp: inline flags are supported only at the start of the expression: ${goQuoteExpr(expr)}`,
+      );
     }
     if (c === '(') {
       names.push('');

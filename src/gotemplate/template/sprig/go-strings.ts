@@ -41,7 +41,20 @@ export function toLowerRune(ch: string): string {
 
 /** `unicode.ToTitle` of one rune (title case equals upper case except for a few digraphs). */
 export function toTitleRune(ch: string): string {
-  const titles: Record<string, string> = { ǆ: 'ǅ', ǅ: 'ǅ', Ǆ: 'ǅ', ǉ: 'ǈ', ǈ: 'ǈ', Ǉ: 'ǈ', ǌ: 'ǋ', ǋ: 'ǋ', Ǌ: 'ǋ', ǳ: 'ǲ', ǲ: 'ǲ', Ǳ: 'ǲ' };
+  const titles: Record<string, string> = {
+    ǆ: 'ǅ',
+    ǅ: 'ǅ',
+    Ǆ: 'ǅ',
+    ǉ: 'ǈ',
+    ǈ: 'ǈ',
+    Ǉ: 'ǈ',
+    ǌ: 'ǋ',
+    ǋ: 'ǋ',
+    Ǌ: 'ǋ',
+    ǳ: 'ǲ',
+    ǲ: 'ǲ',
+    Ǳ: 'ǲ',
+  };
   return titles[ch] ?? toUpperRune(ch);
 }
 

@@ -19,15 +19,26 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
   sub: fn(['any', 'any'], ([a, b]) => new GoInt64(toInt64(a) - toInt64(b))),
   div: fn(['any', 'any'], ([a, b]) => new GoInt64(divide(toInt64(a), toInt64(b), false))),
   mod: fn(['any', 'any'], ([a, b]) => new GoInt64(divide(toInt64(a), toInt64(b), true))),
-  mul: fn(['any'], ([a, ...rest]) => new GoInt64(rest.reduce<bigint>((p, v) => BigInt.asIntN(64, p * toInt64(v)), toInt64(a))), 'any'),
+  mul: fn(
+    ['any'],
+    ([a, ...rest]) => new GoInt64(rest.reduce<bigint>((p, v) => BigInt.asIntN(64, p * toInt64(v)), toInt64(a))),
+    'any',
+  ),
   biggest: fn(['any'], ([a, ...rest]) => new GoInt64(extreme(a, rest, (x, y) => x > y)), 'any'),
   max: fn(['any'], ([a, ...rest]) => new GoInt64(extreme(a, rest, (x, y) => x > y)), 'any'),
   min: fn(['any'], ([a, ...rest]) => new GoInt64(extreme(a, rest, (x, y) => x < y)), 'any'),
   ceil: fn(['any'], ([a]) => new GoFloat64(Math.ceil(toFloat64(a)))),
   floor: fn(['any'], ([a]) => new GoFloat64(Math.floor(toFloat64(a)))),
-  round: fn(['any', 'int'], ([a, p, ...roundOn]) => new GoFloat64(round(toFloat64(a), p as number, roundOn.length > 0 ? numberOf(roundOn[0]) : 0.5)), 'float64'),
+  round: fn(
+    ['any', 'int'],
+    ([a, p, ...roundOn]) =>
+      new GoFloat64(round(toFloat64(a), p as number, roundOn.length > 0 ? numberOf(roundOn[0]) : 0.5)),
+    'float64',
+  ),
   until: fn(['int'], ([count], ctx) => untilStep(0, count as number, (count as number) < 0 ? -1 : 1, ctx)),
-  untilStep: fn(['int', 'int', 'int'], ([start, stop, step], ctx) => untilStep(start as number, stop as number, step as number, ctx)),
+  untilStep: fn(['int', 'int', 'int'], ([start, stop, step], ctx) =>
+    untilStep(start as number, stop as number, step as number, ctx),
+  ),
 };
 
 const MIN_INT64 = -(2n ** 63n);

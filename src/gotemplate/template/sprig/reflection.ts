@@ -6,7 +6,10 @@ import { deepEqual } from './go-reflect';
 export const REFLECTION_FUNCTIONS: FunctionTable = {
   typeOf: fn(['any'], ([v]) => typeName(v)),
   typeIs: fn(['string', 'any'], ([target, v]) => target === typeName(v)),
-  typeIsLike: fn(['string', 'any'], ([target, v]) => target === typeName(v) || '*' + (target as string) === typeName(v)),
+  typeIsLike: fn(
+    ['string', 'any'],
+    ([target, v]) => target === typeName(v) || '*' + (target as string) === typeName(v),
+  ),
   kindOf: fn(['any'], ([v]) => reflectKindName(v)),
   kindIs: fn(['string', 'any'], ([target, v]) => target === reflectKindName(v)),
   deepEqual: fn(['any', 'any'], ([a, b]) => deepEqual(a, b)),

@@ -13,7 +13,12 @@ export const REGEX_FUNCTIONS: FunctionTable = {
   }),
   regexFindAll: fn(['string', 'string', 'int'], ([regex, s, n]) => {
     const matches = mustCompile(regex as string).findAll(s as string, n as number);
-    return matches.length === 0 ? nilSlice(SLICE_STRING) : typed(matches.map((m) => m[0]), SLICE_STRING);
+    return matches.length === 0
+      ? nilSlice(SLICE_STRING)
+      : typed(
+          matches.map((m) => m[0]),
+          SLICE_STRING,
+        );
   }),
   regexFind: fn(['string', 'string'], ([regex, s]) => mustCompile(regex as string).findString(s as string)),
   regexReplaceAll: fn(['string', 'string', 'string'], ([regex, s, repl]) =>

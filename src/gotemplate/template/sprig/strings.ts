@@ -23,13 +23,17 @@ import {
 
 /** sprig v2.22.0 string functions (`strings.go` and `functions.go`), with Go's byte semantics. */
 export const STRING_FUNCTIONS: FunctionTable = {
-  abbrev: fn(['int', 'string'], ([width, s]) => ((width as number) < 4 ? s : abbreviate(s as string, 0, width as number))),
+  abbrev: fn(['int', 'string'], ([width, s]) =>
+    (width as number) < 4 ? s : abbreviate(s as string, 0, width as number),
+  ),
   abbrevboth: fn(['int', 'int', 'string'], ([left, right, s]) => {
     const l = left as number;
     const r = right as number;
     return r < 4 || (l > 0 && r < 7) ? s : abbreviate(s as string, l, r);
   }),
-  trunc: fn(['int', 'string'], ([c, s]) => (byteLength(s as string) <= (c as number) ? s : sliceString(s as string, 0, c as number))),
+  trunc: fn(['int', 'string'], ([c, s]) =>
+    byteLength(s as string) <= (c as number) ? s : sliceString(s as string, 0, c as number),
+  ),
   trim: fn(['string'], ([s]) => trimSpace(s as string)),
   upper: fn(['string'], ([s]) => toUpper(s as string)),
   lower: fn(['string'], ([s]) => toLower(s as string)),
@@ -43,7 +47,9 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const s = b as string;
     return a !== '' && s.endsWith(a as string) ? s.slice(0, s.length - (a as string).length) : s;
   }),
-  trimPrefix: fn(['string', 'string'], ([a, b]) => ((b as string).startsWith(a as string) ? (b as string).slice((a as string).length) : b)),
+  trimPrefix: fn(['string', 'string'], ([a, b]) =>
+    (b as string).startsWith(a as string) ? (b as string).slice((a as string).length) : b,
+  ),
   nospace: fn(['string'], ([s]) => deleteWhiteSpace(s as string)),
   initials: fn(['string'], ([s]) => initials(s as string)),
   swapcase: fn(['string'], ([s]) => swapCase(s as string)),
@@ -52,18 +58,46 @@ export const STRING_FUNCTIONS: FunctionTable = {
   contains: fn(['string', 'string'], ([sub, s]) => (s as string).includes(sub as string)),
   hasPrefix: fn(['string', 'string'], ([prefix, s]) => (s as string).startsWith(prefix as string)),
   hasSuffix: fn(['string', 'string'], ([suffix, s]) => (s as string).endsWith(suffix as string)),
-  quote: fn([], (args) => args.filter((a) => a !== null).map((a) => quote(strval(a))).join(' '), 'any'),
-  squote: fn([], (args) => args.filter((a) => a !== null).map((a) => `'${formatV(a)}'`).join(' '), 'any'),
-  cat: fn([], (args) => args.filter((a) => a !== null).map(formatV).join(' '), 'any'),
+  quote: fn(
+    [],
+    (args) =>
+      args
+        .filter((a) => a !== null)
+        .map((a) => quote(strval(a)))
+        .join(' '),
+    'any',
+  ),
+  squote: fn(
+    [],
+    (args) =>
+      args
+        .filter((a) => a !== null)
+        .map((a) => `'${formatV(a)}'`)
+        .join(' '),
+    'any',
+  ),
+  cat: fn(
+    [],
+    (args) =>
+      args
+        .filter((a) => a !== null)
+        .map(formatV)
+        .join(' '),
+    'any',
+  ),
   indent: fn(['int', 'string'], ([n, s], ctx) => indent(n as number, s as string, ctx)),
   nindent: fn(['int', 'string'], ([n, s], ctx) => '\n' + indent(n as number, s as string, ctx)),
-  replace: fn(['string', 'string', 'string'], ([old, replacement, s]) => replaceAll(s as string, old as string, replacement as string)),
+  replace: fn(['string', 'string', 'string'], ([old, replacement, s]) =>
+    replaceAll(s as string, old as string, replacement as string),
+  ),
   plural: fn(['string', 'string', 'int'], ([one, many, count]) => (count === 1 ? one : many)),
   toString: fn(['any'], ([v]) => strval(v)),
   toStrings: fn(['any'], ([v]) => typed(strslice(v), SLICE_STRING)),
   split: fn(['string', 'string'], ([sep, s]) => indexedParts(split(s as string, sep as string))),
   splitList: fn(['string', 'string'], ([sep, s]) => typed(split(s as string, sep as string), SLICE_STRING)),
-  splitn: fn(['string', 'int', 'string'], ([sep, n, s]) => indexedParts(splitN(s as string, sep as string, n as number))),
+  splitn: fn(['string', 'int', 'string'], ([sep, n, s]) =>
+    indexedParts(splitN(s as string, sep as string, n as number)),
+  ),
   join: fn(['string', 'any'], ([sep, v]) => strslice(v).join(sep as string)),
   sortAlpha: fn(['any'], ([list]) => {
     if (Array.isArray(list)) {

@@ -26,7 +26,9 @@ interface ParsedUrl {
 function parseUrl(raw: string): ParsedUrl {
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(raw)) {
-    throw new GoCallError(`unable to parse url: parse ${JSON.stringify(raw)}: net/url: invalid control character in URL`);
+    throw new GoCallError(
+      `unable to parse url: parse ${JSON.stringify(raw)}: net/url: invalid control character in URL`,
+    );
   }
   const u: ParsedUrl = { scheme: '', opaque: '', user: undefined, host: '', path: '', rawQuery: '', fragment: '' };
   let rest = raw;
@@ -55,7 +57,9 @@ function parseUrl(raw: string): ParsedUrl {
     }
     const slash = rest.indexOf('/');
     if ((slash < 0 ? rest : rest.slice(0, slash)).includes(':')) {
-      throw new GoCallError(`unable to parse url: parse ${JSON.stringify(raw)}: first path segment in URL cannot contain colon`);
+      throw new GoCallError(
+        `unable to parse url: parse ${JSON.stringify(raw)}: first path segment in URL cannot contain colon`,
+      );
     }
   }
   if ((u.scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
@@ -166,4 +170,3 @@ function urlJoin(d: Record<string, unknown>): string {
   }
   return out;
 }
-

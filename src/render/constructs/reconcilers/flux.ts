@@ -65,9 +65,10 @@ export class FluxReconciler extends Construct {
       },
     });
     this.node.addValidation({
-      validate: () => (/^(http|https|ssh):\/\//.test(props.url)
-        ? []
-        : [`manifests.repo ${JSON.stringify(props.url)} is not a URL Flux accepts (http://, https:// or ssh://)`]),
+      validate: () =>
+        /^(http|https|ssh):\/\//.test(props.url)
+          ? []
+          : [`manifests.repo ${JSON.stringify(props.url)} is not a URL Flux accepts (http://, https:// or ssh://)`],
     });
   }
 }

@@ -11,10 +11,15 @@ export function missingManifestFields(manifests: Readonly<Record<string, string>
  * The target's `repo`, `branch` and `path`, or undefined after adding a validation error to `scope` naming the
  * missing ones (the built-in reconcilers need all three).
  */
-export function requiredManifests(scope: Construct, target: DeploymentTarget): { repo: string; branch: string; path: string } | undefined {
+export function requiredManifests(
+  scope: Construct,
+  target: DeploymentTarget,
+): { repo: string; branch: string; path: string } | undefined {
   const missing = missingManifestFields(target.manifests);
   if (missing.length > 0) {
-    scope.node.addValidation({ validate: () => [`deployment target "${target.name}" has no ${missing.join(', ')} in spec.manifests`] });
+    scope.node.addValidation({
+      validate: () => [`deployment target "${target.name}" has no ${missing.join(', ')} in spec.manifests`],
+    });
     return undefined;
   }
   const { repo, branch, path } = target.manifests;

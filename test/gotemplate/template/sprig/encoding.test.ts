@@ -5,7 +5,11 @@ describe('sprig encodings and checksums', () => {
     ['b64enc', '{{ b64enc "hello" }}', 'aGVsbG8='],
     ['b64dec', '{{ b64dec "aGVsbG8=" }}', 'hello'],
     ['b64dec ignores newlines', '{{ b64dec "aGVs\\nbG8=" }}', 'hello'],
-    ['b64dec returns the error text for missing padding', '{{ b64dec "aGVsbG8" }}', 'illegal base64 data at input byte 4'],
+    [
+      'b64dec returns the error text for missing padding',
+      '{{ b64dec "aGVsbG8" }}',
+      'illegal base64 data at input byte 4',
+    ],
     ['b64dec returns the error text for a bad character', '{{ b64dec "a!" }}', 'illegal base64 data at input byte 1'],
     ['b64dec of UTF-8', '{{ b64enc "héllo" | b64dec }}', 'héllo'],
     ['b32enc', '{{ b32enc "hello" }}', 'NBSWY3DP'],

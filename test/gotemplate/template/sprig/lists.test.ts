@@ -28,12 +28,28 @@ describe('sprig list functions', () => {
 
   test.each([
     ['fails on appending to a string', '{{ append "x" 1 }}', 'error calling append: Cannot push on type string'],
-    ['fails on first of nil', '{{ first .ConfigData.nokey }}', 'error calling first: runtime error: invalid memory address or nil pointer dereference'],
+    [
+      'fails on first of nil',
+      '{{ first .ConfigData.nokey }}',
+      'error calling first: runtime error: invalid memory address or nil pointer dereference',
+    ],
     ['fails on reversing a map', '{{ reverse dict }}', 'error calling reverse: Cannot find reverse on type map'],
     ['fails on has in a string', '{{ has 1 "abc" }}', 'error calling has: Cannot find has on type string'],
-    ['fails on slicing a string', '{{ slice "abc" 1 }}', 'error calling slice: list should be type of slice or array but string'],
-    ['fails on bad slice bounds', '{{ slice (list 1 2) 2 1 }}', 'error calling slice: reflect.Value.Slice: slice index out of bounds'],
-    ['fails on concatenating a string', '{{ concat (list 1) "x" }}', 'error calling concat: Cannot concat type string as list'],
+    [
+      'fails on slicing a string',
+      '{{ slice "abc" 1 }}',
+      'error calling slice: list should be type of slice or array but string',
+    ],
+    [
+      'fails on bad slice bounds',
+      '{{ slice (list 1 2) 2 1 }}',
+      'error calling slice: reflect.Value.Slice: slice index out of bounds',
+    ],
+    [
+      'fails on concatenating a string',
+      '{{ concat (list 1) "x" }}',
+      'error calling concat: Cannot concat type string as list',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(renderError(text, STRUCTURED)).toContain(expected);
   });

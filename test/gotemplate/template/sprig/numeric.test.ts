@@ -44,7 +44,11 @@ describe('sprig conversions and arithmetic', () => {
   test.each([
     ['fails on division by zero', '{{ div 1 0 }}', 'error calling div: runtime error: integer divide by zero'],
     ['fails on modulo by zero', '{{ mod 1 0 }}', 'error calling mod: runtime error: integer divide by zero'],
-    ['fails on an int64 where until wants an int', '{{ until (add 1 1) }}', 'wrong type for value; expected int; got int64'],
+    [
+      'fails on an int64 where until wants an int',
+      '{{ until (add 1 1) }}',
+      'wrong type for value; expected int; got int64',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(renderError(text)).toContain(expected);
   });

@@ -6,8 +6,16 @@ describe('sprig regular expressions (Go RE2 semantics)', () => {
     ['regexMatch of an invalid pattern is false', '{{ regexMatch "(" "x" }}', 'false'],
     ['regexMatch with a leading case-insensitive flag', '{{ regexMatch "(?i)^ABC$" "abc" }}', 'true'],
     ['RE2 \\s is ASCII only', '{{ regexMatch "^\\\\s$" "\\u00a0" }} {{ regexMatch "^\\\\s$" "\\t" }}', 'false true'],
-    ['RE2 dot matches a carriage return but not a newline', '{{ regexFind "a.b" "a\\rb" | len }} {{ regexMatch "a.b" "a\\nb" }}', '3 false'],
-    ['\\A and \\z anchor the whole text', '{{ regexMatch "\\\\Aab\\\\z" "ab" }} {{ regexMatch "\\\\Aab\\\\z" "ab\\n" }}', 'true false'],
+    [
+      'RE2 dot matches a carriage return but not a newline',
+      '{{ regexFind "a.b" "a\\rb" | len }} {{ regexMatch "a.b" "a\\nb" }}',
+      '3 false',
+    ],
+    [
+      '\\A and \\z anchor the whole text',
+      '{{ regexMatch "\\\\Aab\\\\z" "ab" }} {{ regexMatch "\\\\Aab\\\\z" "ab\\n" }}',
+      'true false',
+    ],
     ['POSIX classes', '{{ regexFind "[[:digit:]]+" "ab12" }}', '12'],
     ['\\pL classes', '{{ regexFind "\\\\pL+" "12héllo3" }}', 'héllo'],
     ['\\Q…\\E quotes', '{{ regexMatch "\\\\Qa.b\\\\E" "axb" }} {{ regexMatch "\\\\Qa.b\\\\E" "a.b" }}', 'false true'],
@@ -17,16 +25,36 @@ describe('sprig regular expressions (Go RE2 semantics)', () => {
     ['regexFindAll', '{{ regexFindAll "[0-9]+" "ab12cd34" -1 }}', '[12 34]'],
     ['regexFindAll with a limit', '{{ regexFindAll "[0-9]+" "ab12cd34" 1 }}', '[12]'],
     ['regexFindAll without a match', '{{ regexFindAll "x" "abc" -1 }}', '[]'],
-    ['regexFindAll skips an empty match right after a match', '{{ regexFindAll "a*" "baaac" -1 | printf "%q" }}', '["" "aaa" ""]'],
+    [
+      'regexFindAll skips an empty match right after a match',
+      '{{ regexFindAll "a*" "baaac" -1 | printf "%q" }}',
+      '["" "aaa" ""]',
+    ],
     ['regexReplaceAll expands ${1}', '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }}', '-W-xxW-'],
-    ['regexReplaceAll reads $1W as the group named 1W (empty)', '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }}', '---'],
-    ['regexReplaceAll with named groups', '{{ regexReplaceAll "(?P<first>\\\\w+) (?P<last>\\\\w+)" "John Smith" "${last}, ${first}" }}', 'Smith, John'],
+    [
+      'regexReplaceAll reads $1W as the group named 1W (empty)',
+      '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }}',
+      '---',
+    ],
+    [
+      'regexReplaceAll with named groups',
+      '{{ regexReplaceAll "(?P<first>\\\\w+) (?P<last>\\\\w+)" "John Smith" "${last}, ${first}" }}',
+      'Smith, John',
+    ],
     ['regexReplaceAll with $$', '{{ regexReplaceAll "a" "cat" "$$" }}', 'c$t'],
-    ['regexReplaceAll does not replace an empty match right after a match', '{{ regexReplaceAll "a*" "baaac" "-" }}', '-b-c-'],
+    [
+      'regexReplaceAll does not replace an empty match right after a match',
+      '{{ regexReplaceAll "a*" "baaac" "-" }}',
+      '-b-c-',
+    ],
     ['regexReplaceAllLiteral', '{{ regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}" }}', '-${1}-${1}-'],
     ['regexSplit', '{{ regexSplit "a" "banana" -1 | printf "%q" }}', '["b" "n" "n" ""]'],
     ['regexSplit with a limit', '{{ regexSplit "a" "banana" 2 | printf "%q" }}', '["b" "nana"]'],
-    ['regexSplit like the Go documentation', '{{ regexSplit "a*" "abaabaccadaaae" 5 | printf "%q" }}', '["" "b" "b" "c" "cadaaae"]'],
+    [
+      'regexSplit like the Go documentation',
+      '{{ regexSplit "a*" "abaabaccadaaae" 5 | printf "%q" }}',
+      '["" "b" "b" "c" "cadaaae"]',
+    ],
     ['regexSplit of an empty string', '{{ regexSplit "," "" -1 | printf "%q" }}', '[""]'],
     ['regexSplit with n = 0', '{{ regexSplit "," "a,b" 0 }}', '[]'],
   ])('%s', (_name, text, expected) => {
@@ -34,7 +62,9 @@ describe('sprig regular expressions (Go RE2 semantics)', () => {
   });
 
   test('fails on an invalid pattern in regexFind, naming the pattern like MustCompile', () => {
-    expect(renderError('{{ regexFind "(" "x" }}')).toMatch(/error calling regexFind: regexp: Compile\(`\(`\): error parsing regexp: /);
+    expect(renderError('{{ regexFind "(" "x" }}')).toMatch(
+      /error calling regexFind: regexp: Compile\(`\(`\): error parsing regexp: /,
+    );
   });
 
   test('fails on RE2 inline flag groups, which JavaScript lacks', () => {

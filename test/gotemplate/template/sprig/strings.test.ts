@@ -68,12 +68,28 @@ describe('sprig string functions', () => {
   });
 
   test.each([
-    ['fails on a negative trunc (a Go slice panic)', '{{ trunc -1 "hi" }}', 'error calling trunc: runtime error: slice bounds out of range [:-1]'],
-    ['fails on substr with start after end', '{{ substr 4 2 "hello" }}', 'error calling substr: runtime error: slice bounds out of range [4:2]'],
-    ['fails on substr with a start past the end', '{{ substr 9 -1 "hello" }}', 'error calling substr: runtime error: slice bounds out of range [9:5]'],
+    [
+      'fails on a negative trunc (a Go slice panic)',
+      '{{ trunc -1 "hi" }}',
+      'error calling trunc: runtime error: slice bounds out of range [:-1]',
+    ],
+    [
+      'fails on substr with start after end',
+      '{{ substr 4 2 "hello" }}',
+      'error calling substr: runtime error: slice bounds out of range [4:2]',
+    ],
+    [
+      'fails on substr with a start past the end',
+      '{{ substr 9 -1 "hello" }}',
+      'error calling substr: runtime error: slice bounds out of range [9:5]',
+    ],
     ['fails on a negative repeat count', '{{ repeat -1 "x" }}', 'error calling repeat: strings: negative Repeat count'],
     ['fails on a negative indent', '{{ indent -1 "x" }}', 'error calling indent: strings: negative Repeat count'],
-    ['fails on indenting a list', '{{ indent 2 .ConfigData.tags }}', 'wrong type for value; expected string; got []interface {}'],
+    [
+      'fails on indenting a list',
+      '{{ indent 2 .ConfigData.tags }}',
+      'wrong type for value; expected string; got []interface {}',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(renderError(text, STRUCTURED)).toContain(expected);
   });

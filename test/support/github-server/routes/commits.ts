@@ -9,7 +9,9 @@ export function commitOrFail(repo: RepoState, ref: string): GitCommit {
   const sha = repo.resolveCommit(ref);
   const commit = sha ? repo.git.commit(sha) : undefined;
   if (!commit) {
-    throw /^[0-9a-f]{7,40}$/i.test(ref) ? new HttpError(422, `No commit found for SHA: ${ref}`) : notFound(`No commit found for the ref ${ref}`);
+    throw /^[0-9a-f]{7,40}$/i.test(ref)
+      ? new HttpError(422, `No commit found for SHA: ${ref}`)
+      : notFound(`No commit found for the ref ${ref}`);
   }
   return commit;
 }
@@ -30,13 +32,13 @@ function side(repo: RepoState, value: string): GitCommit {
 }
 
 export const commitRoutes: Record<string, RouteHandler> = {
-  'repos/get-commit': ctx => {
+  'repos/get-commit': (ctx) => {
     const repo = repoOf(ctx);
     const commit = commitOrFail(repo, stringParam(ctx, 'ref'));
     return { status: 200, body: renderCommit(ctx.world, repo, commit, true) };
   },
 
-  'repos/compare-commits-with-basehead': ctx => {
+  'repos/compare-commits-with-basehead': (ctx) => {
     const repo = repoOf(ctx);
     const basehead = stringParam(ctx, 'basehead');
     const parts = basehead.split('...');
@@ -52,12 +54,18 @@ export const commitRoutes: Record<string, RouteHandler> = {
     const mergeBase = repo.git.commit(mergeBaseSha) as GitCommit;
     const ahead = repo.git.commitsBetween(base.sha, head.sha);
     const behind = repo.git.commitsBetween(head.sha, base.sha);
-    const status = ahead.length === 0 && behind.length === 0 ? 'identical'
-      : behind.length === 0 ? 'ahead'
-        : ahead.length === 0 ? 'behind' : 'diverged';
-    const paged = ctx.query.page !== undefined || ctx.query.per_page !== undefined
-      ? paginate(ctx, ahead)
-      : { items: ahead.slice(0, 250), headers: {} };
+    const status =
+      ahead.length === 0 && behind.length === 0
+        ? 'identical'
+        : behind.length === 0
+          ? 'ahead'
+          : ahead.length === 0
+            ? 'behind'
+            : 'diverged';
+    const paged =
+      ctx.query.page !== undefined || ctx.query.per_page !== undefined
+        ? paginate(ctx, ahead)
+        : { items: ahead.slice(0, 250), headers: {} };
     const url = repoApiUrl(ctx.world, repo);
     const html = repoHtmlUrl(ctx.world, repo);
     const owner = repo.owner.login;
@@ -76,7 +84,7 @@ export const commitRoutes: Record<string, RouteHandler> = {
         ahead_by: ahead.length,
         behind_by: behind.length,
         total_commits: ahead.length,
-        commits: paged.items.map(c => renderCommit(ctx.world, repo, c, false)),
+        commits: paged.items.map((c) => renderCommit(ctx.world, repo, c, false)),
         files: renderDiff(ctx.world, repo, mergeBase.tree, head.tree, head.sha),
       },
     };

@@ -10,9 +10,9 @@ import { rawReply, wantsRaw } from './objects';
 /** The entry at `path` below `tree` (`undefined` for a missing path). */
 function entryAt(repo: RepoState, tree: string, path: string): GitTreeEntry | undefined {
   let current: GitTreeEntry = { name: '', mode: '040000', type: 'tree', sha: tree };
-  for (const part of path.split('/').filter(p => p !== '')) {
+  for (const part of path.split('/').filter((p) => p !== '')) {
     const entries = current.type === 'tree' ? repo.git.tree(current.sha)?.entries : undefined;
-    const next = entries?.find(e => e.name === part);
+    const next = entries?.find((e) => e.name === part);
     if (!next) {
       return undefined;
     }
@@ -21,12 +21,26 @@ function entryAt(repo: RepoState, tree: string, path: string): GitTreeEntry | un
   return current;
 }
 
-function renderEntry(world: World, repo: RepoState, path: string, entry: GitTreeEntry, ref: string, withContent: boolean): Record<string, unknown> {
+function renderEntry(
+  world: World,
+  repo: RepoState,
+  path: string,
+  entry: GitTreeEntry,
+  ref: string,
+  withContent: boolean,
+): Record<string, unknown> {
   const url = repoApiUrl(world, repo);
   const html = repoHtmlUrl(world, repo);
   const p = encodePath(path);
   const self = `${url}/contents/${p}?ref=${encodeURIComponent(ref)}`;
-  const type = entry.type === 'tree' ? 'dir' : entry.type === 'commit' ? 'submodule' : entry.mode === '120000' ? 'symlink' : 'file';
+  const type =
+    entry.type === 'tree'
+      ? 'dir'
+      : entry.type === 'commit'
+        ? 'submodule'
+        : entry.mode === '120000'
+          ? 'symlink'
+          : 'file';
   const gitUrl = entry.type === 'commit' ? null : `${url}/git/${entry.type}s/${entry.sha}`;
   const htmlUrl = `${html}/${type === 'dir' ? 'tree' : 'blob'}/${encodePath(ref)}/${p}`;
   const blob = entry.type === 'blob' ? repo.git.blob(entry.sha) : undefined;
@@ -56,7 +70,7 @@ function renderEntry(world: World, repo: RepoState, path: string, entry: GitTree
 }
 
 export const contentRoutes: Record<string, RouteHandler> = {
-  'repos/get-content': ctx => {
+  'repos/get-content': (ctx) => {
     const repo = repoOf(ctx);
     if (repo.refs.size === 0) {
       throw notFound('This repository is empty.');
@@ -76,7 +90,9 @@ export const contentRoutes: Record<string, RouteHandler> = {
       const entries = repo.git.tree(entry.sha)?.entries ?? [];
       return {
         status: 200,
-        body: entries.map(e => renderEntry(ctx.world, repo, path === '' ? e.name : `${path}/${e.name}`, e, ref, false)),
+        body: entries.map((e) =>
+          renderEntry(ctx.world, repo, path === '' ? e.name : `${path}/${e.name}`, e, ref, false),
+        ),
       };
     }
     if (wantsRaw(ctx) && entry.type === 'blob') {
@@ -85,12 +101,16 @@ export const contentRoutes: Record<string, RouteHandler> = {
     return { status: 200, body: renderEntry(ctx.world, repo, path, entry, ref, true) };
   },
 
-  'repos/create-or-update-file-contents': ctx => {
+  'repos/create-or-update-file-contents': (ctx) => {
     const repo = repoOf(ctx);
     const path = stringParam(ctx, 'path').replace(/^\/+|\/+$/g, '');
     const body = bodyOf(ctx) as {
-      message: string; content: string; sha?: string; branch?: string;
-      committer?: { name: string; email: string; date?: string }; author?: { name: string; email: string; date?: string };
+      message: string;
+      content: string;
+      sha?: string;
+      branch?: string;
+      committer?: { name: string; email: string; date?: string };
+      author?: { name: string; email: string; date?: string };
     };
     const branch = body.branch ?? repo.defaultBranch;
     const tip = repo.branchSha(branch);
@@ -116,7 +136,9 @@ export const contentRoutes: Record<string, RouteHandler> = {
     const blob = repo.git.writeBlob(Buffer.from(body.content, 'base64'));
     let tree;
     try {
-      tree = repo.git.applyTreeChanges(baseTree, [{ path, mode: existing?.mode ?? '100644', type: 'blob', sha: blob.sha }]);
+      tree = repo.git.applyTreeChanges(baseTree, [
+        { path, mode: existing?.mode ?? '100644', type: 'blob', sha: blob.sha },
+      ]);
     } catch (e) {
       if (e instanceof TreeChangeError) {
         throw new HttpError(422, e.message);
@@ -124,13 +146,22 @@ export const contentRoutes: Record<string, RouteHandler> = {
       throw e;
     }
     const now = ctx.world.now();
-    const committer = body.committer ? { ...body.committer, date: body.committer.date ?? now } : signatureOf(ctx.world, ctx.world.viewer);
+    const committer = body.committer
+      ? { ...body.committer, date: body.committer.date ?? now }
+      : signatureOf(ctx.world, ctx.world.viewer);
     const author = body.author ? { ...body.author, date: body.author.date ?? now } : committer;
     if (repo.refs.size === 0) {
       repo.defaultBranch = branch;
     }
     const commit = commitOnBranch(ctx.world, repo, branch, tree.sha, body.message, author, committer);
-    const content = renderEntry(ctx.world, repo, path, { name: path, mode: '100644', type: 'blob', sha: blob.sha }, branch, false);
+    const content = renderEntry(
+      ctx.world,
+      repo,
+      path,
+      { name: path, mode: '100644', type: 'blob', sha: blob.sha },
+      branch,
+      false,
+    );
     return { status: existing ? 200 : 201, body: { content, commit: renderGitCommit(ctx.world, repo, commit) } };
   },
 };

@@ -7,9 +7,14 @@ import { RepoState } from '../state';
 import { World } from '../world';
 import { requireNonEmpty } from './refs';
 
-const EITHER_SHA_OR_CONTENT = 'Must supply either tree.sha or tree.content. Request will be rejected if both are present.';
+const EITHER_SHA_OR_CONTENT =
+  'Must supply either tree.sha or tree.content. Request will be rejected if both are present.';
 const TYPE_OF_MODE: Readonly<Record<TreeMode, GitTreeEntry['type']>> = {
-  '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '160000': 'commit',
+  '100644': 'blob',
+  '100755': 'blob',
+  '120000': 'blob',
+  '040000': 'tree',
+  '160000': 'commit',
 };
 
 /** A tree-ish as `git/trees/{tree_sha}` accepts it: tree sha, commit sha, or branch or tag name. */
@@ -31,9 +36,13 @@ export function rawReply(data: Buffer): Reply {
   return { status: 200, raw: { contentType: 'application/vnd.github.raw; charset=utf-8', data } };
 }
 
-function renderTreeEntries(world: World, repo: RepoState, entries: ReadonlyArray<GitTreeEntry & { path?: string }>): unknown[] {
+function renderTreeEntries(
+  world: World,
+  repo: RepoState,
+  entries: ReadonlyArray<GitTreeEntry & { path?: string }>,
+): unknown[] {
   const url = repoApiUrl(world, repo);
-  return entries.map(e => ({
+  return entries.map((e) => ({
     path: e.path ?? e.name,
     mode: e.mode,
     type: e.type,
@@ -103,28 +112,33 @@ function signatureInput(world: World, value: unknown, fallback: GitSignature): G
 }
 
 export const objectRoutes: Record<string, RouteHandler> = {
-  'git/get-tree': ctx => {
+  'git/get-tree': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const sha = resolveTree(repo, stringParam(ctx, 'tree_sha'));
     if (!sha) {
       throw notFound();
     }
-    const entries = ctx.query.recursive !== undefined ? repo.git.walk(sha) : repo.git.tree(sha)?.entries ?? [];
+    const entries = ctx.query.recursive !== undefined ? repo.git.walk(sha) : (repo.git.tree(sha)?.entries ?? []);
     return {
       status: 200,
-      body: { sha, url: `${repoApiUrl(ctx.world, repo)}/git/trees/${sha}`, tree: renderTreeEntries(ctx.world, repo, entries), truncated: false },
+      body: {
+        sha,
+        url: `${repoApiUrl(ctx.world, repo)}/git/trees/${sha}`,
+        tree: renderTreeEntries(ctx.world, repo, entries),
+        truncated: false,
+      },
     };
   },
 
-  'git/create-tree': ctx => {
+  'git/create-tree': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const body = bodyOf(ctx) as { tree: TreeInput[]; base_tree?: string };
     if (body.base_tree !== undefined && !repo.git.tree(body.base_tree)) {
       throw new HttpError(422, 'base_tree is not a valid tree oid');
     }
-    const changes = body.tree.map(entry => toChange(repo, entry));
+    const changes = body.tree.map((entry) => toChange(repo, entry));
     let tree;
     try {
       tree = repo.git.applyTreeChanges(body.base_tree?.toLowerCase(), changes);
@@ -142,7 +156,7 @@ export const objectRoutes: Record<string, RouteHandler> = {
     };
   },
 
-  'git/get-blob': ctx => {
+  'git/get-blob': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const blob = repo.git.blob(stringParam(ctx, 'file_sha'));
@@ -165,7 +179,7 @@ export const objectRoutes: Record<string, RouteHandler> = {
     };
   },
 
-  'git/create-blob': ctx => {
+  'git/create-blob': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const { content, encoding = 'utf-8' } = bodyOf(ctx) as { content: string; encoding?: string };
@@ -180,7 +194,7 @@ export const objectRoutes: Record<string, RouteHandler> = {
     return { status: 201, body: { url, sha: blob.sha }, headers: { location: url } };
   },
 
-  'git/get-commit': ctx => {
+  'git/get-commit': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const commit = repo.git.commit(stringParam(ctx, 'commit_sha'));
@@ -190,20 +204,32 @@ export const objectRoutes: Record<string, RouteHandler> = {
     return { status: 200, body: renderGitCommit(ctx.world, repo, commit) };
   },
 
-  'git/create-commit': ctx => {
+  'git/create-commit': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
-    const body = bodyOf(ctx) as { message: string; tree: string; parents?: string[]; author?: unknown; committer?: unknown };
+    const body = bodyOf(ctx) as {
+      message: string;
+      tree: string;
+      parents?: string[];
+      author?: unknown;
+      committer?: unknown;
+    };
     if (!repo.git.tree(body.tree)) {
       throw new HttpError(422, 'Tree SHA does not exist');
     }
-    const parents = (body.parents ?? []).map(p => p.toLowerCase());
-    if (parents.some(p => !repo.git.commit(p))) {
+    const parents = (body.parents ?? []).map((p) => p.toLowerCase());
+    if (parents.some((p) => !repo.git.commit(p))) {
       throw new HttpError(422, 'Parent SHA does not exist or is not a commit object');
     }
     const author = signatureInput(ctx.world, body.author, signatureOf(ctx.world, ctx.world.viewer));
     const committer = signatureInput(ctx.world, body.committer, author);
-    const commit = repo.git.writeCommit({ tree: body.tree.toLowerCase(), parents, author, committer, message: body.message });
+    const commit = repo.git.writeCommit({
+      tree: body.tree.toLowerCase(),
+      parents,
+      author,
+      committer,
+      message: body.message,
+    });
     const rendered = renderGitCommit(ctx.world, repo, commit);
     return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
   },

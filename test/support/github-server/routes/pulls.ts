@@ -23,33 +23,45 @@ function matchesHead(repo: RepoState, pull: PullState, filter: string): boolean 
 }
 
 export const pullRoutes: Record<string, RouteHandler> = {
-  'pulls/list': ctx => {
+  'pulls/list': (ctx) => {
     const repo = repoOf(ctx);
     const state = (ctx.query.state as string | undefined) ?? 'open';
     const head = ctx.query.head as string | undefined;
     const base = ctx.query.base as string | undefined;
     const sort = (ctx.query.sort as string | undefined) ?? 'created';
     const direction = (ctx.query.direction as string | undefined) ?? (sort === 'created' ? 'desc' : 'asc');
-    const pulls = repo.pulls()
-      .filter(p => state === 'all' || p.state === state)
-      .filter(p => head === undefined || matchesHead(repo, p, head))
-      .filter(p => base === undefined || p.base === base);
+    const pulls = repo
+      .pulls()
+      .filter((p) => state === 'all' || p.state === state)
+      .filter((p) => head === undefined || matchesHead(repo, p, head))
+      .filter((p) => base === undefined || p.base === base);
     const key = (p: PullState): string => (sort === 'updated' ? p.updatedAt : p.createdAt);
     pulls.sort((a, b) => (key(a) === key(b) ? a.number - b.number : key(a) < key(b) ? -1 : 1));
     if (direction === 'desc') {
       pulls.reverse();
     }
     const reply = pageReply(ctx, pulls);
-    return { ...reply, body: (reply.body as PullState[]).map(p => renderPull(ctx.world, repo, p, true)) };
+    return { ...reply, body: (reply.body as PullState[]).map((p) => renderPull(ctx.world, repo, p, true)) };
   },
 
-  'pulls/create': ctx => {
+  'pulls/create': (ctx) => {
     const repo = repoOf(ctx);
     const body = bodyOf(ctx) as {
-      title?: string; head: string; base: string; body?: string; draft?: boolean; maintainer_can_modify?: boolean; issue?: number;
+      title?: string;
+      head: string;
+      base: string;
+      body?: string;
+      draft?: boolean;
+      maintainer_can_modify?: boolean;
+      issue?: number;
     };
     if (body.issue !== undefined) {
-      throw validationFailed({ resource: 'PullRequest', field: 'issue', code: 'invalid', message: 'converting issues to pull requests is not supported by the fake GitHub' });
+      throw validationFailed({
+        resource: 'PullRequest',
+        field: 'issue',
+        code: 'invalid',
+        message: 'converting issues to pull requests is not supported by the fake GitHub',
+      });
     }
     if (body.title === undefined || body.title.trim() === '') {
       throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
@@ -70,21 +82,34 @@ export const pullRoutes: Record<string, RouteHandler> = {
     };
   },
 
-  'pulls/get': ctx => {
+  'pulls/get': (ctx) => {
     const repo = repoOf(ctx);
     return { status: 200, body: renderPull(ctx.world, repo, pullOf(ctx, repo), false) };
   },
 
-  'pulls/update': ctx => {
+  'pulls/update': (ctx) => {
     const repo = repoOf(ctx);
     const pull = pullOf(ctx, repo);
-    const body = bodyOf(ctx) as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string; maintainer_can_modify?: boolean };
+    const body = bodyOf(ctx) as {
+      title?: string;
+      body?: string;
+      state?: 'open' | 'closed';
+      base?: string;
+      maintainer_can_modify?: boolean;
+    };
     if (body.base !== undefined && body.base !== pull.base) {
       if (!repo.branchSha(body.base)) {
         throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
       }
-      if (pull.state === 'open' && repo.pulls().some(p => p !== pull && p.state === 'open' && p.head === pull.head && p.base === body.base)) {
-        throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${pull.head}.` });
+      if (
+        pull.state === 'open' &&
+        repo.pulls().some((p) => p !== pull && p.state === 'open' && p.head === pull.head && p.base === body.base)
+      ) {
+        throw validationFailed({
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${repo.owner.login}:${pull.head}.`,
+        });
       }
       pull.base = body.base;
     }
@@ -106,10 +131,15 @@ export const pullRoutes: Record<string, RouteHandler> = {
     return { status: 200, body: renderPull(ctx.world, repo, pull, false) };
   },
 
-  'pulls/merge': ctx => {
+  'pulls/merge': (ctx) => {
     const repo = repoOf(ctx);
     const pull = pullOf(ctx, repo);
-    const body = bodyOf(ctx) as { commit_title?: string; commit_message?: string; sha?: string; merge_method?: MergeMethod };
+    const body = bodyOf(ctx) as {
+      commit_title?: string;
+      commit_message?: string;
+      sha?: string;
+      merge_method?: MergeMethod;
+    };
     if (pull.draft) {
       throw new HttpError(405, 'Pull Request is still a draft');
     }

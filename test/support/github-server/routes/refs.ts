@@ -18,15 +18,19 @@ function fullRef(ctx: RouteContext): string {
 
 /** git check-ref-format, plus GitHub's "fully qualified with at least two slashes". */
 export function isValidRefName(ref: string): boolean {
-  return ref.startsWith('refs/')
-    && ref.split('/').length >= 3
-    && !ref.split('/').some(part => part === '' || part.startsWith('.') || part.endsWith('.lock'))
-    && !/\.\.|@\{|[\x00-\x20~^:?*[\\\x7f]/.test(ref)
-    && !ref.endsWith('/') && !ref.endsWith('.') && ref !== '@';
+  return (
+    ref.startsWith('refs/') &&
+    ref.split('/').length >= 3 &&
+    !ref.split('/').some((part) => part === '' || part.startsWith('.') || part.endsWith('.lock')) &&
+    !/\.\.|@\{|[\x00-\x20~^:?*[\\\x7f]/.test(ref) &&
+    !ref.endsWith('/') &&
+    !ref.endsWith('.') &&
+    ref !== '@'
+  );
 }
 
 export const refRoutes: Record<string, RouteHandler> = {
-  'git/get-ref': ctx => {
+  'git/get-ref': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const ref = fullRef(ctx);
@@ -37,22 +41,27 @@ export const refRoutes: Record<string, RouteHandler> = {
     return { status: 200, body: renderRef(ctx.world, repo, ref, sha) };
   },
 
-  'git/list-matching-refs': ctx => {
+  'git/list-matching-refs': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const prefix = fullRef(ctx);
-    const refs = [...repo.refs].filter(([name]) => name.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const refs = [...repo.refs]
+      .filter(([name]) => name.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { status: 200, body: refs.map(([name, sha]) => renderRef(ctx.world, repo, name, sha)) };
   },
 
-  'git/create-ref': ctx => {
+  'git/create-ref': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const { ref, sha } = bodyOf(ctx) as { ref: string; sha: string };
     if (!isValidRefName(ref)) {
-      throw new HttpError(422, ref.startsWith('refs/') && ref.split('/').length >= 3
-        ? `${ref} is not a valid ref name.`
-        : "Reference name must start with 'refs/' and have at least two slashes.");
+      throw new HttpError(
+        422,
+        ref.startsWith('refs/') && ref.split('/').length >= 3
+          ? `${ref} is not a valid ref name.`
+          : "Reference name must start with 'refs/' and have at least two slashes.",
+      );
     }
     if (repo.refs.has(ref)) {
       throw new HttpError(422, 'Reference already exists');
@@ -66,7 +75,7 @@ export const refRoutes: Record<string, RouteHandler> = {
     return { status: 201, body, headers: { location: String(body.url) } };
   },
 
-  'git/update-ref': ctx => {
+  'git/update-ref': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const ref = fullRef(ctx);
@@ -87,7 +96,7 @@ export const refRoutes: Record<string, RouteHandler> = {
     return { status: 200, body: renderRef(ctx.world, repo, ref, target.sha) };
   },
 
-  'git/delete-ref': ctx => {
+  'git/delete-ref': (ctx) => {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const ref = fullRef(ctx);

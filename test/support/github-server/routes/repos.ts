@@ -3,9 +3,9 @@ import { notFound, repoOf, RouteHandler, stringParam } from '../http';
 import { renderBranch, renderRepository } from '../render';
 
 export const repoRoutes: Record<string, RouteHandler> = {
-  'repos/get': ctx => ({ status: 200, body: renderRepository(ctx.world, repoOf(ctx), 'full') }),
+  'repos/get': (ctx) => ({ status: 200, body: renderRepository(ctx.world, repoOf(ctx), 'full') }),
 
-  'repos/get-branch': ctx => {
+  'repos/get-branch': (ctx) => {
     const repo = repoOf(ctx);
     const branch = stringParam(ctx, 'branch');
     const sha = repo.branchSha(branch);

@@ -17,23 +17,28 @@ export function latestPerContext(repo: RepoState, sha: string): StatusState[] {
 
 /** GitHub's combined state: failure if any error or failure, pending if any pending or none, else success. */
 export function combinedState(statuses: readonly StatusState[]): 'failure' | 'pending' | 'success' {
-  if (statuses.some(s => s.state === 'error' || s.state === 'failure')) {
+  if (statuses.some((s) => s.state === 'error' || s.state === 'failure')) {
     return 'failure';
   }
-  if (statuses.length === 0 || statuses.some(s => s.state === 'pending')) {
+  if (statuses.length === 0 || statuses.some((s) => s.state === 'pending')) {
     return 'pending';
   }
   return 'success';
 }
 
 export const statusRoutes: Record<string, RouteHandler> = {
-  'repos/create-commit-status': ctx => {
+  'repos/create-commit-status': (ctx) => {
     const repo = repoOf(ctx);
     const sha = stringParam(ctx, 'sha').toLowerCase();
     if (!repo.git.commit(sha)) {
       throw new HttpError(422, `No commit found for SHA: ${stringParam(ctx, 'sha')}`);
     }
-    const body = bodyOf(ctx) as { state: StatusState['state']; target_url?: string | null; description?: string | null; context?: string };
+    const body = bodyOf(ctx) as {
+      state: StatusState['state'];
+      target_url?: string | null;
+      description?: string | null;
+      context?: string;
+    };
     const status: StatusState = {
       id: ctx.world.nextId(),
       sha,
@@ -48,14 +53,17 @@ export const statusRoutes: Record<string, RouteHandler> = {
     return { status: 201, body: renderStatus(ctx.world, repo, status, true) };
   },
 
-  'repos/list-commit-statuses-for-ref': ctx => {
+  'repos/list-commit-statuses-for-ref': (ctx) => {
     const repo = repoOf(ctx);
     const commit = commitOrFail(repo, stringParam(ctx, 'ref'));
-    const statuses = repo.statuses.filter(s => s.sha === commit.sha).reverse();
-    return pageReply(ctx, statuses.map(s => renderStatus(ctx.world, repo, s, true)));
+    const statuses = repo.statuses.filter((s) => s.sha === commit.sha).reverse();
+    return pageReply(
+      ctx,
+      statuses.map((s) => renderStatus(ctx.world, repo, s, true)),
+    );
   },
 
-  'repos/get-combined-status-for-ref': ctx => {
+  'repos/get-combined-status-for-ref': (ctx) => {
     const repo = repoOf(ctx);
     const commit = commitOrFail(repo, stringParam(ctx, 'ref'));
     const latest = latestPerContext(repo, commit.sha);
@@ -66,7 +74,7 @@ export const statusRoutes: Record<string, RouteHandler> = {
       headers: page.headers,
       body: {
         state: combinedState(latest),
-        statuses: page.items.map(s => renderStatus(ctx.world, repo, s, false)),
+        statuses: page.items.map((s) => renderStatus(ctx.world, repo, s, false)),
         sha: commit.sha,
         total_count: latest.length,
         repository: renderRepository(ctx.world, repo, 'minimal'),
