@@ -4,20 +4,18 @@
  * environment, to cdk8s' output folder (dist/) — exactly what `kalypso synth -c examples/tutorial` writes.
  * examples/typescript/ defines the same control plane in code.
  */
-import { App } from 'cdk8s';
 import * as path from 'path';
-import { formatProblems } from './src/cli/report';
-import { ControlPlane, ValidationError } from './src';
+import { ControlPlane, KalypsoApp, ValidationError, formatProblem } from './src';
 
 const root = __dirname.endsWith(`${path.sep}lib`) ? path.dirname(__dirname) : __dirname;
 
 async function main(): Promise<void> {
-  const app = new App();
+  const app = new KalypsoApp();
   // One construct per YAML object; code could add environments, cluster types or configs to it here.
-  const tutorial = await ControlPlane.fromFolder(app, 'Tutorial', path.join(root, 'examples', 'tutorial'));
+  await ControlPlane.fromFolder(app, 'Tutorial', path.join(root, 'examples', 'tutorial'));
   // Validates every construct (all problems at once), schedules, renders and writes <outdir>/<environment>/….
-  const { warnings } = await tutorial.synth({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' });
-  process.stderr.write(formatProblems(warnings));
+  await app.synth();
+  for (const warning of app.warnings) process.stderr.write(`${formatProblem(warning)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -44,6 +44,8 @@ export {
   WorkloadRegistration,
   type WorkloadRegistrationProps,
 } from './api';
+export { KalypsoApp, type KalypsoAppProps } from './api/kalypso-app';
+export { KalypsoTesting, type SynthesizedTree } from './api/kalypso-testing';
 
 // Renderers: what a ClusterType's reconciler, namespaceService and configType name.
 export { type AssignmentContext } from './render/constructs/assignment-context';
@@ -55,6 +57,15 @@ export {
   type IRenderer,
 } from './render/constructs/renderer';
 export { RendererRegistry } from './render/constructs/renderer-registry';
+export { AssignmentChart, type AssignmentChartProps } from './render/constructs/assignment-chart';
+export {
+  BUILT_IN_CONFIG_RENDERERS,
+  BUILT_IN_NAMESPACE_RENDERERS,
+  BUILT_IN_RECONCILERS,
+  type ConfigRendererName,
+  type NamespaceRendererName,
+  type ReconcilerName,
+} from './render/constructs/built-in-renderers';
 export { RawManifest, type RawManifestProps } from './render/constructs/raw-manifest';
 export { configValueText } from './render/constructs/config-text';
 export {
@@ -81,23 +92,38 @@ export {
 export { EnvFileRenderer, PlatformConfigEnvFile } from './render/constructs/platform-config-env-file';
 
 // The pipeline: load → plan → write.
-export { type SynthOptions, type SynthResult, synthesize } from './app/synthesize/synthesize';
-export { type LoadOptions, type LoadResult, LoadUsageError, loadControlPlane } from './io/source/load';
-export { type BranchFile, type ControlPlaneSource, type FileFilter } from './io/source/control-plane-source';
-export { FolderSource } from './io/source/folder-source';
-export { type LoadLimits } from './core/model/limits';
-export { type RemoteRepositoryReader, type WorkloadFiles } from './io/source/workload-sources';
 export {
-  type EnvironmentPlan,
-  type PlanOptions,
-  type PlannedAssignment,
-  planControlPlane,
-  planEnvironment,
-} from './core/plan/plan';
+  type ControlPlaneInput,
+  type SynthOptions,
+  type SynthResult,
+  type SynthesizeOptions,
+  synthesize,
+  synthesizeInput,
+} from './app/synthesize/synthesize';
+export {
+  type BranchFile,
+  type ControlPlaneSource,
+  type FileFilter,
+  FolderSource,
+  type GitLoadOptions,
+  type LoadOptions,
+  type LoadResult,
+  LoadUsageError,
+  type RemoteRepositoryReader,
+  type WorkloadFiles,
+  loadFromFolder,
+  loadFromGit,
+  loadFromSource,
+  loadFromSource as loadControlPlane,
+} from './app/synthesize/load-input';
+export { type PlanModelOptions, planControlPlane, planEnvironment } from './app/synthesize/plan-model';
+export { treeYamlStream } from './app/synthesize/yaml-stream';
+export { type LoadLimits } from './core/model/limits';
+export { type EnvironmentPlan, type PlannedAssignment } from './core/plan/plan';
 export { type ComposedConfig, type ConfigContribution } from './core/config/platform-config';
 export { type CompiledSchema, ConfigSchemaCompiler, JsonSchemaDraft } from './core/config-schema';
 export { type TreeChanges } from './core/layout/managed-tree';
-export { type WriteReport } from './io/output/write';
+export { type WriteReport } from './app/synthesize/synthesize';
 
 // Names, labels, problems and the plain data model.
 export {

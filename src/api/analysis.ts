@@ -1,8 +1,7 @@
 import { IConstruct } from 'constructs';
-import { RendererRegistry } from '../render/constructs/renderer-registry';
 import { SourcedDocument } from '../core/model/documents';
 import { buildEnvironmentModel, environmentObjects } from '../core/model/environments';
-import { Problem, formatProblem, isError, sortProblems } from '../core/model/problems';
+import { Problem, formatProblem, isError } from '../core/model/problems';
 import {
   ControlPlaneModel,
   ControlPlaneObject,
@@ -12,42 +11,38 @@ import {
   objectRef,
 } from '../core/model/types';
 import { validateDocuments } from '../core/model/validate';
-import { EnvironmentPlan, planControlPlane } from '../core/plan/plan';
+import { EnvironmentPlan } from '../core/plan/plan';
 import { Environment } from './environment';
 import { KalypsoObject } from './kalypso-object';
 import { findEnclosing, findEnvironment } from './scope';
 import { WorkloadRegistration } from './workload-registration';
 
-/** Everything the pipeline makes of a control plane's constructs, and which construct each problem is about. */
-export interface Analysis {
-  readonly model: ControlPlaneModel;
-  readonly plans: readonly EnvironmentPlan[];
-  /** Validation errors per construct, each `[location  ][Kind/name  ][field  ]message (got …)[  hint]`. */
-  readonly errors: ReadonlyMap<IConstruct, readonly string[]>;
-  /** Loading and planning warnings, sorted. */
-  readonly warnings: readonly Problem[];
-}
-
-export interface AnalysisOptions {
-  readonly registry: RendererRegistry;
-  /** Problems found when the control plane was loaded from YAML. */
-  readonly loadProblems: readonly Problem[];
-}
+/** Validation errors per construct, each `[location  ][Kind/name  ][field  ]message (got …)[  hint]`. */
+export type ConstructErrors = Map<IConstruct, string[]>;
 
 /**
- * Builds the model of the constructs below `root` (per environment: the objects defined directly in the control plane,
- * then the environment's own, as `buildEnvironmentModel` does for `main` and a branch), plans it with the shared
- * pipeline, and attributes every problem to the construct of the object it concerns.
+ * The constructs of a control plane as the pipeline's input: the model (per environment, the objects defined directly
+ * in the control plane, then the environment's own, as `buildEnvironmentModel` does for `main` and a branch), the
+ * errors of the constructs themselves, and how to find the construct a pipeline problem is about.
  */
-export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions): Analysis {
-  const errors = new Map<IConstruct, string[]>();
-  const warnings: Problem[] = [];
-  const report = (construct: IConstruct, message: string) => {
-    const messages = errors.get(construct) ?? [];
-    if (!messages.includes(message)) messages.push(message);
-    errors.set(construct, messages);
-  };
+export interface ConstructModel {
+  readonly model: ControlPlaneModel;
+  /** Errors found in the constructs themselves (shape, names, environments defined twice), per construct. */
+  readonly errors: ConstructErrors;
+  /** The construct a problem of environment `index`'s plan concerns, for attributing it. */
+  readonly concerned: (problem: Problem, index: number, plan: EnvironmentPlan) => IConstruct;
+}
 
+/** Records `message` about `construct` once. */
+export function reportError(errors: ConstructErrors, construct: IConstruct, message: string): void {
+  const messages = errors.get(construct) ?? [];
+  if (!messages.includes(message)) messages.push(message);
+  errors.set(construct, messages);
+}
+
+/** Builds the model of the constructs below `root`, checking each object as the YAML loader checks a document. */
+export function buildConstructModel(root: IConstruct): ConstructModel {
+  const errors: ConstructErrors = new Map();
   const constructs = root.node.findAll();
   const environments = constructs.filter(Environment.isEnvironment);
   const objects = constructs.filter(KalypsoObject.isKalypsoObject);
@@ -56,7 +51,7 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
   const models = new Map<KalypsoObject, ControlPlaneObject>();
   for (const object of objects) {
     const problems = shapeErrors(object.toManifest(), object.source);
-    problems.forEach((problem) => report(object, formatConstructProblem(problem, objectRef(object))));
+    problems.forEach((problem) => reportError(errors, object, formatConstructProblem(problem, objectRef(object))));
     if (problems.length === 0) models.set(object, object.toModel());
   }
   const declarations = new Map<Environment, EnvironmentObject>();
@@ -64,18 +59,20 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
     const manifest = environment.toManifest();
     const problems = manifest ? shapeErrors(manifest, environment.source) : [];
     problems.forEach((problem) =>
-      report(environment, formatConstructProblem(problem, `Environment/${environment.name}`)),
+      reportError(errors, environment, formatConstructProblem(problem, `Environment/${environment.name}`)),
     );
     const model = environment.toModel();
     if (model && problems.length === 0) declarations.set(environment, model);
   }
   environments.forEach((environment, index) => {
     const first = environments.findIndex((other) => other.name === environment.name);
-    if (first !== index)
-      report(
+    if (first !== index) {
+      reportError(
+        errors,
         environment,
         `environment "${environment.name}" is defined twice: also at ${environments[first].node.path}`,
       );
+    }
   });
 
   // Where each object applies, and the Workloads found through registrations.
@@ -109,43 +106,56 @@ export function analyzeControlPlane(root: IConstruct, options: AnalysisOptions):
       registeredWorkloads,
     );
   });
-  const model: ControlPlaneModel = { environments: environmentModels };
 
-  const plans = planControlPlane(model, { registry: options.registry });
-  plans.forEach((plan, index) => {
+  const byRef = environmentModels.map(
+    (environmentModel) =>
+      new Map(environmentObjects(environmentModel).map((object) => [objectRef(object), constructOf.get(object)!])),
+  );
+  const concerned = (problem: Problem, index: number, plan: EnvironmentPlan): IConstruct => {
     const environment = environments[index];
-    const byRef = new Map<string, KalypsoObject>();
-    const environmentModel = environmentModels[index];
-    for (const object of environmentObjects(environmentModel)) byRef.set(objectRef(object), constructOf.get(object)!);
-    const concerned = (problem: Problem): IConstruct => {
-      if (!problem.object) return environment;
-      let ref = problem.object;
-      if (ref.startsWith('DeploymentTarget/')) {
-        const name = ref.slice('DeploymentTarget/'.length);
-        const target = [...plan.deploymentTargets].reverse().find((candidate) => candidate.name === name);
-        if (target?.fromWorkload) ref = `Workload/${target.fromWorkload}`;
-      }
-      return byRef.get(ref) ?? environment;
-    };
+    if (!problem.object) return environment;
+    let ref = problem.object;
+    if (ref.startsWith('DeploymentTarget/')) {
+      const name = ref.slice('DeploymentTarget/'.length);
+      const target = [...plan.deploymentTargets].reverse().find((candidate) => candidate.name === name);
+      if (target?.fromWorkload) ref = `Workload/${target.fromWorkload}`;
+    }
+    return byRef[index].get(ref) ?? environment;
+  };
+  return { model: { environments: environmentModels }, errors, concerned };
+}
+
+/**
+ * Adds the errors of the plans to the constructs they concern; returns the warnings. Load problems (from YAML read
+ * by `ControlPlane.fromFolder`) that are errors go to `root`.
+ */
+export function attributeProblems(
+  constructModel: ConstructModel,
+  plans: readonly EnvironmentPlan[],
+  loadProblems: readonly Problem[],
+  root: IConstruct,
+  errors: ConstructErrors,
+): Problem[] {
+  const warnings: Problem[] = [];
+  plans.forEach((plan, index) => {
     for (const problem of plan.problems) {
       if (!isError(problem)) {
         warnings.push(problem);
         continue;
       }
-      const construct = concerned(problem);
-      report(
+      const construct = constructModel.concerned(problem, index, plan);
+      reportError(
+        errors,
         construct,
         formatConstructProblem(problem, KalypsoObject.isKalypsoObject(construct) ? objectRef(construct) : undefined),
       );
     }
   });
-
-  for (const problem of options.loadProblems) {
-    if (isError(problem)) report(root, formatConstructProblem(problem, undefined));
+  for (const problem of loadProblems) {
+    if (isError(problem)) reportError(errors, root, formatConstructProblem(problem, undefined));
     else warnings.push(problem);
   }
-
-  return { model, plans, errors, warnings: sortProblems(warnings) };
+  return warnings;
 }
 
 /** The errors the YAML loader would report for `manifest`: names, labels, selectors, required fields. */

@@ -1,20 +1,24 @@
-import * as path from 'path';
-import { GitRemoteReader } from '../io/git/git-remote-reader';
-import { createGitServices } from '../io/git/git-services';
-import { GitSource } from '../io/git/git-source';
 import { Construct, IConstruct } from 'constructs';
+import {
+  ControlPlaneSource,
+  GitLoadOptions,
+  LoadOptions,
+  loadFromFolder,
+  loadFromGit,
+  loadFromSource,
+} from '../app/synthesize/load-input';
+import { SynthResult, SynthesizeOptions, synthesizeInput } from '../app/synthesize/synthesize';
+import { Problem, Severity, isError } from '../core/model/problems';
+import { ControlPlaneModel } from '../core/model/types';
+import { EnvironmentPlan, environmentJobs, planControlPlane } from '../core/plan/plan';
+import { AssignmentChart } from '../render/constructs/assignment-chart';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../render/constructs/renderer';
 import { RendererRegistry } from '../render/constructs/renderer-registry';
-import { ControlPlaneSource } from '../io/source/control-plane-source';
-import { FolderSource } from '../io/source/folder-source';
-import { LoadOptions, loadControlPlane } from '../io/source/load';
-import { Problem } from '../core/model/problems';
-import { ControlPlaneModel } from '../core/model/types';
-import { EnvironmentPlan } from '../core/plan/plan';
-import { WriteReport, writeOutput } from '../io/output/write';
-import { Analysis, analyzeControlPlane } from './analysis';
+import { jobChart, renderInThread } from '../render/render-job';
+import { ConstructErrors, ConstructModel, attributeProblems, buildConstructModel } from './analysis';
 import { Environment } from './environment';
 import { addLoadedObjects } from './load-objects';
+import { placementProblems } from './placement';
 import { findControlPlane, isControlPlaneScope, markControlPlane } from './scope';
 import { ValidationError } from './validation-error';
 
@@ -32,26 +36,10 @@ export interface ControlPlaneProps {
 export interface ControlPlaneLoadOptions extends LoadOptions, ControlPlaneProps {}
 
 /** Options of `ControlPlane.fromGit`. */
-export interface ControlPlaneGitOptions extends ControlPlaneLoadOptions {
-  /**
-   * Folder where remote repositories (the control plane, registered workloads) are mirrored and fetched incrementally.
-   * @default "$XDG_CACHE_HOME/kalypso-cdk8s", else "~/.cache/kalypso-cdk8s"
-   */
-  readonly cache?: string;
-  /**
-   * A GitHub token, sent only to github.com over https and never written anywhere.
-   * @default - none: public repositories, or git's own credential helpers
-   */
-  readonly token?: string;
-  /**
-   * The environment git runs with.
-   * @default process.env
-   */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-}
+export interface ControlPlaneGitOptions extends GitLoadOptions, ControlPlaneProps {}
 
-/** Options of `ControlPlane.synth`. */
-export interface ControlPlaneSynthOptions {
+/** Options of `ControlPlane.synth`: where to write, and how to render (as `kalypso synth` does). */
+export interface ControlPlaneSynthOptions extends Omit<SynthesizeOptions, 'out'> {
   /**
    * Output folder: each environment's platform GitOps tree is written to `<outdir>/<environment>/`. Only cluster-type
    * folders and `.github/tracking/` are changed there; unchanged files are not rewritten.
@@ -66,21 +54,36 @@ export interface ControlPlaneSynthResult {
   /** Loading and planning warnings (errors fail the synth instead). */
   readonly warnings: readonly Problem[];
   /** What changed on disk, per environment. */
-  readonly written: readonly WriteReport[];
+  readonly written: SynthResult['written'];
+  /** Assignments rendered by this run; the others came from the render cache. */
+  readonly rendered: number;
+}
+
+/** What the control plane's constructs make, computed once per change. */
+interface RevisionState {
+  readonly revision: number;
+  readonly constructs: ConstructModel;
+  planned?: {
+    readonly plans: readonly EnvironmentPlan[];
+    readonly attributed: ConstructErrors;
+    readonly warnings: Problem[];
+  };
 }
 
 /**
  * A Kalypso control plane: the root of environments, cluster types, scheduling policies, platform configs and
  * workloads. Objects defined directly in it apply to every environment (like the `main` branch of a control-plane
- * repository); objects defined in an `Environment` apply to that one. `synth()` schedules, composes config, renders
- * with cdk8s and writes the platform GitOps tree, exactly as `kalypso synth` does for YAML.
+ * repository); objects defined in an `Environment` apply to that one. Create it in a `KalypsoApp`, whose `synth()`
+ * schedules, composes config, renders with cdk8s and writes the platform GitOps tree, exactly as `kalypso synth` does
+ * for YAML; test it with `KalypsoTesting.synth(controlPlane)`, or `Testing.synth(chart)` for a chart of
+ * `assignments()`.
  *
  * @example
- * const app = new App();
+ * const app = new KalypsoApp();
  * const controlPlane = new ControlPlane(app, 'Platform');
  * const dev = new Environment(controlPlane, 'dev');
  * new ClusterType(dev, 'large', { labels: { size: 'large' } });
- * await controlPlane.synth({ outdir: 'dist' });
+ * await app.synth();
  */
 export class ControlPlane extends Construct {
   /** Whether `value` is a ControlPlane (works across copies of this library). */
@@ -100,7 +103,7 @@ export class ControlPlane extends Construct {
     folder: string,
     options: ControlPlaneLoadOptions = {},
   ): Promise<ControlPlane> {
-    return ControlPlane.fromSource(scope, id, new FolderSource(path.resolve(folder)), options);
+    return ControlPlane.fromLoaded(scope, id, await loadFromFolder(folder, options), options);
   }
 
   /**
@@ -114,12 +117,7 @@ export class ControlPlane extends Construct {
     repository: string,
     options: ControlPlaneGitOptions = {},
   ): Promise<ControlPlane> {
-    const { git, cache } = createGitServices(options.env ?? process.env, {
-      token: options.token,
-      cache: options.cache,
-    });
-    const source = await GitSource.open(repository, { git, cache });
-    return ControlPlane.fromSource(scope, id, source, { remote: new GitRemoteReader(cache), ...options });
+    return ControlPlane.fromLoaded(scope, id, await loadFromGit(repository, options), options);
   }
 
   /**
@@ -131,17 +129,29 @@ export class ControlPlane extends Construct {
     source: ControlPlaneSource,
     options: ControlPlaneLoadOptions = {},
   ): Promise<ControlPlane> {
-    const loaded = await loadControlPlane(source, options);
-    const controlPlane = new ControlPlane(scope, id, options);
+    return ControlPlane.fromLoaded(scope, id, await loadFromSource(source, options), options);
+  }
+
+  private static fromLoaded(
+    scope: Construct,
+    id: string,
+    loaded: Parameters<typeof addLoadedObjects>[1],
+    props: ControlPlaneProps,
+  ): ControlPlane {
+    const controlPlane = new ControlPlane(scope, id, props);
     controlPlane.loadProblems.push(...loaded.problems);
     addLoadedObjects(controlPlane, loaded);
     return controlPlane;
   }
 
-  private readonly registry = new RendererRegistry();
+  private readonly registry: RendererRegistry;
   private readonly loadProblems: Problem[] = [];
   private revision = 0;
-  private analysis?: { readonly revision: number; readonly result: Analysis };
+  private state?: RevisionState;
+  /** True while the control plane validates itself for its own run (`plan()`, `synth()`). */
+  private ownRun = false;
+  /** The errors `synth()` attributed to constructs, while it collects them. */
+  private runAttributed?: ConstructErrors;
 
   public constructor(scope: Construct, id: string, props: ControlPlaneProps = {}) {
     super(scope, id);
@@ -151,12 +161,9 @@ export class ControlPlane extends Construct {
       );
     }
     markControlPlane(this);
-    const registry = props.registry ?? RendererRegistry.withBuiltIns();
-    const catalog = registry.catalog();
-    catalog.reconciler.forEach((name) => this.registry.addReconciler(name, registry.reconciler(name)!));
-    catalog.namespace.forEach((name) => this.registry.addNamespaceRenderer(name, registry.namespaceRenderer(name)!));
-    catalog.config.forEach((name) => this.registry.addConfigRenderer(name, registry.configRenderer(name)!));
+    this.registry = (props.registry ?? RendererRegistry.withBuiltIns()).copy();
     this.node.addValidation({ validate: () => this._problemsOf(this) });
+    this.node.addValidation({ validate: () => (this.ownRun ? [] : placementProblems(this)) });
   }
 
   /**
@@ -201,42 +208,77 @@ export class ControlPlane extends Construct {
    * malformed documents.
    */
   public toModel(): ControlPlaneModel {
-    return this.analyze().model;
+    return this.revisionState().constructs.model;
   }
 
   /** Loading and planning warnings: reported, but they do not fail the synth. */
   public get warnings(): Problem[] {
-    return [...this.analyze().warnings];
+    return [...this.planNow().warnings];
   }
 
   /**
-   * Validates every construct of the control plane and plans each environment's tree (pure: nothing is written).
+   * Validates every construct of the control plane and plans each environment's tree in this thread (pure: nothing is
+   * written, no render cache, no worker threads).
    * @throws ValidationError listing every error, each with the path of the construct it concerns
    */
   public plan(): EnvironmentPlan[] {
-    const errors = this.node
-      .findAll()
-      .flatMap((construct) => construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+    const planned = this.planNow();
+    const errors = this.validateAll();
     if (errors.length > 0) throw new ValidationError(errors);
-    return [...this.analyze().plans];
+    return [...planned.plans];
   }
 
   /**
-   * Validates, plans and writes each environment's platform GitOps tree to `<outdir>/<environment>/`. Nothing is
-   * written when validation fails.
+   * The assignments of every environment (or of `environment`) as cdk8s charts, one per deployment target on a cluster
+   * type, each in a cdk8s App of its own: `Testing.synth(chart)` gives exactly the objects written to its folder
+   * (`chart.folder`). Validates the control plane first.
+   * @throws ValidationError listing every error, each with the path of the construct it concerns
+   */
+  public assignments(environment?: string): AssignmentChart[] {
+    this.plan();
+    const { model } = this.revisionState().constructs;
+    const environments = environment === undefined ? model.environments : [this.environmentModel(environment)];
+    return environments.flatMap((environmentModel) => {
+      const jobs = environmentJobs(environmentModel, { renderers: this.registry });
+      return Array.from({ length: jobs.length }, (_, index) =>
+        jobChart(jobs.job(index), jobs.templates, this.registry),
+      );
+    });
+  }
+
+  /**
+   * Validates, plans and writes each environment's platform GitOps tree to `<outdir>/<environment>/` with the same
+   * pipeline as `kalypso synth`: the render cache, worker threads for large control planes, `shard` and `keepGoing`.
+   * Nothing is written when validation fails (with `keepGoing`, the good assignments are).
    * @throws ValidationError listing every error, each with the path of the construct it concerns
    */
   public async synth(options: ControlPlaneSynthOptions): Promise<ControlPlaneSynthResult> {
-    const plans = this.plan();
-    const written = await writeOutput(
-      options.outdir,
-      plans.map((plan) => ({
-        environment: plan.environment,
-        files: plan.files,
-        clusterTypes: plan.clusterTypes,
-      })),
+    const result = await this.run(options);
+    return {
+      plans: result.plans,
+      warnings: result.problems.filter((problem) => !isError(problem)),
+      written: result.written,
+      rendered: result.rendered,
+    };
+  }
+
+  /**
+   * Runs the pipeline on the control plane (writing to `outdir` when given) and returns everything it found: what
+   * `explain`, `diff` and `publish` work from. Throws when the control plane has errors.
+   * @internal
+   */
+  public async _synthesize(options: Partial<ControlPlaneSynthOptions> = {}): Promise<SynthResult> {
+    return this.run(options);
+  }
+
+  /**
+   * A ControlPlane is not a chart: `Testing.synth(controlPlane)` cannot work. This says what to call instead.
+   */
+  public toJson(): never {
+    throw new Error(
+      `ControlPlane "${this.node.path}" is not a chart: use KalypsoTesting.synth(controlPlane) for the whole tree, ` +
+        'or Testing.synth(chart) for a chart of controlPlane.assignments()',
     );
-    return { plans, warnings: this.warnings, written };
   }
 
   /** @internal */
@@ -246,17 +288,71 @@ export class ControlPlane extends Construct {
 
   /** @internal */
   public _problemsOf(construct: IConstruct): string[] {
-    return [...(this.analyze().errors.get(construct) ?? [])];
+    const state = this.revisionState();
+    const attributed = this.runAttributed ?? (this.ownRun ? state.planned : this.planNow())?.attributed;
+    return [...(state.constructs.errors.get(construct) ?? []), ...(attributed?.get(construct) ?? [])];
   }
 
-  private analyze(): Analysis {
-    if (this.analysis?.revision !== this.revision) {
-      const result = analyzeControlPlane(this, {
-        registry: this.registry,
-        loadProblems: this.loadProblems,
-      });
-      this.analysis = { revision: this.revision, result };
+  private async run(options: Partial<ControlPlaneSynthOptions>): Promise<SynthResult> {
+    const state = this.revisionState();
+    // The constructs' own errors (and those of constructs users added) count as input errors: nothing is written.
+    const constructErrors = this.validateAll().map((message) => ({ severity: Severity.ERROR, message }));
+    const { outdir, ...rest } = options;
+    const result = await synthesizeInput(
+      { model: state.constructs.model, problems: [...this.loadProblems, ...constructErrors], registry: this.registry },
+      { ...rest, out: outdir },
+    );
+    const attributed: ConstructErrors = new Map();
+    const warnings = attributeProblems(state.constructs, result.plans, this.loadProblems, this, attributed);
+    if (options.shard === undefined) state.planned = { plans: result.plans, attributed, warnings };
+    this.runAttributed = attributed;
+    try {
+      const errors = this.validateAll();
+      if (errors.length > 0) throw new ValidationError(errors);
+    } finally {
+      this.runAttributed = undefined;
     }
-    return this.analysis.result;
+    return result;
+  }
+
+  /** Every construct's validation errors, `[path] message`, without the checks of where a ControlPlane may be. */
+  private validateAll(): string[] {
+    this.ownRun = true;
+    try {
+      return this.node
+        .findAll()
+        .flatMap((construct) => construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+    } finally {
+      this.ownRun = false;
+    }
+  }
+
+  private revisionState(): RevisionState {
+    if (this.state?.revision !== this.revision) {
+      this.state = { revision: this.revision, constructs: buildConstructModel(this) };
+    }
+    return this.state;
+  }
+
+  /** The plans of the current revision, rendered in this thread when not planned yet. */
+  private planNow(): NonNullable<RevisionState['planned']> {
+    const state = this.revisionState();
+    if (!state.planned) {
+      const { constructs } = state;
+      const plans = planControlPlane(constructs.model, renderInThread(this.registry), {
+        renderers: this.registry,
+        incompleteInput: constructs.errors.size > 0 || this.loadProblems.some(isError),
+      });
+      const attributed: ConstructErrors = new Map();
+      const warnings = attributeProblems(constructs, plans, this.loadProblems, this, attributed);
+      state.planned = { plans, attributed, warnings };
+    }
+    return state.planned;
+  }
+
+  private environmentModel(name: string): ControlPlaneModel['environments'][number] {
+    const found = this.revisionState().constructs.model.environments.find((environment) => environment.name === name);
+    if (!found) this.environment(name);
+    return found!;
   }
 }

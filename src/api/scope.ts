@@ -8,6 +8,7 @@ import { IConstruct } from 'constructs';
 const CONTROL_PLANE = Symbol.for('kalypso-cdk8s.ControlPlane');
 const ENVIRONMENT = Symbol.for('kalypso-cdk8s.Environment');
 const KALYPSO_OBJECT = Symbol.for('kalypso-cdk8s.KalypsoObject');
+const KALYPSO_APP = Symbol.for('kalypso-cdk8s.KalypsoApp');
 
 /**
  * What the constructs of a control plane ask of the ControlPlane they belong to.
@@ -33,6 +34,16 @@ export function markEnvironment(construct: IConstruct): void {
 /** @internal */
 export function markKalypsoObject(construct: IConstruct): void {
   Object.defineProperty(construct, KALYPSO_OBJECT, { value: true });
+}
+
+/** @internal */
+export function markKalypsoApp(construct: IConstruct): void {
+  Object.defineProperty(construct, KALYPSO_APP, { value: true });
+}
+
+/** @internal */
+export function isKalypsoAppScope(value: unknown): value is IConstruct {
+  return typeof value === 'object' && value !== null && KALYPSO_APP in value;
 }
 
 /** @internal */

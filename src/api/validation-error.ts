@@ -10,5 +10,7 @@ export class ValidationError extends Error {
     super(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
     this.name = 'ValidationError';
     this.errors = [...errors];
+    // Input problems, not a bug: printed uncaught, the error shows its message and no stack trace.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -3,10 +3,11 @@ import * as path from 'path';
 import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../io/git/git-refs';
 import { GitError } from '../io/git/git-runner';
 import { isManagedPath, managedFolders } from '../core/layout/managed-tree';
-import { CLUSTER_TYPE_README, EnvironmentPlan } from '../core/plan/plan';
+import { EnvironmentPlan } from '../core/plan/plan';
 import { readManagedFilesSync } from '../io/output/current-tree';
 import { GitServices } from './control-plane';
 import { UsageError } from './exit';
+import { CLUSTER_TYPE_README } from '../core/layout/names';
 
 /** An existing platform GitOps tree: a folder, or a branch of a git repository (read from git objects, at its root). */
 export type AgainstTree =

@@ -1,9 +1,9 @@
 import { ProgressReporter } from '../core/model/progress';
 import { EnvironmentModel } from '../core/model/types';
-import { RenderJobs } from '../core/plan/plan';
-import { RenderedAssignment, renderAssignment } from './render-assignment';
+import { PortableRenderJob, RenderJobs, RenderedAssignment } from '../core/plan/render-job';
+import { RendererRegistry } from './constructs/renderer-registry';
+import { renderJob } from './render-job';
 import { RenderCache, renderCacheKey } from './cache/render-cache';
-import { PortableRenderJob } from './parallel/render-job';
 import { RenderPool, canRenderInWorkers } from './parallel/render-pool';
 
 /**
@@ -17,6 +17,8 @@ const BATCH_SIZE = 50;
 export interface JobRendererOptions {
   /** Threads that render: more than one renders in that many worker threads (given enough work). */
   readonly threads: number;
+  /** The renderers registered in code, for the jobs that use them (rendered in this thread). */
+  readonly registry?: RendererRegistry;
   readonly progress: ProgressReporter;
   /** @default WORKER_THRESHOLD */
   readonly workerThreshold?: number;
@@ -37,6 +39,8 @@ export interface JobRendererOptions {
  */
 export class JobRenderer {
   private pool: RenderPool | undefined;
+  /** Assignments rendered so far (not taken from the render cache). */
+  public rendered = 0;
 
   public constructor(private readonly options: JobRendererOptions) {}
 
@@ -55,7 +59,8 @@ export class JobRenderer {
       progress.step?.('compose');
       const job = jobs.job(index);
       progress.step?.('render');
-      results[index] = renderAssignment(job.path, job.props, progress);
+      results[index] = renderJob(job, jobs.templates, this.options.registry, progress);
+      this.rendered++;
       report(1);
     };
 
@@ -79,9 +84,10 @@ export class JobRenderer {
         .then(
           (rendered) => {
             batch.forEach(({ index }, offset) => {
-              results[index] = rendered[offset].rendered;
+              results[index] = rendered[offset];
+              this.rendered++;
               const key = keys.get(index);
-              if (key !== undefined) cache!.store(key, rendered[offset].rendered, rendered[offset].hashes);
+              if (key !== undefined) cache!.store(key, rendered[offset]);
               keys.delete(index);
             });
             report(batch.length);
@@ -105,7 +111,7 @@ export class JobRenderer {
       const identity = cache ? jobs.identity(index) : undefined;
       if (identity !== undefined) {
         const key = renderCacheKey(this.options.cache!.fingerprint, identity);
-        const hit = cache!.lookup(key, jobs.folder(index));
+        const hit = cache!.lookup(key);
         if (hit) {
           results[index] = hit;
           report(1);

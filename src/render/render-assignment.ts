@@ -2,28 +2,11 @@ import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AssignmentChart, AssignmentChartProps } from './constructs/assignment-chart';
 import { RenderError } from './constructs/render-error';
-import { SourceLocation } from '../core/model/problems';
 import { ProgressReporter, SILENT_PROGRESS } from '../core/model/progress';
 import { EmittedObject } from '../core/plan/emitted-objects';
+import { RenderedAssignment } from '../core/plan/render-job';
 import { collectManifests, serializeManifests } from './serialize/serialize';
-import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../core/layout/tree-layout';
-
-/** Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's error. */
-export interface RenderFailure {
-  readonly message: string;
-  readonly location?: SourceLocation;
-  /** `Kind/name` of the object at fault, when it is not the deployment target. */
-  readonly object?: string;
-}
-
-/** The files of one assignment folder, the objects in them, and why it failed, if it did. Plain data. */
-export interface RenderedAssignment {
-  /** File name → content, e.g. `reconciler.yaml`. */
-  readonly files: Readonly<Record<string, string>>;
-  /** The Kubernetes objects in the files, in file order. */
-  readonly objects: readonly EmittedObject[];
-  readonly failures: readonly RenderFailure[];
-}
+import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../core/layout/names';
 
 /**
  * Builds one assignment as its own small cdk8s App (one App with thousands of charts is quadratic), runs the
@@ -35,16 +18,14 @@ export function renderAssignment(
   props: AssignmentChartProps,
   progress: ProgressReporter = SILENT_PROGRESS,
 ): RenderedAssignment {
-  const app = new App({ outdir: 'unused' });
-  let scope: Construct = app;
-  for (const id of path.slice(0, -1)) scope = new Construct(scope, id);
   let chart: AssignmentChart;
   try {
-    chart = new AssignmentChart(scope, path[path.length - 1], props);
+    chart = buildAssignmentChart(path, props);
   } catch (e) {
     if (!(e instanceof RenderError)) throw e;
     return { files: {}, objects: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
   }
+  const app = chart.node.root;
 
   const failures = app.node
     .findAll()
@@ -73,4 +54,15 @@ export function renderAssignment(
     }
   }
   return { files, objects, failures: [] };
+}
+
+/**
+ * One assignment's chart, in a small cdk8s App of its own (one App with thousands of charts is quadratic) under the
+ * construct path `path` (`[environment, clusterType, deploymentTarget]`).
+ */
+export function buildAssignmentChart(path: readonly string[], props: AssignmentChartProps): AssignmentChart {
+  const app = new App({ outdir: 'unused' });
+  const [environment, clusterType, deploymentTarget] = path;
+  const scope = new Construct(new Construct(app, environment), clusterType);
+  return new AssignmentChart(scope, deploymentTarget, props);
 }

@@ -20,6 +20,7 @@ import {
   Workload,
   WorkloadRegistration,
 } from '../../src/api';
+import { KalypsoApp } from '../../src/api/kalypso-app';
 import { SelectorOperator, TemplateType } from '../../src/core/model/types';
 import { planTree } from '../support/plans';
 import { temporaryFolder } from '../support/temp';
@@ -32,7 +33,10 @@ function smallControlPlane(props: ControlPlaneProps = {}): {
   dev: Environment;
   workload: Workload;
 } {
-  const controlPlane = new ControlPlane(Testing.app(), 'Platform', props);
+  return fillSmall(new ControlPlane(Testing.app(), 'Platform', props));
+}
+
+function fillSmall(controlPlane: ControlPlane): { controlPlane: ControlPlane; dev: Environment; workload: Workload } {
   const dev = new Environment(controlPlane, 'dev');
   new SchedulingPolicy(dev, 'everything');
   const workload = new Workload(controlPlane, 'app', {
@@ -183,7 +187,11 @@ describe('ControlPlane', () => {
 describe('ControlPlane validation', () => {
   /** Four mistakes in four constructs. */
   function brokenControlPlane() {
-    const { controlPlane, dev, workload } = smallControlPlane();
+    return fillBroken(new ControlPlane(Testing.app(), 'Platform'));
+  }
+
+  function fillBroken(controlPlane: ControlPlane) {
+    const { dev, workload } = fillSmall(controlPlane);
     new ClusterType(dev, 'Drone');
     new ClusterType(dev, 'large', { reconciler: 'flux2' });
     new ClusterType(dev, 'small');
@@ -213,11 +221,19 @@ describe('ControlPlane validation', () => {
     expect(fs.existsSync(outdir)).toBe(false);
   });
 
-  test('reports the same errors through cdk8s App.synth()', () => {
+  test('reports the same errors through cdk8s App.synth(), after saying that a plain App writes nothing of it', () => {
     const controlPlane = brokenControlPlane();
     expect(() => (controlPlane.node.root as ReturnType<typeof Testing.app>).synth()).toThrow(
-      `Validation failed with the following errors:\n  ${ERRORS.join('\n  ')}`,
+      `Validation failed with the following errors:\n  [Platform] cdk8s' App.synth() writes charts only, so it would write nothing of this ControlPlane: create the app with new KalypsoApp() (its synth() writes the platform GitOps tree), and test with KalypsoTesting.synth(controlPlane)\n  ${ERRORS.join('\n  ')}`,
     );
+  });
+
+  test('reports the same errors, and only those, through KalypsoApp.synth()', async () => {
+    const app = new KalypsoApp({ outdir: path.join(temporaryFolder(), 'out') });
+    const controlPlane = new ControlPlane(app, 'Platform');
+    fillBroken(controlPlane);
+    await expect(app.synth()).rejects.toThrow(`Validation failed with the following errors:\n  ${ERRORS.join('\n  ')}`);
+    expect(fs.existsSync(app.outdir)).toBe(false);
   });
 
   test.each<[string, (controlPlane: ControlPlane, dev: Environment) => void, string]>([

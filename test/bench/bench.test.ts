@@ -5,7 +5,7 @@ import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-pl
 import { temporaryFolder } from '../support/temp';
 import { loadControlPlane } from '../../src/io/source/load';
 import { FolderSource } from '../../src/io/source/folder-source';
-import { planControlPlane } from '../../src/core/plan/plan';
+import { planControlPlane } from '../../src/app/synthesize/plan-model';
 
 describe('the benchmark', () => {
   test('generates the same control plane for the same seed, with ten ConfigMaps and twenty policies per assignment', async () => {

@@ -8,7 +8,7 @@ import { ConfigKey, ConfigObject, ConfigValue, isConfigObject } from '../../src/
 import { buildEnvironmentModel } from '../../src/core/model/environments';
 import { ControlPlaneObject, EnvironmentModel, LabelSelector, SelectorOperator } from '../../src/core/model/types';
 import { validateDocuments } from '../../src/core/model/validate';
-import { planEnvironment } from '../../src/core/plan/plan';
+import { planEnvironment } from '../../src/app/synthesize/plan-model';
 import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../src/core/config/parse-config-value';
 import { findSelectorMismatch, matchesSelector } from '../../src/core/scheduling/selector';
 import { TemplateError, renderManifest } from '../../src/gotemplate/template';

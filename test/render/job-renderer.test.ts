@@ -3,7 +3,9 @@ import * as path from 'path';
 import { loadControlPlane } from '../../src/io/source/load';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { PipelineStep } from '../../src/core/model/progress';
-import { EnvironmentPlan, planControlPlane, planControlPlaneWith } from '../../src/core/plan/plan';
+import { EnvironmentPlan, planControlPlaneWith } from '../../src/core/plan/plan';
+import { planControlPlane } from '../../src/app/synthesize/plan-model';
+import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import { JobRenderer } from '../../src/render/job-renderer';
 import { writeBenchControlPlane } from '../bench/generate-control-plane';
 import { ROOT } from '../support/cli';
@@ -46,7 +48,7 @@ describe('JobRenderer', () => {
     });
     let inWorkers: EnvironmentPlan[];
     try {
-      inWorkers = await planControlPlaneWith(model, renderer.render);
+      inWorkers = await planControlPlaneWith(model, renderer.render, { renderers: RendererRegistry.withBuiltIns() });
     } finally {
       await renderer.close();
     }

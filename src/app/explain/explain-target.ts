@@ -1,12 +1,12 @@
 import { ClusterType, DeploymentTarget, EnvironmentModel, SchedulingPolicy } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
-import { PLATFORM_CONFIG_FILE } from '../../core/layout/tree-layout';
 import { deploymentTargetName } from '../../core/layout/names';
 import { judgeClusterType, judgeDeploymentTarget } from '../../core/scheduling/policy-verdict';
 import { unfoldWorkload } from '../../core/scheduling/unfold';
 import { explainConfig } from './explain-config';
 import { scheduledAssignments, summarizeTarget } from './explain-environment';
 import { PolicyExplanation, TargetExplanation, byName } from './explanation';
+import { PLATFORM_CONFIG_FILE } from '../../core/layout/names';
 
 /**
  * A deployment target by name: one of the environment's, or one that belongs to another environment (its policies

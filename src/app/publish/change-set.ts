@@ -1,7 +1,7 @@
 import { gitBlobId } from '../../io/git/blob-id';
 import type { ObjectFormat } from '../../io/git/git-repository';
 import { TreeChanges, diffTree } from '../../core/layout/managed-tree';
-import { CLUSTER_TYPE_README_TEXT } from '../../core/plan/plan';
+import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/names';
 
 /** The files of the branch a plan is published to, by blob id (what `git ls-tree` and GitHub's tree API list). */
 export interface ExistingTree {

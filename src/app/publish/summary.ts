@@ -1,6 +1,7 @@
 import { TreeChanges } from '../../core/layout/managed-tree';
-import { CLUSTER_TYPE_README, EnvironmentPlan, PROMOTED_COMMIT_FILE } from '../../core/plan/plan';
+import { EnvironmentPlan } from '../../core/plan/plan';
 import { configEntries } from './config-entries';
+import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 
 /** A deployment target on a cluster type, as reviewers read it. */
 export interface AssignmentSummary {

@@ -1,20 +1,37 @@
 import * as os from 'os';
+import * as path from 'path';
+import { Problem, isError, sortProblems } from '../../core/model/problems';
+import { SILENT_PROGRESS } from '../../core/model/progress';
+import { ControlPlaneModel } from '../../core/model/types';
+import { EnvironmentPlan, PlanOptions, planControlPlaneWith } from '../../core/plan/plan';
+import { Shard, shardScope } from '../../core/plan/shard';
+import { defaultCacheFolder } from '../../io/git/git-cache';
+import { OutputError } from '../../io/output/output-lock';
+import { OutputFolder, WriteReport } from '../../io/output/write';
+
+export type { WriteReport } from '../../io/output/write';
 import { ControlPlaneSource } from '../../io/source/control-plane-source';
 import { FolderSource } from '../../io/source/folder-source';
 import { LoadOptions, loadControlPlane } from '../../io/source/load';
-import { Problem, isError, sortProblems } from '../../core/model/problems';
-import { ControlPlaneModel } from '../../core/model/types';
-import { EnvironmentPlan, PlanOptions, planControlPlaneWith } from '../../core/plan/plan';
-import { SILENT_PROGRESS } from '../../core/model/progress';
-import { RenderCache, toolFingerprint } from '../../render/cache/render-cache';
-import { Shard, shardFilter, shardScope } from '../../core/plan/shard';
-import { OutputFolder, WriteReport } from '../../io/output/write';
+import { RenderCache, renderCacheFile, toolFingerprint } from '../../render/cache/render-cache';
+import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import { JobRenderer } from '../../render/job-renderer';
 
-/** What `synthesize` reads, how it renders, and where it writes. */
-export interface SynthOptions extends LoadOptions, PlanOptions {
-  /** The control plane: a folder of branches, or any `ControlPlaneSource`. */
-  readonly controlPlane: string | ControlPlaneSource;
+/** A control plane as every front door hands it to the pipeline: YAML loaded from a folder or git, or constructs. */
+export interface ControlPlaneInput {
+  /** The control plane as the pipeline sees it (objects with errors left out). */
+  readonly model: ControlPlaneModel;
+  /** Problems found before planning: loading YAML, or the constructs' own checks. */
+  readonly problems: readonly Problem[];
+  /**
+   * The renderers ClusterTypes may name besides Templates.
+   * @default RendererRegistry.withBuiltIns()
+   */
+  readonly registry?: RendererRegistry;
+}
+
+/** How the pipeline renders and where it writes. */
+export interface SynthesizeOptions extends Omit<PlanOptions, 'renderers' | 'incompleteInput'> {
   /** Output folder; each environment's tree goes to `<out>/<environment>/`. Nothing is written without it. */
   readonly out?: string;
   /**
@@ -24,18 +41,36 @@ export interface SynthOptions extends LoadOptions, PlanOptions {
    */
   readonly keepGoing?: boolean;
   /**
-   * Threads that render assignments: more than one renders large environments in that many worker threads.
+   * Threads that render assignments: more than one renders large environments in that many worker threads; more than
+   * the machine's cores are not used.
    * @default - the cores that are free: those idle while the control plane loaded, plus this thread's
    */
   readonly threads?: number;
   /**
-   * Keep a render cache in `<out>/.kalypso/render-cache/`, so a run renders only assignments whose input changed.
+   * Keep a render cache, so a run renders only assignments whose input changed (also when the output folder was
+   * deleted in between, as `cdk8s synth` does).
    * @default true
    */
   readonly renderCache?: boolean;
+  /**
+   * The tool's cache folder: the render cache goes to its `render/` folder, one folder per output folder.
+   * @default "$XDG_CACHE_HOME/kalypso-cdk8s", else "~/.cache/kalypso-cdk8s"
+   */
+  readonly cacheDir?: string;
 }
 
-/** What `synthesize` planned, found and wrote. */
+/** What `synthesize` reads, how it renders, and where it writes. */
+export interface SynthOptions extends LoadOptions, SynthesizeOptions {
+  /** The control plane: a folder of branches, or any `ControlPlaneSource`. */
+  readonly controlPlane: string | ControlPlaneSource;
+  /**
+   * The renderers ClusterTypes may name besides Templates.
+   * @default RendererRegistry.withBuiltIns()
+   */
+  readonly registry?: RendererRegistry;
+}
+
+/** What the pipeline planned, found and wrote. */
 export interface SynthResult {
   /** The control plane as loaded (objects with errors left out), for explaining the plans. */
   readonly model: ControlPlaneModel;
@@ -45,26 +80,21 @@ export interface SynthResult {
   readonly problems: readonly Problem[];
   /** What was written, per environment; empty when nothing was written. */
   readonly written: readonly WriteReport[];
+  /** Assignments rendered this run; the others came from the render cache. */
+  readonly rendered: number;
 }
 
 /**
- * The whole pipeline (SPEC §3): load → validate → schedule → compose config → render → plan, then write when an
- * output folder is given and there are no errors (or `keepGoing`). Used by the CLI and by `main.ts` under
- * `cdk8s synth`.
- *
- * With an output folder, the folder is locked from the start, and its current trees serve the render cache: an
- * assignment whose input did not change since the run that wrote it is not rendered again.
+ * Loads a control plane (a folder of branches or any source) and runs the pipeline on it (see `synthesizeInput`). The
+ * output folder is locked, and its current trees read ahead in a worker thread, while the control plane loads.
  */
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const source =
     typeof options.controlPlane === 'string' ? new FolderSource(options.controlPlane) : options.controlPlane;
   const progress = options.progress ?? SILENT_PROGRESS;
+  if (options.out !== undefined) refuseOverlap(options.out, source.resolveLocalPath('.'));
   const cpuAtStart = options.threads === undefined ? cpuTimes() : undefined;
-  // An existing output folder is locked from the start, so that the trees the render cache reads are the ones
-  // replaced, and read ahead in a worker thread while the control plane loads; a new one is only created to write
-  // into (a failing run leaves nothing behind).
-  let output = options.out !== undefined ? await OutputFolder.openExisting(options.out) : undefined;
-  if (options.threads !== 1) output?.readAhead();
+  const output = await openOutput(options);
   progress.phase('loading control plane');
   progress.step?.('load');
   let loaded;
@@ -74,10 +104,45 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
     await output?.close();
     throw e;
   }
-  const model = loaded.model;
-  const planOptions = { ...options, incompleteInput: options.incompleteInput || loaded.problems.some(isError) };
   const threads = options.threads ?? freeCores(cpuAtStart!);
-  const writes = options.out !== undefined && (options.keepGoing || !loaded.problems.some(isError));
+  return runPipeline(
+    { model: loaded.model, problems: loaded.problems, registry: options.registry },
+    { ...options, threads },
+    output,
+  );
+}
+
+/**
+ * The one pipeline, whatever the front door (docs/explanation/architecture.md): rules →
+ * schedule → compose config → validate config → render (from the render cache, in worker threads, or in this thread)
+ * → collision checks → files; then write them to `out` when there are no errors (or with `keepGoing`). The CLI,
+ * `ControlPlane.synth()` and `KalypsoApp.synth()` all come here.
+ */
+export async function synthesizeInput(input: ControlPlaneInput, options: SynthesizeOptions = {}): Promise<SynthResult> {
+  return runPipeline(input, options, await openOutput(options));
+}
+
+/** Opens (locks) an existing output folder and starts reading it ahead; undefined when there is none to open. */
+async function openOutput(options: SynthesizeOptions): Promise<OutputFolder | undefined> {
+  if (options.out === undefined) return undefined;
+  const output = await OutputFolder.openExisting(options.out);
+  if (options.threads !== 1) output?.readAhead();
+  return output;
+}
+
+async function runPipeline(
+  input: ControlPlaneInput,
+  options: SynthesizeOptions,
+  opened: OutputFolder | undefined,
+): Promise<SynthResult> {
+  let output = opened;
+  const { model } = input;
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const registry = input.registry ?? RendererRegistry.withBuiltIns();
+  const inputFailed = input.problems.some(isError);
+  const planOptions: PlanOptions = { ...options, renderers: registry, incompleteInput: inputFailed };
+  const threads = Math.min(options.threads ?? os.availableParallelism(), os.availableParallelism());
+  const writes = options.out !== undefined && (options.keepGoing || !inputFailed);
   if (!writes) {
     await output?.close();
     output = undefined;
@@ -93,29 +158,22 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
       ]),
     );
     const caches: RenderCache[] = [];
+    const fingerprint = options.renderCache !== false ? toolFingerprint() : undefined;
     const renderer = new JobRenderer({
       threads,
       progress,
+      registry,
       cache:
-        writes && options.renderCache !== false
+        fingerprint !== undefined && options.out !== undefined
           ? {
-              fingerprint: toolFingerprint(),
+              fingerprint,
               forEnvironment: async (environment) => {
-                const names = environment.clusterTypes.map((clusterType) => clusterType.name);
-                const inShard = shardFilter(names, options.shard);
-                const current = await output?.read(
-                  environment.name,
-                  names.filter(inShard),
-                  scopes.get(environment.name),
+                const file = renderCacheFile(
+                  options.cacheDir ?? defaultCacheFolder(process.env),
+                  options.out!,
+                  renderCacheName(environment.name, options.shard),
                 );
-                const name = renderCacheName(environment.name, options.shard);
-                const cache = RenderCache.open(
-                  output?.stateDir,
-                  name,
-                  toolFingerprint(),
-                  current?.files ?? new Map(),
-                  current?.hashes,
-                );
+                const cache = RenderCache.open(file, fingerprint);
                 caches.push(cache);
                 return cache;
               },
@@ -128,9 +186,10 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
     } finally {
       await renderer.close();
     }
-    const problems = sortProblems([...loaded.problems, ...plans.flatMap((plan) => plan.problems)]);
+    const problems = sortProblems([...input.problems, ...plans.flatMap((plan) => plan.problems)]);
     const failed = problems.some(isError);
-    if (!writes || (failed && !options.keepGoing)) return { model, plans, problems, written: [] };
+    const rendered = renderer.rendered;
+    if (!writes || (failed && !options.keepGoing)) return { model, plans, problems, written: [], rendered };
     progress.phase('writing');
     progress.step?.('write');
     output ??= await OutputFolder.open(options.out!);
@@ -145,10 +204,32 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
         scope: scopes.get(plan.environment),
       })),
     );
-    for (const cache of caches) cache.save(output.stateDir);
-    return { model, plans, problems, written };
+    for (const cache of caches) cache.save();
+    return { model, plans, problems, written, rendered };
   } finally {
     await output?.close();
+  }
+}
+
+/**
+ * Refuses an output folder inside the control plane's folder, or a control plane inside the output folder: the run
+ * would write its trees into its own input.
+ */
+function refuseOverlap(out: string, controlPlane: string | undefined): void {
+  if (controlPlane === undefined) return;
+  const inside = (child: string, parent: string) => {
+    const relative = path.relative(path.resolve(parent), path.resolve(child));
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  if (inside(out, controlPlane)) {
+    throw new OutputError(
+      `the output folder ${out} is inside the control plane ${controlPlane}; write the trees somewhere else (e.g. --out dist outside it)`,
+    );
+  }
+  if (inside(controlPlane, out)) {
+    throw new OutputError(
+      `the control plane ${controlPlane} is inside the output folder ${out}; write the trees somewhere else`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './tree-layout';
+import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './names';
 
 /*
  * Which files of a platform GitOps tree belong to kalypso-cdk8s (SPEC §8, §9): the folders of the plan's cluster

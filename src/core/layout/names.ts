@@ -1,5 +1,6 @@
 /*
- * Every name Kalypso derives (reference §11), in one place. Identity is never parsed back out of these strings.
+ * Every name of the platform GitOps tree and of the objects in it, derived from the control plane, in one place (the
+ * layout is described in docs/reference/output-tree.md). Identity is never parsed back out of these strings.
  */
 
 /** Label of a deployment target naming its workload; platform ConfigMaps select on it too. */
@@ -29,3 +30,14 @@ export function namespaceName(environment: string, clusterType: string, deployme
 export function assignmentFolder(clusterType: string, deploymentTarget: string): string {
   return `${clusterType}/${deploymentTarget}`;
 }
+
+/** The file Kalypso puts in every cluster-type folder; with its text, it marks a folder as Kalypso's. */
+export const CLUSTER_TYPE_README = 'README.md';
+export const CLUSTER_TYPE_README_TEXT = 'This folder contains deployment targets scheduled on the cluster type';
+/** The control-plane commit promoted to the environment. */
+export const PROMOTED_COMMIT_FILE = '.github/tracking/Promoted_Commit_Id';
+
+/** The files of an assignment folder: its Namespace, its reconciler objects, its platform config (`.yaml` or `.sh`). */
+export const NAMESPACE_FILE = 'namespace.yaml';
+export const RECONCILER_FILE = 'reconciler.yaml';
+export const PLATFORM_CONFIG_FILE = 'platform-config';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ManagedScope, WHOLE_TREE, managedFolders } from '../../core/layout/managed-tree';
-import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/tree-layout';
+import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 
 /** The managed part of an environment folder as it is. */
 export interface CurrentTree {

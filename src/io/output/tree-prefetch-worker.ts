@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { contentHash } from '../../core/plan/content-hash';
 import { ContentReader, FolderTop, readEntry, readFolderTop } from './current-tree';
 import type { EntriesMessage, PlanMessage, PrefetchRequest, ReadAheadFile, ReadAheadTask } from './tree-prefetch';
-import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/tree-layout';
+import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/names';
 
 /*
  * The worker thread of tree-prefetch.ts. It lists the environment folders of the output folder and the cluster-type

@@ -6,8 +6,8 @@ import { CurrentTree, readManagedFilesSync } from './current-tree';
 import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
 import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
 import { OutputError, acquireOutputLock } from './output-lock';
-import { PROMOTED_COMMIT_FILE } from '../../core/layout/tree-layout';
 import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
+import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 
 /** Folder inside the output folder where runs keep their lock, journal and temporary files. */
 export const STATE_DIR = '.kalypso';

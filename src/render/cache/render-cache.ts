@@ -1,27 +1,40 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
 import { contentHash } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
-import { RenderedAssignment } from '../render-assignment';
+import { RenderedAssignment } from '../../core/plan/render-job';
 
 /*
- * What each assignment rendered last time, so a run whose input did not change renders nothing (issue 7). An entry is
- * keyed by a hash of everything the assignment's files depend on — the tool (its version and its code), and the job's
- * identity: construct path, renderer names and the text of the Templates among them, context, and the config
- * sources its config is composed from (so a run whose input did not change does not even compose configs) — and holds the hash of each file and the objects in them. The files' content is not stored twice:
- * it is the output tree itself, read before planning, and an entry is used only when every file there still has the
- * recorded hash. The index lives in the output folder's state folder (`.kalypso/render-cache/`), one file per
- * environment (and shard); one that does not parse, fails its checksum or comes from another build of the tool is
- * ignored, and each run writes a new one holding exactly its own assignments.
+ * What each assignment rendered last time, so a run whose input did not change renders nothing. An entry is keyed by a
+ * hash of everything the assignment's files depend on — the tool (its version and its code) and the job's identity:
+ * construct path, renderer names and the text of the Templates among them, context, and the config sources its config
+ * is composed from (so a run whose input did not change does not even compose configs) — and holds the files and the
+ * objects in them.
+ *
+ * The cache lives outside the output folder (`cdk8s synth` deletes that folder before every run), in the cache folder
+ * of the tool, one folder per output folder and one file per environment (and shard). A file that does not parse,
+ * fails its checksum, comes from another build of the tool or holds an entry of the wrong shape is ignored: the cache
+ * can only ever save work, never name a path or change what is written. Each run writes a new file holding exactly its
+ * own assignments.
  */
 
-const FORMAT = 'kalypso-render-cache/1';
-export const RENDER_CACHE_DIR = 'render-cache';
+const FORMAT = 'kalypso-render-cache/2';
+/** The folder of render caches inside the tool's cache folder. */
+export const RENDER_CACHE_DIR = 'render';
 
-/** `[file, sha1 of the content]` for each file, and the objects in them. */
+/** The files an assignment folder may hold: an entry naming another is not trusted. */
+const ASSIGNMENT_FILES = new Set([
+  NAMESPACE_FILE,
+  RECONCILER_FILE,
+  `${PLATFORM_CONFIG_FILE}.yaml`,
+  `${PLATFORM_CONFIG_FILE}.sh`,
+]);
+
+/** The files an assignment rendered (name → content), and the objects in them. */
 interface Entry {
-  readonly files: readonly (readonly [string, string])[];
+  readonly files: Readonly<Record<string, string>>;
   readonly objects: readonly EmittedObject[];
 }
 
@@ -92,79 +105,61 @@ export function renderCacheKey(fingerprint: string, identity: string): string {
   return contentHash(`${fingerprint}\u0000${identity}`);
 }
 
+/**
+ * The render cache file of the output folder `outDir`'s environment `name` (`<environment>` or
+ * `<environment>.shard-<i>-of-<n>`) inside the tool's cache folder `cacheRoot`.
+ */
+export function renderCacheFile(cacheRoot: string, outDir: string, name: string): string {
+  const folder = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(cacheRoot, RENDER_CACHE_DIR, folder, `${name}.json`);
+}
+
 /** The render cache of one environment's tree. */
 export class RenderCache {
-  /**
-   * Opens the cache `name` in `stateDir` (none yet when the output folder does not exist); `current` is the
-   * environment's current tree (relative path → content), where the content of cached files is found, and
-   * `hashes` the content hashes of its files where already known.
-   */
-  public static open(
-    stateDir: string | undefined,
-    name: string,
-    fingerprint: string,
-    current: ReadonlyMap<string, string>,
-    hashes: ReadonlyMap<string, string> = new Map(),
-  ): RenderCache {
-    const { entries, complete } =
-      stateDir === undefined
-        ? { entries: new Map<string, Entry>(), complete: true }
-        : readEntries(cacheFile(stateDir, name), fingerprint);
-    return new RenderCache(name, fingerprint, entries, complete, current, hashes);
+  /** Opens the cache kept in `file` (an empty one when there is none or it cannot be trusted). */
+  public static open(file: string, fingerprint: string): RenderCache {
+    const { entries, complete } = readEntries(file, fingerprint);
+    return new RenderCache(file, fingerprint, entries, complete);
   }
 
   private readonly kept = new Map<string, Entry>();
   private stored = 0;
-  /** Entries found (and verified) this run. */
+  /** Entries found this run. */
   public hits = 0;
 
   private constructor(
-    private readonly name: string,
+    private readonly file: string,
     private readonly fingerprint: string,
     private readonly entries: ReadonlyMap<string, Entry>,
     /** Whether the file held exactly `entries` (a line that is not an entry makes it incomplete). */
     private readonly complete: boolean,
-    private readonly current: ReadonlyMap<string, string>,
-    private readonly hashes: ReadonlyMap<string, string>,
   ) {}
 
-  /** What the job rendered last time into `folder`, if its files are still there unchanged. */
-  public lookup(key: string, folder: string): RenderedAssignment | undefined {
+  /** What the job with this key rendered last time, if it is in the cache. */
+  public lookup(key: string): RenderedAssignment | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const files: Record<string, string> = {};
-    for (const [file, hash] of entry.files) {
-      const treePath = `${folder}/${file}`;
-      const content = this.current.get(treePath);
-      if (content === undefined || (this.hashes.get(treePath) ?? contentHash(content)) !== hash) return undefined;
-      files[file] = content;
-    }
     this.kept.set(key, entry);
     this.hits++;
-    return { files, objects: entry.objects, failures: [] };
+    return { files: entry.files, objects: entry.objects, failures: [] };
   }
 
-  /** Remembers what a job rendered (when it rendered without failures); `hashes` of its files when known already. */
-  public store(key: string, rendered: RenderedAssignment, hashes?: Readonly<Record<string, string>>): void {
+  /** Remembers what a job rendered (when it rendered without failures). */
+  public store(key: string, rendered: RenderedAssignment): void {
     if (rendered.failures.length > 0) return;
     this.stored++;
-    this.kept.set(key, {
-      files: Object.keys(rendered.files).map(
-        (file) => [file, hashes?.[file] ?? contentHash(rendered.files[file])] as const,
-      ),
-      objects: rendered.objects,
-    });
+    this.kept.set(key, { files: rendered.files, objects: rendered.objects });
   }
 
   /**
-   * Writes the entries of this run (and only those) into `stateDir`, replacing the file in one rename; nothing when
-   * they are exactly the entries read (a re-run without changes).
+   * Writes the entries of this run (and only those), replacing the file in one rename; nothing when they are exactly
+   * the entries read (a re-run without changes).
    */
-  public save(stateDir: string): void {
+  public save(): void {
     if (this.complete && this.stored === 0 && this.kept.size === this.entries.size) return;
-    const file = cacheFile(stateDir, this.name);
+    const file = this.file;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.tmp`;
+    const temporary = `${file}.${process.pid}.tmp`;
     const descriptor = fs.openSync(temporary, 'w');
     try {
       const header: Header = { format: FORMAT, fingerprint: this.fingerprint };
@@ -191,10 +186,6 @@ export class RenderCache {
 function writeAll(descriptor: number, text: string): void {
   const bytes = Buffer.from(text);
   for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(descriptor, bytes, offset);
-}
-
-function cacheFile(stateDir: string, name: string): string {
-  return path.join(stateDir, RENDER_CACHE_DIR, `${name}.json`);
 }
 
 /** The entries of a cache file; none when it is missing, corrupt, or from another build of the tool. */
@@ -229,12 +220,14 @@ function readEntries(file: string, fingerprint: string): { entries: ReadonlyMap<
 }
 
 function isEntry(value: unknown): value is Entry {
-  const entry = value as Entry;
+  if (typeof value !== 'object' || value === null) return false;
+  const { files, objects } = value as Partial<Entry>;
   return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    Array.isArray(entry.files) &&
-    Array.isArray(entry.objects) &&
-    entry.files.every((file) => Array.isArray(file) && typeof file[0] === 'string' && typeof file[1] === 'string')
+    typeof files === 'object' &&
+    files !== null &&
+    !Array.isArray(files) &&
+    Object.entries(files).every(([file, content]) => ASSIGNMENT_FILES.has(file) && typeof content === 'string') &&
+    Array.isArray(objects) &&
+    objects.every((object) => typeof object === 'object' && object !== null && ASSIGNMENT_FILES.has(object.file))
   );
 }

@@ -1,9 +1,14 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { assignmentFolder } from '../../core/layout/names';
 import { AssignmentContext } from './assignment-context';
+
+const ASSIGNMENT_CHART = Symbol.for('kalypso-cdk8s.AssignmentChart');
 import { ConfigFileType, IConfigRenderer, INamespaceRenderer, IReconciler } from './renderer';
 
+/** Props of an `AssignmentChart`: the assignment and its three renderers. */
 export interface AssignmentChartProps {
+  /** The assignment: environment, cluster type, deployment target, namespace and composed platform config. */
   readonly context: AssignmentContext;
   /** Renders `reconciler.yaml`. */
   readonly reconciler: IReconciler;
@@ -19,13 +24,35 @@ export interface AssignmentChartProps {
  * sets its own namespace.
  */
 export class AssignmentChart extends Chart {
+  /** Whether `value` is an AssignmentChart (works across copies of this library). */
+  public static isAssignmentChart(value: unknown): value is AssignmentChart {
+    return typeof value === 'object' && value !== null && ASSIGNMENT_CHART in value;
+  }
+
+  /** Name of the environment. */
+  public readonly environment: string;
+  /** Name of the cluster type. */
+  public readonly clusterType: string;
+  /** Name of the deployment target (`<workload>-<target>`). */
+  public readonly deploymentTarget: string;
+  /** The assignment's folder in the platform GitOps tree: `<environment>/<clusterType>/<deploymentTarget>`. */
+  public readonly folder: string;
+  /** The scope of the objects of `namespace.yaml`. */
   public readonly namespaceScope: Construct;
+  /** The scope of the objects of `platform-config.yaml` (or the text of `platform-config.sh`). */
   public readonly platformConfigScope: Construct;
+  /** The scope of the objects of `reconciler.yaml`. */
   public readonly reconcilerScope: Construct;
+  /** Whether the platform config file is `platform-config.yaml` or `platform-config.sh`. */
   public readonly configFileType: ConfigFileType;
 
   public constructor(scope: Construct, id: string, props: AssignmentChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
+    Object.defineProperty(this, ASSIGNMENT_CHART, { value: true });
+    this.environment = props.context.environment;
+    this.clusterType = props.context.clusterType.name;
+    this.deploymentTarget = props.context.deploymentTarget.name;
+    this.folder = `${this.environment}/${assignmentFolder(this.clusterType, this.deploymentTarget)}`;
     this.namespaceScope = new Construct(this, 'Namespace');
     this.platformConfigScope = new Construct(this, 'PlatformConfig');
     this.reconcilerScope = new Construct(this, 'Reconciler');

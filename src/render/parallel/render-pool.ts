@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { PipelineStep } from '../../core/model/progress';
-import { PortableEnvironment, PortableRenderJob } from './render-job';
-import { EnvironmentUpdate, RenderBatch, RenderBatchResult, RenderedInWorker } from './render-worker';
+import { PortableEnvironment, PortableRenderJob, RenderedAssignment } from '../../core/plan/render-job';
+import { EnvironmentUpdate, RenderBatch, RenderBatchResult } from './render-worker';
 
 /*
  * Renders plain-data jobs in worker threads. Rendering is CPU-bound and each assignment is independent, so the jobs
@@ -39,7 +39,7 @@ interface QueuedBatch {
   readonly id: number;
   readonly environment: PortableEnvironment;
   readonly jobs: readonly PortableRenderJob[];
-  readonly resolve: (results: RenderedInWorker[]) => void;
+  readonly resolve: (results: RenderedAssignment[]) => void;
   readonly reject: (e: Error) => void;
 }
 
@@ -87,7 +87,7 @@ export class RenderPool {
    * Renders one batch of jobs of `environment` (which may have grown since an earlier batch: a worker is sent what it
    * lacks when it takes the batch).
    */
-  public render(jobs: readonly PortableRenderJob[], environment: PortableEnvironment): Promise<RenderedInWorker[]> {
+  public render(jobs: readonly PortableRenderJob[], environment: PortableEnvironment): Promise<RenderedAssignment[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextBatch++, environment, jobs, resolve, reject });

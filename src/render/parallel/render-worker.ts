@@ -1,15 +1,14 @@
 import { parentPort } from 'worker_threads';
 import { PipelineStep, ProgressReporter } from '../../core/model/progress';
-import { contentHash } from '../../core/plan/content-hash';
-import { RenderedAssignment } from '../render-assignment';
 import {
   EnvironmentForJobs,
   PortableEnvironment,
   PortableRenderJob,
+  RenderedAssignment,
   environmentForJobs,
   extendEnvironmentForJobs,
-  renderPortableJob,
-} from './render-job';
+} from '../../core/plan/render-job';
+import { renderPortableJob } from '../render-job';
 
 /*
  * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
@@ -28,17 +27,11 @@ export interface RenderBatch {
   readonly jobs: readonly PortableRenderJob[];
 }
 
-/** A job's results and the hash of each of its files. */
-export interface RenderedInWorker {
-  readonly rendered: RenderedAssignment;
-  readonly hashes: Readonly<Record<string, string>>;
-}
-
 /** What a worker sends back for a batch: results in job order, or the error that stopped it. */
 export type RenderBatchResult =
   | {
       readonly id: number;
-      readonly results: readonly RenderedInWorker[];
+      readonly results: readonly RenderedAssignment[];
       readonly milliseconds: Partial<Record<PipelineStep, number>>;
     }
   | { readonly id: number; readonly error: string };
@@ -75,14 +68,7 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
   try {
     if (batch.environment) update(batch.environment);
     const timer = new StepTimer();
-    const results = batch.jobs.map((job) => {
-      const rendered = renderPortableJob(job, environment!, timer);
-      timer.step('serialize');
-      const hashes = Object.fromEntries(
-        Object.entries(rendered.files).map(([file, content]) => [file, contentHash(content)]),
-      );
-      return { rendered, hashes };
-    });
+    const results = batch.jobs.map((job) => renderPortableJob(job, environment!, timer));
     timer.stop();
     return { id: batch.id, results, milliseconds: timer.milliseconds };
   } catch (e) {

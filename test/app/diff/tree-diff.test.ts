@@ -1,6 +1,6 @@
 import { formatTreeDiff, treeDiffJson } from '../../../src/app/diff/format-diff';
 import { diffPlatformTree, isEmptyDiff } from '../../../src/app/diff/tree-diff';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 const configMap = (value: string) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: platform-config\n  namespace: dev-large-app\ndata:\n  DATABASE_URL: ${value}\n`;

@@ -1,6 +1,6 @@
 import { explainEnvironment } from '../../../src/app/explain/explain-environment';
 import { explainTarget, findDeploymentTarget, knownDeploymentTargets } from '../../../src/app/explain/explain-target';
-import { planEnvironment } from '../../../src/core/plan/plan';
+import { planEnvironment } from '../../../src/app/synthesize/plan-model';
 import { formatMismatch } from '../../../src/core/scheduling/selector';
 import { cv } from '../../support/config-values';
 import { clusterTypeYaml, devEnvironment } from '../../support/documents';

@@ -1,7 +1,7 @@
 import { gitBlobId } from '../../../src/io/git/blob-id';
 import { computeChangeSet, isEmptyChangeSet } from '../../../src/app/publish/change-set';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
 import { git } from '../../support/git';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 const README = CLUSTER_TYPE_README_TEXT;
 const tree = (files: Record<string, string>) => ({

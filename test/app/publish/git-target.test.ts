@@ -1,5 +1,4 @@
 import { GitCache } from '../../../src/io/git/git-cache';
-import { CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../../../src/core/plan/plan';
 import { GitTarget } from '../../../src/app/publish/git-target';
 import { publishPlan } from '../../../src/app/publish/publish';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../../support/git';
 import { planWithFiles } from '../../support/plans';
 import { temporaryFolder } from '../../support/temp';
+import { CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../../../src/core/layout/names';
 
 const README = CLUSTER_TYPE_README_TEXT;
 const BRANCH = {

@@ -1,4 +1,4 @@
-import { EnvironmentPlan, PROMOTED_COMMIT_FILE } from '../../../src/core/plan/plan';
+import { EnvironmentPlan } from '../../../src/core/plan/plan';
 import { GitHubTarget } from '../../../src/app/publish/github-target';
 import { ownershipMarker } from '../../../src/app/publish/pull-request-text';
 import { publishPlan } from '../../../src/app/publish/publish';
@@ -7,6 +7,7 @@ import { GitHubServer, TestOctokit, createTestOctokit, startGitHubServer } from 
 import { TUTORIAL, tutorialCopy } from '../../support/tutorial';
 import * as fs from 'fs';
 import * as path from 'path';
+import { PROMOTED_COMMIT_FILE } from '../../../src/core/layout/names';
 
 const OWNER = 'platform-org';
 const REPO = 'platform-gitops';

@@ -1,5 +1,5 @@
-import { PROMOTED_COMMIT_FILE } from '../../../src/core/plan/plan';
 import { ChangeSummary, isPromotion, previousFilesNeeded, summarizeChanges } from '../../../src/app/publish/summary';
+import { PROMOTED_COMMIT_FILE } from '../../../src/core/layout/names';
 
 const configMap = (data: Record<string, string>) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: platform-config}\ndata:\n${Object.entries(data)

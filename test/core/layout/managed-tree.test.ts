@@ -1,5 +1,5 @@
 import { diffTree, isManagedPath, managedFolders } from '../../../src/core/layout/managed-tree';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 const README = CLUSTER_TYPE_README_TEXT;
 

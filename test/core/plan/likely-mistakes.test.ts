@@ -1,5 +1,5 @@
 import { formatProblem } from '../../../src/core/model/problems';
-import { planEnvironment } from '../../../src/core/plan/plan';
+import { planEnvironment } from '../../../src/app/synthesize/plan-model';
 import { clusterTypeYaml, devEnvironment } from '../../support/documents';
 
 /** The warnings `planEnvironment` reports for an environment written as YAML (in dev/objects.yaml). */

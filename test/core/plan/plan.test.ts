@@ -1,5 +1,5 @@
 import { formatProblem } from '../../../src/core/model/problems';
-import { planEnvironment } from '../../../src/core/plan/plan';
+import { planEnvironment } from '../../../src/app/synthesize/plan-model';
 import { devEnvironment } from '../../support/documents';
 
 function plan(yaml: string) {

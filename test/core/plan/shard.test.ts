@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
 import { Shard, parseShard, shardFilter, shardScope } from '../../../src/core/plan/shard';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
 import { runCli } from '../../support/cli';
 import { readOutputTree, temporaryFolder, writeFiles } from '../../support/temp';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 describe('parseShard', () => {
   test.each<[string, Shard | undefined]>([

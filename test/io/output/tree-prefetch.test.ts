@@ -3,11 +3,11 @@ import * as path from 'path';
 import { contentHash } from '../../../src/core/plan/content-hash';
 import { readManagedFilesSync } from '../../../src/io/output/current-tree';
 import { ManagedScope, WHOLE_TREE } from '../../../src/core/layout/managed-tree';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/tree-layout';
 import { TreePrefetch } from '../../../src/io/output/tree-prefetch';
 import { ROOT, runBin } from '../../support/cli';
 import { readOutputTree, temporaryFolder } from '../../support/temp';
 import { TUTORIAL } from '../../support/tutorial';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 /** The compiled worker (npm test builds lib/ before running Jest). */
 const SCRIPT = path.join(ROOT, 'lib/src/io/output/tree-prefetch-worker.js');

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OutputError } from '../../../src/io/output/output-lock';
-import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/plan/plan';
 import { STATE_DIR, TreeToWrite, writeOutput } from '../../../src/io/output/write';
 import { readTree, temporaryFolder, writeFiles } from '../../support/temp';
+import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
 const README = CLUSTER_TYPE_README_TEXT;
 

@@ -1,30 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RENDER_CACHE_DIR, RenderCache, renderCacheKey, toolFingerprint } from '../../../src/render/cache/render-cache';
-import { STATE_DIR } from '../../../src/io/output/write';
+import { createHash } from 'crypto';
+import {
+  RENDER_CACHE_DIR,
+  RenderCache,
+  renderCacheFile,
+  renderCacheKey,
+  toolFingerprint,
+} from '../../../src/render/cache/render-cache';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
 import { readOutputTree, temporaryFolder } from '../../support/temp';
 
 const rendered = { files: { 'namespace.yaml': 'kind: Namespace\n' }, objects: [], failures: [] };
 
-/** Counts assignments rendered (not taken from the cache) per run, from the progress of the pipeline's steps. */
-async function synthCounting(controlPlane: string, out: string, renderCache = true) {
-  let rendered = 0;
-  const result = await synthesize({
-    controlPlane,
-    out,
-    renderCache,
-    threads: 1,
-    progress: {
-      phase: () => undefined,
-      step: (step) => {
-        if (step === 'serialize') rendered++;
-      },
-    },
-  });
+/** Synthesizes in one thread with the render cache in `cacheDir`; counts the assignments rendered (not cached). */
+async function synthCounting(controlPlane: string, out: string, cacheDir: string, renderCache = true) {
+  const result = await synthesize({ controlPlane, out, renderCache, cacheDir, threads: 1 });
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-  return { result, rendered };
+  return { result, rendered: result.rendered };
 }
 
 function fileTimes(root: string): Record<string, string> {
@@ -37,24 +31,28 @@ function fileTimes(root: string): Record<string, string> {
 }
 
 describe('RenderCache', () => {
-  test('gives back what was stored, while the files in the tree still have the recorded content', () => {
+  const open = (file: string, build = 'build-1') => RenderCache.open(file, build);
+
+  test('gives back what was stored, after a save', () => {
     // GIVEN a cache saved with one entry
-    const state = temporaryFolder();
-    const cache = RenderCache.open(state, 'dev', 'build-1', new Map());
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = open(file);
     cache.store('key', rendered);
-    cache.save(state);
-    // WHEN it is opened over a tree holding that file, then over one where the file was edited
-    const unchanged = RenderCache.open(
-      state,
-      'dev',
-      'build-1',
-      new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]),
-    );
-    const edited = RenderCache.open(state, 'dev', 'build-1', new Map([['drone/t/namespace.yaml', 'kind: Edited\n']]));
-    // THEN only the unchanged file is trusted
-    expect(unchanged.lookup('key', 'drone/t')).toEqual(rendered);
-    expect(edited.lookup('key', 'drone/t')).toBeUndefined();
-    expect(unchanged.lookup('other', 'drone/t')).toBeUndefined();
+    cache.save();
+    // WHEN it is opened again
+    const reopened = open(file);
+    // THEN the entry is there, and only that one
+    expect(reopened.lookup('key')).toEqual(rendered);
+    expect(reopened.lookup('other')).toBeUndefined();
+    expect(reopened.hits).toBe(1);
+  });
+
+  test('never keeps what failed to render', () => {
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = open(file);
+    cache.store('key', { ...rendered, failures: [{ message: 'broken' }] });
+    cache.save();
+    expect(open(file).lookup('key')).toBeUndefined();
   });
 
   test.each([
@@ -62,68 +60,82 @@ describe('RenderCache', () => {
     ['has a wrong checksum', (text: string) => text.replace('kind: Namespace', 'kind: Changed')],
     ['is not JSON at all', () => '\u0000\u0001garbage'],
   ])('ignores a cache file that %s', (_name, corrupt) => {
-    const state = temporaryFolder();
-    const cache = RenderCache.open(state, 'dev', 'build-1', new Map());
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = open(file);
     cache.store('key', {
       ...rendered,
       objects: [
         { file: 'namespace.yaml', apiVersion: 'v1', kind: 'Namespace', name: 'kind: Namespace', namespace: undefined },
       ],
     });
-    cache.save(state);
-    const file = path.join(state, RENDER_CACHE_DIR, 'dev.json');
+    cache.save();
     fs.writeFileSync(file, corrupt(fs.readFileSync(file, 'utf8')));
-    const reopened = RenderCache.open(
-      state,
-      'dev',
-      'build-1',
-      new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]),
-    );
-    expect(reopened.lookup('key', 'drone/t')).toBeUndefined();
+    expect(open(file).lookup('key')).toBeUndefined();
+  });
+
+  test.each([
+    ['a path outside the assignment folder', { '../../../etc/passwd': 'root' }],
+    ['a file the tool never writes', { 'kustomization.yaml': 'kind: Kustomization' }],
+    ['content that is not text', { 'namespace.yaml': 42 }],
+  ])('ignores an entry naming %s, even with a valid checksum', (_name, files) => {
+    // GIVEN a cache file written by hand, with a correct checksum, whose entry names a file it may not
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = open(file);
+    cache.store('key', rendered);
+    cache.save();
+    const [header, , trailer] = fs.readFileSync(file, 'utf8').split('\n');
+    const line = `${JSON.stringify(['key', { files, objects: [] }])}\n`;
+    const checksum = createHash('sha1').update(line).digest('base64');
+    fs.writeFileSync(file, `${header}\n${line}${JSON.stringify({ ...JSON.parse(trailer), checksum })}\n`);
+    // THEN the entry is not used
+    expect(open(file).lookup('key')).toBeUndefined();
   });
 
   test('never trusts entries of another build of the tool', () => {
-    const state = temporaryFolder();
-    const cache = RenderCache.open(state, 'dev', 'build-1', new Map());
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = open(file);
     cache.store('key', rendered);
-    cache.save(state);
-    const other = RenderCache.open(state, 'dev', 'build-2', new Map([['drone/t/namespace.yaml', 'kind: Namespace\n']]));
-    expect(other.lookup('key', 'drone/t')).toBeUndefined();
+    cache.save();
+    expect(open(file, 'build-2').lookup('key')).toBeUndefined();
   });
 
   test('saves nothing when the run used exactly the entries it read, and only the entries used otherwise', () => {
-    const state = temporaryFolder();
-    const tree = new Map([
-      ['a/t/namespace.yaml', 'kind: Namespace\n'],
-      ['b/t/namespace.yaml', 'kind: Namespace\n'],
-    ]);
-    const first = RenderCache.open(state, 'dev', 'build-1', new Map());
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const first = open(file);
     first.store('a', rendered);
     first.store('b', rendered);
-    first.save(state);
-    const file = path.join(state, RENDER_CACHE_DIR, 'dev.json');
+    first.save();
     const text = fs.readFileSync(file, 'utf8');
     fs.utimesSync(file, 1, 1);
 
-    const same = RenderCache.open(state, 'dev', 'build-1', tree);
-    expect(same.lookup('a', 'a/t')).toEqual(rendered);
-    expect(same.lookup('b', 'b/t')).toEqual(rendered);
-    same.save(state);
+    const same = open(file);
+    expect(same.lookup('a')).toEqual(rendered);
+    expect(same.lookup('b')).toEqual(rendered);
+    same.save();
     expect(fs.statSync(file).mtimeMs).toBe(1000);
 
-    const fewer = RenderCache.open(state, 'dev', 'build-1', tree);
-    expect(fewer.lookup('a', 'a/t')).toEqual(rendered);
-    fewer.save(state);
+    const fewer = open(file);
+    expect(fewer.lookup('a')).toEqual(rendered);
+    fewer.save();
     expect(fs.readFileSync(file, 'utf8')).not.toBe(text);
-    const reopened = RenderCache.open(state, 'dev', 'build-1', tree);
-    expect(reopened.lookup('a', 'a/t')).toEqual(rendered);
-    expect(reopened.lookup('b', 'b/t')).toBeUndefined();
+    const reopened = open(file);
+    expect(reopened.lookup('a')).toEqual(rendered);
+    expect(reopened.lookup('b')).toBeUndefined();
   });
 
   test('keys differ with the build of the tool and with the job', () => {
     expect(renderCacheKey('a', 'job')).not.toBe(renderCacheKey('b', 'job'));
     expect(renderCacheKey('a', 'job')).not.toBe(renderCacheKey('a', 'job2'));
     expect(toolFingerprint()).toBe(toolFingerprint());
+  });
+
+  test('keeps one folder per output folder, outside it', () => {
+    const cacheRoot = temporaryFolder();
+    const a = renderCacheFile(cacheRoot, '/work/a/dist', 'dev');
+    const b = renderCacheFile(cacheRoot, '/work/b/dist', 'dev');
+    expect(a).not.toBe(b);
+    expect(path.dirname(path.dirname(path.dirname(a)))).toBe(cacheRoot);
+    expect(renderCacheFile(cacheRoot, '/work/a/dist/../dist', 'dev')).toBe(a);
   });
 });
 
@@ -133,12 +145,15 @@ describe('synth with the render cache', () => {
     const controlPlane = temporaryFolder();
     writeBenchControlPlane(controlPlane, { clusterTypes: 4, targets: 6 });
     const out = temporaryFolder();
-    const cold = await synthCounting(controlPlane, out);
+    const cacheDir = temporaryFolder();
+    const cold = await synthCounting(controlPlane, out, cacheDir);
     const tree = readOutputTree(out);
     const times = fileTimes(out);
     expect(cold.rendered).toBe(24);
-    expect(fs.readdirSync(path.join(out, STATE_DIR, RENDER_CACHE_DIR))).toEqual(['prod.json']);
-    const cacheFile = path.join(out, STATE_DIR, RENDER_CACHE_DIR, 'prod.json');
+    const cacheFile = renderCacheFile(cacheDir, out, 'prod');
+    expect(fs.readdirSync(path.join(cacheDir, RENDER_CACHE_DIR, path.basename(path.dirname(cacheFile))))).toEqual([
+      'prod.json',
+    ]);
     const cacheIdentity = () => {
       const stat = fs.statSync(cacheFile, { bigint: true });
       return `${stat.ino}:${stat.mtimeNs}`;
@@ -146,7 +161,7 @@ describe('synth with the render cache', () => {
     const savedCold = cacheIdentity();
 
     // WHEN it runs again unchanged
-    const warm = await synthCounting(controlPlane, out);
+    const warm = await synthCounting(controlPlane, out, cacheDir);
     // THEN nothing is rendered or rewritten, not even the cache, and the tree is the same
     expect(warm.rendered).toBe(0);
     expect(cacheIdentity()).toBe(savedCold);
@@ -160,7 +175,7 @@ describe('synth with the render cache', () => {
       configFile,
       fs.readFileSync(configFile, 'utf8').replace(/CLUSTER_SETTING_00: ".*"/, 'CLUSTER_SETTING_00: "changed"'),
     );
-    const changed = await synthCounting(controlPlane, out);
+    const changed = await synthCounting(controlPlane, out, cacheDir);
     // THEN only its assignments are rendered, and only their platform config is rewritten
     expect(changed.rendered).toBe(6);
     expect(cacheIdentity()).not.toBe(savedCold);
@@ -171,20 +186,48 @@ describe('synth with the render cache', () => {
       ),
     );
     const fresh = temporaryFolder();
-    await synthCounting(controlPlane, fresh, false);
+    await synthCounting(controlPlane, fresh, temporaryFolder(), false);
     expect(readOutputTree(out)).toEqual(readOutputTree(fresh));
   });
 
-  test('a file edited in the output is rendered again and restored', async () => {
+  test('survives the output folder being deleted, as cdk8s synth deletes it before every run', async () => {
+    // GIVEN a synthesized tree whose output folder is then deleted
+    const controlPlane = temporaryFolder();
+    writeBenchControlPlane(controlPlane, { clusterTypes: 3, targets: 4 });
+    const out = path.join(temporaryFolder(), 'dist');
+    const cacheDir = temporaryFolder();
+    await synthCounting(controlPlane, out, cacheDir);
+    const tree = readOutputTree(out);
+    fs.rmSync(out, { recursive: true });
+    // WHEN it runs again
+    const again = await synthCounting(controlPlane, out, cacheDir);
+    // THEN nothing is rendered, and the same tree is written
+    expect(again.rendered).toBe(0);
+    expect(readOutputTree(out)).toEqual(tree);
+  });
+
+  test('a file edited in the output is restored, without rendering anything', async () => {
     const controlPlane = temporaryFolder();
     writeBenchControlPlane(controlPlane, { clusterTypes: 2, targets: 3 });
     const out = temporaryFolder();
-    await synthCounting(controlPlane, out);
+    const cacheDir = temporaryFolder();
+    await synthCounting(controlPlane, out, cacheDir);
     const tree = readOutputTree(out);
     const edited = path.join(out, 'prod/ct-0001/app-0000-t2/reconciler.yaml');
     fs.writeFileSync(edited, 'edited by hand\n');
-    const again = await synthCounting(controlPlane, out);
-    expect(again.rendered).toBe(1);
+    const again = await synthCounting(controlPlane, out, cacheDir);
+    expect(again.rendered).toBe(0);
+    expect(again.result.written[0].changes.changed).toEqual(['ct-0001/app-0000-t2/reconciler.yaml']);
     expect(readOutputTree(out)).toEqual(tree);
+  });
+
+  test('renders everything without the render cache, and keeps none', async () => {
+    const controlPlane = temporaryFolder();
+    writeBenchControlPlane(controlPlane, { clusterTypes: 2, targets: 3 });
+    const out = temporaryFolder();
+    const cacheDir = temporaryFolder();
+    expect((await synthCounting(controlPlane, out, cacheDir, false)).rendered).toBe(6);
+    expect((await synthCounting(controlPlane, out, cacheDir, false)).rendered).toBe(6);
+    expect(fs.readdirSync(cacheDir)).toEqual([]);
   });
 });

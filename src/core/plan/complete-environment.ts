@@ -1,0 +1,149 @@
+import { lazyComposedConfig } from '../config/platform-config';
+import { namespaceName } from '../layout/names';
+import { PROMOTED_BASE_REPO } from '../model/environments';
+import { Problem, error, isError, sortProblems } from '../model/problems';
+import { SILENT_PROGRESS } from '../model/progress';
+import { Assignment } from '../scheduling/schedule';
+import { locateDeploymentTarget } from '../scheduling/unfold';
+import { objectIdentity, objectNameProblems } from './emitted-objects';
+import { LikelyMistakeContext, findLikelyMistakes } from './likely-mistakes';
+import type { EnvironmentPlan, PlanOptions, PlannedAssignment } from './plan';
+import { PreparedEnvironment } from './prepare-environment';
+import { RenderedAssignment } from './render-job';
+import { ownsPromotedCommit } from './shard';
+import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../layout/names';
+
+/** Everything after rendering: name and collision checks, likely mistakes, the sorted files. */
+export function completeEnvironment(
+  prepared: PreparedEnvironment,
+  rendered: readonly RenderedAssignment[],
+  options: PlanOptions,
+): EnvironmentPlan {
+  const { environment } = prepared;
+  const problems: Problem[] = [...prepared.problems];
+  const progress = options.progress ?? SILENT_PROGRESS;
+  progress.step?.('plan');
+  const files = new Map<string, string>();
+  const planned: PlannedAssignment[] = [];
+  const failedFolders: string[] = [...prepared.unresolved];
+  const namespaces = new Map<unknown, Assignment>();
+  const identitiesPerClusterType = new Map<string, Map<string, string>>();
+
+  for (const clusterType of prepared.clusterTypes)
+    files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+
+  const configs: LikelyMistakeContext['configs'][number][] = [];
+  // Assignments in schedule order: those of other shards only name their namespaces, so that a shard finds a
+  // collision with them where the unsharded run would.
+  let next = 0;
+  for (const scheduled of prepared.scheduled) {
+    const outsideNamespace = prepared.outsideNamespaces.get(scheduled);
+    if (outsideNamespace !== undefined) namespaces.set(outsideNamespace, scheduled);
+    if (prepared.assignments[next]?.assignment !== scheduled) continue;
+    const index = next++;
+    const { assignment, folder, sources } = prepared.assignments[index];
+    const { clusterType, deploymentTarget } = assignment;
+    const namespace = namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name);
+    const where = {
+      location: locateDeploymentTarget(deploymentTarget),
+      object: `DeploymentTarget/${deploymentTarget.name}`,
+    };
+    const result = rendered[index];
+    const assignmentProblems = result.failures.map((failure) =>
+      error(failure.message, {
+        location: failure.location ?? where.location,
+        object: failure.object ?? where.object,
+      }),
+    );
+
+    const identities = identitiesPerClusterType.get(clusterType.name) ?? new Map<string, string>();
+    identitiesPerClusterType.set(clusterType.name, identities);
+    for (const object of result.objects) {
+      for (const { field, value, problem } of objectNameProblems(object)) {
+        const parts =
+          value === namespace
+            ? ` (environment "${deploymentTarget.environment}" + cluster type "${clusterType.name}" + deployment target "${deploymentTarget.name}")`
+            : '';
+        assignmentProblems.push(
+          error(
+            `${object.kind} ${JSON.stringify(value)} in ${folder}/${object.file}: ${field} ${problem}${parts}`,
+            where,
+          ),
+        );
+      }
+      const identity = objectIdentity(object);
+      const owner = identities.get(identity);
+      if (owner && owner !== folder) {
+        assignmentProblems.push(
+          error(
+            `${object.kind} ${JSON.stringify(object.name)} is produced by both ${owner} and ${folder} on cluster type "${clusterType.name}"`,
+            where,
+          ),
+        );
+      }
+      identities.set(identity, folder);
+      if (object.kind === 'Namespace') {
+        const other = namespaces.get(object.name);
+        if (other && other !== assignment) {
+          assignmentProblems.push(
+            error(
+              `namespace ${JSON.stringify(object.name)} is produced by both (clusterType "${other.clusterType.name}", deploymentTarget "${other.deploymentTarget.name}") and (clusterType "${clusterType.name}", deploymentTarget "${deploymentTarget.name}")`,
+              where,
+            ),
+          );
+        }
+        namespaces.set(object.name, assignment);
+      }
+    }
+    problems.push(...assignmentProblems);
+    if (assignmentProblems.some(isError)) {
+      failedFolders.push(folder);
+      continue;
+    }
+
+    const paths: string[] = [];
+    for (const file of Object.keys(result.files)) {
+      const filePath = `${folder}/${file}`;
+      paths.push(filePath);
+      files.set(filePath, result.files[file]);
+    }
+    planned.push({
+      clusterType: clusterType.name,
+      deploymentTarget: deploymentTarget.name,
+      workload: assignment.workload,
+      namespace,
+      policies: assignment.policies,
+      config: lazyComposedConfig(sources, clusterType, deploymentTarget),
+      files: paths.sort(),
+    });
+    configs.push({ clusterType, deploymentTarget, sources });
+  }
+
+  if (!options.incompleteInput) {
+    problems.push(
+      ...findLikelyMistakes(environment, {
+        deploymentTargets: prepared.deploymentTargets,
+        assignments: prepared.scheduled,
+        configSources: prepared.configSources,
+        configs,
+      }),
+    );
+  }
+
+  // The promoted commit belongs to the first shard (every shard when not sharded).
+  const promotedCommit = environment.baseRepos.find((repo) => repo.name === PROMOTED_BASE_REPO)?.commit || undefined;
+  if (promotedCommit && ownsPromotedCommit(options.shard)) files.set(PROMOTED_COMMIT_FILE, promotedCommit);
+  const gitOpsRepo = environment.gitOpsRepos[0];
+
+  return {
+    environment: environment.name,
+    gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
+    promotedCommit,
+    clusterTypes: prepared.clusterTypes.map((clusterType) => clusterType.name).sort(),
+    files: Object.fromEntries([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    assignments: planned,
+    failedFolders,
+    deploymentTargets: prepared.deploymentTargets,
+    problems: sortProblems(problems),
+  };
+}
