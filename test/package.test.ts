@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { typescriptStarterFiles } from '../src/app/init/typescript-starter';
 import { readOutputTree, readTree, temporaryFolder, writeFiles } from './support/temp';
 
 const ROOT = path.join(__dirname, '..');
@@ -208,4 +209,91 @@ describe('the npm package', () => {
     );
     expect(Object.keys(readOutputTree(out))).toHaveLength(20);
   });
+});
+
+/** Makes `bin` (e.g. `jest`) of the project's node_modules/.bin runnable in `app` as npm would have. */
+function linkBin(app: string, bin: string): void {
+  const folder = path.join(app, 'node_modules', '.bin');
+  fs.mkdirSync(folder, { recursive: true });
+  fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules', '.bin', bin)), path.join(folder, bin));
+}
+
+describe('a TypeScript cdk8s app made from the starter, with the packed tarball installed', () => {
+  let app: string;
+  const npm = (args: string[]) =>
+    spawnSync('npm', args, {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false', CDK8S_CHECK_UPGRADE: 'false' },
+    });
+
+  beforeAll(() => {
+    // GIVEN the packed tarball
+    const packDir = temporaryFolder();
+    const [packed] = JSON.parse(
+      run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT),
+    );
+    const tarball = path.join(packDir, packed.filename);
+    // AND the starter app naming it, as `kalypso init --typescript` writes it
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    app = path.join(temporaryFolder(), 'platform');
+    writeFiles(
+      app,
+      typescriptStarterFiles({
+        name: 'platform',
+        kalypsoCdk8s: `file:${tarball}`,
+        versions: { ...manifest.dependencies, ...manifest.devDependencies },
+      }),
+    );
+    // AND its dependencies installed without the network: the tarball unpacked, the rest linked from this project
+    const installed = path.join(app, 'node_modules', 'kalypso-cdk8s');
+    fs.mkdirSync(installed, { recursive: true });
+    run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'], app);
+    const starter = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+    const names = new Set([
+      ...Object.keys(manifest.dependencies),
+      ...Object.keys(starter.dependencies).filter((name) => name !== 'kalypso-cdk8s'),
+      ...Object.keys(starter.devDependencies),
+    ]);
+    for (const name of names) linkPackage(path.join(app, 'node_modules'), name);
+    for (const bin of ['tsc', 'jest', 'cdk8s']) linkBin(app, bin);
+  }, 120_000);
+
+  test('npm test passes, and its snapshot test fails once a platform config value changes', () => {
+    // WHEN the starter's own tests run (type check, then Jest writing the snapshot)
+    const first = npm(['test']);
+    expect(first.stderr + first.stdout).toMatch(/Tests:\s+2 passed, 2 total/);
+    expect(first.status).toBe(0);
+    const snapshot = fs.readFileSync(path.join(app, 'test/__snapshots__/platform.test.ts.snap'), 'utf8');
+    expect(snapshot).toContain('"LOG_LEVEL": "debug"');
+    // AND a platform ConfigMap value changes
+    const platform = path.join(app, 'platform.ts');
+    fs.writeFileSync(platform, fs.readFileSync(platform, 'utf8').replace("LOG_LEVEL: 'debug'", "LOG_LEVEL: 'info'"));
+    const second = npm(['test', '--', '--ci']);
+    // THEN the snapshot test fails, showing the changed value
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toContain('-   "LOG_LEVEL": "debug"');
+    expect(second.stderr).toContain('+   "LOG_LEVEL": "info"');
+    fs.writeFileSync(platform, fs.readFileSync(platform, 'utf8').replace("LOG_LEVEL: 'info'", "LOG_LEVEL: 'debug'"));
+  }, 120_000);
+
+  test('cdk8s synth writes the tree, and a second cdk8s synth renders nothing', () => {
+    // WHEN cdk8s synth runs twice (it deletes dist/ before each run)
+    const first = npm(['run', 'synth']);
+    expect(first.status).toBe(0);
+    const tree = readTree(path.join(app, 'dist'));
+    const second = npm(['run', 'synth']);
+    expect(second.status).toBe(0);
+    // THEN the tree is the platform's, and the second run took its one assignment from the render cache
+    expect(Object.keys(tree)).toEqual([
+      'dev/large/README.md',
+      'dev/large/hello-world-functional-test/namespace.yaml',
+      'dev/large/hello-world-functional-test/platform-config.yaml',
+      'dev/large/hello-world-functional-test/reconciler.yaml',
+      'dev/small/README.md',
+    ]);
+    expect(first.stderr).toContain('kalypso: 1 assignments, 1 rendered');
+    expect(second.stderr).toContain('kalypso: 1 assignments, 0 rendered');
+    expect(readTree(path.join(app, 'dist'))).toEqual(tree);
+  }, 120_000);
 });

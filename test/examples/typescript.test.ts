@@ -6,6 +6,7 @@ import { load, loadAll } from 'js-yaml';
 import { definePlatform } from '../../examples/typescript/platform';
 import { Tutorial } from '../../examples/typescript/tutorial';
 import { ControlPlane } from '../../src/api';
+import { KalypsoApp } from '../../src/api/kalypso-app';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { loadControlPlane } from '../../src/io/source/load';
 import { synthesize } from '../../src/app/synthesize/synthesize';
@@ -153,14 +154,25 @@ describe('examples/typescript as a cdk8s app', () => {
   const EXAMPLE = path.join(__dirname, '../../examples/typescript');
   const cdk8s = path.join(__dirname, '../../node_modules/.bin/cdk8s');
 
-  test('cdk8s synth in the example folder writes the tree the example plans', () => {
+  test('cdk8s synth in the example folder, KalypsoApp.synth() and ControlPlane.synth() write the tree the example plans', async () => {
+    // GIVEN the example written by cdk8s synth (a process of its own, as in CI)
     const out = temporaryFolder();
     const result = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], {
       cwd: EXAMPLE,
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(readTree(out)).toEqual(planTree(definePlatform(Testing.app()).plan()));
+    // AND written by a KalypsoApp and by the ControlPlane itself
+    const app = new KalypsoApp({ outdir: temporaryFolder() });
+    definePlatform(app);
+    await app.synth();
+    const viaControlPlane = temporaryFolder();
+    await definePlatform(new KalypsoApp()).synth({ outdir: viaControlPlane });
+    // THEN the three trees are the plan
+    const planned = planTree(definePlatform(Testing.app()).plan());
+    expect(readTree(out)).toEqual(planned);
+    expect(readOutputTree(app.outdir)).toEqual(planned);
+    expect(readOutputTree(viaControlPlane)).toEqual(planned);
   });
 
   test('cdk8s import regenerates the OCIRepository import byte for byte from the copied CRD, offline', () => {
