@@ -148,8 +148,8 @@ export {
   configValueJson,
   isConfigObject,
 } from './core/model/config-value';
-export { GoMap, type GoMapKey } from './gotemplate/go/go-map';
-export { GoFloat64 } from './gotemplate/go/go-numbers';
+export { GoMap, type GoMapKey } from './gotemplate';
+export { GoFloat64 } from './gotemplate';
 export {
   KALYPSO_API_VERSION,
   type LabelSelector,

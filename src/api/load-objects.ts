@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LoadResult } from '../io/source/load';
+import { LoadResult } from '../app/synthesize/load-input';
 import { MAIN_BRANCH, environmentObjects } from '../core/model/environments';
 import { ControlPlaneObject, Kind, Workload as WorkloadModel } from '../core/model/types';
 import { BaseRepo } from './base-repo';

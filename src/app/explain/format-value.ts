@@ -1,8 +1,8 @@
-import { GoMap } from '../../gotemplate/go/go-map';
-import { GoFloat64, formatGoNumber } from '../../gotemplate/go/go-numbers';
+import { GoMap } from '../../gotemplate';
+import { GoFloat64, formatGoNumber } from '../../gotemplate';
 import { ConfigValue } from '../../core/model/config-value';
 import { SourceLocation, formatLocation } from '../../core/model/problems';
-import { compareYamlKeys } from '../../gotemplate/yaml/key-order';
+import { compareYamlKeys } from '../../gotemplate';
 
 /**
  * A config value for humans, cut at `max` characters: compact JSON syntax, except that map keys keep their Go type

@@ -1,6 +1,6 @@
-import { GoMap, GoMapKey, jsonKeyName } from '../../gotemplate/go/go-map';
-import { GoFloat64 } from '../../gotemplate/go/go-numbers';
-import { parseFloat64, parseInt64 } from '../../gotemplate/go/parse-number';
+import { GoMap, GoMapKey, jsonKeyName } from '../../gotemplate';
+import { GoFloat64 } from '../../gotemplate';
+import { parseFloat64, parseInt64 } from '../../gotemplate';
 import { ConfigData, ConfigValue, JsonValue, configValueJson } from '../model/config-value';
 
 /**

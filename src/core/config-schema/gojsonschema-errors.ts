@@ -1,5 +1,5 @@
 import { ErrorObject } from 'ajv';
-import { formatFloat } from '../../gotemplate/go/format-float';
+import { formatFloat } from '../../gotemplate';
 
 /** One way a config breaks a schema, in gojsonschema 1.2.0's words. */
 export interface SchemaViolation {

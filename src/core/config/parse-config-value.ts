@@ -1,7 +1,7 @@
 import { loadAll } from 'js-yaml';
-import { GoMap, goScalarEquals } from '../../gotemplate/go/go-map';
+import { GoMap, goScalarEquals } from '../../gotemplate';
 import { ConfigObject, ConfigValue, isConfigObject } from '../model/config-value';
-import { GO_YAML_V2_SCHEMA } from '../../gotemplate/yaml/go-yaml-schemas';
+import { GO_YAML_V2_SCHEMA } from '../../gotemplate';
 
 /**
  * What YAML text for a sequence or mapping must contain: a flow collection (`[`, `{`), a tag (`!!seq`), or a block

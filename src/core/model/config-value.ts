@@ -1,5 +1,5 @@
-import { GoMap, GoMapKey, jsonKeyName } from '../../gotemplate/go/go-map';
-import { GoFloat64 } from '../../gotemplate/go/go-numbers';
+import { GoMap, GoMapKey, jsonKeyName } from '../../gotemplate';
+import { GoFloat64 } from '../../gotemplate';
 
 /** A scalar inside a configuration value: `string`, `int` or `float64` (see `ConfigValue`), `bool`, or `nil`. */
 export type ConfigScalar = string | number | boolean | null | GoFloat64;

@@ -11,7 +11,7 @@ import {
 import { SourcedDocument } from './documents';
 import { FieldPath, fieldPathKey } from './field-path';
 import { Problem, SourceLocation, error } from './problems';
-import { GO_YAML_V3_SCHEMA } from '../../gotemplate/yaml/go-yaml-schemas';
+import { GO_YAML_V3_SCHEMA } from '../../gotemplate';
 
 /** Limits that keep hostile YAML from exhausting memory or time. */
 export interface YamlLimits {

@@ -1,5 +1,5 @@
-import { GoMap } from '../../gotemplate/go/go-map';
-import { GoFloat64 } from '../../gotemplate/go/go-numbers';
+import { GoMap } from '../../gotemplate';
+import { GoFloat64 } from '../../gotemplate';
 import { ConfigValue } from '../model/config-value';
 
 /*

@@ -1,6 +1,6 @@
-import { GoFloat64, formatGoNumber } from '../../gotemplate/go/go-numbers';
+import { GoFloat64, formatGoNumber } from '../../gotemplate';
 import { ConfigValue } from '../../core/model/config-value';
-import { marshalYaml } from '../../gotemplate/yaml/marshal';
+import { marshalYaml } from '../../gotemplate';
 
 /**
  * A config value as the text a ConfigMap or env file holds: strings as they are, lists and maps as YAML (yaml.v3

@@ -32,9 +32,9 @@ export interface PlatformConfigMapProps {
  * ApiObject instance only; nothing global changes. test/constructs/built-in-renderers.test.ts checks that both give
  * the same object.
  */
-export function configMapJson(resource: ApiObject): Record<string, any> {
+export function configMapJson(resource: ApiObject): Record<string, unknown> {
   const resolved = ApiObject.prototype.toJson.call(resource);
-  const fields: Record<string, any> = {
+  const fields: Record<string, unknown> = {
     metadata: kplus.k8s.toJson_ObjectMeta(resolved.metadata),
     binaryData: withoutUndefinedValues(resolved.binaryData),
     data: withoutUndefinedValues(resolved.data),
@@ -43,7 +43,7 @@ export function configMapJson(resource: ApiObject): Record<string, any> {
   return { ...kplus.k8s.KubeConfigMap.GVK, ...withoutUndefinedValues(fields) };
 }
 
-function withoutUndefinedValues(map: Record<string, unknown> | undefined): Record<string, any> | undefined {
+function withoutUndefinedValues(map: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (map === undefined) return undefined;
   // The resolved data is a fresh object, usually without undefined values: then it is the copy.
   if (Object.values(map).every((value) => value !== undefined)) return map;

@@ -4,7 +4,15 @@ import { RawManifest } from '../constructs/raw-manifest';
 import { stringifyManifest } from './manifest-yaml';
 
 /** A manifest of an output file: an object (as JSON) or verbatim text. */
-export type Manifest = { readonly object: Record<string, any> } | { readonly text: string };
+export type Manifest = { readonly object: ManifestObject } | { readonly text: string };
+
+/** A Kubernetes object as JSON: what the plan reads of it is typed, the rest is any JSON. */
+export interface ManifestObject {
+  readonly apiVersion?: unknown;
+  readonly kind?: unknown;
+  readonly metadata?: { readonly name?: unknown; readonly namespace?: unknown };
+  readonly [field: string]: unknown;
+}
 
 /** The ApiObjects and RawManifests below `scope`, in the order they were added. */
 export function collectManifests(scope: Construct): Manifest[] {
