@@ -2,14 +2,19 @@ import * as fs from 'fs';
 import { load } from 'js-yaml';
 import * as path from 'path';
 import { synthesize } from '../src/app/synthesize/synthesize';
+import { ControlPlane } from '../src/api';
+import { KalypsoApp } from '../src/api/kalypso-app';
+import { KalypsoTesting } from '../src/api/kalypso-testing';
 import { crdSchemaErrors, hasCrd } from './support/crd-schemas';
 import { readTree, temporaryFolder } from './support/temp';
 import { TUTORIAL, plannedTree, tutorialCopy } from './support/tutorial';
 
 describe('the tutorial example', () => {
   let tree: Record<string, string>;
+  let tutorial: ControlPlane;
   beforeAll(async () => {
     tree = await plannedTree(TUTORIAL);
+    tutorial = await ControlPlane.fromFolder(new KalypsoApp(), 'Tutorial', TUTORIAL);
   });
 
   test('synthesizes the platform GitOps tree of dev and stage', () => {
@@ -35,7 +40,9 @@ describe('the tutorial example', () => {
       'stage/large/hello-world-app-uat-test/platform-config.yaml',
       'stage/large/hello-world-app-uat-test/reconciler.yaml',
     ]);
+    // Byte for byte, and as objects the way a user's snapshot test sees them (KalypsoTesting.synth).
     expect(tree).toMatchSnapshot();
+    expect(KalypsoTesting.synth(tutorial)).toMatchSnapshot('objects');
   });
 
   test('gives the drone target exactly the walkthrough config', () => {

@@ -7,6 +7,7 @@ import { definePlatform } from '../../examples/typescript/platform';
 import { Tutorial } from '../../examples/typescript/tutorial';
 import { ControlPlane } from '../../src/api';
 import { KalypsoApp } from '../../src/api/kalypso-app';
+import { KalypsoTesting } from '../../src/api/kalypso-testing';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { loadControlPlane } from '../../src/io/source/load';
 import { synthesize } from '../../src/app/synthesize/synthesize';
@@ -95,6 +96,7 @@ describe('the TypeScript example with its custom OCI reconciler', () => {
 
   test('synthesizes the tutorial plus the drone-oci cluster type', () => {
     expect(tree).toMatchSnapshot();
+    expect(KalypsoTesting.synth(definePlatform(new KalypsoApp()))).toMatchSnapshot('objects');
   });
 
   test('renders reconciler.yaml with the custom reconciler for the cluster type that names it, and only there', () => {
