@@ -72,33 +72,25 @@ export function jobList(prepared: PreparedEnvironment): RenderJobList {
     folder: (index) => prepared.assignments[index].folder,
     job: (index) => {
       const prepare = prepared.assignments[index];
-      const {
-        assignment: { clusterType, deploymentTarget },
-        sources,
-        renderers,
-      } = prepare;
-      const config = composeConfigData(sources, clusterType, deploymentTarget);
+      const { clusterType, deploymentTarget } = prepare.assignment;
+      const config = composeConfigData(prepare.sources, clusterType, deploymentTarget);
       return {
         path: pathOf(prepare),
         context: { ...contextOf(prepare), clusterType, deploymentTarget, config },
-        renderers,
+        renderers: prepare.renderers,
       };
     },
     portable: (index) => {
       const prepare = prepared.assignments[index];
-      const {
-        assignment: { clusterType, deploymentTarget },
-        sources,
-        renderers,
-      } = prepare;
-      if (!isPortable(renderers)) return undefined;
+      if (!isPortable(prepare.renderers)) return undefined;
+      const { clusterType, deploymentTarget } = prepare.assignment;
       return {
         path: pathOf(prepare),
         clusterType: numberOf(clusterType),
         deploymentTarget: numberOf(deploymentTarget),
-        configSources: sources.map(numberOf),
+        configSources: prepare.sources.map(numberOf),
         context: contextOf(prepare),
-        renderers,
+        renderers: prepare.renderers,
       };
     },
     portableEnvironment: () => ({

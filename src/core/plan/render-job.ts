@@ -57,33 +57,32 @@ export interface RenderedAssignment {
 /** What composing a config reads of a config source, its values as plain data. */
 export interface PortableConfigSource {
   readonly labels: Readonly<Record<string, string>>;
-  readonly entries: readonly {
-    readonly key: string;
-    readonly keyLabels: Readonly<Record<string, string>>;
-    readonly value: PortableConfigValue;
-  }[];
+  readonly entries: readonly ConfigEntry<PortableConfigValue>[];
+}
+
+/** A config source with each value mapped by `map` (to or from plain data). */
+function mapConfigSource<From, To>(
+  source: { readonly labels: Readonly<Record<string, string>>; readonly entries: readonly ConfigEntry<From>[] },
+  map: (value: From) => To,
+): { labels: Readonly<Record<string, string>>; entries: ConfigEntry<To>[] } {
+  return {
+    labels: source.labels,
+    entries: source.entries.map(({ key, keyLabels, value }) => ({ key, keyLabels, value: map(value) })),
+  };
+}
+
+interface ConfigEntry<V> {
+  readonly key: string;
+  readonly keyLabels: Readonly<Record<string, string>>;
+  readonly value: V;
 }
 
 export function toPortableConfigSource(source: ComposableConfigSource): PortableConfigSource {
-  return {
-    labels: source.labels,
-    entries: source.entries.map(({ key, keyLabels, value }) => ({
-      key,
-      keyLabels,
-      value: toPortableConfigValue(value),
-    })),
-  };
+  return mapConfigSource(source, toPortableConfigValue);
 }
 
 function fromPortableConfigSource(source: PortableConfigSource): ComposableConfigSource {
-  return {
-    labels: source.labels,
-    entries: source.entries.map(({ key, keyLabels, value }) => ({
-      key,
-      keyLabels,
-      value: fromPortableConfigValue(value),
-    })),
-  };
+  return mapConfigSource(source, fromPortableConfigValue);
 }
 
 /**
