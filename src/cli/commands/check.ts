@@ -5,7 +5,7 @@ import { KubernetesClusters } from '../../io/kubernetes/flux-objects';
 import { checkDeployment } from '../../app/promotion/check-deployment';
 import { ComplianceVerdict, describeCompliance } from '../../app/promotion/compliance';
 import { ComplianceSource } from '../../app/promotion/compliance-source';
-import { parseDuration } from '../../app/promotion/duration';
+import { parseDuration } from '../../core/model/duration';
 import { PlatformCommit } from '../../app/promotion/flux-kustomizations';
 import { GitHubStatusComplianceSource } from '../../app/promotion/github-status-source';
 import { KubernetesComplianceSource } from '../../app/promotion/kubernetes-source';

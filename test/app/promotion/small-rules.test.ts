@@ -1,4 +1,4 @@
-import { parseDuration } from '../../../src/app/promotion/duration';
+import { parseDuration } from '../../../src/core/model/duration';
 import { nextEnvironment } from '../../../src/app/promotion/next-environment';
 import { repositoryIdentity } from '../../../src/app/promotion/repository-identity';
 
