@@ -16,16 +16,19 @@ const NETWORK_CODES =
 
 /** The network error code of a failed request (`ENOTFOUND`…), looking through `cause`; undefined for other errors. */
 export function networkErrorCode(e: unknown): string | undefined {
-  for (let error = e, depth = 0; error instanceof Error && depth < 5; depth += 1) {
-    const code = (error as { code?: unknown }).code;
+  // Errors of fetch come from another realm under test runners, so they are read by shape, not `instanceof`.
+  let seen = false;
+  for (let error = e, depth = 0; typeof error === 'object' && error !== null && depth < 5; depth += 1) {
+    const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && NETWORK_CODES.test(code)) return code;
-    if (NETWORK_CODES.test(error.message)) {
-      const named = /E[A-Z_]{3,}/.exec(error.message)?.[0];
+    if (typeof message === 'string' && NETWORK_CODES.test(message)) {
+      seen = true;
+      const named = /E[A-Z_]{3,}/.exec(message)?.[0];
       if (named) return named;
     }
-    error = (error as { cause?: unknown }).cause;
+    error = cause;
   }
-  return e instanceof Error && NETWORK_CODES.test(e.message) ? 'fetch failed' : undefined;
+  return seen ? 'fetch failed' : undefined;
 }
 
 /** Whether a network failure may pass when tried again (a reset connection), unlike a name that does not resolve. */

@@ -66,6 +66,8 @@ export interface FaultOptions {
   readonly retryAfter?: number;
   /** Answer as the host's rate limiter does (its headers). @default false */
   readonly rateLimit?: boolean;
+  /** The error message of the answer. @default - the status's usual words */
+  readonly message?: string;
 }
 
 export interface HostServerConfig {
@@ -298,7 +300,9 @@ export class HostServer {
       ...(rateLimit ? this.config.rateLimitHeaders(retryAfter ?? 0) : {}),
       ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}),
     };
-    const message = status === 429 || rateLimit ? 'Too Many Requests' : status === 401 ? 'Unauthorized' : `injected ${status}`;
+    const message =
+      fault.options.message ??
+      (status === 429 || rateLimit ? 'Too Many Requests' : status === 401 ? 'Unauthorized' : `injected ${status}`);
     return { ...this.error(status, message), headers };
   }
 
