@@ -2,6 +2,7 @@
  * The behaviour every `PullRequestHost` adapter owes, run against each host's fake: the same scenarios, the same
  * expectations, so that publishing and promotion behave alike on every host.
  */
+import { createServer, AddressInfo } from 'net';
 import { gitBlobId } from '../../../src/io/git/blob-id';
 import { resolveFluxContexts } from '../../../src/io/hosts/flux-statuses';
 import { ChangeProposal, PullRequestHost } from '../../../src/io/hosts/pull-request-host';
@@ -24,6 +25,15 @@ export interface ConformanceSetup {
 const MARKER = '<!-- kalypso-cdk8s publish: environment=dev -->';
 const BASE_FILES = { 'README.md': '# gitops\n', 'drone/old.yaml': 'old: true\n', 'drone/keep.yaml': 'keep: true\n' };
 const WRITES = (method: string) => method !== 'GET' && method !== 'OPTIONS';
+
+/** A local port nothing listens on (a server's, once closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 export function describeHostConformance(name: string, setup: ConformanceSetup): void {
   describe(`${name} adapter`, () => {
@@ -167,8 +177,9 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
     });
 
     test('fails at once when nothing listens, without retrying', async () => {
-      const unreachable = setup.adapter(fake, { apiUrl: 'http://127.0.0.1:1' });
-      await expect(unreachable.readBranch('main')).rejects.toThrow(/cannot reach 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+      const port = await closedPort();
+      const unreachable = setup.adapter(fake, { apiUrl: `http://127.0.0.1:${port}` });
+      await expect(unreachable.readBranch('main')).rejects.toThrow(`cannot reach 127.0.0.1:${port} (ECONNREFUSED)`);
     });
 
     test('sets statuses and reads back the newest of each context', async () => {
