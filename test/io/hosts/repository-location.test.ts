@@ -1,3 +1,4 @@
+import { createPullRequestHost } from '../../../src/io/hosts/create-host';
 import { hostToken } from '../../../src/io/hosts/host-token';
 import { HostKind } from '../../../src/io/hosts/pull-request-host';
 import { HostOverride, RecognisedRepository, parseHostKind, recogniseRepository } from '../../../src/io/hosts/repository-location';
@@ -44,5 +45,25 @@ describe('hostToken', () => {
     [HostKind.BITBUCKET, { BITBUCKET_TOKEN: 'bb' }, { token: 'bb', variable: 'BITBUCKET_TOKEN' }],
   ])('%s from %j', (kind, env, expected) => {
     expect(hostToken(kind, env)).toEqual(expected);
+  });
+});
+
+describe('createPullRequestHost', () => {
+  test.each([
+    ['https://github.com/org/gitops', {}, 'org/gitops on GitHub'],
+    ['https://gitlab.com/group/sub/gitops', {}, 'group/sub/gitops on gitlab.com'],
+    ['https://gitea.example.com/org/gitops', { kind: HostKind.GITEA }, 'org/gitops on gitea.example.com'],
+    ['https://bitbucket.org/team/gitops', {}, 'team/gitops on Bitbucket'],
+  ])('makes the adapter of %s', async (url, override, description) => {
+    const recognised = recogniseRepository(url, override);
+    if (!('repository' in recognised)) throw new Error(recognised.problem);
+    const host = await createPullRequestHost(recognised.repository, { token: 'a-token-for-tests' });
+    expect([host.kind, host.description]).toEqual([recognised.repository.kind, description]);
+  });
+
+  test('says Azure DevOps requests are not available yet', async () => {
+    const recognised = recogniseRepository('https://dev.azure.com/org/project/_git/gitops');
+    if (!('repository' in recognised)) throw new Error(recognised.problem);
+    await expect(createPullRequestHost(recognised.repository)).rejects.toThrow(/not available yet; publish with --push/);
   });
 });
