@@ -23,7 +23,12 @@ export async function createPullRequestHost(
     case HostKind.GITEA:
       return new GiteaHost({ ...options, apiUrl: repository.apiUrl, owner: repository.owner, repo: repository.repo });
     case HostKind.BITBUCKET:
-      return new BitbucketHost({ ...options, apiUrl: repository.apiUrl, workspace: repository.workspace, repo: repository.repo });
+      return new BitbucketHost({
+        ...options,
+        apiUrl: repository.apiUrl,
+        workspace: repository.workspace,
+        repo: repository.repo,
+      });
     case HostKind.AZURE_DEVOPS:
       throw new HostError(
         `pull requests on Azure DevOps (${repository.apiUrl}/${repository.project}/_git/${repository.repo}) are not available yet; publish with --push`,

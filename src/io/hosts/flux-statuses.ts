@@ -36,7 +36,8 @@ export function resolveFluxContexts(
     const hash = status.contextHash.toLowerCase();
     const candidates = expected.flatMap((id) => [id, `${status.context}/${id}`].map((text) => text.toLowerCase()));
     const found = candidates.find((candidate) => sha1Hex(candidate) === hash);
-    const { contextHash: _hash, ...rest } = status;
-    return { ...rest, context: found ?? `${status.context}/${hash.slice(0, 12)}` };
+    const resolved: ReadCommitStatus = { ...status, context: found ?? `${status.context}/${hash.slice(0, 12)}` };
+    delete (resolved as { contextHash?: string }).contextHash;
+    return resolved;
   });
 }

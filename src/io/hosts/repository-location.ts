@@ -76,7 +76,8 @@ export function recogniseRepository(url: string, override: HostOverride = {}): R
       const project = segments[git - 1];
       const scp = segments[0] === 'v3';
       if (scp) {
-        if (segments.length !== 4 && segments.length !== 5) return bad('git@ssh.dev.azure.com:v3/<org>/<project>/<repo>');
+        if (segments.length !== 4 && segments.length !== 5)
+          return bad('git@ssh.dev.azure.com:v3/<org>/<project>/<repo>');
       }
       const collection = segments.slice(0, git - 1);
       const root =

@@ -32,8 +32,20 @@ export interface RequestBackend {
    * Makes `head` one commit on `base.commit` holding `changes` (already reduced to real changes), creating `head`
    * or moving it when it exists (at `headTip`); returns the commit.
    */
-  writeHead(base: BranchSnapshot, head: string, headTip: string | undefined, message: string, changes: FileChanges): Promise<string>;
-  createRequest(request: { head: string; base: string; title: string; body: string; labels: readonly LabelSpec[] }): Promise<{ number: number; url: string }>;
+  writeHead(
+    base: BranchSnapshot,
+    head: string,
+    headTip: string | undefined,
+    message: string,
+    changes: FileChanges,
+  ): Promise<string>;
+  createRequest(request: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+    labels: readonly LabelSpec[];
+  }): Promise<{ number: number; url: string }>;
   updateRequest(number: number, text: { title: string; body: string }): Promise<void>;
   /** Adds and removes labels (names as given; missing repository labels created as the host needs). */
   changeLabels(number: number, add: readonly LabelSpec[], remove: readonly string[]): Promise<void>;

@@ -11,7 +11,10 @@ describe('GitHub behind the port', () => {
     server = await startGitHubServer();
     server.createRepo('org', 'gitops');
     server.seedBranch('org', 'gitops', 'main', { 'README.md': '# gitops\n', 'drone/old.yaml': 'old\n' });
-    host = new GitHubHost(await createTestOctokit(server, { retry: true, throttle: true }), { owner: 'org', repo: 'gitops' });
+    host = new GitHubHost(await createTestOctokit(server, { retry: true, throttle: true }), {
+      owner: 'org',
+      repo: 'gitops',
+    });
   });
   afterEach(async () => {
     await server.close();
@@ -33,7 +36,10 @@ describe('GitHub behind the port', () => {
       labels: [{ name: 'promoted' }],
     };
     expect(await host.proposeChange(change)).toMatchObject({ action: 'created', number: 1 });
-    expect(server.readBranch('org', 'gitops', 'kalypso/dev')).toEqual({ 'README.md': '# gitops\n', 'drone/new.yaml': 'new\n' });
+    expect(server.readBranch('org', 'gitops', 'kalypso/dev')).toEqual({
+      'README.md': '# gitops\n',
+      'drone/new.yaml': 'new\n',
+    });
     expect(server.getPull('org', 'gitops', 1)?.labels).toEqual(['promoted']);
     expect(await host.proposeChange(change)).toMatchObject({ action: 'unchanged', number: 1 });
     expect(await host.readFiles(base, ['README.md'])).toEqual(new Map([['README.md', '# gitops\n']]));
@@ -45,7 +51,11 @@ describe('GitHub behind the port', () => {
   test('sets statuses and reads those of Flux', async () => {
     const sha = server.branchSha('org', 'gitops', 'main')!;
     await host.setStatus(sha, { state: 'pending', context: 'dev environment', description: 'Promoted' });
-    await host.setStatus(sha, { state: 'failure', context: 'kustomization/dev/3f2a9c1e', description: 'health check failed' });
+    await host.setStatus(sha, {
+      state: 'failure',
+      context: 'kustomization/dev/3f2a9c1e',
+      description: 'health check failed',
+    });
     expect(resolveFluxContexts(await host.readStatuses(sha), ['3f2a9c1e']).map((s) => [s.context, s.state])).toEqual([
       ['dev environment', 'pending'],
       ['kustomization/dev/3f2a9c1e', 'failure'],

@@ -49,7 +49,10 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
       expect(fake.server.contractViolations()).toEqual([]);
     });
 
-    const proposal = async (files: Record<string, string>, extra: Partial<ChangeProposal> = {}): Promise<ChangeProposal> => ({
+    const proposal = async (
+      files: Record<string, string>,
+      extra: Partial<ChangeProposal> = {},
+    ): Promise<ChangeProposal> => ({
       base: (await host.readBranch('main'))!,
       head: 'kalypso/dev',
       title: 'Kalypso: dev',
@@ -61,20 +64,30 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
       labels: [{ name: 'promoted' }],
       ...extra,
     });
-    const writesSince = (count: number) => fake.server.requests().slice(count).filter((r) => WRITES(r.method));
+    const writesSince = (count: number) =>
+      fake.server
+        .requests()
+        .slice(count)
+        .filter((r) => WRITES(r.method));
 
     test('reads a branch with the git blob id of every file, and its files', async () => {
       const branch = await host.readBranch('main');
       expect(branch?.commit).toBe(fake.branchSha('main'));
       expect(branch?.blobs).toEqual(new Map(Object.entries(BASE_FILES).map(([path, text]) => [path, gitBlobId(text)])));
-      expect(await host.readFiles(branch!, ['drone/keep.yaml', 'absent.yaml'])).toEqual(new Map([['drone/keep.yaml', 'keep: true\n']]));
+      expect(await host.readFiles(branch!, ['drone/keep.yaml', 'absent.yaml'])).toEqual(
+        new Map([['drone/keep.yaml', 'keep: true\n']]),
+      );
       expect(await host.readBranch('no-such-branch')).toBeUndefined();
     });
 
     test('opens the first request: one commit on the base, stale files removed', async () => {
       const outcome = await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }));
       expect(outcome).toMatchObject({ action: 'created', number: 1 });
-      expect(fake.read('kalypso/dev')).toEqual({ 'README.md': '# gitops\n', 'drone/keep.yaml': 'keep: true\n', 'drone/new.yaml': 'new: 1\n' });
+      expect(fake.read('kalypso/dev')).toEqual({
+        'README.md': '# gitops\n',
+        'drone/keep.yaml': 'keep: true\n',
+        'drone/new.yaml': 'new: 1\n',
+      });
       const head = fake.server.repo(fake.owner, fake.name).commitObject(fake.branchSha('kalypso/dev')!);
       expect(head?.parents).toEqual([fake.branchSha('main')]);
       expect(fake.read('main')).toEqual(BASE_FILES);
@@ -86,14 +99,18 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
 
     test('updates its request in place, and changes nothing when asked the same again', async () => {
       await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }));
-      const updated = await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 2\n' }, { title: 'Kalypso: dev (2)', labels: [] }));
+      const updated = await host.proposeChange(
+        await proposal({ 'drone/new.yaml': 'new: 2\n' }, { title: 'Kalypso: dev (2)', labels: [] }),
+      );
       expect(updated).toMatchObject({ action: 'updated', number: 1 });
       expect(fake.read('kalypso/dev')['drone/new.yaml']).toBe('new: 2\n');
       expect(fake.requests()).toHaveLength(1);
       expect(fake.requests()[0].title).toBe('Kalypso: dev (2)');
 
       const before = fake.server.requests().length;
-      const again = await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 2\n' }, { title: 'Kalypso: dev (2)', labels: [] }));
+      const again = await host.proposeChange(
+        await proposal({ 'drone/new.yaml': 'new: 2\n' }, { title: 'Kalypso: dev (2)', labels: [] }),
+      );
       expect(again).toMatchObject({ action: 'unchanged', number: 1 });
       expect(writesSince(before)).toEqual([]);
     });
@@ -126,20 +143,34 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
     });
 
     test('commits straight onto a branch, and nothing when it already holds the files', async () => {
-      const change = { branch: 'main', message: 'Promote', files: { 'base-repo.yaml': 'kind: BaseRepo\n' }, deletions: ['drone/old.yaml'] };
+      const change = {
+        branch: 'main',
+        message: 'Promote',
+        files: { 'base-repo.yaml': 'kind: BaseRepo\n' },
+        deletions: ['drone/old.yaml'],
+      };
       const tip = fake.branchSha('main');
       const commit = await host.commitToBranch(change);
       expect(commit).toBe(fake.branchSha('main'));
       expect(fake.server.repo(fake.owner, fake.name).commitObject(commit!)?.parents).toEqual([tip]);
-      expect(fake.read('main')).toEqual({ 'README.md': '# gitops\n', 'base-repo.yaml': 'kind: BaseRepo\n', 'drone/keep.yaml': 'keep: true\n' });
+      expect(fake.read('main')).toEqual({
+        'README.md': '# gitops\n',
+        'base-repo.yaml': 'kind: BaseRepo\n',
+        'drone/keep.yaml': 'keep: true\n',
+      });
       expect(await host.commitToBranch(change)).toBeUndefined();
       await expect(host.commitToBranch({ ...change, branch: 'prod' })).rejects.toThrow(/prod/);
     });
 
     test('waits out a 429 as Retry-After asks, then goes on', async () => {
       fake.server.failNext({ route: setup.listRequests, status: 429, retryAfter: 2, rateLimit: true });
-      expect(await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }))).toMatchObject({ action: 'created' });
-      const listing = fake.server.requests().filter((r) => r.operationId === setup.listRequests).map((r) => r.status);
+      expect(await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }))).toMatchObject({
+        action: 'created',
+      });
+      const listing = fake.server
+        .requests()
+        .filter((r) => r.operationId === setup.listRequests)
+        .map((r) => r.status);
       expect(listing.slice(0, 2)).toEqual([429, 200]);
     });
 
@@ -152,11 +183,20 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
 
     test('retries a 5xx answer a bounded number of times', async () => {
       fake.server.failNext({ route: setup.listRequests, status: 502, times: 2 });
-      expect(await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }))).toMatchObject({ action: 'created' });
+      expect(await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }))).toMatchObject({
+        action: 'created',
+      });
       fake.server.failNext({ route: setup.listRequests, status: 503, times: 10 });
       const before = fake.server.requests().length;
-      await expect(host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 3\n' }))).rejects.toThrow(/answered 503 .*gave up after 3 retries/);
-      expect(fake.server.requests().slice(before).filter((r) => r.operationId === setup.listRequests)).toHaveLength(4);
+      await expect(host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 3\n' }))).rejects.toThrow(
+        /answered 503 .*gave up after 3 retries/,
+      );
+      expect(
+        fake.server
+          .requests()
+          .slice(before)
+          .filter((r) => r.operationId === setup.listRequests),
+      ).toHaveLength(4);
     });
 
     test('fails at once with a clear message when the token is rejected, and never prints it', async () => {
@@ -170,8 +210,14 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
     });
 
     test('keeps the token out of a message that echoes it', async () => {
-      fake.server.failNext({ route: setup.listRequests, status: 403, message: `token ${fake.server.token} lacks a scope` });
-      const failure = (await host.proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' })).catch((e: unknown) => e)) as Error;
+      fake.server.failNext({
+        route: setup.listRequests,
+        status: 403,
+        message: `token ${fake.server.token} lacks a scope`,
+      });
+      const failure = (await host
+        .proposeChange(await proposal({ 'drone/new.yaml': 'new: 1\n' }))
+        .catch((e: unknown) => e)) as Error;
       expect(failure.message).toContain('token *** lacks a scope');
       expect(failure.message).not.toContain(fake.server.token);
     });
@@ -185,10 +231,20 @@ export function describeHostConformance(name: string, setup: ConformanceSetup): 
     test('sets statuses and reads back the newest of each context', async () => {
       const sha = fake.branchSha('main')!;
       await host.setStatus(sha, { state: 'pending', context: 'dev environment', description: 'Promoted' });
-      await host.setStatus(sha, { state: 'success', context: 'dev environment', description: 'Deployed', targetUrl: 'https://ci.example.com/1' });
+      await host.setStatus(sha, {
+        state: 'success',
+        context: 'dev environment',
+        description: 'Deployed',
+        targetUrl: 'https://ci.example.com/1',
+      });
       expect(fake.statuses(sha).map((s) => s.state)).toEqual([setup.states.pending, setup.states.success]);
       expect(await host.readStatuses(sha)).toEqual([
-        { state: 'success', context: 'dev environment', description: 'Deployed', targetUrl: 'https://ci.example.com/1' },
+        {
+          state: 'success',
+          context: 'dev environment',
+          description: 'Deployed',
+          targetUrl: 'https://ci.example.com/1',
+        },
       ]);
     });
 

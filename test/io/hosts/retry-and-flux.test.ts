@@ -7,12 +7,36 @@ describe('decideRetry', () => {
   const headers = (values: Record<string, string>) => (name: string) => values[name];
   test.each<[string, number, Record<string, string>, number, ReturnType<typeof decideRetry>]>([
     ['429 waits as Retry-After asks', 429, { 'retry-after': '7' }, 0, { retry: true, waitSeconds: 7 }],
-    ['429 with an HTTP date', 429, { 'retry-after': new Date((now + 30) * 1000).toUTCString() }, 0, { retry: true, waitSeconds: 30 }],
+    [
+      '429 with an HTTP date',
+      429,
+      { 'retry-after': new Date((now + 30) * 1000).toUTCString() },
+      0,
+      { retry: true, waitSeconds: 30 },
+    ],
     ['429 without a header backs off', 429, {}, 2, { retry: true, waitSeconds: 4 }],
-    ['403 with an exhausted limit waits for the reset', 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now + 60) }, 0, { retry: true, waitSeconds: 60 }],
-    ['GitLab reset header', 429, { 'ratelimit-remaining': '0', 'ratelimit-reset': String(now + 5) }, 0, { retry: true, waitSeconds: 5 }],
+    [
+      '403 with an exhausted limit waits for the reset',
+      403,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now + 60) },
+      0,
+      { retry: true, waitSeconds: 60 },
+    ],
+    [
+      'GitLab reset header',
+      429,
+      { 'ratelimit-remaining': '0', 'ratelimit-reset': String(now + 5) },
+      0,
+      { retry: true, waitSeconds: 5 },
+    ],
     ['403 without a limit is not retried', 403, {}, 0, { retry: false, rateLimited: false }],
-    ['a wait beyond the bound fails', 429, { 'retry-after': '3600' }, 0, { retry: false, rateLimited: true, waitSeconds: 3600 }],
+    [
+      'a wait beyond the bound fails',
+      429,
+      { 'retry-after': '3600' },
+      0,
+      { retry: false, rateLimited: true, waitSeconds: 3600 },
+    ],
     ['502 backs off', 502, {}, 1, { retry: true, waitSeconds: 2 }],
     ['503 gives up after the retries', 503, {}, 3, { retry: false, rateLimited: false, waitSeconds: 8 }],
     ['404 is an answer', 404, {}, 0, { retry: false, rateLimited: false }],
@@ -46,7 +70,9 @@ describe('resolveFluxContexts', () => {
   });
 
   test('accepts a whole expected id', () => {
-    const statuses = [{ context: 'kustomization/apps', state: 'success' as const, contextHash: sha1Hex('kustomization/apps/abc') }];
+    const statuses = [
+      { context: 'kustomization/apps', state: 'success' as const, contextHash: sha1Hex('kustomization/apps/abc') },
+    ];
     expect(resolveFluxContexts(statuses, ['Kustomization/apps/ABC'])[0].context).toBe('kustomization/apps/abc');
   });
 });

@@ -29,7 +29,8 @@ export const OPERATIONS: readonly OperationPick[] = [
 
 if (require.main === module) {
   const [folder, repository, where, commit] = process.argv.slice(2);
-  if (!folder || !repository || !where || !commit) throw new Error('usage: extract-openapi.ts <folder> <repository> <path> <commit>');
+  if (!folder || !repository || !where || !commit)
+    throw new Error('usage: extract-openapi.ts <folder> <repository> <path> <commit>');
   const spec = {
     ...readJson(path.join(folder, 'others.json')),
     paths: readJson(path.join(folder, 'paths.json')),

@@ -22,7 +22,10 @@ export class BitbucketServer extends FakeHostBase {
       token: props.token ?? 'ATCTT3xFfGN0_fake_bitbucket_token',
       authenticate: (headers, token) => {
         const basic = /^basic\s+(.+)$/i.exec(String(headers.authorization ?? ''))?.[1];
-        return presentedToken(headers) === token || (basic !== undefined && Buffer.from(basic, 'base64').toString() === token);
+        return (
+          presentedToken(headers) === token ||
+          (basic !== undefined && Buffer.from(basic, 'base64').toString() === token)
+        );
       },
       errorBody: (_status, message) => ({ type: 'error', error: { message } }),
       rateLimitHeaders: () => ({}),
@@ -39,7 +42,14 @@ export class BitbucketServer extends FakeHostBase {
   /** What Flux's `bitbucket` provider posts: key SHA-1 of the id, name `<kind>/<name>`, SUCCESSFUL or FAILED. */
   public postFluxStatus(sha: string, id: string, healthy: boolean, description: string): void {
     const key = createHash('sha1').update(id).digest('hex');
-    this.pushStatus({ sha, identity: key, name: id.split('/').slice(0, 2).join('/'), state: healthy ? 'SUCCESSFUL' : 'FAILED', description, targetUrl: 'https://bitbucket.org' });
+    this.pushStatus({
+      sha,
+      identity: key,
+      name: id.split('/').slice(0, 2).join('/'),
+      state: healthy ? 'SUCCESSFUL' : 'FAILED',
+      description,
+      targetUrl: 'https://bitbucket.org',
+    });
   }
 }
 
@@ -49,7 +59,13 @@ function repoOf(ctx: HandlerContext): FakeRepo {
 
 function commitJson(repo: FakeRepo, sha: string) {
   const commit = repo.commitObject(sha)!;
-  return { type: 'commit', hash: sha, message: commit.message, date: commit.committer.date, parents: commit.parents.map((hash) => ({ type: 'commit', hash })) };
+  return {
+    type: 'commit',
+    hash: sha,
+    message: commit.message,
+    date: commit.committer.date,
+    parents: commit.parents.map((hash) => ({ type: 'commit', hash })),
+  };
 }
 
 function account(login: string) {
@@ -74,14 +90,28 @@ function pullJson(repo: FakeRepo, request: FakeRequest) {
 }
 
 function statusJson(item: FakeStatus) {
-  return { type: 'build', key: item.identity, name: item.name, state: item.state, description: item.description, url: item.targetUrl, created_on: item.createdAt, updated_on: item.createdAt };
+  return {
+    type: 'build',
+    key: item.identity,
+    name: item.name,
+    state: item.state,
+    description: item.description,
+    url: item.targetUrl,
+    created_on: item.createdAt,
+    updated_on: item.createdAt,
+  };
 }
 
 /** A page of `values` as Bitbucket pages (`page`, `pagelen`, `size`, `next`). */
 function page(ctx: HandlerContext, values: readonly unknown[], defaultLength = 10): Reply {
   const pagelen = Math.min(Number(ctx.query.get('pagelen') ?? defaultLength), 100);
   const number = Number(ctx.query.get('page') ?? 1);
-  const body: Record<string, unknown> = { values: values.slice((number - 1) * pagelen, number * pagelen), pagelen, page: number, size: values.length };
+  const body: Record<string, unknown> = {
+    values: values.slice((number - 1) * pagelen, number * pagelen),
+    pagelen,
+    page: number,
+    size: values.length,
+  };
   if (number * pagelen < values.length) {
     const next = new URL(ctx.url.toString());
     next.searchParams.set('page', String(number + 1));
@@ -122,7 +152,8 @@ const HANDLERS: Record<string, Handler> = {
     return { status: 200, body: { type: 'branch', name: ctx.params.name, target: commitJson(repo, sha) } };
   },
   deleteBranch: (ctx) => {
-    if (!repoOf(ctx).branches.delete(ctx.params.name)) throw new FakeHttpError(404, `Branch not found: ${ctx.params.name}`);
+    if (!repoOf(ctx).branches.delete(ctx.params.name))
+      throw new FakeHttpError(404, `Branch not found: ${ctx.params.name}`);
     return { status: 204 };
   },
   getCommit: (ctx) => {
@@ -135,12 +166,23 @@ const HANDLERS: Record<string, Handler> = {
     const wanted = ctx.params.path.replace(/\/+$/, '');
     const entries = repo.git.walk(repo.commitObject(sha)!.tree);
     const file = entries.find((e) => e.path === wanted && e.type === 'blob');
-    if (file) return { status: 200, raw: { contentType: 'application/octet-stream', data: repo.git.blob(file.sha)!.content } };
+    if (file)
+      return { status: 200, raw: { contentType: 'application/octet-stream', data: repo.git.blob(file.sha)!.content } };
     const depth = Number(ctx.query.get('max_depth') ?? 1);
     const prefix = wanted === '' ? '' : `${wanted}/`;
-    if (wanted !== '' && !entries.some((e) => e.path === wanted)) throw new FakeHttpError(404, `No such file or directory: ${wanted}`);
-    const below = entries.filter((e) => e.path.startsWith(prefix) && e.path.slice(prefix.length).split('/').length <= depth);
-    return page(ctx, below.map((e) => ({ type: e.type === 'tree' ? 'commit_directory' : 'commit_file', path: e.path, commit: { type: 'commit', hash: sha } })));
+    if (wanted !== '' && !entries.some((e) => e.path === wanted))
+      throw new FakeHttpError(404, `No such file or directory: ${wanted}`);
+    const below = entries.filter(
+      (e) => e.path.startsWith(prefix) && e.path.slice(prefix.length).split('/').length <= depth,
+    );
+    return page(
+      ctx,
+      below.map((e) => ({
+        type: e.type === 'tree' ? 'commit_directory' : 'commit_file',
+        path: e.path,
+        commit: { type: 'commit', hash: sha },
+      })),
+    );
   },
   createCommitWithFiles: (ctx) => {
     const repo = repoOf(ctx);
@@ -150,7 +192,8 @@ const HANDLERS: Record<string, Handler> = {
     const branch = field('branch') ?? repo.defaultBranch;
     const parents = field('parents')?.split(',').filter(Boolean) ?? [];
     const tip = repo.branches.get(branch);
-    if (tip && parents.length > 0 && parents[0] !== tip) throw new FakeHttpError(409, `${branch} is not at ${parents[0]}`);
+    if (tip && parents.length > 0 && parents[0] !== tip)
+      throw new FakeHttpError(409, `${branch} is not at ${parents[0]}`);
     const parent = parents[0] ?? tip ?? repo.branches.get(repo.defaultBranch);
     if (parent && !repo.commitObject(parent)) throw new FakeHttpError(404, `Commit not found: ${parent}`);
     const deletions = form.getAll('files').map(String);
@@ -163,9 +206,16 @@ const HANDLERS: Record<string, Handler> = {
       else pending.push(value.arrayBuffer().then((data) => void writes.set(path, Buffer.from(data))));
     }
     return Promise.all(pending).then(() => {
-      const commit = repo.commit(repo.treeWith(parent, writes, deletions), parent ? [parent] : [], field('message') ?? 'Edited online');
+      const commit = repo.commit(
+        repo.treeWith(parent, writes, deletions),
+        parent ? [parent] : [],
+        field('message') ?? 'Edited online',
+      );
       repo.branches.set(branch, commit);
-      return { status: 201, headers: { location: `${ctx.server.apiUrl}/repositories/${repo.owner}/${repo.name}/commit/${commit}` } };
+      return {
+        status: 201,
+        headers: { location: `${ctx.server.apiUrl}/repositories/${repo.owner}/${repo.name}/commit/${commit}` },
+      };
     });
   },
   listPullRequests: (ctx) => {
@@ -178,11 +228,19 @@ const HANDLERS: Record<string, Handler> = {
         (q['source.branch.name'] === undefined || q['source.branch.name'] === r.head) &&
         (q['destination.branch.name'] === undefined || q['destination.branch.name'] === r.base),
     );
-    return page(ctx, all.map((r) => pullJson(repo, r)));
+    return page(
+      ctx,
+      all.map((r) => pullJson(repo, r)),
+    );
   },
   createPullRequest: (ctx) => {
     const repo = repoOf(ctx);
-    const body = ctx.body as { title: string; description?: string; source: { branch: { name: string } }; destination?: { branch: { name: string } } };
+    const body = ctx.body as {
+      title: string;
+      description?: string;
+      source: { branch: { name: string } };
+      destination?: { branch: { name: string } };
+    };
     const head = body.source.branch.name;
     const base = body.destination?.branch.name ?? repo.defaultBranch;
     if (!repo.branches.has(head)) throw new FakeHttpError(400, `source branch ${head} does not exist`);
@@ -190,7 +248,19 @@ const HANDLERS: Record<string, Handler> = {
       throw new FakeHttpError(400, 'There are already open pull requests from this source branch');
     }
     const now = new Date().toISOString();
-    const request: FakeRequest = { number: repo.nextNumber(), id: repo.nextId(), state: 'open', title: body.title, body: body.description ?? '', head, base, author: LOGIN, labels: [], createdAt: now, updatedAt: now };
+    const request: FakeRequest = {
+      number: repo.nextNumber(),
+      id: repo.nextId(),
+      state: 'open',
+      title: body.title,
+      body: body.description ?? '',
+      head,
+      base,
+      author: LOGIN,
+      labels: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     repo.requests.push(request);
     return { status: 201, body: pullJson(repo, request) };
   },
@@ -217,7 +287,17 @@ const HANDLERS: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const sha = commitOf(repo, ctx.params.commit);
     const body = ctx.body as { key: string; state: string; name?: string; url?: string; description?: string };
-    const item: FakeStatus = { id: repo.nextId(), sha, identity: body.key, name: body.name ?? body.key, state: body.state, description: body.description ?? '', targetUrl: body.url ?? '', creator: LOGIN, createdAt: new Date().toISOString() };
+    const item: FakeStatus = {
+      id: repo.nextId(),
+      sha,
+      identity: body.key,
+      name: body.name ?? body.key,
+      state: body.state,
+      description: body.description ?? '',
+      targetUrl: body.url ?? '',
+      creator: LOGIN,
+      createdAt: new Date().toISOString(),
+    };
     repo.statuses.push(item);
     return { status: 201, body: statusJson(item) };
   },

@@ -32,6 +32,7 @@ export const OPERATIONS: readonly OperationPick[] = [
 
 if (require.main === module) {
   const [file, repository, where, commit] = process.argv.slice(2);
-  if (!file || !repository || !where || !commit) throw new Error('usage: extract-openapi.ts <file> <repository> <path> <commit>');
+  if (!file || !repository || !where || !commit)
+    throw new Error('usage: extract-openapi.ts <file> <repository> <path> <commit>');
   writeFixture(GITEA_FIXTURE, extractSwagger2(readJson(file), OPERATIONS, { repository, path: where, commit }));
 }

@@ -21,7 +21,10 @@ export class GiteaServer extends FakeHostBase {
       token: props.token ?? 'gitea_fake_test_token_0123456789',
       authenticate: (headers, token) => presentedToken(headers) === token,
       errorBody: (_status, message) => ({ message, url: 'https://gitea.example.com/api/swagger' }),
-      rateLimitHeaders: (retryAfter) => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfter) }),
+      rateLimitHeaders: (retryAfter) => ({
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfter),
+      }),
       handlers: HANDLERS,
     });
     server.createRepo('org', 'gitops');
@@ -34,7 +37,14 @@ export class GiteaServer extends FakeHostBase {
 
   /** What Flux's `gitea` provider posts: the id as `context`, `success` or `failure`. */
   public postFluxStatus(sha: string, id: string, healthy: boolean, description: string): void {
-    this.pushStatus({ sha, identity: id, name: id, state: healthy ? 'success' : 'failure', description, targetUrl: '' });
+    this.pushStatus({
+      sha,
+      identity: id,
+      name: id,
+      state: healthy ? 'success' : 'failure',
+      description,
+      targetUrl: '',
+    });
   }
 }
 
@@ -47,7 +57,13 @@ function web(ctx: HandlerContext, repo: FakeRepo, rest: string): string {
 }
 
 function user(ctx: HandlerContext, login: string) {
-  return { id: login === LOGIN ? 1 : 2, login, full_name: login, email: `${login}@example.com`, avatar_url: `${ctx.server.origin}/avatars/${login}` };
+  return {
+    id: login === LOGIN ? 1 : 2,
+    login,
+    full_name: login,
+    email: `${login}@example.com`,
+    avatar_url: `${ctx.server.origin}/avatars/${login}`,
+  };
 }
 
 function payloadCommit(ctx: HandlerContext, repo: FakeRepo, sha: string) {
@@ -64,7 +80,13 @@ function payloadCommit(ctx: HandlerContext, repo: FakeRepo, sha: string) {
 
 function label(ctx: HandlerContext, repo: FakeRepo, name: string) {
   const found = repo.labels.get(name.toLowerCase())!;
-  return { id: found.id, name: found.name, color: found.color, description: '', url: `${ctx.server.apiUrl}/repos/${repo.owner}/${repo.name}/labels/${found.id}` };
+  return {
+    id: found.id,
+    name: found.name,
+    color: found.color,
+    description: '',
+    url: `${ctx.server.apiUrl}/repos/${repo.owner}/${repo.name}/labels/${found.id}`,
+  };
 }
 
 function pull(ctx: HandlerContext, repo: FakeRepo, request: FakeRequest) {
@@ -154,18 +176,37 @@ const HANDLERS: Record<string, Handler> = {
       truncated: page * perPage < entries.length,
       page,
       total_count: entries.length,
-      tree: slice.map((e) => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, size: e.type === 'blob' ? repo.git.blob(e.sha)!.content.length : 0, url: '' })),
+      tree: slice.map((e) => ({
+        path: e.path,
+        mode: e.mode,
+        type: e.type,
+        sha: e.sha,
+        size: e.type === 'blob' ? repo.git.blob(e.sha)!.content.length : 0,
+        url: '',
+      })),
     });
   },
   GetBlob: (ctx) => {
     const repo = repoOf(ctx);
     const blob = repo.git.blob(ctx.params.sha);
     if (!blob) throw new FakeHttpError(404, `blob ${ctx.params.sha} not found`);
-    return json(200, { sha: blob.sha, size: blob.content.length, encoding: 'base64', content: blob.content.toString('base64'), url: '' });
+    return json(200, {
+      sha: blob.sha,
+      size: blob.content.length,
+      encoding: 'base64',
+      content: blob.content.toString('base64'),
+      url: '',
+    });
   },
   repoChangeFiles: (ctx) => {
     const repo = repoOf(ctx);
-    const body = ctx.body as { branch?: string; new_branch?: string; force_push?: boolean; message?: string; files: { operation: string; path: string; content?: string; sha?: string }[] };
+    const body = ctx.body as {
+      branch?: string;
+      new_branch?: string;
+      force_push?: boolean;
+      message?: string;
+      files: { operation: string; path: string; content?: string; sha?: string }[];
+    };
     const from = body.branch ?? repo.defaultBranch;
     const tip = repo.branches.get(from);
     if (!tip) throw new FakeHttpError(404, `branch ${from} not found`);
@@ -178,7 +219,8 @@ const HANDLERS: Record<string, Handler> = {
     const deletions: string[] = [];
     for (const file of body.files) {
       const existing = current.get(file.path);
-      if (file.operation === 'create' && existing) throw new FakeHttpError(422, `repository file already exists [path: ${file.path}]`);
+      if (file.operation === 'create' && existing)
+        throw new FakeHttpError(422, `repository file already exists [path: ${file.path}]`);
       if ((file.operation === 'update' || file.operation === 'delete') && (!existing || file.sha !== existing)) {
         throw new FakeHttpError(422, `sha does not match [given: ${file.sha}, expected: ${existing}]`);
       }
@@ -187,7 +229,15 @@ const HANDLERS: Record<string, Handler> = {
     }
     const commit = repo.commit(repo.treeWith(tip, writes, deletions), [tip], body.message ?? 'Update files');
     repo.branches.set(target, commit);
-    return json(201, { commit: { sha: commit, url: '', html_url: web(ctx, repo, `/commit/${commit}`), created: new Date().toISOString() }, files: [] });
+    return json(201, {
+      commit: {
+        sha: commit,
+        url: '',
+        html_url: web(ctx, repo, `/commit/${commit}`),
+        created: new Date().toISOString(),
+      },
+      files: [],
+    });
   },
   repoListPullRequests: (ctx) => {
     const repo = repoOf(ctx);
@@ -195,19 +245,39 @@ const HANDLERS: Record<string, Handler> = {
     const base = ctx.query.get('base_branch');
     const limit = Number(ctx.query.get('limit') ?? 30);
     const page = Number(ctx.query.get('page') ?? 1);
-    const all = repo.requests.filter((r) => (state === 'all' || (state === 'open') === (r.state === 'open')) && (!base || r.base === base));
-    return json(200, all.slice((page - 1) * limit, page * limit).map((r) => pull(ctx, repo, r)));
+    const all = repo.requests.filter(
+      (r) => (state === 'all' || (state === 'open') === (r.state === 'open')) && (!base || r.base === base),
+    );
+    return json(
+      200,
+      all.slice((page - 1) * limit, page * limit).map((r) => pull(ctx, repo, r)),
+    );
   },
   repoCreatePullRequest: (ctx) => {
     const repo = repoOf(ctx);
     const body = ctx.body as { head: string; base: string; title: string; body?: string; labels?: number[] };
-    if (!repo.branches.has(body.head) || !repo.branches.has(body.base)) throw new FakeHttpError(404, 'branch not found');
+    if (!repo.branches.has(body.head) || !repo.branches.has(body.base))
+      throw new FakeHttpError(404, 'branch not found');
     if (repo.requests.some((r) => r.state === 'open' && r.head === body.head && r.base === body.base)) {
       throw new FakeHttpError(409, 'pull request already exists for these targets');
     }
-    const names = (body.labels ?? []).map((id) => [...repo.labels.values()].find((l) => l.id === id)?.name).filter((n): n is string => !!n);
+    const names = (body.labels ?? [])
+      .map((id) => [...repo.labels.values()].find((l) => l.id === id)?.name)
+      .filter((n): n is string => !!n);
     const now = new Date().toISOString();
-    const request: FakeRequest = { number: repo.nextNumber(), id: repo.nextId(), state: 'open', title: body.title, body: body.body ?? '', head: body.head, base: body.base, author: LOGIN, labels: names, createdAt: now, updatedAt: now };
+    const request: FakeRequest = {
+      number: repo.nextNumber(),
+      id: repo.nextId(),
+      state: 'open',
+      title: body.title,
+      body: body.body ?? '',
+      head: body.head,
+      base: body.base,
+      author: LOGIN,
+      labels: names,
+      createdAt: now,
+      updatedAt: now,
+    };
     repo.requests.push(request);
     return json(201, pull(ctx, repo, request));
   },
@@ -225,13 +295,20 @@ const HANDLERS: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const limit = Number(ctx.query.get('limit') ?? 30);
     const page = Number(ctx.query.get('page') ?? 1);
-    return json(200, [...repo.labels.values()].slice((page - 1) * limit, page * limit).map((l) => label(ctx, repo, l.name)));
+    return json(
+      200,
+      [...repo.labels.values()].slice((page - 1) * limit, page * limit).map((l) => label(ctx, repo, l.name)),
+    );
   },
   issueCreateLabel: (ctx) => {
     const repo = repoOf(ctx);
     const body = ctx.body as { name: string; color: string };
     if (repo.labels.has(body.name.toLowerCase())) throw new FakeHttpError(422, 'label already exists');
-    repo.labels.set(body.name.toLowerCase(), { id: repo.nextId(), name: body.name, color: body.color.replace(/^#/, '') });
+    repo.labels.set(body.name.toLowerCase(), {
+      id: repo.nextId(),
+      name: body.name,
+      color: body.color.replace(/^#/, ''),
+    });
     return json(201, label(ctx, repo, body.name));
   },
   issueAddLabel: (ctx) => {
@@ -242,7 +319,10 @@ const HANDLERS: Record<string, Handler> = {
       if (!found) throw new FakeHttpError(422, `label ${id} does not exist`);
       if (!request.labels.includes(found.name)) request.labels.push(found.name);
     }
-    return json(200, request.labels.map((name) => label(ctx, repo, name)));
+    return json(
+      200,
+      request.labels.map((name) => label(ctx, repo, name)),
+    );
   },
   issueRemoveLabel: (ctx) => {
     const repo = repoOf(ctx);
@@ -256,7 +336,17 @@ const HANDLERS: Record<string, Handler> = {
     const repo = repoOf(ctx);
     const sha = commitOf(repo, ctx.params.sha);
     const body = ctx.body as { state: string; context?: string; description?: string; target_url?: string };
-    const item: FakeStatus = { id: repo.nextId(), sha, identity: body.context ?? 'default', name: body.context ?? 'default', state: body.state, description: body.description ?? '', targetUrl: body.target_url ?? '', creator: LOGIN, createdAt: new Date().toISOString() };
+    const item: FakeStatus = {
+      id: repo.nextId(),
+      sha,
+      identity: body.context ?? 'default',
+      name: body.context ?? 'default',
+      state: body.state,
+      description: body.description ?? '',
+      targetUrl: body.target_url ?? '',
+      creator: LOGIN,
+      createdAt: new Date().toISOString(),
+    };
     repo.statuses.push(item);
     return json(201, status(ctx, item));
   },
@@ -267,7 +357,19 @@ const HANDLERS: Record<string, Handler> = {
     const page = Number(ctx.query.get('page') ?? 1);
     const latest = repo.latestStatuses(sha);
     const states = latest.map((s) => s.state);
-    const state = states.includes('failure') || states.includes('error') ? 'failure' : states.length > 0 && states.every((s) => s === 'success') ? 'success' : 'pending';
-    return json(200, { sha, state, total_count: latest.length, commit_url: '', url: '', statuses: latest.slice((page - 1) * limit, page * limit).map((s) => status(ctx, s)) });
+    const state =
+      states.includes('failure') || states.includes('error')
+        ? 'failure'
+        : states.length > 0 && states.every((s) => s === 'success')
+          ? 'success'
+          : 'pending';
+    return json(200, {
+      sha,
+      state,
+      total_count: latest.length,
+      commit_url: '',
+      url: '',
+      statuses: latest.slice((page - 1) * limit, page * limit).map((s) => status(ctx, s)),
+    });
   },
 };

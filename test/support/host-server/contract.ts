@@ -58,7 +58,11 @@ export class Contract {
   }
 
   /** Problems with the path, query or form parameters (coerced in place: `"2"` → `2`). */
-  public checkParameters(op: HostOperation, where: 'path' | 'query' | 'formData', values: Record<string, unknown>): string[] {
+  public checkParameters(
+    op: HostOperation,
+    where: 'path' | 'query' | 'formData',
+    values: Record<string, unknown>,
+  ): string[] {
     const params = op.parameters.filter((p) => p.in === where);
     const validate = this.compile(`${op.operationId} ${where}`, this.coercing, {
       type: 'object',
@@ -80,7 +84,9 @@ export class Contract {
   public checkResponse(op: HostOperation, status: number, body: unknown): string[] {
     const documented = op.responses[String(status)] ?? op.responses.default;
     if (!documented) {
-      return status < 300 ? [`status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`] : [];
+      return status < 300
+        ? [`status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`]
+        : [];
     }
     if (!documented.schema || body === undefined) return [];
     const validate = this.compile(`${op.operationId} ${status}`, this.ajv, documented.schema);
@@ -106,7 +112,8 @@ function describe(where: string, errors: readonly ErrorObject[]): string[] {
 
 function detail(e: ErrorObject): string {
   if (e.keyword === 'enum') return ` (${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)})`;
-  if (e.keyword === 'additionalProperties') return ` ("${(e.params as { additionalProperty: string }).additionalProperty}")`;
+  if (e.keyword === 'additionalProperties')
+    return ` ("${(e.params as { additionalProperty: string }).additionalProperty}")`;
   if (e.keyword === 'required') return '';
   return '';
 }

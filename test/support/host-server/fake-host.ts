@@ -51,7 +51,16 @@ export abstract class FakeHostBase implements FakeHost {
     const repo = this.repo;
     const number = repo.nextNumber();
     const now = new Date().toISOString();
-    repo.requests.push({ number, id: repo.nextId(), state: 'open', ...request, author: 'someone-else', labels: [], createdAt: now, updatedAt: now });
+    repo.requests.push({
+      number,
+      id: repo.nextId(),
+      state: 'open',
+      ...request,
+      author: 'someone-else',
+      labels: [],
+      createdAt: now,
+      updatedAt: now,
+    });
     return number;
   }
 

@@ -86,7 +86,11 @@ export class FakeRepo {
   }
 
   /** The tree of `parent` (or an empty one) with `writes` (path → content) and `deletions` applied. */
-  public treeWith(parent: string | undefined, writes: ReadonlyMap<string, Buffer>, deletions: readonly string[]): string {
+  public treeWith(
+    parent: string | undefined,
+    writes: ReadonlyMap<string, Buffer>,
+    deletions: readonly string[],
+  ): string {
     const base = parent ? this.git.commit(parent)?.tree : undefined;
     const changes: TreeChange[] = [
       ...deletions.map((path) => ({ path, sha: null })),

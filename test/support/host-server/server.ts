@@ -131,7 +131,9 @@ export class HostServer {
       throw new Error(`fake ${config.name}: no handler for ${missing.map((op) => op.operationId).join(', ')}`);
     }
     this.router = new Router(
-      config.fixture.operations.map((op) => ({ ...op, path: `${config.basePath}${op.path}` }) as unknown as FixtureOperation),
+      config.fixture.operations.map(
+        (op) => ({ ...op, path: `${config.basePath}${op.path}` }) as unknown as FixtureOperation,
+      ),
     );
     http.on('request', (req, res) => {
       const chunks: Buffer[] = [];
@@ -139,7 +141,9 @@ export class HostServer {
       req.on('end', () => {
         this.handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks))
           .then((reply) => send(res, reply))
-          .catch((e: Error) => send(res, { status: 500, body: { message: `fake ${config.name} crashed: ${e.stack}` } }));
+          .catch((e: Error) =>
+            send(res, { status: 500, body: { message: `fake ${config.name} crashed: ${e.stack}` } }),
+          );
       });
     });
   }
@@ -249,7 +253,13 @@ export class HostServer {
     }
     problems.push(...this.contract.checkBody(op, body));
     if (problems.length > 0) {
-      this.violations.push({ kind: 'request', operationId: op.operationId, method: request.method, url: request.url, errors: problems });
+      this.violations.push({
+        kind: 'request',
+        operationId: op.operationId,
+        method: request.method,
+        url: request.url,
+        errors: problems,
+      });
       return this.error(422, `invalid request: ${problems.join('; ')}`);
     }
     let reply: Reply;
@@ -279,7 +289,14 @@ export class HostServer {
     if (!reply.raw) {
       const wrong = this.contract.checkResponse(op, reply.status, reply.body);
       if (wrong.length > 0) {
-        this.violations.push({ kind: 'response', operationId: op.operationId, method: request.method, url: request.url, status: reply.status, errors: wrong });
+        this.violations.push({
+          kind: 'response',
+          operationId: op.operationId,
+          method: request.method,
+          url: request.url,
+          status: reply.status,
+          errors: wrong,
+        });
       }
     }
     return reply;
@@ -314,7 +331,11 @@ export class HostServer {
 function send(res: import('http').ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.raw) {
-    res.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType, 'content-length': String(reply.raw.data.length) });
+    res.writeHead(reply.status, {
+      ...headers,
+      'content-type': reply.raw.contentType,
+      'content-length': String(reply.raw.data.length),
+    });
     res.end(reply.raw.data);
     return;
   }
@@ -324,7 +345,11 @@ function send(res: import('http').ServerResponse, reply: Reply): void {
     return;
   }
   const data = Buffer.from(JSON.stringify(reply.body), 'utf-8');
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(data.length) });
+  res.writeHead(reply.status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(data.length),
+  });
   res.end(data);
 }
 

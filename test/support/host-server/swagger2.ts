@@ -46,7 +46,11 @@ export interface HostFixture {
 const PROSE = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'xml', 'title']);
 
 /** Which operations to keep: method, path template, and the path parameters that may contain `/`. */
-export type OperationPick = readonly [HttpMethod, string, { readonly multiSegment?: readonly string[]; readonly id?: string }?];
+export type OperationPick = readonly [
+  HttpMethod,
+  string,
+  { readonly multiSegment?: readonly string[]; readonly id?: string }?,
+];
 
 export function extractSwagger2(spec: JsonObject, picks: readonly OperationPick[], source: SwaggerSource): HostFixture {
   const paths = spec.paths as JsonObject;
@@ -56,18 +60,25 @@ export function extractSwagger2(spec: JsonObject, picks: readonly OperationPick[
     const item = paths[template] as JsonObject | undefined;
     const op = item?.[method.toLowerCase()] as JsonObject | undefined;
     if (!item || !op) throw new Error(`no operation ${method} ${template} in the description`);
-    const shared = (Array.isArray(item.parameters) ? item.parameters : []).map((p) => resolveShared(spec, p) as JsonObject);
+    const shared = (Array.isArray(item.parameters) ? item.parameters : []).map(
+      (p) => resolveShared(spec, p) as JsonObject,
+    );
     const own = (Array.isArray(op.parameters) ? op.parameters : []).map((p) => resolveShared(spec, p) as JsonObject);
     const all = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
     let requestBody: HostOperation['requestBody'];
     const parameters: HostOperation['parameters'][number][] = [];
     for (const p of all) {
       if (p.in === 'body') {
-        requestBody = { required: p.required === true, contentType: 'application/json', schema: clean(p.schema) as JsonObject };
+        requestBody = {
+          required: p.required === true,
+          contentType: 'application/json',
+          schema: clean(p.schema) as JsonObject,
+        };
         continue;
       }
       const { name, in: where, required, schema, ...rest } = p;
-      const own = schema ?? Object.fromEntries(Object.entries(rest).filter(([k]) => !PROSE.has(k) && !k.startsWith('x-')));
+      const own =
+        schema ?? Object.fromEntries(Object.entries(rest).filter(([k]) => !PROSE.has(k) && !k.startsWith('x-')));
       parameters.push({
         name: String(name),
         in: where as 'path' | 'query' | 'formData' | 'header',
@@ -100,8 +111,16 @@ export function extractSwagger2(spec: JsonObject, picks: readonly OperationPick[
     definitions[name] = strip(all[name] ?? {}, used) as JsonObject;
     for (const added of used) if (!before.has(added)) queue.push(added);
   }
-  const sorted = Object.fromEntries(Object.keys(definitions).sort().map((name) => [name, definitions[name]]));
-  return { source: { ...source, version: String((spec.info as JsonObject | undefined)?.version ?? '') }, operations, definitions: sorted };
+  const sorted = Object.fromEntries(
+    Object.keys(definitions)
+      .sort()
+      .map((name) => [name, definitions[name]]),
+  );
+  return {
+    source: { ...source, version: String((spec.info as JsonObject | undefined)?.version ?? '') },
+    operations,
+    definitions: sorted,
+  };
 }
 
 /** Follows `#/parameters/…` and `#/responses/…` references (definitions stay references). */

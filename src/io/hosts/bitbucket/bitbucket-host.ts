@@ -129,11 +129,13 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
   }
 
   public async readStatuses(commit: string): Promise<ReadCommitStatus[]> {
-    const statuses = await this.pages<{ key?: string; name?: string; state?: string; description?: string; url?: string }>(
-      `${this.base}/commit/${commit}/statuses`,
-      { pagelen: 100 },
-      `read the statuses of ${commit} in ${this.where}`,
-    );
+    const statuses = await this.pages<{
+      key?: string;
+      name?: string;
+      state?: string;
+      description?: string;
+      url?: string;
+    }>(`${this.base}/commit/${commit}/statuses`, { pagelen: 100 }, `read the statuses of ${commit} in ${this.where}`);
     return statuses.map((status) => {
       const name = status.name ?? status.key ?? '';
       const key = status.key ?? '';
@@ -153,12 +155,22 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
   public async listOpenRequests(head: string, base: string): Promise<OpenRequest[]> {
     const pulls = await this.pages<BitbucketPull>(
       `${this.base}/pullrequests`,
-      { state: 'OPEN', q: `source.branch.name = ${quote(head)} AND destination.branch.name = ${quote(base)}`, pagelen: 50 },
+      {
+        state: 'OPEN',
+        q: `source.branch.name = ${quote(head)} AND destination.branch.name = ${quote(base)}`,
+        pagelen: 50,
+      },
       `list the pull requests from ${head} of ${this.where}`,
     );
     return pulls
       .filter((pull) => pull.source?.branch?.name === head && pull.destination?.branch?.name === base)
-      .map((pull) => ({ number: pull.id, url: pull.links?.html?.href ?? '', title: pull.title, body: pull.description ?? '', labels: [] }));
+      .map((pull) => ({
+        number: pull.id,
+        url: pull.links?.html?.href ?? '',
+        title: pull.title,
+        body: pull.description ?? '',
+        labels: [],
+      }));
   }
 
   public async branchTip(branch: string): Promise<BranchTip | undefined> {
@@ -182,20 +194,33 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
     );
     const files = entries.filter((entry) => entry.type === 'commit_file' && entry.path).map((entry) => entry.path!);
     if (files.length > MAX_BITBUCKET_FILES) {
-      throw new HostError(`${this.where}@${branch} has ${files.length} files, more than the ${MAX_BITBUCKET_FILES} read through the API; publish it with --push instead`);
+      throw new HostError(
+        `${this.where}@${branch} has ${files.length} files, more than the ${MAX_BITBUCKET_FILES} read through the API; publish it with --push instead`,
+      );
     }
     const blobs = new Map<string, string>();
     for (const path of files) blobs.set(path, gitBlobId(await this.raw(commit, path)));
     return blobs;
   }
 
-  public async writeHead(base: BranchSnapshot, head: string, headTip: string | undefined, message: string, changes: FileChanges): Promise<string> {
+  public async writeHead(
+    base: BranchSnapshot,
+    head: string,
+    headTip: string | undefined,
+    message: string,
+    changes: FileChanges,
+  ): Promise<string> {
     // `src` only moves a branch forward from its tip, so the branch is recreated on the base.
     if (headTip) await this.deleteBranch(head);
     return this.commitFiles(head, base.commit, message, changes);
   }
 
-  public async createRequest(request: { head: string; base: string; title: string; body: string }): Promise<{ number: number; url: string }> {
+  public async createRequest(request: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+  }): Promise<{ number: number; url: string }> {
     const pull = (
       await this.client.request({
         method: 'POST',
@@ -228,11 +253,20 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
   }
 
   public async closeRequest(number: number): Promise<void> {
-    await this.client.request({ method: 'POST', path: `${this.base}/pullrequests/${number}/decline`, doing: `decline pull request #${number} of ${this.where}` });
+    await this.client.request({
+      method: 'POST',
+      path: `${this.base}/pullrequests/${number}/decline`,
+      doing: `decline pull request #${number} of ${this.where}`,
+    });
   }
 
   public async deleteBranch(branch: string): Promise<void> {
-    await this.client.request({ method: 'DELETE', path: `${this.base}/refs/branches/${encodePath(branch)}`, accept: [404], doing: `delete branch ${branch} of ${this.where}` });
+    await this.client.request({
+      method: 'DELETE',
+      path: `${this.base}/refs/branches/${encodePath(branch)}`,
+      accept: [404],
+      doing: `delete branch ${branch} of ${this.where}`,
+    });
   }
 
   // helpers
@@ -244,8 +278,14 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
     form.append('branch', branch);
     form.append('parents', parent);
     for (const path of changes.deletions) form.append('files', path);
-    for (const [path, content] of Object.entries(changes.files)) form.append(path, new Blob([content]), path.split('/').pop());
-    const answer = await this.client.request({ method: 'POST', path: `${this.base}/src`, form, doing: `commit onto ${branch} of ${this.where}` });
+    for (const [path, content] of Object.entries(changes.files))
+      form.append(path, new Blob([content]), path.split('/').pop());
+    const answer = await this.client.request({
+      method: 'POST',
+      path: `${this.base}/src`,
+      form,
+      doing: `commit onto ${branch} of ${this.where}`,
+    });
     const hash = /\/commit\/([0-9a-f]{40})$/i.exec(answer.headers.get('location') ?? '')?.[1];
     if (hash) return hash;
     const tip = await this.branchTip(branch);
@@ -265,7 +305,9 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
   private authHeaders(): Record<string, string> {
     const token = this.props.token;
     if (!token) return {};
-    return { authorization: token.includes(':') ? `Basic ${Buffer.from(token).toString('base64')}` : `Bearer ${token}` };
+    return {
+      authorization: token.includes(':') ? `Basic ${Buffer.from(token).toString('base64')}` : `Bearer ${token}`,
+    };
   }
 
   /** Every value of a paginated listing, following `next` only within the API. */
@@ -277,9 +319,12 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
       if (!page.next) return out;
       if (count >= MAX_PAGES) throw new HostError(`cannot ${doing}: more than ${MAX_PAGES} pages`);
       const next = new URL(page.next);
-      if (!page.next.startsWith(this.client.apiUrl)) throw new HostError(`cannot ${doing}: Bitbucket sent a next page outside its API (${next.origin})`);
+      if (!page.next.startsWith(this.client.apiUrl))
+        throw new HostError(`cannot ${doing}: Bitbucket sent a next page outside its API (${next.origin})`);
       const rest = next.pathname.slice(new URL(this.client.apiUrl).pathname.replace(/\/+$/, '').length);
-      page = (await this.client.request({ method: 'GET', path: rest, query: Object.fromEntries(next.searchParams), doing })).body as Page<T>;
+      page = (
+        await this.client.request({ method: 'GET', path: rest, query: Object.fromEntries(next.searchParams), doing })
+      ).body as Page<T>;
     }
   }
 }

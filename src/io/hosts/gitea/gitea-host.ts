@@ -83,7 +83,13 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
     for (const path of paths) {
       const sha = branch.blobs.get(path);
       if (!sha) continue;
-      const blob = (await this.client.request({ method: 'GET', path: `${this.base}/git/blobs/${sha}`, doing: `read ${path} of ${this.where}` })).body as { content?: string; encoding?: string };
+      const blob = (
+        await this.client.request({
+          method: 'GET',
+          path: `${this.base}/git/blobs/${sha}`,
+          doing: `read ${path} of ${this.where}`,
+        })
+      ).body as { content?: string; encoding?: string };
       out.set(path, Buffer.from(blob.content ?? '', blob.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'));
     }
     return out;
@@ -94,7 +100,13 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
     if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${this.where}`);
     const changes = realChanges(snapshot, change);
     if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
-    return this.changeFiles(snapshot, { branch: change.branch }, change.message, changes, `commit onto ${change.branch}`);
+    return this.changeFiles(
+      snapshot,
+      { branch: change.branch },
+      change.message,
+      changes,
+      `commit onto ${change.branch}`,
+    );
   }
 
   public proposeChange(change: ChangeProposal): Promise<RequestOutcome> {
@@ -185,17 +197,41 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
     return (await this.tree(commit, branch)).blobs;
   }
 
-  public writeHead(base: BranchSnapshot, head: string, headTip: string | undefined, message: string, changes: FileChanges): Promise<string> {
-    return this.changeFiles(base, { branch: base.branch, new_branch: head, ...(headTip ? { force_push: true } : {}) }, message, changes, `write branch ${head}`);
+  public writeHead(
+    base: BranchSnapshot,
+    head: string,
+    headTip: string | undefined,
+    message: string,
+    changes: FileChanges,
+  ): Promise<string> {
+    return this.changeFiles(
+      base,
+      { branch: base.branch, new_branch: head, ...(headTip ? { force_push: true } : {}) },
+      message,
+      changes,
+      `write branch ${head}`,
+    );
   }
 
-  public async createRequest(request: { head: string; base: string; title: string; body: string; labels: readonly LabelSpec[] }): Promise<{ number: number; url: string }> {
+  public async createRequest(request: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+    labels: readonly LabelSpec[];
+  }): Promise<{ number: number; url: string }> {
     const labels = await this.labelIds(request.labels);
     const pull = (
       await this.client.request({
         method: 'POST',
         path: `${this.base}/pulls`,
-        json: { head: request.head, base: request.base, title: request.title, body: request.body, ...(labels.length > 0 ? { labels } : {}) },
+        json: {
+          head: request.head,
+          base: request.base,
+          title: request.title,
+          body: request.body,
+          ...(labels.length > 0 ? { labels } : {}),
+        },
         doing: `open the pull request from ${request.head} in ${this.where}`,
       })
     ).body as GiteaPull;
@@ -203,7 +239,12 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
   }
 
   public async updateRequest(number: number, text: { title: string; body: string }): Promise<void> {
-    await this.client.request({ method: 'PATCH', path: `${this.base}/pulls/${number}`, json: text, doing: `update pull request #${number} of ${this.where}` });
+    await this.client.request({
+      method: 'PATCH',
+      path: `${this.base}/pulls/${number}`,
+      json: text,
+      doing: `update pull request #${number} of ${this.where}`,
+    });
   }
 
   public async changeLabels(number: number, add: readonly LabelSpec[], remove: readonly string[]): Promise<void> {
@@ -230,11 +271,21 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
   }
 
   public async closeRequest(number: number): Promise<void> {
-    await this.client.request({ method: 'PATCH', path: `${this.base}/pulls/${number}`, json: { state: 'closed' }, doing: `close pull request #${number} of ${this.where}` });
+    await this.client.request({
+      method: 'PATCH',
+      path: `${this.base}/pulls/${number}`,
+      json: { state: 'closed' },
+      doing: `close pull request #${number} of ${this.where}`,
+    });
   }
 
   public async deleteBranch(branch: string): Promise<void> {
-    await this.client.request({ method: 'DELETE', path: `${this.base}/branches/${encodePath(branch)}`, accept: [404], doing: `delete branch ${branch} of ${this.where}` });
+    await this.client.request({
+      method: 'DELETE',
+      path: `${this.base}/branches/${encodePath(branch)}`,
+      accept: [404],
+      doing: `delete branch ${branch} of ${this.where}`,
+    });
   }
 
   // helpers
@@ -260,11 +311,17 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
           query: { recursive: true, page, per_page: 1000 },
           doing: `list the files of ${this.where}@${branch}`,
         })
-      ).body as { sha: string; truncated?: boolean; total_count?: number; tree?: { path?: string; type?: string; sha?: string }[] };
+      ).body as {
+        sha: string;
+        truncated?: boolean;
+        total_count?: number;
+        tree?: { path?: string; type?: string; sha?: string }[];
+      };
       tree = listing.sha;
       const entries = listing.tree ?? [];
       for (const entry of entries) {
-        if ((entry.type === 'blob' || entry.type === 'commit') && entry.path && entry.sha) blobs.set(entry.path, entry.sha);
+        if ((entry.type === 'blob' || entry.type === 'commit') && entry.path && entry.sha)
+          blobs.set(entry.path, entry.sha);
       }
       if (!listing.truncated || entries.length === 0) return { tree, blobs };
     }
@@ -288,7 +345,12 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
       })),
     ];
     const answer = (
-      await this.client.request({ method: 'POST', path: `${this.base}/contents`, json: { ...target, message, files }, doing: `${doing} of ${this.where}` })
+      await this.client.request({
+        method: 'POST',
+        path: `${this.base}/contents`,
+        json: { ...target, message, files },
+        doing: `${doing} of ${this.where}`,
+      })
     ).body as { commit?: { sha?: string } };
     const sha = answer.commit?.sha;
     if (!sha) throw new HostError(`cannot ${doing} of ${this.where}: Gitea did not say which commit it made`);
@@ -298,7 +360,14 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
   private async repositoryLabels(): Promise<GiteaLabel[]> {
     const out: GiteaLabel[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const labels = (await this.client.request({ method: 'GET', path: `${this.base}/labels`, query: { page, limit: PAGE }, doing: `list the labels of ${this.where}` })).body as GiteaLabel[];
+      const labels = (
+        await this.client.request({
+          method: 'GET',
+          path: `${this.base}/labels`,
+          query: { page, limit: PAGE },
+          doing: `list the labels of ${this.where}`,
+        })
+      ).body as GiteaLabel[];
       out.push(...labels);
       if (labels.length < PAGE) break;
     }
@@ -317,7 +386,11 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
           await this.client.request({
             method: 'POST',
             path: `${this.base}/labels`,
-            json: { name: label.name, color: `#${(label.color ?? '0E8A16').toLowerCase()}`, ...(label.description ? { description: label.description } : {}) },
+            json: {
+              name: label.name,
+              color: `#${(label.color ?? '0E8A16').toLowerCase()}`,
+              ...(label.description ? { description: label.description } : {}),
+            },
             doing: `create label ${label.name} in ${this.where}`,
           })
         ).body as GiteaLabel;

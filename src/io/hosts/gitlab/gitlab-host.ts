@@ -85,7 +85,9 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
   public async readFiles(branch: BranchSnapshot, paths: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const path of paths.filter((p) => branch.blobs.has(p))) {
-      const raw = await this.call(`read ${path} of ${this.where}`, () => this.repositories.showBlobRaw(this.props.project, branch.blobs.get(path)!));
+      const raw = await this.call(`read ${path} of ${this.where}`, () =>
+        this.repositories.showBlobRaw(this.props.project, branch.blobs.get(path)!),
+      );
       out.set(path, typeof raw === 'string' ? raw : Buffer.from(await (raw as Blob).arrayBuffer()).toString('utf8'));
     }
     return out;
@@ -134,7 +136,14 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
 
   public async listOpenRequests(head: string, base: string): Promise<OpenRequest[]> {
     const rows = (await this.call(`list the merge requests from ${head} of ${this.where}`, () =>
-      this.requests.all({ projectId: this.props.project, state: 'opened', sourceBranch: head, targetBranch: base, perPage: 100, maxPages: MAX_PAGES }),
+      this.requests.all({
+        projectId: this.props.project,
+        state: 'opened',
+        sourceBranch: head,
+        targetBranch: base,
+        perPage: 100,
+        maxPages: MAX_PAGES,
+      }),
     )) as unknown as Row[];
     return rows.map((row) => ({
       number: Number(row.iid),
@@ -147,7 +156,9 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
 
   public async branchTip(branch: string): Promise<BranchTip | undefined> {
     try {
-      const found = (await this.call(`read branch ${branch} of ${this.where}`, () => this.branches.show(this.props.project, branch))) as Row;
+      const found = (await this.call(`read branch ${branch} of ${this.where}`, () =>
+        this.branches.show(this.props.project, branch),
+      )) as Row;
       const commit = found.commit as Row;
       return { commit: String(commit.id), parents: (commit.parent_ids as string[] | undefined) ?? [] };
     } catch (e) {
@@ -158,19 +169,43 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
 
   public async listFiles(commit: string, branch: string): Promise<ReadonlyMap<string, string>> {
     const rows = (await this.call(`list the files of ${this.where}@${branch}`, () =>
-      this.repositories.allRepositoryTrees(this.props.project, { ref: commit, recursive: true, perPage: 100, maxPages: MAX_PAGES }),
+      this.repositories.allRepositoryTrees(this.props.project, {
+        ref: commit,
+        recursive: true,
+        perPage: 100,
+        maxPages: MAX_PAGES,
+      }),
     )) as unknown as Row[];
-    return new Map(rows.filter((row) => row.type === 'blob' || row.type === 'commit').map((row) => [String(row.path), String(row.id)]));
+    return new Map(
+      rows
+        .filter((row) => row.type === 'blob' || row.type === 'commit')
+        .map((row) => [String(row.path), String(row.id)]),
+    );
   }
 
-  public async writeHead(base: BranchSnapshot, head: string, _headTip: string | undefined, message: string, changes: FileChanges): Promise<string> {
+  public async writeHead(
+    base: BranchSnapshot,
+    head: string,
+    _headTip: string | undefined,
+    message: string,
+    changes: FileChanges,
+  ): Promise<string> {
     const commit = await this.call(`write branch ${head} of ${this.where}`, () =>
-      this.commits.create(this.props.project, head, message, actions(base, changes), { startSha: base.commit, force: true }),
+      this.commits.create(this.props.project, head, message, actions(base, changes), {
+        startSha: base.commit,
+        force: true,
+      }),
     );
     return String((commit as Row).id);
   }
 
-  public async createRequest(request: { head: string; base: string; title: string; body: string; labels: readonly LabelSpec[] }): Promise<{ number: number; url: string }> {
+  public async createRequest(request: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+    labels: readonly LabelSpec[];
+  }): Promise<{ number: number; url: string }> {
     const created = (await this.call(`open the merge request from ${request.head} in ${this.where}`, () =>
       this.requests.create(this.props.project, request.head, request.base, request.title, {
         description: request.body,
@@ -203,7 +238,9 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
   }
 
   public async deleteBranch(branch: string): Promise<void> {
-    await this.call(`delete branch ${branch} of ${this.where}`, () => this.branches.remove(this.props.project, branch)).catch((e: unknown) => {
+    await this.call(`delete branch ${branch} of ${this.where}`, () =>
+      this.branches.remove(this.props.project, branch),
+    ).catch((e: unknown) => {
       if (!(e instanceof HostError && e.status === 404)) throw e;
     });
   }
@@ -213,7 +250,8 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
     try {
       return await run();
     } catch (e) {
-      if (e instanceof HostError) throw new HostError(e.message.replace(/^cannot [^:]*:/, `cannot ${doing}:`), e.status);
+      if (e instanceof HostError)
+        throw new HostError(e.message.replace(/^cannot [^:]*:/, `cannot ${doing}:`), e.status);
       throw e;
     }
   }

@@ -9,7 +9,13 @@ export function gitLabRequester(client: RestClient): ReturnType<typeof createReq
   return createRequesterFn(
     async (_service, options) => options,
     async (endpoint: string, options?: Record<string, unknown>) => {
-      const { prefixUrl, searchParams, method = 'GET', headers, body } = (options ?? {}) as {
+      const {
+        prefixUrl,
+        searchParams,
+        method = 'GET',
+        headers,
+        body,
+      } = (options ?? {}) as {
         prefixUrl?: string;
         searchParams?: string;
         method?: string;
@@ -18,7 +24,11 @@ export function gitLabRequester(client: RestClient): ReturnType<typeof createReq
       };
       const url = new URL(endpoint, prefixUrl?.endsWith('/') ? prefixUrl : `${prefixUrl}/`);
       if (searchParams) url.search = searchParams;
-      const response = await client.send(url, { method, headers, body }, `${method} ${decodeURIComponent(url.pathname)}`);
+      const response = await client.send(
+        url,
+        { method, headers, body },
+        `${method} ${decodeURIComponent(url.pathname)}`,
+      );
       const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
       const text = response.status === 204 ? '' : await response.text();
       const parsed = (type === 'application/json' ? (text === '' ? {} : JSON.parse(text)) : text) as ResponseBodyTypes;

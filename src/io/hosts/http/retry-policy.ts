@@ -33,9 +33,7 @@ export function decideRetry(
   const rateLimited =
     status === 429 ||
     (status === 403 &&
-      (asked !== undefined ||
-        header('x-ratelimit-remaining') === '0' ||
-        header('ratelimit-remaining') === '0'));
+      (asked !== undefined || header('x-ratelimit-remaining') === '0' || header('ratelimit-remaining') === '0'));
   const serverError = status === 500 || status === 502 || status === 503 || status === 504;
   if (!rateLimited && !serverError) return { retry: false, rateLimited: false };
   const wait = asked ?? 2 ** attempt;
