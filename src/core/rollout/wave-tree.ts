@@ -14,7 +14,11 @@ export function waveTree(
 ): Record<string, string> {
   const tree: Record<string, string> = {};
   const folderOf = (file: string) => file.slice(0, file.indexOf('/'));
-  const plannedFolders = new Set(Object.keys(planned).filter((file) => file.includes('/')).map(folderOf));
+  const plannedFolders = new Set(
+    Object.keys(planned)
+      .filter((file) => file.includes('/'))
+      .map(folderOf),
+  );
   for (const [file, content] of Object.entries(published)) {
     if (file === PROMOTED_COMMIT_FILE) {
       if (!last) tree[file] = content;

@@ -18,11 +18,15 @@ export function windowProblems(windows: RolloutWindows | undefined): { field: st
     const field = `spec.windows.allowed[${index}]`;
     window.days?.forEach((day, dayIndex) => {
       if (!DAYS.includes(day)) {
-        problems.push({ field: `${field}.days[${dayIndex}]`, message: `must be one of ${DAYS.join(', ')}, got "${day}"` });
+        problems.push({
+          field: `${field}.days[${dayIndex}]`,
+          message: `must be one of ${DAYS.join(', ')}, got "${day}"`,
+        });
       }
     });
     for (const key of ['start', 'end'] as const) {
-      if (!TIME.test(window[key])) problems.push({ field: `${field}.${key}`, message: `must be HH:MM, got "${window[key]}"` });
+      if (!TIME.test(window[key]))
+        problems.push({ field: `${field}.${key}`, message: `must be HH:MM, got "${window[key]}"` });
     }
     if (window.timeZone !== undefined && !isTimeZone(window.timeZone)) {
       problems.push({ field: `${field}.timeZone`, message: `is not an IANA time zone, got "${window.timeZone}"` });
