@@ -2,7 +2,7 @@ import type { Clock } from '../app/promotion/wait-for-compliance';
 import type { GitHubClientFactory } from '../app/setup/github-access';
 import { ExitCode } from './exit';
 import { FlagDeclarations, declareFlags } from './flags/flag-declaration';
-import { ParsedArguments, parseFlags } from './flags/parse-flags';
+import { ParsedArguments, checkRequired, parseFlags } from './flags/parse-flags';
 import { commandHelp } from './help/help-text';
 import { CliIO } from './io';
 
@@ -85,6 +85,7 @@ export function defineCommand<D extends FlagDeclarations>(declaration: CommandDe
         io.stdout(commandHelp(command));
         return ExitCode.SUCCESS;
       }
+      checkRequired(flags, parsed.flags);
       return (await declaration.load())(parsed, { io, services });
     },
   };

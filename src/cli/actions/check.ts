@@ -12,7 +12,6 @@ import { printJson, reportInputProblems } from '../report';
 
 export const runCheck: CommandAction<typeof CHECK_FLAGS> = async ({ flags }, context) => {
   const { io, services } = context;
-  if (!flags.env) throw new UsageError('--env is required');
   const commit = fullCommitId(flags.commit, '--commit');
   const promoted = flags.promoted ? fullCommitId(flags.promoted, '--promoted') : undefined;
   const timeoutMs = durationFlag(flags.timeout, '--timeout');

@@ -19,7 +19,7 @@ export const PROGRAM_FLAGS = declareFlags({
   help: {
     type: 'boolean',
     short: 'h',
-    description: "this help; with a command (or kalypso help COMMAND), the command's",
+    description: "this help; kalypso COMMAND --help (or kalypso help COMMAND) shows a command's",
   },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
 });

@@ -10,12 +10,14 @@ export const CHECK_FLAGS = declareFlags({
     ...CONTROL_PLANE_FLAGS.env,
     multiple: false,
     defaultText: undefined,
-    description: 'the environment [required]',
+    required: true,
+    description: 'the environment',
   },
   commit: {
     type: 'string',
     value: 'SHA',
-    description: 'the platform GitOps commit the clusters must apply (full id) [required]',
+    required: true,
+    description: 'the platform GitOps commit the clusters must apply (full id)',
   },
   promoted: {
     type: 'string',

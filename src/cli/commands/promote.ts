@@ -4,7 +4,7 @@ import { declareFlags } from '../flags/flag-declaration';
 import { CONTROL_PLANE_FLAGS, GITHUB_TOKEN_VARIABLE, PROMOTION_FLAGS } from '../flags/shared-flags';
 
 export const PROMOTE_FLAGS = declareFlags({
-  commit: { type: 'string', value: 'SHA', description: 'the main commit to promote (full id) [required]' },
+  commit: { type: 'string', value: 'SHA', required: true, description: 'the main commit to promote (full id)' },
   env: {
     ...CONTROL_PLANE_FLAGS.env,
     multiple: false,

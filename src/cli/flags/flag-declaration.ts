@@ -12,6 +12,8 @@ export interface FlagDeclaration {
   readonly value?: string;
   /** What the flag does, in one sentence without a capital or a full stop; help wraps it. */
   readonly description: string;
+  /** The flag must be given (strings only); help says so. */
+  readonly required?: boolean;
   /** The value when the flag is not given (strings only); shown in help. */
   readonly default?: string;
   /** How help describes the default when it is not a value (`the first one declared on main`). */
@@ -27,12 +29,15 @@ export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}
   ? `${Head}${Capitalize<CamelCase<Tail>>}`
   : S;
 
-/** A boolean is false when absent; a repeatable flag an empty list; a string with a default that default. */
+/**
+ * A boolean is false when absent; a repeatable flag an empty list; a required string, or one with a default, a
+ * string.
+ */
 export type FlagValue<F extends FlagDeclaration> = F['type'] extends 'boolean'
   ? boolean
   : F extends { readonly multiple: true }
     ? readonly string[]
-    : F extends { readonly default: string }
+    : F extends { readonly required: true } | { readonly default: string }
       ? string
       : string | undefined;
 

@@ -100,6 +100,14 @@ export function parseFlags<D extends FlagDeclarations>(
   return { flags: flags as FlagValues<D>, positionals };
 }
 
+/** Refuses a command line without a required flag (checked after parsing, so that `--help` needs none). */
+export function checkRequired(declarations: FlagDeclarations, flags: object): void {
+  for (const [name, declaration] of Object.entries(declarations)) {
+    if (declaration.required && (flags as Record<string, unknown>)[camelCase(name)] === undefined)
+      throw new UsageError(`--${name} is required`);
+  }
+}
+
 function unknownFlag(flag: string, known: readonly string[]): UsageError {
   const hint = didYouMean(flag, known);
   return new UsageError(`unknown flag ${flag}${hint ? `; ${hint.replace(/"/g, '')}` : ''}`);

@@ -29,6 +29,7 @@ export function flagText(flag: FlagDeclaration): string {
     flag.description,
     aliases.length > 0 ? `(also ${aliases.join(', ')})` : '',
     flag.multiple ? '(repeatable)' : '',
+    flag.required ? '[required]' : '',
     defaultText !== undefined ? `[default: ${defaultText}]` : '',
   ]
     .filter(Boolean)
@@ -67,7 +68,8 @@ export function commandHelp(command: CommandHelp): string {
   for (const section of command.sections ?? []) {
     lines.push(`${section.title}:`);
     lines.push(...(section.entries ?? []).flatMap(([term, text]) => entryLines(term, text)));
-    for (const paragraph of section.paragraphs ?? []) lines.push(...wrap(paragraph, HELP_WIDTH));
+    for (const paragraph of section.paragraphs ?? [])
+      lines.push(...wrap(paragraph, HELP_WIDTH - 2).map((line) => `  ${line}`));
     lines.push('');
   }
   lines.push(...wrap(`Exit codes: ${exitCodesText(command)}.`, HELP_WIDTH), '');
