@@ -23,6 +23,8 @@ export interface CommandContext {
 /** A titled part of a command's help after its flags: `name  text` entries, or paragraphs. */
 export interface HelpSection {
   readonly title: string;
+  /** The headings of the entries' two columns in the CLI reference. @default ['', ''] */
+  readonly columns?: readonly [string, string];
   readonly entries?: readonly (readonly [string, string])[];
   readonly paragraphs?: readonly string[];
 }

@@ -109,6 +109,7 @@ export const CHECK = defineCommand({
   sections: [
     {
       title: 'Environment',
+      columns: ['Variable', 'What it is for'],
       entries: [[GITHUB_TOKEN_VARIABLE, 'token for the GitHub API (statuses, promotion) and git over https to GitHub']],
     },
   ],

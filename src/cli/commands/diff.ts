@@ -34,6 +34,7 @@ export const DIFF = defineCommand({
   sections: [
     {
       title: 'Trees',
+      columns: ['Form', 'What the environment is compared with'],
       entries: [
         ['--against DIR', 'environment E is compared with DIR/E/ (the layout kalypso synth --out DIR writes)'],
         [
@@ -54,6 +55,7 @@ export const DIFF = defineCommand({
     },
     {
       title: 'Environment',
+      columns: ['Variable', 'What it is for'],
       entries: [
         [GITHUB_TOKEN_VARIABLE, 'token for git over https to github.com (private GitOps repositories); never printed'],
       ],

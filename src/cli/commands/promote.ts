@@ -31,6 +31,7 @@ export const PROMOTE = defineCommand({
   sections: [
     {
       title: 'Environment',
+      columns: ['Variable', 'What it is for'],
       entries: [
         [GITHUB_TOKEN_VARIABLE, 'token for the GitHub API (branch write, statuses) and git over https to GitHub'],
       ],

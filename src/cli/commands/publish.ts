@@ -45,6 +45,7 @@ export const PUBLISH = defineCommand({
   sections: [
     {
       title: 'Environment',
+      columns: ['Variable', 'What it is for'],
       entries: [
         [GITHUB_TOKEN_VARIABLE, 'token for the GitHub API and for git over https to the GitHub host; never printed'],
       ],
