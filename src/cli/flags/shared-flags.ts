@@ -61,7 +61,8 @@ export const RENDER_FLAGS = declareFlags({
   },
   strict: {
     type: 'boolean',
-    description: 'treat warnings as errors: exit 1 when there is any (for CI)',
+    description:
+      'report warnings as errors and exit 1 when there is any, for CI gates (synth still writes the trees when there are only warnings)',
   },
 });
 
