@@ -5,13 +5,11 @@ import { synthJson } from '../../app/report/synth-json';
 import { SynthResult } from '../../app/synthesize/synthesize';
 import { isError } from '../../core/model/problems';
 import { CommandAction } from '../command';
-import type { SYNTH_FLAGS } from '../commands/synth';
+import { DEFAULT_OUT, type SYNTH_FLAGS } from '../commands/synth';
 import { ExitCode } from '../exit';
 import { controlPlaneOptions, renderOptions } from '../options';
 import { runPipelineShowingProgress } from '../pipeline';
 import { formatProblems, formatSummary, printJson, problemCounts, stderrPalette } from '../report';
-
-const DEFAULT_OUT = 'dist';
 
 export const runSynth: CommandAction<typeof SYNTH_FLAGS> = async ({ flags }, { io }) => {
   const options = controlPlaneOptions(flags, io.cwd);

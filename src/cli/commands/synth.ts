@@ -3,6 +3,9 @@ import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
 import { CONTROL_PLANE_FLAGS, RENDER_FLAGS } from '../flags/shared-flags';
 
+/** Where synth writes without `--out`. */
+export const DEFAULT_OUT = 'dist';
+
 export const SYNTH_FLAGS = declareFlags({
   ...CONTROL_PLANE_FLAGS,
   out: {
@@ -10,7 +13,7 @@ export const SYNTH_FLAGS = declareFlags({
     short: 'o',
     aliases: ['output'],
     value: 'DIR',
-    defaultText: 'dist',
+    defaultText: DEFAULT_OUT,
     description: 'output folder',
   },
   stdout: {
