@@ -21,11 +21,6 @@ export function resolveControlPlaneLocation(location: string, cwd: string): stri
   return kind.kind === RepositoryKind.LOCAL_PATH ? path.resolve(cwd, location) : location;
 }
 
-/** Whether a repository location is a URL (mirrored into the cache) rather than a path on this machine. */
-export function isRepositoryUrl(location: string): boolean {
-  return classifyRepository(location).kind === RepositoryKind.URL;
-}
-
 /**
  * The control plane `--control-plane` names: a git URL (mirrored into the cache), a local git repository (a bare
  * repository, or the top of a clone), or a folder of branches; and the reader for registered workloads. A folder with
