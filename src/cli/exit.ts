@@ -1,4 +1,4 @@
-/** Exit codes of every command (SPEC §7). */
+/** Exit codes of every command (docs/reference/cli.md lists them). */
 export enum ExitCode {
   SUCCESS = 0,
   /** Problems in the input, all reported. */
@@ -11,5 +11,11 @@ export enum ExitCode {
   NOT_DEPLOYED = 4,
 }
 
-/** A mistake in how the command was called: printed with the command's usage hint, exit 2. */
-export class UsageError extends Error {}
+/** What each exit code means, in help. */
+export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCode, string>> = {
+  [ExitCode.SUCCESS]: 'success',
+  [ExitCode.INPUT_PROBLEMS]: 'problems in the input',
+  [ExitCode.USAGE_OR_ENVIRONMENT]: 'usage or environment errors',
+  [ExitCode.DIFFERENT]: 'differences',
+  [ExitCode.NOT_DEPLOYED]: 'not deployed',
+};

@@ -1,6 +1,6 @@
+import type { WriteReport } from '../app/report/synth-json';
 import { Problem, Severity, formatLocation } from '../core/model/problems';
 import { EnvironmentPlan } from '../core/plan/plan';
-import { WriteReport } from '../io/output/write';
 import { PLAIN, Palette, isColorEnabled, palette } from './color';
 import { ExitCode } from './exit';
 import { CliIO } from './io';
@@ -50,62 +50,21 @@ export function formatSummary(plans: readonly EnvironmentPlan[], written: readon
     .join('');
 }
 
-/** The stable JSON shape of a problem (README "JSON output"). */
-export function problemJson(problem: Problem) {
-  return {
-    severity: problem.severity,
-    file: problem.location?.file ?? null,
-    line: problem.location?.line ?? null,
-    column: problem.location?.column ?? null,
-    object: problem.object ?? null,
-    field: problem.field ?? null,
-    message: problem.message,
-    got: problem.got ?? null,
-    hint: problem.hint ?? null,
-  };
-}
-
-export function planJson(plan: EnvironmentPlan, report: WriteReport | undefined) {
-  return {
-    name: plan.environment,
-    gitOpsRepo: plan.gitOpsRepo ?? null,
-    promotedCommit: plan.promotedCommit ?? null,
-    clusterTypes: plan.clusterTypes,
-    assignments: plan.assignments.map((assignment) => ({
-      clusterType: assignment.clusterType,
-      deploymentTarget: assignment.deploymentTarget,
-      workload: assignment.workload,
-      namespace: assignment.namespace,
-      policies: assignment.policies,
-      files: assignment.files,
-    })),
-    files: Object.keys(plan.files),
-    changes: report
-      ? { added: report.changes.added, changed: report.changes.changed, removed: report.changes.deleted }
-      : null,
-  };
-}
-
 /** A command's `--json` output: the value, indented by two, on one document. */
 export function printJson(io: CliIO, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /**
- * Reports the input problems that stopped a command (exit 1): with `--json`, `failed` (the command's JSON with its
- * result fields empty) plus the problems; else the problems on stderr and `<counts>; nothing <what>`.
+ * Reports the input problems that stopped a command (exit 1): with `json` (the command's JSON, its result fields
+ * empty), that; else the problems on stderr and `<counts>; nothing <what>`.
  */
 export function reportInputProblems(
   io: CliIO,
   problems: readonly Problem[],
-  options: {
-    readonly json: boolean;
-    readonly failed: Readonly<Record<string, unknown>>;
-    readonly nothing: string;
-    readonly colors?: Palette;
-  },
+  options: { readonly json?: unknown; readonly nothing: string; readonly colors?: Palette },
 ): ExitCode {
-  if (options.json) printJson(io, { ...options.failed, problems: problems.map(problemJson) });
+  if (options.json !== undefined) printJson(io, options.json);
   else io.stderr(`${formatProblems(problems, options.colors)}${problemCounts(problems)}; nothing ${options.nothing}\n`);
   return ExitCode.INPUT_PROBLEMS;
 }

@@ -1,5 +1,6 @@
 import { CliServices } from '../../src/cli/cli';
-import { CHECK_HELP } from '../../src/cli/commands/check';
+import { CHECK } from '../../src/cli/commands/check';
+import { commandHelp } from '../../src/cli/help/help-text';
 import { Clock } from '../../src/app/promotion/wait-for-compliance';
 import { runCliIsolated } from '../support/cli';
 import { commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
@@ -292,7 +293,7 @@ describe('kalypso check failures', () => {
       '--namespace',
       '--expect-cluster',
     ]) {
-      expect(CHECK_HELP).toContain(`${flag} `);
+      expect(commandHelp(CHECK)).toContain(`${flag} `);
     }
   });
 });

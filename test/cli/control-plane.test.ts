@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { gitServices, openControlPlane } from '../../src/cli/control-plane';
+import { openControlPlane } from '../../src/app/setup/control-plane';
+import { gitServices } from '../../src/app/setup/git-services';
 import { GitSource } from '../../src/io/git/git-source';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { ROOT, runCli } from '../support/cli';
@@ -30,7 +31,7 @@ describe('openControlPlane', () => {
     ['a folder inside a clone is a folder of branches', () => TUTORIAL, FolderSource],
     ['the top of a clone holding main/ is a folder of branches', () => committedFolderOfBranches, FolderSource],
   ])('%s', async (_name, location, kind) => {
-    const { controlPlane } = await openControlPlane(location(), gitServices(io(), { cache: temporaryFolder() }));
+    const { controlPlane } = await openControlPlane(location(), gitServices(io().env, { cache: temporaryFolder() }));
     expect(controlPlane).toBeInstanceOf(kind);
   });
 

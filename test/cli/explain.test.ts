@@ -109,7 +109,10 @@ describe('kalypso explain', () => {
       [...FUNCTIONAL_TEST, '--cluster-type', 'dron'],
       /unknown cluster type "dron" in environment "dev" \(it has "command-center", "drone", "large", "small"\); did you mean "drone"\?/,
     ],
-    [['--cluster-type', 'drone'], /--cluster-type needs --target/],
+    [
+      ['--cluster-type', 'dron'],
+      /unknown cluster type "dron" \(the control plane has "command-center", "drone", "large", "small"\); did you mean "drone"\?/,
+    ],
     [
       ['--format', 'markdwn'],
       /--format must be one of table, markdown, json, got "markdwn"; did you mean "markdown"\?/,

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { STARTER_CONTROL_PLANE } from '../../src/cli/starter-control-plane';
+import { STARTER_CONTROL_PLANE } from '../../src/app/init/starter-control-plane';
 import { runCli } from '../support/cli';
 import { readTree, temporaryFolder } from '../support/temp';
 

@@ -1,5 +1,6 @@
 import { CliServices } from '../../src/cli/cli';
-import { PROMOTE_HELP } from '../../src/cli/commands/promote';
+import { PROMOTE } from '../../src/cli/commands/promote';
+import { commandHelp } from '../../src/cli/help/help-text';
 import { baseRepoDocument } from '../../src/app/promotion/base-repo-file';
 import { runCliIsolated, fakeGitHubServices } from '../support/cli';
 import { BareRepository, branchCommit, commitFiles, readBranchFiles, tutorialRepository } from '../support/git';
@@ -322,7 +323,7 @@ describe('kalypso promote failures', () => {
       '--json',
       '--quiet',
     ]) {
-      expect(PROMOTE_HELP).toContain(`${flag} `);
+      expect(commandHelp(PROMOTE)).toContain(`${flag} `);
     }
   });
 });

@@ -2,9 +2,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { load } from 'js-yaml';
-import { CHECK_HELP } from '../../src/cli/commands/check';
-import { PROMOTE_HELP } from '../../src/cli/commands/promote';
-import { PUBLISH_HELP } from '../../src/cli/commands/publish';
+import { CHECK } from '../../src/cli/commands/check';
+import { PROMOTE } from '../../src/cli/commands/promote';
+import { PUBLISH } from '../../src/cli/commands/publish';
+import { commandHelp } from '../../src/cli/help/help-text';
 import { ROOT } from '../support/cli';
 import { commitFiles, createBareRepository, git } from '../support/git';
 import { temporaryFolder } from '../support/temp';
@@ -25,9 +26,15 @@ const kalypsoStep = (workflow: Workflow) =>
 
 describe('the promotion workflows', () => {
   test.each([
-    ['kalypso-promote.yaml', ['main'], PROMOTE_HELP, 'promote', '${{ secrets.CONTROL_PLANE_TOKEN }}'],
-    ['kalypso-publish.yaml', ['main', 'dev', 'stage'], PUBLISH_HELP, 'publish', '${{ secrets.GITOPS_REPO_TOKEN }}'],
-    ['kalypso-check-promote.yaml', ['dev', 'stage'], CHECK_HELP, 'check', '${{ secrets.CONTROL_PLANE_TOKEN }}'],
+    ['kalypso-promote.yaml', ['main'], commandHelp(PROMOTE), 'promote', '${{ secrets.CONTROL_PLANE_TOKEN }}'],
+    [
+      'kalypso-publish.yaml',
+      ['main', 'dev', 'stage'],
+      commandHelp(PUBLISH),
+      'publish',
+      '${{ secrets.GITOPS_REPO_TOKEN }}',
+    ],
+    ['kalypso-check-promote.yaml', ['dev', 'stage'], commandHelp(CHECK), 'check', '${{ secrets.CONTROL_PLANE_TOKEN }}'],
   ])(
     '%s runs on pushes to %j, only with the CLI, flags it has and the token from a secret',
     (file, branches, help, command, token) => {

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliServices } from '../../src/cli/cli';
 import { load } from 'js-yaml';
-import { PUBLISH_HELP, runPublish } from '../../src/cli/commands/publish';
+import { PUBLISH } from '../../src/cli/commands/publish';
+import { commandHelp } from '../../src/cli/help/help-text';
 import { ROOT, fakeGitHubServices, runBin, runCliIsolated } from '../support/cli';
 import {
   BareRepository,
@@ -434,7 +435,7 @@ describe('kalypso publish to GitHub', () => {
       cwd: ROOT,
       env: { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: TOKEN },
     };
-    await expect(runPublish(argv.slice(1), io, services())).rejects.toThrow(
+    await expect(PUBLISH.run(argv.slice(1), io, services())).rejects.toThrow(
       'cannot open the pull request in org/gitops: GitHub answered 422 Validation Failed for ***',
     );
   });
@@ -486,9 +487,8 @@ describe('the CI workflow example', () => {
     const flags = [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]+/g)].map((match) => match[0]))].filter(
       (flag) => !['--global'].includes(flag),
     );
-    expect(flags.filter((flag) => !PUBLISH_HELP.includes(`${flag} `) && !PUBLISH_HELP.includes(`${flag}\n`))).toEqual(
-      [],
-    );
+    const help = commandHelp(PUBLISH);
+    expect(flags.filter((flag) => !help.includes(`${flag} `) && !help.includes(`${flag}\n`))).toEqual([]);
     expect(flags).toEqual(
       expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--github-api-url']),
     );

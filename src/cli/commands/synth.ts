@@ -1,87 +1,54 @@
-import * as path from 'path';
-import { isError } from '../../core/model/problems';
+import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
-import { CliIO } from '../io';
-import {
-  CONTROL_PLANE_FLAGS,
-  CONTROL_PLANE_HELP,
-  RENDER_FLAGS,
-  RENDER_HELP,
-  controlPlaneOptions,
-  parseFlags,
-  renderOptions,
-} from '../options';
-import {
-  formatProblems,
-  formatSummary,
-  planJson,
-  printJson,
-  problemCounts,
-  problemJson,
-  stderrPalette,
-} from '../report';
-import { runPipeline } from '../run-pipeline';
+import { declareFlags } from '../flags/flag-declaration';
+import { CONTROL_PLANE_FLAGS, RENDER_FLAGS } from '../flags/shared-flags';
 
-export const SYNTH_HELP = `Usage: kalypso synth [options]
+/** Where synth writes without `--out`. */
+export const DEFAULT_OUT = 'dist';
 
-Reads the control plane and writes each environment's platform GitOps tree to <out>/<environment>/.
-Only cluster-type folders and .github/tracking/ are ever changed; nothing is written when the input has errors.
-
-Options:
-${CONTROL_PLANE_HELP}
-  -o, --out DIR              output folder [default: dist]
-      --keep-going           write the good assignments even when others fail (failed ones keep their files)
-${RENDER_HELP}
-      --no-render-cache      render every assignment, ignoring the render cache in <out>/.kalypso/
-
-Examples:
-  kalypso synth --control-plane examples/tutorial --out dist
-  kalypso synth -c ./control-plane --env dev --source https://github.com/org/app=../app
-  kalypso synth -c ./control-plane --out dist --shard 2/4
-`;
-
-const FLAGS = {
+export const SYNTH_FLAGS = declareFlags({
   ...CONTROL_PLANE_FLAGS,
+  out: {
+    type: 'string',
+    short: 'o',
+    aliases: ['output'],
+    value: 'DIR',
+    defaultText: DEFAULT_OUT,
+    description: 'output folder',
+  },
+  stdout: {
+    type: 'boolean',
+    description:
+      'print every file of every tree on stdout as one YAML stream, each after a "# Source: <environment>/<path>" comment (as helm template does), and write nothing',
+  },
+  'keep-going': {
+    type: 'boolean',
+    description: 'write the good assignments even when others fail (failed ones keep their files)',
+  },
   ...RENDER_FLAGS,
-  out: { type: 'string', short: 'o' },
-  'keep-going': { type: 'boolean' },
-  'no-render-cache': { type: 'boolean' },
-} as const;
+  'no-render-cache': {
+    type: 'boolean',
+    description: 'render every assignment, ignoring the render cache in <out>/.kalypso/',
+  },
+});
 
-export async function runSynth(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { values } = parseFlags(argv, FLAGS);
-  if (values.help) {
-    io.stdout(SYNTH_HELP);
-    return ExitCode.SUCCESS;
-  }
-  const options = controlPlaneOptions(values, io.cwd);
-  const out = path.resolve(io.cwd, (values.out as string | undefined) ?? 'dist');
-  const result = await runPipeline(
-    {
-      ...options,
-      ...renderOptions(values),
-      out,
-      keepGoing: values['keep-going'] === true,
-      renderCache: values['no-render-cache'] !== true,
-    },
-    io,
-  );
-  const failed = result.problems.some(isError);
-  if (options.json) {
-    printJson(io, {
-      written: result.written.length > 0,
-      environments: result.plans.map((plan) =>
-        planJson(
-          plan,
-          result.written.find((r) => r.environment === plan.environment),
-        ),
-      ),
-      problems: result.problems.map(problemJson),
-    });
-  } else {
-    io.stderr(formatProblems(result.problems, stderrPalette(io)));
-    if (failed && result.written.length === 0) io.stderr(`${problemCounts(result.problems)}; nothing written\n`);
-    else io.stdout(formatSummary(result.plans, result.written));
-  }
-  return failed ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
-}
+export const SYNTH = defineCommand({
+  name: 'synth',
+  summary: 'write the platform GitOps tree of each environment',
+  description: [
+    "Reads the control plane and writes each environment's platform GitOps tree to <out>/<environment>/. Only " +
+      'cluster-type folders and .github/tracking/ are ever changed; nothing is written when the input has errors.',
+  ],
+  flags: SYNTH_FLAGS,
+  exitCodes: [ExitCode.SUCCESS, ExitCode.INPUT_PROBLEMS, ExitCode.USAGE_OR_ENVIRONMENT],
+  examples: [
+    'kalypso synth --control-plane examples/tutorial --out dist',
+    'kalypso synth -c ./control-plane --env dev --source https://github.com/org/app=../app',
+    'kalypso synth -c ./control-plane --out dist --shard 2/4',
+    'kalypso synth -c examples/tutorial --env dev --stdout > dev.yaml',
+    'kalypso synth -c ./control-plane --strict',
+  ],
+  // Required on use, so that help and --version start without loading cdk8s.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  load: async () => (require('../actions/synth') as typeof import('../actions/synth')).runSynth,
+});

@@ -1,58 +1,24 @@
-import { isError } from '../../core/model/problems';
+import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
-import { CliIO } from '../io';
-import {
-  CONTROL_PLANE_FLAGS,
-  CONTROL_PLANE_HELP,
-  RENDER_FLAGS,
-  RENDER_HELP,
-  controlPlaneOptions,
-  parseFlags,
-  renderOptions,
-} from '../options';
-import {
-  formatProblems,
-  formatSummary,
-  planJson,
-  printJson,
-  problemCounts,
-  problemJson,
-  stderrPalette,
-} from '../report';
-import { runPipeline } from '../run-pipeline';
+import { declareFlags } from '../flags/flag-declaration';
+import { CONTROL_PLANE_FLAGS, RENDER_FLAGS } from '../flags/shared-flags';
 
-export const VALIDATE_HELP = `Usage: kalypso validate [options]
+export const VALIDATE_FLAGS = declareFlags({ ...CONTROL_PLANE_FLAGS, ...RENDER_FLAGS });
 
-Does everything synth does except writing: reads, checks, schedules and renders, then reports every problem at once.
-
-Options:
-${CONTROL_PLANE_HELP}
-${RENDER_HELP}
-
-Examples:
-  kalypso validate --control-plane examples/tutorial
-  kalypso validate -c ./control-plane --json
-`;
-
-export async function runValidate(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { values } = parseFlags(argv, { ...CONTROL_PLANE_FLAGS, ...RENDER_FLAGS });
-  if (values.help) {
-    io.stdout(VALIDATE_HELP);
-    return ExitCode.SUCCESS;
-  }
-  const options = controlPlaneOptions(values, io.cwd);
-  const result = await runPipeline({ ...options, ...renderOptions(values) }, io);
-  const failed = result.problems.some(isError);
-  if (options.json) {
-    printJson(io, {
-      valid: !failed,
-      environments: result.plans.map((plan) => planJson(plan, undefined)),
-      problems: result.problems.map(problemJson),
-    });
-  } else {
-    io.stderr(formatProblems(result.problems, stderrPalette(io)));
-    if (failed) io.stderr(`${problemCounts(result.problems)}\n`);
-    else io.stdout(`${formatSummary(result.plans, [])}valid (${problemCounts(result.problems)})\n`);
-  }
-  return failed ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
-}
+export const VALIDATE = defineCommand({
+  name: 'validate',
+  summary: 'check the control plane and report every problem, writing nothing',
+  description: [
+    'Does everything synth does except writing: reads, checks, schedules and renders, then reports every problem at once.',
+  ],
+  flags: VALIDATE_FLAGS,
+  exitCodes: [ExitCode.SUCCESS, ExitCode.INPUT_PROBLEMS, ExitCode.USAGE_OR_ENVIRONMENT],
+  examples: [
+    'kalypso validate --control-plane examples/tutorial',
+    'kalypso validate -c ./control-plane --json',
+    'kalypso validate -c ./control-plane --strict',
+  ],
+  // Required on use, so that help and --version start without loading cdk8s.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  load: async () => (require('../actions/validate') as typeof import('../actions/validate')).runValidate,
+});

@@ -1,13 +1,13 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
-import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../io/git/git-refs';
-import { GitError } from '../io/git/git-runner';
-import { isManagedPath, managedFolders } from '../core/layout/managed-tree';
-import { EnvironmentPlan } from '../core/plan/plan';
-import { readManagedFilesSync } from '../io/output/current-tree';
-import { GitServices } from './control-plane';
-import { UsageError } from './exit';
-import { CLUSTER_TYPE_README } from '../core/layout/names';
+import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../../io/git/git-refs';
+import { GitError } from '../../io/git/git-runner';
+import { isManagedPath, managedFolders } from '../../core/layout/managed-tree';
+import { EnvironmentPlan } from '../../core/plan/plan';
+import { CLUSTER_TYPE_README } from '../../core/layout/names';
+import { readManagedFilesSync } from '../../io/output/current-tree';
+import { UsageError } from '../errors';
+import { GitServices } from '../setup/git-services';
 
 /** An existing platform GitOps tree: a folder, or a branch of a git repository (read from git objects, at its root). */
 export type AgainstTree =

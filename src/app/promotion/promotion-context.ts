@@ -1,93 +1,71 @@
-import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
-import { isCommitId, RepositoryKind, classifyRepository } from '../io/git/git-refs';
-import { GitRepository } from '../io/git/git-repository';
-import { createGitHubClient } from '../io/github/github-client';
-import { parseGitHubRepository } from '../io/github/repository-url';
-import * as path from 'path';
-import { readBranchObjects } from '../io/source/branch-objects';
-import { ControlPlaneSource, RevisionNotFoundError } from '../io/source/control-plane-source';
-import { EnvironmentSelection, MAIN_BRANCH, PROMOTED_BASE_REPO, selectEnvironments } from '../core/model/environments';
-import { Problem, error } from '../core/model/problems';
-import { BaseRepo, GitOpsRepo } from '../core/model/types';
-import { ExistingBaseRepo, planBaseRepoChange } from '../app/promotion/base-repo-change';
-import { BranchWriter } from '../app/promotion/branch-writer';
-import { GitBranchWriter } from '../app/promotion/git-branch-writer';
-import { GitHubBranchWriter } from '../app/promotion/github-branch-writer';
-import { PromoteProps } from '../app/promotion/promote';
-import { GitHubStatusBoard, StatusBoard } from '../app/promotion/status-board';
-import { GitServices, isRepositoryRoot, openControlPlane } from './control-plane';
-import { UsageError } from './exit';
-import { GitHubServices, githubApi } from './github-access';
-import { CliIO } from './io';
+import { isCommitId, RepositoryKind, classifyRepository } from '../../io/git/git-refs';
+import { GitRepository } from '../../io/git/git-repository';
+import { readBranchObjects } from '../../io/source/branch-objects';
+import { ControlPlaneSource, RevisionNotFoundError } from '../../io/source/control-plane-source';
+import {
+  EnvironmentSelection,
+  MAIN_BRANCH,
+  PROMOTED_BASE_REPO,
+  selectEnvironments,
+} from '../../core/model/environments';
+import { Problem, error } from '../../core/model/problems';
+import { BaseRepo, GitOpsRepo } from '../../core/model/types';
+import { UsageError } from '../errors';
+import { isRepositoryRoot, openControlPlane } from '../setup/control-plane';
+import { GitHubAccess, githubRepository } from '../setup/github-access';
+import { GitServices } from '../setup/git-services';
+import { ExistingBaseRepo, planBaseRepoChange } from './base-repo-change';
+import { BranchWriter } from './branch-writer';
+import { GitBranchWriter } from './git-branch-writer';
+import { GitHubBranchWriter } from './github-branch-writer';
+import { PromoteProps } from './promote';
+import { GitHubStatusBoard, StatusBoard } from './status-board';
 
-/** The flags that name what `promote` and `check` work on: the control plane, the environment, the commit. */
-export const PROMOTION_TARGET_FLAGS = {
-  'control-plane': { type: 'string', short: 'c' },
-  env: { type: 'string', short: 'e' },
-  commit: { type: 'string' },
-} as const;
+export type { EnvironmentSelection } from '../../core/model/environments';
 
-/** The flags `promote` and `check` share beyond those: how they write and report. */
-export const PROMOTION_FLAGS = {
-  push: { type: 'boolean' },
-  'no-status': { type: 'boolean' },
-  'github-api-url': { type: 'string' },
-  cache: { type: 'string' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** What promotion commands need from outside; tests replace the GitHub client. */
-export type PromotionServices = GitHubServices;
-
-/** The flags shared by `promote` and `check` for writing a promotion. */
-export interface PromotionFlags {
-  /** `--control-plane`, resolved. */
+/** How a promotion writes. */
+export interface PromotionSettings {
+  /** The control plane: a git repository (a local path, resolved, or a URL). */
   readonly controlPlane: string;
-  /** `--push`: write with git instead of the GitHub API. */
-  readonly push: boolean;
-  /** `--no-status`: set no commit statuses. */
-  readonly noStatus: boolean;
-  /** `--github-api-url`. */
-  readonly apiUrl: string;
-  /** The web origin of that API. */
-  readonly githubOrigin: string;
+  /**
+   * Write the environment's branch with git push to `controlPlane` (for the top of a clone, its origin) instead of
+   * through the GitHub API.
+   * @default false
+   */
+  readonly push?: boolean;
+  /**
+   * Set no commit statuses.
+   * @default false
+   */
+  readonly noStatus?: boolean;
 }
+
+/** The branch state a promotion starts from: the BaseRepo `main` objects and files of the branch, and their problems. */
+export type BranchState = Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] };
 
 /** A control plane opened for promotion, with the GitHub client made on first use. */
 export class PromotionContext {
-  private octokit?: Promise<Octokit>;
   private readonly boards = new Map<string, StatusBoard | undefined>();
 
   public constructor(
     public readonly source: ControlPlaneSource,
-    public readonly flags: PromotionFlags,
+    public readonly settings: PromotionSettings,
     private readonly git: GitServices,
-    private readonly services: PromotionServices,
-    /** Prints a notice on stderr. */
-    private readonly notice: (text: string) => void,
+    /** The GitHub API and client. */
+    public readonly github: GitHubAccess,
+    /** Told what is skipped (statuses on a host that is not GitHub) and what is waited for. */
+    public readonly notify: (text: string) => void = () => undefined,
   ) {}
 
-  /** Opens `--control-plane`. */
+  /** Opens the control plane of `settings`. */
   public static async open(
-    flags: PromotionFlags,
+    settings: PromotionSettings,
     git: GitServices,
-    services: PromotionServices,
-    notice: (text: string) => void,
+    github: GitHubAccess,
+    notify?: (text: string) => void,
   ): Promise<PromotionContext> {
-    const { controlPlane } = await openControlPlane(flags.controlPlane, git);
-    return new PromotionContext(controlPlane, flags, git, services, notice);
-  }
-
-  /** The GitHub client; with `why`, `GITHUB_TOKEN` must be set (else it is anonymous: public repositories, read only). */
-  public github(why?: string): Promise<Octokit> {
-    if (why !== undefined && !this.git.token) throw new UsageError(`GITHUB_TOKEN is not set; ${why}`);
-    this.octokit ??= (this.services.createGitHubClient ?? createGitHubClient)({
-      token: this.git.token,
-      baseUrl: this.flags.apiUrl,
-    });
-    return this.octokit;
+    const { controlPlane } = await openControlPlane(settings.controlPlane, git);
+    return new PromotionContext(controlPlane, settings, git, github, notify);
   }
 
   /**
@@ -132,13 +110,11 @@ export class PromotionContext {
    * Environment's `spec.controlPlane.repo`, else `--control-plane` itself.
    */
   public repositoryOf(selection: EnvironmentSelection): string {
-    return selection.environment?.controlPlane.repo || this.flags.controlPlane;
+    return selection.environment?.controlPlane.repo || this.settings.controlPlane;
   }
 
   /** The BaseRepo `main` objects of an environment's branch and its files; problems in those files. */
-  public async branchState(
-    selection: EnvironmentSelection,
-  ): Promise<Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] }> {
+  public async branchState(selection: EnvironmentSelection): Promise<BranchState> {
     const branches = await this.source.branches();
     if (!branches.includes(selection.branch)) {
       throw new UsageError(
@@ -180,20 +156,23 @@ export class PromotionContext {
    * `--push` by git onto the repository `--control-plane` names (for the top of a clone, its `origin`).
    */
   public async writer(selection: EnvironmentSelection): Promise<BranchWriter> {
-    if (this.flags.push)
+    if (this.settings.push)
       return new GitBranchWriter(this.git.cache, { url: await this.pushUrl(), branch: selection.branch });
     const repository = this.repositoryOf(selection);
-    const github = parseGitHubRepository(repository, this.flags.githubOrigin);
+    const github = githubRepository(repository, this.github.api);
     if (!github) {
       throw new UsageError(
-        `${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.flags.githubOrigin}; ` +
+        `${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.github.api.githubOrigin}; ` +
           'promote with --push, or give --github-api-url for GitHub Enterprise',
       );
     }
-    return new GitHubBranchWriter(await this.github('writing through the GitHub API needs a token (or use --push)'), {
-      ...github,
-      branch: selection.branch,
-    });
+    return new GitHubBranchWriter(
+      await this.github.client('writing through the GitHub API needs a token (or use --push)'),
+      {
+        ...github,
+        branch: selection.branch,
+      },
+    );
   }
 
   /**
@@ -201,22 +180,25 @@ export class PromotionContext {
    * none, with a notice, for any other host or with `--no-status`.
    */
   public async statusBoard(selection: EnvironmentSelection): Promise<StatusBoard | undefined> {
-    if (this.flags.noStatus) return undefined;
+    if (this.settings.noStatus) return undefined;
     const repository = this.repositoryOf(selection);
     if (this.boards.has(repository)) return this.boards.get(repository);
-    const github = parseGitHubRepository(repository, this.flags.githubOrigin);
+    const github = githubRepository(repository, this.github.api);
     let board: StatusBoard | undefined;
     if (!github) {
-      this.notice(`commit statuses skipped: ${repository} is not a repository on ${this.flags.githubOrigin}`);
+      this.notify(`commit statuses skipped: ${repository} is not a repository on ${this.github.api.githubOrigin}`);
     } else {
-      board = new GitHubStatusBoard(await this.github('commit statuses need a token (or use --no-status)'), github);
+      board = new GitHubStatusBoard(
+        await this.github.client('commit statuses need a token (or use --no-status)'),
+        github,
+      );
     }
     this.boards.set(repository, board);
     return board;
   }
 
   private async pushUrl(): Promise<string> {
-    const location = this.flags.controlPlane;
+    const location = this.settings.controlPlane;
     if (classifyRepository(location).kind === RepositoryKind.URL || !isRepositoryRoot(location)) return location;
     const repository = await GitRepository.open(location, this.git.git);
     if (repository.gitDir === location) return location;
@@ -235,9 +217,9 @@ export class PromotionContext {
   }
 }
 
-/** A full commit id, or a usage error naming the flag. */
-export function commitFlag(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required`);
+/** A full commit id, lower-cased; a usage error naming `flag` when it is missing or not one. */
+export function fullCommitId(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
   if (!isCommitId(value) || (value.length !== 40 && value.length !== 64)) {
     throw new UsageError(`${flag} takes a full commit id (40 or 64 hexadecimal digits), got ${JSON.stringify(value)}`);
   }
@@ -250,7 +232,7 @@ export function commitFlag(value: unknown, flag: string): string {
  */
 export function promotionProblems(
   selection: EnvironmentSelection,
-  state: Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] },
+  state: BranchState,
   commit: string,
   repo: string,
 ): Problem[] {
@@ -265,26 +247,4 @@ export function refusedProblem(selection: EnvironmentSelection, file: string, me
     location: { file: `${selection.branch}/${file}` },
     object: `BaseRepo/${PROMOTED_BASE_REPO}`,
   });
-}
-
-/** `--control-plane` (resolved), `--push`, `--no-status`, `--github-api-url` and `--cache` of a promotion command. */
-export function resolveControlPlane(
-  values: Record<string, unknown>,
-  io: CliIO,
-): { flags: PromotionFlags; cache?: string } {
-  const { apiUrl, githubOrigin } = githubApi(values);
-  const location = (values['control-plane'] as string | undefined) ?? '.';
-  const kind = classifyRepository(location);
-  if (kind.problem) throw new UsageError(`--control-plane ${JSON.stringify(location)} ${kind.problem}`);
-  const cache = values.cache as string | undefined;
-  return {
-    flags: {
-      controlPlane: kind.kind === RepositoryKind.LOCAL_PATH ? path.resolve(io.cwd, location) : location,
-      push: values.push === true,
-      noStatus: values['no-status'] === true,
-      apiUrl,
-      githubOrigin,
-    },
-    ...(cache !== undefined ? { cache: path.resolve(io.cwd, cache) } : {}),
-  };
 }

@@ -1,0 +1,34 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { UsageError } from '../errors';
+import { STARTER_CONTROL_PLANE } from './starter-control-plane';
+
+/**
+ * Writes the starter control plane into `root` (new or empty): a folder of branches that synthesizes as it is, every
+ * file commented. A folder that holds anything, or a path that is not a folder, is refused; nothing is overwritten.
+ * Returns the files written, relative to `root`, sorted.
+ */
+export async function initControlPlane(root: string): Promise<string[]> {
+  await checkEmpty(root);
+  const files = Object.keys(STARTER_CONTROL_PLANE).sort();
+  for (const file of files) {
+    const target = path.join(root, file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, STARTER_CONTROL_PLANE[file], { flag: 'wx' });
+  }
+  return files;
+}
+
+async function checkEmpty(root: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new UsageError(`${root} exists and is not a folder`);
+    throw e;
+  }
+  if (entries.length > 0)
+    throw new UsageError(`${root} is not empty; init writes only into a new or empty folder and never overwrites`);
+}

@@ -1,0 +1,228 @@
+import * as path from 'path';
+import { Problem, error, isError, sortProblems } from '../../core/model/problems';
+import { EnvironmentPlan } from '../../core/plan/plan';
+import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../../io/git/git-refs';
+import { GitError } from '../../io/git/git-runner';
+import { GitHubError } from '../../io/github/github-error';
+import { UsageError } from '../errors';
+import { explainEnvironment } from '../explain/explain-environment';
+import { problemJson } from '../report/problem-json';
+import { GitHubAccess, githubRepository } from '../setup/github-access';
+import { GitServices } from '../setup/git-services';
+import { SynthResult } from '../synthesize/synthesize';
+import { GitTarget } from './git-target';
+import { GitHubTarget, headBranch } from './github-target';
+import { PublishResult, PublishTarget, publishPlan } from './publish';
+import { assignmentMatrixSection } from './pull-request-text';
+
+/** How and where `publishEnvironments` publishes. */
+export interface PublishEnvironmentsOptions {
+  /** git. */
+  readonly git: GitServices;
+  /** The GitHub API and its client (for pull requests). */
+  readonly github: GitHubAccess;
+  /**
+   * Publish with git push (any host, or a local repository) instead of a GitHub pull request.
+   * @default false
+   */
+  readonly push?: boolean;
+  /**
+   * With `push`: push onto the GitOpsRepo branch itself instead of `kalypso/<environment>`.
+   * @default false
+   */
+  readonly direct?: boolean;
+  /**
+   * Read the branches and decide the change, but write nothing.
+   * @default false
+   */
+  readonly dryRun?: boolean;
+  /**
+   * Publish to this repository instead of the GitOpsRepo's (one environment only); a path is resolved against `cwd`.
+   * @default - the environment's GitOpsRepo repo
+   */
+  readonly repo?: string;
+  /** Publish to this branch instead of the GitOpsRepo's (one environment only). @default - the GitOpsRepo branch */
+  readonly branch?: string;
+  /** What a relative `repo` is resolved against. @default process.cwd() */
+  readonly cwd?: string;
+}
+
+/** Where an environment's plan goes. */
+export interface Destination {
+  readonly mode: 'pull-request' | 'push';
+  readonly repo: string;
+  /** The GitOpsRepo branch (the pull request's base). */
+  readonly branch: string;
+  /** The branch written: `kalypso/<environment>`, or `branch` itself with `direct`. */
+  readonly head: string;
+  readonly target: PublishTarget;
+}
+
+/** Where each environment goes, decided before anything is read from or written to a Git host. */
+export interface Publication {
+  readonly destinations: ReadonlyMap<EnvironmentPlan, Destination>;
+  /** The pipeline's problems and those of destinations that cannot be published to, sorted. */
+  readonly problems: readonly Problem[];
+}
+
+/** One environment published (or, in a dry run, what would be). */
+export interface PublishedEnvironment {
+  readonly environment: string;
+  readonly destination: Destination;
+  readonly result: PublishResult;
+}
+
+/** What `kalypso publish` did. */
+export interface PublishEnvironmentsResult {
+  /** Whether anything may have been written: false for a dry run, or when errors in the input stopped publishing. */
+  readonly published: boolean;
+  readonly dryRun: boolean;
+  /** The environments published, in plan order; none when errors in the input stopped publishing. */
+  readonly environments: readonly PublishedEnvironment[];
+  readonly problems: readonly Problem[];
+}
+
+/** Refuses options that contradict each other, before the pipeline runs. */
+export function checkPublishOptions(
+  options: Pick<PublishEnvironmentsOptions, 'push' | 'direct' | 'repo' | 'branch'>,
+  environments: readonly string[],
+): void {
+  if (options.direct && !options.push) throw new UsageError('--direct only goes with --push');
+  if ((options.repo !== undefined || options.branch !== undefined) && environments.length !== 1) {
+    throw new UsageError('--repo and --branch need exactly one --env');
+  }
+}
+
+/**
+ * Decides where each environment's plan goes: its GitOpsRepo (or `repo` and `branch`), as a pull request on GitHub or
+ * with git push. An environment without a GitOpsRepo, or with one git must refuse, is an input problem; a repository
+ * that is not on the GitHub of `github` without `push` is a usage error. Nothing is decided when the input has errors.
+ */
+export async function planPublication(
+  result: Pick<SynthResult, 'plans' | 'problems'>,
+  options: PublishEnvironmentsOptions,
+): Promise<Publication> {
+  const problems: Problem[] = [...result.problems];
+  const destinations = new Map<EnvironmentPlan, Destination>();
+  if (!problems.some(isError)) {
+    for (const plan of result.plans) {
+      const destination = await destinationOf(plan, options, problems);
+      if (destination) destinations.set(plan, destination);
+    }
+  }
+  return { destinations, problems: sortProblems(problems) };
+}
+
+/**
+ * Publishes each environment of a publication: makes the cluster-type folders and `.github/tracking/` of its branch
+ * equal the plan (a pull request whose body holds the assignment matrix, or a push), or with `dryRun` only says what
+ * would change. `onPublished` is told each environment as it is done. GitHub and git messages are returned free of
+ * the token.
+ */
+export async function publishPlanned(
+  result: Pick<SynthResult, 'model'>,
+  publication: Publication,
+  options: Pick<PublishEnvironmentsOptions, 'git' | 'dryRun'> & {
+    readonly onPublished?: (published: PublishedEnvironment) => void;
+  },
+): Promise<PublishEnvironmentsResult> {
+  const dryRun = options.dryRun === true;
+  if (publication.problems.some(isError))
+    return { published: false, dryRun, environments: [], problems: publication.problems };
+  const redact = (text: string) => options.git.git.redact(text);
+  const environments: PublishedEnvironment[] = [];
+  for (const [plan, destination] of publication.destinations) {
+    const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
+    const bodySections = environment ? [assignmentMatrixSection(explainEnvironment(environment, plan))] : [];
+    const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections }).catch((e: unknown) => {
+      if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
+      if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));
+      throw e;
+    });
+    const published = { environment: plan.environment, destination, result: outcome };
+    environments.push(published);
+    options.onPublished?.(published);
+  }
+  return { published: !dryRun, dryRun, environments, problems: publication.problems };
+}
+
+/** `planPublication`, then `publishPlanned`: publishes every environment of a pipeline's result. */
+export async function publishEnvironments(
+  result: Pick<SynthResult, 'model' | 'plans' | 'problems'>,
+  options: PublishEnvironmentsOptions & { readonly onPublished?: (published: PublishedEnvironment) => void },
+): Promise<PublishEnvironmentsResult> {
+  return publishPlanned(result, await planPublication(result, options), options);
+}
+
+/** `kalypso publish --json`. */
+export function publishJson(result: PublishEnvironmentsResult) {
+  return {
+    published: result.published,
+    environments: result.environments.map(({ environment, destination, result: { proposal, outcome } }) => ({
+      name: environment,
+      mode: destination.mode,
+      repo: destination.repo,
+      branch: destination.branch,
+      head: destination.head,
+      dryRun: result.dryRun,
+      changes: {
+        added: proposal.changes.added,
+        changed: proposal.changes.changed,
+        deleted: proposal.changes.deleted,
+      },
+      promoted: proposal.promoted,
+      title: proposal.title,
+      body: proposal.body,
+      outcome,
+    })),
+    problems: result.problems.map(problemJson),
+  };
+}
+
+/** Where an environment's plan goes; a problem (and undefined) when its GitOpsRepo cannot be published to. */
+async function destinationOf(
+  plan: EnvironmentPlan,
+  options: PublishEnvironmentsOptions,
+  problems: Problem[],
+): Promise<Destination | undefined> {
+  const fail = (message: string) => {
+    problems.push(
+      error(`environment "${plan.environment}": ${message}`, { object: `Environment/${plan.environment}` }),
+    );
+    return undefined;
+  };
+  let repo = options.repo ?? plan.gitOpsRepo?.repo;
+  const branch = options.branch ?? plan.gitOpsRepo?.branch;
+  if (!repo || !branch)
+    return fail('has no GitOpsRepo to publish to (give one in the control plane, or --repo and --branch)');
+  // `repo` may be a path relative to the working folder; the control plane's must be absolute.
+  if (options.repo !== undefined && classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH)
+    repo = path.resolve(options.cwd ?? process.cwd(), repo);
+  const problem = gitOpsRepoProblem(repo, branch);
+  if (problem) return fail(problem);
+  const head = options.direct ? branch : headBranch(plan.environment);
+  const headProblem = branchNameProblem(head);
+  if (headProblem) return fail(`cannot name a branch after it: ${JSON.stringify(head)} ${headProblem}`);
+
+  if (options.push) {
+    const target = new GitTarget(options.git.cache, { url: repo, branch, pushTo: head });
+    return { mode: 'push', repo, branch, head, target };
+  }
+  const github = githubRepository(repo, options.github.api);
+  if (!github) {
+    throw new UsageError(
+      `${repo} (GitOpsRepo of environment "${plan.environment}") is not a repository on ${options.github.api.githubOrigin}; ` +
+        'publish it with --push, or give --github-api-url for GitHub Enterprise',
+    );
+  }
+  const octokit = await options.github.client(
+    options.dryRun ? undefined : 'a pull request needs a token (or use --push)',
+  );
+  return {
+    mode: 'pull-request',
+    repo,
+    branch,
+    head,
+    target: new GitHubTarget(octokit, { ...github, branch, environment: plan.environment }),
+  };
+}

@@ -1,0 +1,47 @@
+import { UsageError } from '../../app/errors';
+import { explain, explainJson } from '../../app/explain/explain-plans';
+import { renderEnvironmentMarkdown, renderTargetMarkdown } from '../../app/explain/render-markdown';
+import { renderEnvironmentText, renderTargetText } from '../../app/explain/render-text';
+import { didYouMean } from '../../core/model/did-you-mean';
+import { isError } from '../../core/model/problems';
+import { CommandAction } from '../command';
+import type { EXPLAIN_FLAGS } from '../commands/explain';
+import { ExitCode } from '../exit';
+import { controlPlaneOptions } from '../options';
+import { runPipelineShowingProgress } from '../pipeline';
+import { formatProblems, printJson, stderrPalette } from '../report';
+
+const FORMATS = ['table', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const runExplain: CommandAction<typeof EXPLAIN_FLAGS> = async ({ flags }, { io }) => {
+  const options = controlPlaneOptions(flags, io.cwd);
+  const format = chooseFormat(flags.format, options.json);
+  const result = await runPipelineShowingProgress(options, io);
+  io.stderr(format === 'json' ? '' : formatProblems(result.problems, stderrPalette(io)));
+  const explained = explain(result, {
+    targets: flags.target,
+    clusterTypes: flags.clusterType,
+    inEveryEnvironment: options.environments.length > 0,
+  });
+  if (format === 'json') printJson(io, explainJson(explained));
+  else if (explained.kind === 'matrix')
+    io.stdout(
+      explained.environments.map(format === 'markdown' ? renderEnvironmentMarkdown : renderEnvironmentText).join('\n'),
+    );
+  else io.stdout(explained.targets.map(format === 'markdown' ? renderTargetMarkdown : renderTargetText).join('\n'));
+  return result.problems.some(isError) ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
+};
+
+function chooseFormat(format: string | undefined, json: boolean): Format {
+  if (format === undefined) return json ? 'json' : 'table';
+  const known = FORMATS.find((candidate) => candidate === format);
+  if (!known) {
+    const hint = didYouMean(format, FORMATS);
+    throw new UsageError(
+      `--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}${hint ? `; ${hint}` : ''}`,
+    );
+  }
+  if (json && known !== 'json') throw new UsageError(`--json and --format ${known} contradict each other`);
+  return known;
+}
