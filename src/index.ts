@@ -46,6 +46,16 @@ export {
 } from './api';
 export { KalypsoApp, type KalypsoAppProps } from './api/kalypso-app';
 export { KalypsoTesting, type SynthesizedTree } from './api/kalypso-testing';
+export {
+  type DiffControlPlaneOptions,
+  type ExistingTree,
+  type HostAccessOptions,
+  type PublishControlPlaneOptions,
+  diffControlPlane,
+  explainControlPlane,
+  publishControlPlane,
+} from './api/control-plane-commands';
+export { type ExplainOptions } from './app/explain/explain-plans';
 
 // Renderers: what a ClusterType's reconciler, namespaceService and configType name.
 export { type AssignmentContext } from './render/constructs/assignment-context';

@@ -1,7 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { typescriptStarterFiles } from '../src/app/init/typescript-starter';
 import { readOutputTree, readTree, temporaryFolder, writeFiles } from './support/temp';
 
 const ROOT = path.join(__dirname, '..');
@@ -234,16 +233,13 @@ describe('a TypeScript cdk8s app made from the starter, with the packed tarball 
       run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT),
     );
     const tarball = path.join(packDir, packed.filename);
-    // AND the starter app naming it, as `kalypso init --typescript` writes it
+    // AND the starter app naming it, written by `kalypso init --typescript`
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     app = path.join(temporaryFolder(), 'platform');
-    writeFiles(
-      app,
-      typescriptStarterFiles({
-        name: 'platform',
-        kalypsoCdk8s: `file:${tarball}`,
-        versions: { ...manifest.dependencies, ...manifest.devDependencies },
-      }),
+    run(
+      process.execPath,
+      [path.join(ROOT, 'bin/kalypso'), 'init', '--typescript', app, '--package', `file:${tarball}`],
+      ROOT,
     );
     // AND its dependencies installed without the network: the tarball unpacked, the rest linked from this project
     const installed = path.join(app, 'node_modules', 'kalypso-cdk8s');

@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { ownPackage } from '../app/own-package';
 import { UsageError, describeEnvironmentError, isEnvironmentError } from '../app/errors';
 import { redactSecrets } from '../app/setup/git-services';
 import { didYouMean } from '../core/model/did-you-mean';
@@ -12,14 +11,7 @@ import { CliIO, PROCESS_IO } from './io';
 export type { CliServices } from './command';
 
 export function version(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8'));
-      if (pkg.name === 'kalypso-cdk8s') return pkg.version;
-    }
-    if (path.dirname(dir) === dir) return 'unknown';
-  }
+  return ownPackage().manifest.version;
 }
 
 function findCommand(name: string | undefined): Command | undefined {

@@ -84,12 +84,16 @@ describe('--strict', () => {
     expect(json.problems.map((problem: { severity: string }) => problem.severity)).toEqual(['error', 'error']);
   });
 
-  test('synth fails with exit 1 on warnings', async () => {
-    const out = temporaryFolder();
-    expect((await runCli(['synth', '-c', WITH_WARNINGS, '-o', out])).code).toBe(0);
-    const { code, stderr } = await runCli(['synth', '-c', WITH_WARNINGS, '-o', out, '--strict']);
+  test('synth fails with exit 1 on warnings, and writes nothing', async () => {
+    const strict = path.join(temporaryFolder(), 'strict');
+    const { code, stderr } = await runCli(['synth', '-c', WITH_WARNINGS, '-o', strict, '--strict']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error {2}dev\/all\.yaml:48:3/);
+    expect(stderr).toContain('nothing written');
+    expect(fs.existsSync(strict)).toBe(false);
+    const out = temporaryFolder();
+    expect((await runCli(['synth', '-c', WITH_WARNINGS, '-o', out])).code).toBe(0);
+    expect(fs.readdirSync(out)).toContain('dev');
   });
 
   test('passes a control plane without warnings', async () => {

@@ -9,7 +9,7 @@ import { STARTER_CONTROL_PLANE } from './starter-control-plane';
  * Returns the files written, relative to `root`, sorted.
  */
 export async function initControlPlane(root: string): Promise<string[]> {
-  await checkEmpty(root);
+  await checkEmptyFolder(root);
   const files = Object.keys(STARTER_CONTROL_PLANE).sort();
   for (const file of files) {
     const target = path.join(root, file);
@@ -19,7 +19,8 @@ export async function initControlPlane(root: string): Promise<string[]> {
   return files;
 }
 
-async function checkEmpty(root: string): Promise<void> {
+/** Refuses a path that is not a folder, or a folder that holds anything: init never overwrites. */
+export async function checkEmptyFolder(root: string): Promise<void> {
   let entries: string[];
   try {
     entries = await fs.readdir(root);

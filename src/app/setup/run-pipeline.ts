@@ -17,5 +17,6 @@ export async function runPipeline(options: PipelineOptions, git: GitServices): P
   if (options.out !== undefined) checkOutputFolder(options.out);
   options.progress?.phase(`opening ${options.controlPlane}`);
   const opened = await openControlPlane(options.controlPlane, git);
-  return synthesize({ ...options, ...opened });
+  // One cache folder for the run: git mirrors and render caches side by side.
+  return synthesize({ cacheDir: git.cache.root, ...options, ...opened });
 }

@@ -13,7 +13,8 @@ export type { WriteReport } from '../../io/output/write';
 import { ControlPlaneSource } from '../../io/source/control-plane-source';
 import { FolderSource } from '../../io/source/folder-source';
 import { LoadOptions, loadControlPlane } from '../../io/source/load';
-import { RenderCache, renderCacheFile, toolFingerprint } from '../../render/cache/render-cache';
+import { RenderCache, renderCacheFile } from '../../render/cache/render-cache';
+import { toolFingerprint } from './tool-fingerprint';
 import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import { JobRenderer } from '../../render/job-renderer';
 
@@ -57,6 +58,11 @@ export interface SynthesizeOptions extends Omit<PlanOptions, 'renderers' | 'inco
    * @default "$XDG_CACHE_HOME/kalypso-cdk8s", else "~/.cache/kalypso-cdk8s"
    */
   readonly cacheDir?: string;
+  /**
+   * Count warnings as errors: with any problem at all, nothing is written (for CI gates).
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** What `synthesize` reads, how it renders, and where it writes. */
@@ -139,7 +145,8 @@ async function runPipeline(
   const { model } = input;
   const progress = options.progress ?? SILENT_PROGRESS;
   const registry = input.registry ?? RendererRegistry.withBuiltIns();
-  const inputFailed = input.problems.some(isError);
+  const fails = (problems: readonly Problem[]) => (options.strict ? problems.length > 0 : problems.some(isError));
+  const inputFailed = fails(input.problems);
   const planOptions: PlanOptions = { ...options, renderers: registry, incompleteInput: inputFailed };
   const threads = Math.min(options.threads ?? os.availableParallelism(), os.availableParallelism());
   const writes = options.out !== undefined && (options.keepGoing || !inputFailed);
@@ -187,7 +194,7 @@ async function runPipeline(
       await renderer.close();
     }
     const problems = sortProblems([...input.problems, ...plans.flatMap((plan) => plan.problems)]);
-    const failed = problems.some(isError);
+    const failed = fails(problems);
     const rendered = renderer.rendered;
     if (!writes || (failed && !options.keepGoing)) return { model, plans, problems, written: [], rendered };
     progress.phase('writing');

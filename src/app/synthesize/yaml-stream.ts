@@ -8,7 +8,8 @@ export function treeYamlStream(plans: readonly EnvironmentPlan[]): string {
   const parts: string[] = [];
   for (const plan of plans) {
     for (const [file, content] of Object.entries(plan.files)) {
-      parts.push(`---\n# Source: ${plan.environment}/${file}\n${content.endsWith('\n') ? content : `${content}\n`}`);
+      const end = content === '' || content.endsWith('\n') ? '' : '\n';
+      parts.push(`---\n# Source: ${plan.environment}/${file}\n${content}${end}`);
     }
   }
   return parts.join('');

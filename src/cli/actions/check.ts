@@ -1,7 +1,7 @@
 import { UsageError } from '../../app/errors';
 import { checkEnvironment, checkEnvironmentJson } from '../../app/promotion/check-environment';
 import { ComplianceVerdict, describeCompliance } from '../../app/promotion/compliance';
-import { parseDuration } from '../../app/promotion/duration';
+import { parseDuration } from '../../core/model/duration';
 import { fullCommitId } from '../../app/promotion/promotion-context';
 import { CommandAction } from '../command';
 import type { CHECK_FLAGS } from '../commands/check';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { UsageError } from '../../app/errors';
 import { warningsAsErrors } from '../../app/report/problem-json';
 import { synthJson } from '../../app/report/synth-json';
-import { SynthResult } from '../../app/synthesize/synthesize';
+import { treeYamlStream } from '../../app/synthesize/yaml-stream';
 import { isError } from '../../core/model/problems';
 import { CommandAction } from '../command';
 import { DEFAULT_OUT, type SYNTH_FLAGS } from '../commands/synth';
@@ -23,6 +23,7 @@ export const runSynth: CommandAction<typeof SYNTH_FLAGS> = async ({ flags }, { i
       ...renderOptions(flags, (text) => io.stderr(`kalypso synth: ${text}\n`)),
       out,
       keepGoing: flags.keepGoing,
+      strict: flags.strict,
       renderCache: !flags.noRenderCache,
     },
     io,
@@ -36,7 +37,7 @@ export const runSynth: CommandAction<typeof SYNTH_FLAGS> = async ({ flags }, { i
   io.stderr(formatProblems(problems, stderrPalette(io)));
   if (flags.stdout) {
     if (failed && !flags.keepGoing) io.stderr(`${problemCounts(problems)}; nothing printed\n`);
-    else io.stdout(yamlStream(result));
+    else io.stdout(treeYamlStream(result.plans));
   } else if (failed && result.written.length === 0) {
     io.stderr(`${problemCounts(problems)}; nothing written\n`);
   } else {
@@ -44,18 +45,3 @@ export const runSynth: CommandAction<typeof SYNTH_FLAGS> = async ({ flags }, { i
   }
   return failed ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
 };
-
-/**
- * Every file of every environment's tree as one stream: `---`, then `# Source: <environment>/<path>`, then the file,
- * as `helm template` prints a chart (files that are not YAML included).
- */
-function yamlStream(result: Pick<SynthResult, 'plans'>): string {
-  return result.plans
-    .flatMap((plan) =>
-      Object.entries(plan.files).map(
-        ([file, content]) =>
-          `---\n# Source: ${plan.environment}/${file}\n${content}${content === '' || content.endsWith('\n') ? '' : '\n'}`,
-      ),
-    )
-    .join('');
-}

@@ -4,6 +4,18 @@ import { declareFlags } from '../flags/flag-declaration';
 import { CONTROL_PLANE_FLAGS } from '../flags/shared-flags';
 
 export const INIT_FLAGS = declareFlags({
+  typescript: {
+    type: 'boolean',
+    description:
+      'write a cdk8s TypeScript app instead: a control plane defined in code (platform.ts), a KalypsoApp (main.ts), cdk8s.yaml and a Jest snapshot test',
+  },
+  package: {
+    type: 'string',
+    value: 'SPEC',
+    defaultText: '^<this version>',
+    description:
+      'with --typescript: how package.json names kalypso-cdk8s, e.g. file:../kalypso-cdk8s-0.1.0.tgz (the packed package)',
+  },
   json: { ...CONTROL_PLANE_FLAGS.json, description: 'print what was written as JSON' },
   quiet: { ...CONTROL_PLANE_FLAGS.quiet, description: 'accepted, as by every command; init shows no progress' },
 });
@@ -22,6 +34,7 @@ export const INIT = defineCommand({
   exitCodes: [ExitCode.SUCCESS, ExitCode.USAGE_OR_ENVIRONMENT],
   examples: [
     'kalypso init control-plane && kalypso explain -c control-plane',
+    'kalypso init --typescript platform --package file:../kalypso-cdk8s-0.1.0.tgz && cd platform && npm install && npm test',
     'kalypso init control-plane && kalypso synth -c control-plane --out platform-gitops',
   ],
   // Required on use, so that help and --version start without loading cdk8s.

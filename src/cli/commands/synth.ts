@@ -28,7 +28,8 @@ export const SYNTH_FLAGS = declareFlags({
   ...RENDER_FLAGS,
   'no-render-cache': {
     type: 'boolean',
-    description: 'render every assignment, ignoring the render cache in <out>/.kalypso/',
+    description:
+      'render every assignment, ignoring the render cache (kept in the --cache folder, one per output folder)',
   },
 });
 

@@ -61,8 +61,7 @@ export const RENDER_FLAGS = declareFlags({
   },
   strict: {
     type: 'boolean',
-    description:
-      'report warnings as errors and exit 1 when there is any, for CI gates (synth still writes the trees when there are only warnings)',
+    description: 'report warnings as errors and exit 1 when there is any, for CI gates; synth then writes nothing',
   },
 });
 

@@ -56,50 +56,6 @@ interface Trailer {
 /** Bytes gathered before each write while saving. */
 const WRITE_CHUNK = 1 << 20;
 
-let fingerprintOfThisBuild: string | undefined;
-
-/**
- * The identity of this build of the tool: its name and version, the versions of cdk8s, cdk8s-plus and constructs, and
- * the content of its own code (so a rebuilt tool never trusts another's entries, whatever its version says).
- */
-export function toolFingerprint(): string {
-  if (fingerprintOfThisBuild) return fingerprintOfThisBuild;
-  const code = createHash('sha1');
-  const packageRoot = findPackageRoot(__dirname);
-  for (const name of ['.', 'cdk8s', 'cdk8s-plus-28', 'constructs']) {
-    const file = name === '.' ? path.join(packageRoot, 'package.json') : require.resolve(`${name}/package.json`);
-    const { name: packageName, version } = JSON.parse(fs.readFileSync(file, 'utf8'));
-    code.update(`${packageName}@${version}\n`);
-  }
-  // This file's folder is src/render/cache (or lib/src/render/cache): hash the code of src and imports beside it.
-  const codeRoot = path.dirname(path.dirname(path.dirname(__dirname)));
-  for (const folder of ['src', 'imports']) hashCode(path.join(codeRoot, folder), code);
-  fingerprintOfThisBuild = code.digest('base64');
-  return fingerprintOfThisBuild;
-}
-
-function findPackageRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return start;
-  }
-}
-
-function hashCode(folder: string, code: ReturnType<typeof createHash>): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const file = path.join(folder, entry.name);
-    if (entry.isDirectory()) hashCode(file, code);
-    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
-      code.update(`${entry.name}\n`).update(fs.readFileSync(file));
-  }
-}
-
 /** The cache key of a job: a hash of the tool and of the job's identity (`RenderJobList.identity`). */
 export function renderCacheKey(fingerprint: string, identity: string): string {
   return contentHash(`${fingerprint}\u0000${identity}`);

@@ -1,13 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import {
-  RENDER_CACHE_DIR,
-  RenderCache,
-  renderCacheFile,
-  renderCacheKey,
-  toolFingerprint,
-} from '../../../src/render/cache/render-cache';
+import { RENDER_CACHE_DIR, RenderCache, renderCacheFile, renderCacheKey } from '../../../src/render/cache/render-cache';
+import { toolFingerprint } from '../../../src/app/synthesize/tool-fingerprint';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
 import { readOutputTree, temporaryFolder } from '../../support/temp';
