@@ -97,10 +97,12 @@ export function list<T>(item: Shape<T>): Shape<readonly T[]> {
 
 /** A mapping with free-form keys, e.g. labels or ConfigMap data. */
 export function mapOf<T>(item: Shape<T>): Shape<Readonly<Record<string, T>>> {
-  const each = <U>(value: Readonly<Record<string, T>>, convert: (element: T) => U) =>
-    isMapping(value)
-      ? Object.fromEntries(Object.entries(value).map(([key, element]) => [key, convert(element)]))
-      : value;
+  const each = <U>(value: Readonly<Record<string, T>>, convert: (element: T) => U) => {
+    if (!isMapping(value)) return value;
+    const result: Record<string, U> = {};
+    for (const [key, element] of Object.entries(value)) result[key] = convert(element);
+    return result;
+  };
   return {
     check: (value, path, context) => {
       if (value === null) return {};
@@ -261,19 +263,21 @@ export function object<F extends Fields>(
   const named: NamedField[] = Object.entries(fields).map(([name, field]) => ({ name, field }));
   const layout = layoutOf(named);
   const ignored = options.ignored ?? [];
-  const inOrder = (values: Map<string, unknown>) => typed<F>(named, values);
+  // Checking follows where fields are written; the value has them in the order of `fields`, as copying does.
+  const writtenElsewhere = named.some(({ field }) => field.at !== undefined);
 
   const check: Shape<ObjectValue<F>>['check'] = (value, path, context) => {
-    const values = new Map<string, unknown>();
-    return checkLayout(layout, value, path, context, values, ignored) ? inOrder(values) : undefined;
+    const values: Values = {};
+    if (!checkLayout(layout, value, path, context, values, ignored)) return undefined;
+    return typed<F>(writtenElsewhere ? inOrder(named, values) : values);
   };
   const normalize = (given: object, propDefaults: boolean) => {
-    const values = new Map<string, unknown>();
+    const values: Values = {};
     for (const { name, field } of named) {
       const value: unknown = Reflect.get(given, name) ?? (propDefaults ? field.propDefault : undefined);
       keep(values, { name, field }, value ?? undefined, (kept) => field.shape.copy(kept));
     }
-    return inOrder(values);
+    return typed<F>(values);
   };
   return {
     fields,
@@ -317,7 +321,7 @@ function checkLayout(
   value: unknown,
   path: FieldPath,
   context: ShapeContext,
-  values: Map<string, unknown>,
+  values: Values,
   ignored: readonly string[],
 ): boolean {
   if (!isMapping(value)) {
@@ -353,20 +357,15 @@ function checkLayout(
 }
 
 /** Records the value of a field (through `own`): left out or empty, its default or nothing; dropped, nothing. */
-function keep(
-  values: Map<string, unknown>,
-  { name, field }: NamedField,
-  value: unknown,
-  own: (value: unknown) => unknown,
-) {
+function keep(values: Values, { name, field }: NamedField, value: unknown, own: (value: unknown) => unknown) {
   if (field.model === 'never') return;
   const absent = value === undefined || (!field.keepEmpty && isEmpty(value));
-  if (!absent) values.set(name, own(value));
-  else if (field.default !== undefined) values.set(name, field.shape.copy(field.default));
+  if (!absent) values[name] = own(value);
+  else if (field.default !== undefined) values[name] = field.shape.copy(field.default);
 }
 
 /** Records the fields of an entry YAML leaves out. */
-function leaveOut(entry: Layout | NamedField, values: Map<string, unknown>): void {
+function leaveOut(entry: Layout | NamedField, values: Values): void {
   if (!isLayout(entry)) keep(values, entry, undefined, (fresh) => fresh);
   else for (const nested of entry.entries.values()) leaveOut(nested, values);
 }
@@ -388,14 +387,22 @@ function writeLayout(layout: Layout, value: Readonly<Record<string, unknown>>): 
   return written;
 }
 
+/** The values of an object's fields, by name, as they are checked or copied. */
+type Values = Record<string, unknown>;
+
+/** `values` in the order of the fields. */
+function inOrder(named: readonly NamedField[], values: Values): Values {
+  const ordered: Values = {};
+  for (const { name } of named) if (Object.hasOwn(values, name)) ordered[name] = values[name];
+  return ordered;
+}
+
 /**
- * The checked (or copied) values of an object's fields, in the order of its fields, as the object's value type. Each
- * value went through its field's shape, and every field the model always holds has a value once the object is valid.
+ * The checked (or copied) values of an object's fields as the object's value type: each value went through its
+ * field's shape, and every field the model always holds has a value once the object is valid.
  */
-function typed<F extends Fields>(named: readonly NamedField[], values: Map<string, unknown>): ObjectValue<F> {
-  const result: Record<string, unknown> = {};
-  for (const { name } of named) if (values.has(name)) result[name] = values.get(name);
-  return result as ObjectValue<F>;
+function typed<F extends Fields>(values: Values): ObjectValue<F> {
+  return values as ObjectValue<F>;
 }
 
 function isEmpty(value: unknown): boolean {
