@@ -13,14 +13,16 @@ const OPTIONS: ts.CompilerOptions = {
 };
 
 interface Member {
+  /** Dotted path from the type, e.g. `deploymentTargetSelector.matchLabels`. */
   readonly name: string;
   readonly documented: boolean;
   readonly readonly: boolean;
 }
 
 /**
- * Every property (own, inherited or derived from a kind definition) of the exported types of the package named, as a
- * user's editor sees it through `src/index.ts`: whether it has a doc comment, and whether assigning to it fails.
+ * Every property (own, inherited or derived from a kind definition, and the properties of those holding objects of
+ * this package) of the exported types named, as a user's editor sees them through `src/index.ts`: whether each has a
+ * doc comment, and whether assigning to it fails.
  */
 function membersOf(names: readonly string[]): Map<string, Member[]> {
   const program = ts.createProgram([INDEX], OPTIONS);
@@ -34,47 +36,70 @@ function membersOf(names: readonly string[]): Map<string, Member[]> {
     }
   };
   collect(checker.getSymbolAtLocation(program.getSourceFile(INDEX)!)!, '');
-  const properties = names.map((name) => {
+
+  interface Found {
+    readonly type: string;
+    readonly name: string;
+    readonly symbol: ts.Symbol;
+    /** An expression of the property, from `value<n>`. */
+    readonly access: string;
+  }
+  const found: Found[] = [];
+  const declaredHere = (type: ts.Type) =>
+    (type.getSymbol()?.declarations ?? type.getProperties()[0]?.declarations ?? []).some((declaration) =>
+      declaration.getSourceFile().fileName.startsWith(SRC),
+    );
+  const visit = (type: string, object: ts.Type, name: string, access: string, depth: number) => {
+    for (const symbol of checker.getPropertiesOfType(object)) {
+      const memberName = name ? `${name}.${symbol.name}` : symbol.name;
+      const memberAccess = `${access}[${JSON.stringify(symbol.name)}]`;
+      found.push({ type, name: memberName, symbol, access: memberAccess });
+      let inner = checker.getNonNullableType(checker.getTypeOfSymbol(symbol));
+      let innerAccess = `${memberAccess}!`;
+      if (checker.isArrayType(inner)) {
+        inner = checker.getTypeArguments(inner as ts.TypeReference)[0];
+        innerAccess += '[0]';
+      }
+      const isObject = inner.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection);
+      if (isObject && depth < 3 && symbol.name !== 'source' && declaredHere(inner))
+        visit(type, inner, memberName, innerAccess, depth + 1);
+    }
+  };
+  names.forEach((name, index) => {
     const symbol = exported.get(name);
     if (!symbol) throw new Error(`${name} is not exported`);
-    return { name, properties: checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)) };
+    visit(name, checker.getDeclaredTypeOfSymbol(symbol), '', `value${index}`, 0);
   });
 
   // One assignment per property, in a file of its own: a readonly property makes it fail.
-  const lines = properties.flatMap(({ name, properties: members }, index) => [
-    `declare const value${index}: kalypso.${name};`,
-    ...members.map(
-      (member) => `value${index}[${JSON.stringify(member.name)}] = value${index}[${JSON.stringify(member.name)}];`,
-    ),
-  ]);
   const probe = path.join(SRC, '__readonly-probe.ts');
-  const text = [`import type * as kalypso from './index';`, ...lines].join('\n');
+  const text = [
+    `import type * as kalypso from './index';`,
+    ...names.map((name, index) => `declare const value${index}: kalypso.${name};`),
+    ...found.map(({ access }) => `${access} = ${access};`),
+  ].join('\n');
   const host = ts.createCompilerHost(OPTIONS);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (file, language) =>
     file === probe ? ts.createSourceFile(file, text, language) : getSourceFile(file, language);
   const probed = ts.createProgram([INDEX, probe], OPTIONS, host, program);
   const probeFile = probed.getSourceFile(probe)!;
+  const diagnostics = probed.getSemanticDiagnostics(probeFile);
+  const unexpected = diagnostics.filter((diagnostic) => diagnostic.code !== 2540);
+  if (unexpected.length > 0) throw new Error(ts.flattenDiagnosticMessageText(unexpected[0].messageText, '\n'));
   const readonlyLines = new Set(
-    probed
-      .getSemanticDiagnostics(probeFile)
-      .filter((diagnostic) => diagnostic.code === 2540)
-      .map((diagnostic) => probeFile.getLineAndCharacterOfPosition(diagnostic.start!).line),
+    diagnostics.map((diagnostic) => probeFile.getLineAndCharacterOfPosition(diagnostic.start!).line),
   );
 
-  const result = new Map<string, Member[]>();
-  let line = 1;
-  for (const { name, properties: members } of properties) {
-    line++;
-    result.set(
+  const result = new Map<string, Member[]>(names.map((name) => [name, []]));
+  const firstLine = 1 + names.length;
+  found.forEach(({ type, name, symbol }, index) =>
+    result.get(type)!.push({
       name,
-      members.map((member) => ({
-        name: member.name,
-        documented: member.getDocumentationComment(checker).length > 0,
-        readonly: readonlyLines.has(line++),
-      })),
-    );
-  }
+      documented: symbol.getDocumentationComment(checker).length > 0,
+      readonly: readonlyLines.has(firstLine + index),
+    }),
+  );
   return result;
 }
 
@@ -149,11 +174,21 @@ describe('types derived from the kind definitions', () => {
       ],
     ],
   ])('%s has the fields of its kind and of every object', (type, expected) => {
-    expect(
-      members
-        .get(type)!
-        .map((property) => property.name)
-        .sort(),
-    ).toEqual([...expected].sort());
+    const topLevel = members.get(type)!.filter((property) => !property.name.includes('.'));
+    expect(topLevel.map((property) => property.name).sort()).toEqual([...expected].sort());
+  });
+
+  test('the properties of the objects fields hold are there too, e.g. those of a label selector requirement', () => {
+    expect(members.get('SchedulingPolicyProps')!.map((property) => property.name)).toEqual(
+      expect.arrayContaining([
+        'deploymentTargetSelector.matchLabels',
+        'deploymentTargetSelector.matchExpressions.key',
+        'deploymentTargetSelector.matchExpressions.values',
+        'clusterTypeSelector.matchExpressions.operator',
+      ]),
+    );
+    expect(members.get('model.Workload')!.map((property) => property.name)).toEqual(
+      expect.arrayContaining(['deploymentTargets.name', 'deploymentTargets.labels', 'deploymentTargets.manifests']),
+    );
   });
 });

@@ -1,8 +1,22 @@
 import { SourcedDocument } from './documents';
 import { KindDefinition, specKind, topLevelKind } from './kind';
-import { labelSelector, labels, stringList } from './label-shapes';
-import { Problem } from './problems';
-import { Fields, anything, dropped, list, mapOf, object, oneOf, optional, required, string } from './shape';
+import { isLabelKey, labels } from './label-shapes';
+import { labelValueProblem } from './kubernetes-names';
+import { Problem, describeValue } from './problems';
+import {
+  Fields,
+  anything,
+  dropped,
+  list,
+  mapOf,
+  object,
+  oneOf,
+  optional,
+  refine,
+  report,
+  required,
+  string,
+} from './shape';
 import type { ControlPlaneObject, Kind } from './types';
 
 /*
@@ -25,6 +39,65 @@ function kalypsoKind<K extends string, F extends Fields>(options: {
 }
 
 const stringMap = mapOf(string);
+const stringList = list(string);
+
+/** The operators of a label selector requirement (Kubernetes `metav1.LabelSelectorOperator`). */
+export enum SelectorOperator {
+  IN = 'In',
+  NOT_IN = 'NotIn',
+  EXISTS = 'Exists',
+  DOES_NOT_EXIST = 'DoesNotExist',
+}
+
+/** One requirement of a label selector: `key` `operator` `values`. */
+export const requirement = refine(
+  object({
+    /** The label key the requirement applies to. */
+    key: required(string),
+    /** How the label's value is compared with `values`. */
+    operator: required(oneOf(Object.values(SelectorOperator))),
+    /**
+     * The values to compare with: non-empty for `In` and `NotIn`, empty for `Exists` and `DoesNotExist`.
+     * @default - none
+     */
+    values: optional(stringList),
+  }),
+  (checked, path, context) => {
+    const { key, operator, values } = checked;
+    let valid = isLabelKey(key, [...path, 'key'], context);
+    const needsValues = operator === SelectorOperator.IN || operator === SelectorOperator.NOT_IN;
+    if (needsValues && !values) {
+      report(context, [...path, 'values'], `must be a non-empty list for operator ${operator}`);
+      valid = false;
+    }
+    if (!needsValues && values) {
+      report(context, [...path, 'values'], `must be empty for operator ${operator}`, { got: describeValue(values) });
+      valid = false;
+    }
+    values?.forEach((element, index) => {
+      const problem = labelValueProblem(element);
+      if (problem) {
+        report(context, [...path, 'values', index], `label value ${problem}`, { got: describeValue(element) });
+        valid = false;
+      }
+    });
+    return valid ? checked : undefined;
+  },
+);
+
+/** A Kubernetes label selector: `matchLabels` and `matchExpressions` are ANDed; `{}` selects everything. */
+export const labelSelector = object({
+  /**
+   * Labels that must be present with exactly these values.
+   * @default - none
+   */
+  matchLabels: optional(labels, { keepEmpty: true }),
+  /**
+   * Requirements that must all hold.
+   * @default - none
+   */
+  matchExpressions: optional(list(requirement), { keepEmpty: true }),
+});
 
 /** Where a repository's content lives (Kalypso's `ManifestsSpec`). */
 export const repositoryRef = object({

@@ -13,14 +13,15 @@ import type {
   TEMPLATE,
   WORKLOAD,
   WORKLOAD_REGISTRATION,
+  labelSelector,
+  requirement,
   repositoryRef,
   workloadTarget,
 } from './kinds';
-import type { labelSelector, requirement } from './label-shapes';
+
 import type { ShapeValue } from './shape';
 
-export { KALYPSO_API_VERSION, TemplateType } from './kinds';
-export { SelectorOperator } from './label-shapes';
+export { KALYPSO_API_VERSION, SelectorOperator, TemplateType } from './kinds';
 
 /*
  * The plain data model of the control plane. The fields of each kind are defined once, with their doc comments, in
