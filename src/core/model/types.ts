@@ -18,7 +18,6 @@ import type {
   repositoryRef,
   workloadTarget,
 } from './kinds';
-
 import type { ShapeValue } from './shape';
 
 export { KALYPSO_API_VERSION, SelectorOperator, TemplateType } from './kinds';
@@ -49,13 +48,13 @@ export interface ObjectBase<K extends string> {
   readonly source?: SourcedDocument;
 }
 
-/** A labelled group of clusters that share a reconciler (reference §2.1). */
+/** A labelled group of clusters that share a reconciler. */
 export interface ClusterType extends ObjectBase<'ClusterType'>, KindFields<typeof CLUSTER_TYPE> {}
 
-/** Schedules the selected deployment targets onto the selected cluster types (reference §2.3). */
+/** Schedules the selected deployment targets onto the selected cluster types. */
 export interface SchedulingPolicy extends ObjectBase<'SchedulingPolicy'>, KindFields<typeof SCHEDULING_POLICY> {}
 
-/** A deployment target: written directly, or unfolded from a Workload (reference §2.4, §4). */
+/** A deployment target: written directly, or unfolded from a Workload. */
 export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'>, KindFields<typeof DEPLOYMENT_TARGET> {
   /**
    * Where in `source` each of `configSchemas` was written (an unfolded target's own, then its Workload's).
@@ -71,29 +70,29 @@ export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'>, KindFi
 /** One deployment target of a Workload, before unfolding. */
 export type WorkloadTarget = ShapeValue<typeof workloadTarget>;
 
-/** An application team's workload (reference §2.5). */
+/** An application team's workload. */
 export interface Workload extends ObjectBase<'Workload'>, KindFields<typeof WORKLOAD> {
   /** Workspace of the WorkloadRegistration the workload was found through. */
   readonly workspace?: string;
 }
 
-/** Where a Workload lives, and the workspace of its deployment targets (reference §2.6). */
+/** Where a Workload lives, and the workspace of its deployment targets. */
 export interface WorkloadRegistration
   extends ObjectBase<'WorkloadRegistration'>, KindFields<typeof WORKLOAD_REGISTRATION> {}
 
-/** An environment declared on `main`; its name is the environment's (reference §2.7). */
+/** An environment declared on `main`; its name is the environment's. */
 export interface Environment extends ObjectBase<'Environment'>, KindFields<typeof ENVIRONMENT> {}
 
-/** A Go text/template rendering one output file of an assignment (reference §2.2, §7). */
+/** A Go text/template rendering one output file of an assignment. */
 export interface Template extends ObjectBase<'Template'>, KindFields<typeof TEMPLATE> {}
 
-/** A JSON Schema for the platform config of the assignments its labels match (reference §2.12). */
+/** A JSON Schema for the platform config of the assignments its labels match. */
 export interface ConfigSchema extends ObjectBase<'ConfigSchema'>, KindFields<typeof CONFIG_SCHEMA> {}
 
-/** A repository pinned at a commit; the one named `main` records the promoted control-plane commit (reference §2.8). */
+/** A repository pinned at a commit; the one named `main` records the promoted control-plane commit. */
 export interface BaseRepo extends ObjectBase<'BaseRepo'>, KindFields<typeof BASE_REPO> {}
 
-/** Where an environment's platform GitOps tree is published (reference §2.9). */
+/** Where an environment's platform GitOps tree is published. */
 export interface GitOpsRepo extends ObjectBase<'GitOpsRepo'>, KindFields<typeof GITOPS_REPO> {}
 
 /** A core v1 ConfigMap; only `platform-config: "true"` and `azure-app-config*` ones feed platform config. */
