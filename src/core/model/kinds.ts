@@ -130,11 +130,6 @@ export const CLUSTER_TYPE = kalypsoKind({
      * @default "configmap" in code; YAML must set it
      */
     configType: required(string, { propDefault: 'configmap' }),
-    /**
-     * What the cluster type is for, for people reading the control plane.
-     * @default - none
-     */
-    description: optional(string),
   },
 });
 
