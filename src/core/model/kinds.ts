@@ -23,6 +23,10 @@ import type { ControlPlaneObject, Kind } from './types';
  * Every kind the control plane may hold, each defined once: the fields of its YAML with their doc comments, which
  * `types.ts` turns into the model types and `src/api/` into the construct props. Kalypso's CRDs
  * (`scheduler.kalypso.io/v1alpha1`) are the source of the YAML shapes.
+ *
+ * To add a field to a kind, add it here with its doc comment (`required`, `optional`, see `shape.ts`): reading and
+ * checking YAML, the model type, the construct props, `toModel()` and `toManifest()` all follow. A construct class
+ * shows it as a member only if it is given one.
  */
 
 /** apiVersion of every Kalypso kind. */
