@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { KindProps } from '../core/model/kind';
+import { BASE_REPO } from '../core/model/kinds';
 import { BaseRepo as BaseRepoModel } from '../core/model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
@@ -6,26 +8,7 @@ import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 export { PROMOTED_BASE_REPO } from '../core/model/environments';
 
 /** Props of a `BaseRepo`. */
-export interface BaseRepoProps extends KalypsoObjectProps {
-  /** URL of the repository. */
-  readonly repo: string;
-  /**
-   * Branch of the repository.
-   * @default "main"
-   */
-  readonly branch?: string;
-  /**
-   * Folder inside the repository.
-   * @default "."
-   */
-  readonly path?: string;
-  /**
-   * The pinned commit. For the BaseRepo named `main` it is the control-plane commit promoted to the environment,
-   * written to `.github/tracking/Promoted_Commit_Id`.
-   * @default - none
-   */
-  readonly commit?: string;
-}
+export interface BaseRepoProps extends KalypsoObjectProps, KindProps<typeof BASE_REPO> {}
 
 /**
  * A repository pinned at a commit (`scheduler.kalypso.io/v1alpha1` BaseRepo). Only the one named `main` changes the
@@ -42,20 +25,10 @@ export class BaseRepo extends KalypsoObject<BaseRepoModel> {
   public readonly commit: string;
 
   public constructor(scope: Construct, id: string, props: BaseRepoProps) {
-    super(scope, id, 'BaseRepo', props);
-    this.repo = props.repo;
-    this.branch = props.branch ?? 'main';
-    this.path = props.path ?? '.';
-    this.commit = props.commit ?? '';
-  }
-
-  public toModel(): BaseRepoModel {
-    return { ...this.modelBase(), repo: this.repo, branch: this.branch, path: this.path, commit: this.commit };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return {
-      spec: { repo: this.repo, branch: this.branch, path: this.path, ...(this.commit ? { commit: this.commit } : {}) },
-    };
+    super(scope, id, BASE_REPO, props);
+    this.repo = this.fields.repo;
+    this.branch = this.fields.branch;
+    this.path = this.fields.path;
+    this.commit = this.fields.commit;
   }
 }

@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { KindProps, WithInputs } from '../core/model/kind';
+import { CONFIG_SCHEMA } from '../core/model/kinds';
 import { ConfigSchema as ConfigSchemaModel } from '../core/model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
@@ -11,10 +13,8 @@ export function jsonSchemaText(schema: JsonSchema): string {
 }
 
 /** Props of a `ConfigSchema`. */
-export interface ConfigSchemaProps extends KalypsoObjectProps {
-  /** The JSON Schema the composed platform config of every matching assignment must satisfy. */
-  readonly schema: JsonSchema;
-}
+export interface ConfigSchemaProps
+  extends KalypsoObjectProps, WithInputs<KindProps<typeof CONFIG_SCHEMA>, { readonly schema: JsonSchema }> {}
 
 /**
  * A JSON Schema for platform config (`scheduler.kalypso.io/v1alpha1` ConfigSchema), applied to the assignments its
@@ -25,15 +25,7 @@ export class ConfigSchema extends KalypsoObject<ConfigSchemaModel> {
   public readonly schema: string;
 
   public constructor(scope: Construct, id: string, props: ConfigSchemaProps) {
-    super(scope, id, 'ConfigSchema', props);
-    this.schema = jsonSchemaText(props.schema);
-  }
-
-  public toModel(): ConfigSchemaModel {
-    return { ...this.modelBase(), schema: this.schema };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return { spec: { schema: this.schema } };
+    super(scope, id, CONFIG_SCHEMA, { ...props, schema: jsonSchemaText(props.schema) });
+    this.schema = this.fields.schema;
   }
 }

@@ -1,5 +1,8 @@
 import { Construct } from 'constructs';
-import { DeploymentTarget as DeploymentTargetModel } from '../core/model/types';
+import { WithInputs } from '../core/model/kind';
+import { DEPLOYMENT_TARGET, workloadTarget } from '../core/model/kinds';
+import { ObjectProps } from '../core/model/shape';
+import { DeploymentTarget as DeploymentTargetModel, WorkloadTarget } from '../core/model/types';
 import { JsonSchema, jsonSchemaText } from './config-schema';
 import type { Environment } from './environment';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
@@ -19,27 +22,36 @@ export interface DeploymentTargetManifests {
   readonly [key: string]: string;
 }
 
-/** What a deployment target is, wherever it is written: directly, or as one of a Workload's targets. */
-export interface DeploymentTargetOptions {
-  /**
-   * Labels of the target, which scheduling policies select on.
-   * @default - no labels
-   */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** The environment the target is deployed to; it is scheduled in that environment only. */
+/** The fields of a deployment target that code gives in a richer form than the model holds. */
+interface TargetInputs {
   readonly environment: Environment | string;
-  /** Where the target's manifests live. */
   readonly manifests: DeploymentTargetManifests;
-  /**
-   * JSON Schemas the target's composed platform config must satisfy.
-   * @default - none
-   */
-  readonly configSchemas?: readonly JsonSchema[];
+  readonly configSchemas: readonly JsonSchema[];
 }
+
+/** One deployment target of a Workload. */
+export type WorkloadDeploymentTarget = WithInputs<ObjectProps<typeof workloadTarget.fields>, TargetInputs>;
+
+/** What a deployment target is, wherever it is written: directly, or as one of a Workload's targets. */
+export type DeploymentTargetOptions = Omit<WorkloadDeploymentTarget, 'name'>;
 
 /** The name of an environment given as an Environment construct or a name. */
 export function environmentName(environment: Environment | string): string {
   return typeof environment === 'string' ? environment : environment.name;
+}
+
+/** The fields of `options` in the form the model holds them. */
+export function deploymentTargetFields<O extends DeploymentTargetOptions>(options: O) {
+  return {
+    ...options,
+    environment: environmentName(options.environment),
+    configSchemas: options.configSchemas?.map(jsonSchemaText),
+  };
+}
+
+/** A Workload's deployment target as the model holds it. */
+export function workloadTargetOf(target: WorkloadDeploymentTarget): WorkloadTarget {
+  return workloadTarget.fromProps(deploymentTargetFields(target));
 }
 
 /** Props of a `DeploymentTarget`. */
@@ -52,42 +64,19 @@ export interface DeploymentTargetProps extends KalypsoObjectProps, DeploymentTar
 export class DeploymentTarget extends KalypsoObject<DeploymentTargetModel> {
   /** The environment the target is deployed to. */
   public readonly environment: string;
-  private readonly _manifests: Record<string, string>;
-  private readonly _configSchemas: string[];
 
   public constructor(scope: Construct, id: string, props: DeploymentTargetProps) {
-    super(scope, id, 'DeploymentTarget', props);
-    this.environment = environmentName(props.environment);
-    this._manifests = { ...props.manifests };
-    this._configSchemas = (props.configSchemas ?? []).map(jsonSchemaText);
+    super(scope, id, DEPLOYMENT_TARGET, deploymentTargetFields(props));
+    this.environment = this.fields.environment;
   }
 
   /** Where the manifests live (a copy). */
   public get manifests(): Record<string, string> {
-    return { ...this._manifests };
+    return { ...this.fields.manifests };
   }
 
   /** Inline JSON Schemas (a copy). */
   public get configSchemas(): string[] {
-    return [...this._configSchemas];
-  }
-
-  public toModel(): DeploymentTargetModel {
-    return {
-      ...this.modelBase(),
-      environment: this.environment,
-      manifests: this.manifests,
-      configSchemas: this.configSchemas,
-    };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return {
-      spec: {
-        environment: this.environment,
-        manifests: this.manifests,
-        ...(this._configSchemas.length > 0 ? { configSchemas: this.configSchemas } : {}),
-      },
-    };
+    return [...this.fields.configSchemas];
   }
 }

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { SourcedDocument } from '../core/model/documents';
-import { KINDS } from '../core/model/kinds';
-import { Environment as EnvironmentModel } from '../core/model/types';
+import { ENVIRONMENT } from '../core/model/kinds';
+import { Environment as EnvironmentModel, RepositoryRef } from '../core/model/types';
 import { BaseRepo, PROMOTED_BASE_REPO } from './base-repo';
 import { GitOpsRepo } from './gitops-repo';
 import { ControlPlaneScope, findControlPlane, findEnvironment, isEnvironmentScope, markEnvironment } from './scope';
-import { RepositoryLocation } from './workload-registration';
+import { RepositoryLocation, repositoryRef } from './workload-registration';
 
 /** Where the platform GitOps tree of an environment is published. */
 export interface EnvironmentGitOpsRepo {
@@ -82,7 +82,7 @@ export class Environment extends Construct {
   /** The BaseRepo `main` added by the `promotedCommit` prop. */
   public readonly baseRepo?: BaseRepo;
 
-  private readonly controlPlaneRepository?: { readonly repo: string; readonly branch: string; readonly path: string };
+  private readonly controlPlaneRepository?: RepositoryRef;
   private readonly _labels: Record<string, string>;
 
   public constructor(scope: Construct, id: string, props: EnvironmentProps = {}) {
@@ -96,13 +96,7 @@ export class Environment extends Construct {
     this.name = props.name ?? id;
     this._labels = { ...props.labels };
     this.source = props.source;
-    if (props.controlPlane) {
-      this.controlPlaneRepository = {
-        repo: props.controlPlane.repo,
-        branch: props.controlPlane.branch ?? this.name,
-        path: props.controlPlane.path ?? '.',
-      };
-    }
+    if (props.controlPlane) this.controlPlaneRepository = repositoryRef(props.controlPlane, this.name);
     this.branch = this.controlPlaneRepository?.branch || this.name;
     this.node.addValidation({ validate: () => controlPlane._problemsOf(this) });
     controlPlane._changed();
@@ -132,23 +126,14 @@ export class Environment extends Construct {
   /** The Environment object, when the environment has one (the `controlPlane` prop). */
   public toModel(): EnvironmentModel | undefined {
     if (!this.controlPlaneRepository) return undefined;
-    return {
-      kind: 'Environment',
-      name: this.name,
-      labels: this.labels,
-      ...(this.source ? { source: this.source } : {}),
-      controlPlane: { ...this.controlPlaneRepository },
-    };
+    const base = { kind: ENVIRONMENT.kind, name: this.name, labels: this.labels };
+    const fields = { controlPlane: this.controlPlaneRepository };
+    return ENVIRONMENT.toModel(this.source ? { ...base, source: this.source } : base, fields);
   }
 
   /** The Environment object as a manifest, when the environment has one. */
   public toManifest(): Record<string, unknown> | undefined {
     if (!this.controlPlaneRepository) return undefined;
-    return {
-      apiVersion: KINDS.Environment.apiVersion,
-      kind: 'Environment',
-      metadata: Object.keys(this._labels).length > 0 ? { name: this.name, labels: this.labels } : { name: this.name },
-      spec: { controlPlane: { ...this.controlPlaneRepository } },
-    };
+    return ENVIRONMENT.toManifest(this.name, this._labels, { controlPlane: this.controlPlaneRepository });
   }
 }

@@ -1,19 +1,11 @@
 import { Construct } from 'constructs';
+import { KindProps } from '../core/model/kind';
+import { GITOPS_REPO } from '../core/model/kinds';
 import { GitOpsRepo as GitOpsRepoModel } from '../core/model/types';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `GitOpsRepo`. */
-export interface GitOpsRepoProps extends KalypsoObjectProps {
-  /** URL of the platform GitOps repository, e.g. `https://github.com/org/platform-gitops`. */
-  readonly repo: string;
-  /** The environment's branch in that repository: the base of its pull requests. */
-  readonly branch: string;
-  /**
-   * Folder inside the repository (Kalypso ignores it: the tree always goes to the root).
-   * @default "."
-   */
-  readonly path?: string;
-}
+export interface GitOpsRepoProps extends KalypsoObjectProps, KindProps<typeof GITOPS_REPO> {}
 
 /**
  * Where an environment's platform GitOps tree is published (`scheduler.kalypso.io/v1alpha1` GitOpsRepo).
@@ -27,19 +19,9 @@ export class GitOpsRepo extends KalypsoObject<GitOpsRepoModel> {
   public readonly path: string;
 
   public constructor(scope: Construct, id: string, props: GitOpsRepoProps) {
-    super(scope, id, 'GitOpsRepo', props);
-    this.repo = props.repo;
-    this.branch = props.branch;
-    this.path = props.path ?? '.';
-  }
-
-  public toModel(): GitOpsRepoModel {
-    return { ...this.modelBase(), repo: this.repo, branch: this.branch, path: this.path };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return {
-      spec: { repo: this.repo, branch: this.branch, path: this.path },
-    };
+    super(scope, id, GITOPS_REPO, props);
+    this.repo = this.fields.repo;
+    this.branch = this.fields.branch;
+    this.path = this.fields.path;
   }
 }

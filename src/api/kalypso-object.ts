@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { SourcedDocument } from '../core/model/documents';
-import { KINDS } from '../core/model/kinds';
+import { FieldsOf, ModelKind } from '../core/model/kind';
 import { ControlPlaneObject, Kind } from '../core/model/types';
 import { ControlPlaneScope, findControlPlane, isKalypsoObjectScope, markKalypsoObject } from './scope';
 
@@ -44,15 +44,28 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
 
   private readonly _labels: Record<string, string>;
   private readonly controlPlane: ControlPlaneScope;
+  private readonly definition: ModelKind<T>;
+  private _fields: FieldsOf<T>;
 
-  protected constructor(scope: Construct, id: string, kind: T['kind'], props: KalypsoObjectProps) {
+  /**
+   * @param definition the kind (from `core/model/kinds.ts`), which gives the fields of `props` their defaults and
+   * makes the model object and the manifest of them
+   */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    definition: ModelKind<T>,
+    props: KalypsoObjectProps & Partial<FieldsOf<T>>,
+  ) {
     super(scope, id);
-    this.controlPlane = findControlPlane(this, kind);
+    this.controlPlane = findControlPlane(this, definition.kind);
     markKalypsoObject(this);
-    this.kind = kind;
+    this.definition = definition;
+    this.kind = definition.kind;
     this.name = props.name ?? id;
     this._labels = { ...props.labels };
     this.source = props.source;
+    this._fields = definition.fromProps(props);
     this.node.addValidation({ validate: () => this.controlPlane._problemsOf(this) });
     this.controlPlane._changed();
   }
@@ -63,34 +76,25 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
   }
 
   /** The object as the scheduling pipeline sees it: the same plain data the YAML loader produces. */
-  public abstract toModel(): T;
+  public toModel(): T {
+    const base = { kind: this.kind, name: this.name, labels: this.labels };
+    return this.definition.toModel(this.source ? { ...base, source: this.source } : base, this._fields);
+  }
 
   /** The object as a Kubernetes manifest, as it would be written in a control-plane repository. */
   public toManifest(): Record<string, unknown> {
-    return {
-      apiVersion: KINDS[this.kind].apiVersion,
-      kind: this.kind,
-      metadata: this.manifestMetadata(),
-      ...this.manifestBody(),
-    };
+    return this.definition.toManifest(this.name, this._labels, this._fields);
   }
 
-  /** The fields of the manifest besides `apiVersion`, `kind` and `metadata`: `spec`, or a ConfigMap's `data`. */
-  protected abstract manifestBody(): Record<string, unknown>;
+  /** The fields of the object besides its name and labels, as the model holds them (to read, not to change). */
+  protected get fields(): FieldsOf<T> {
+    return this._fields;
+  }
 
-  /** Subclasses call this whenever they change what `toModel` returns. */
-  protected changed(): void {
+  /** Changes some of `fields`. */
+  protected setFields(change: Partial<FieldsOf<T>>): void {
+    this._fields = { ...this._fields, ...change };
     this.controlPlane._changed();
-  }
-
-  /** `metadata` of the manifest: the name, and the labels when there are any. */
-  protected manifestMetadata(): Record<string, unknown> {
-    return Object.keys(this._labels).length > 0 ? { name: this.name, labels: this.labels } : { name: this.name };
-  }
-
-  /** The fields every model object has. */
-  protected modelBase(): { kind: T['kind']; name: string; labels: Record<string, string>; source?: SourcedDocument } {
-    return { kind: this.kind, name: this.name, labels: this.labels, ...(this.source ? { source: this.source } : {}) };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { LoadResult } from '../app/synthesize/load-input';
 import { MAIN_BRANCH, environmentObjects } from '../core/model/environments';
-import { ControlPlaneObject, Kind, Workload as WorkloadModel } from '../core/model/types';
+import { ControlPlaneObject, Kind } from '../core/model/types';
 import { BaseRepo } from './base-repo';
 import { ClusterType } from './cluster-type';
 import { ConfigSchema } from './config-schema';
@@ -49,64 +49,36 @@ export function addLoadedObjects(controlPlane: Construct, loaded: LoadResult): v
   });
 }
 
+/** The construct of a loaded object: its model object is its props (name, labels, source and fields). */
 function addObject(scope: Construct, object: ControlPlaneObject): Construct {
   const id = freeId(scope, object.name, object.kind);
-  const base = { name: object.name, labels: object.labels, source: object.source };
   switch (object.kind) {
     case 'ClusterType':
-      return new ClusterType(scope, id, {
-        ...base,
-        reconciler: object.reconciler,
-        namespaceService: object.namespaceService,
-        configType: object.configType,
-      });
+      return new ClusterType(scope, id, object);
     case 'SchedulingPolicy':
-      return new SchedulingPolicy(scope, id, {
-        ...base,
-        workspace: object.workspace,
-        deploymentTargetSelector: object.deploymentTargetSelector,
-        clusterTypeSelector: object.clusterTypeSelector,
-      });
+      return new SchedulingPolicy(scope, id, object);
     case 'DeploymentTarget':
-      return new DeploymentTarget(scope, id, {
-        ...base,
-        environment: object.environment,
-        manifests: object.manifests as DeploymentTargetManifests,
-        configSchemas: object.configSchemas,
-      });
+      return new DeploymentTarget(scope, id, { ...object, manifests: object.manifests as DeploymentTargetManifests });
     case 'Workload':
       return new Workload(scope, id, {
-        ...base,
-        workspace: (object as WorkloadModel).workspace,
-        configSchemas: object.configSchemas,
+        ...object,
         deploymentTargets: object.deploymentTargets.map((target) => ({
           ...target,
           manifests: target.manifests as DeploymentTargetManifests,
         })),
       });
     case 'WorkloadRegistration':
-      return new WorkloadRegistration(scope, id, { ...base, workload: object.workload, workspace: object.workspace });
+      return new WorkloadRegistration(scope, id, object);
     case 'Template':
-      return new Template(scope, id, {
-        ...base,
-        type: object.type,
-        contentType: object.contentType,
-        manifests: object.manifests,
-      });
+      return new Template(scope, id, object);
     case 'ConfigSchema':
-      return new ConfigSchema(scope, id, { ...base, schema: object.schema });
+      return new ConfigSchema(scope, id, object);
     case 'BaseRepo':
-      return new BaseRepo(scope, id, {
-        ...base,
-        repo: object.repo,
-        branch: object.branch,
-        path: object.path,
-        commit: object.commit,
-      });
+      return new BaseRepo(scope, id, object);
     case 'GitOpsRepo':
-      return new GitOpsRepo(scope, id, { ...base, repo: object.repo, branch: object.branch, path: object.path });
+      return new GitOpsRepo(scope, id, object);
     case 'ConfigMap':
-      return new PlatformConfig(scope, id, { ...base, data: object.data, platformConfigLabel: false });
+      return new PlatformConfig(scope, id, { ...object, platformConfigLabel: false });
     case 'Environment':
       throw new Error(`Environment "${object.name}" cannot be added as an object; it is an Environment construct`);
   }

@@ -1,16 +1,12 @@
 import { Construct } from 'constructs';
+import { KindProps } from '../core/model/kind';
+import { CONFIG_MAP } from '../core/model/kinds';
 import { ConfigMap as ConfigMapModel } from '../core/model/types';
 import { PLATFORM_CONFIG_LABEL } from '../core/layout/names';
 import { KalypsoObject, KalypsoObjectProps } from './kalypso-object';
 
 /** Props of a `PlatformConfig`. */
-export interface PlatformConfigProps extends KalypsoObjectProps {
-  /**
-   * Config entries. Values are text; Kalypso reads each as YAML, so `"[a, b]"` is a list and `"{x: 1}"` a map that
-   * merges with other maps of the same key.
-   * @default - none; add them with `addEntry`
-   */
-  readonly data?: Readonly<Record<string, string>>;
+export interface PlatformConfigProps extends KalypsoObjectProps, KindProps<typeof CONFIG_MAP> {
   /**
    * Add the `platform-config: "true"` label, which makes Kalypso merge the ConfigMap into the config of every
    * assignment its other labels match. Without it, only ConfigMaps named `azure-app-config…` are read.
@@ -25,37 +21,26 @@ export interface PlatformConfigProps extends KalypsoObjectProps {
  * deployment target; no other labels configure every assignment. ConfigMaps are applied in name order.
  */
 export class PlatformConfig extends KalypsoObject<ConfigMapModel> {
-  private readonly _data: Record<string, string>;
-
   public constructor(scope: Construct, id: string, props: PlatformConfigProps = {}) {
-    super(scope, id, 'ConfigMap', {
+    super(scope, id, CONFIG_MAP, {
       ...props,
       labels: (props.platformConfigLabel ?? true) ? { ...props.labels, [PLATFORM_CONFIG_LABEL]: 'true' } : props.labels,
     });
-    this._data = { ...props.data };
   }
 
   /** The entries (a copy). */
   public get data(): Record<string, string> {
-    return { ...this._data };
+    return { ...this.fields.data };
   }
 
   /** Adds an entry; a key can be set once. */
   public addEntry(key: string, value: string): void {
-    if (Object.prototype.hasOwnProperty.call(this._data, key)) {
+    const { data } = this.fields;
+    if (Object.prototype.hasOwnProperty.call(data, key)) {
       throw new Error(
-        `PlatformConfig "${this.node.path}" already has the key "${key}" (value ${JSON.stringify(this._data[key])})`,
+        `PlatformConfig "${this.node.path}" already has the key "${key}" (value ${JSON.stringify(data[key])})`,
       );
     }
-    this._data[key] = value;
-    this.changed();
-  }
-
-  public toModel(): ConfigMapModel {
-    return { ...this.modelBase(), data: this.data };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return { data: this.data };
+    this.setFields({ data: { ...data, [key]: value } });
   }
 }

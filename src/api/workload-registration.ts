@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { WorkloadRegistration as WorkloadRegistrationModel } from '../core/model/types';
+import { KindProps, WithInputs } from '../core/model/kind';
+import { WORKLOAD_REGISTRATION } from '../core/model/kinds';
+import { RepositoryRef, WorkloadRegistration as WorkloadRegistrationModel } from '../core/model/types';
 import { KalypsoObject, KalypsoObjectProps, isKalypsoObjectOfKind } from './kalypso-object';
 
 /** A folder of a branch of a repository. */
@@ -19,15 +21,10 @@ export interface RepositoryLocation {
 }
 
 /** Props of a `WorkloadRegistration`. */
-export interface WorkloadRegistrationProps extends KalypsoObjectProps {
-  /** Where the application team keeps its Workload. */
-  readonly workload: RepositoryLocation;
-  /**
-   * The team's workspace: the `workspace` label of the workload's deployment targets.
-   * @default "" - no workspace
-   */
-  readonly workspace?: string;
-}
+export interface WorkloadRegistrationProps
+  extends
+    KalypsoObjectProps,
+    WithInputs<KindProps<typeof WORKLOAD_REGISTRATION>, { readonly workload: RepositoryLocation }> {}
 
 /**
  * Registers an application team's Workload with the platform (`scheduler.kalypso.io/v1alpha1` WorkloadRegistration).
@@ -50,11 +47,11 @@ export class WorkloadRegistration extends KalypsoObject<WorkloadRegistrationMode
   public readonly workspace: string;
 
   public constructor(scope: Construct, id: string, props: WorkloadRegistrationProps) {
-    super(scope, id, 'WorkloadRegistration', props);
-    this.repo = props.workload.repo;
-    this.branch = props.workload.branch ?? 'main';
-    this.path = props.workload.path ?? '.';
-    this.workspace = props.workspace ?? '';
+    super(scope, id, WORKLOAD_REGISTRATION, { ...props, workload: repositoryRef(props.workload, 'main') });
+    this.repo = this.fields.workload.repo;
+    this.branch = this.fields.workload.branch;
+    this.path = this.fields.workload.path;
+    this.workspace = this.fields.workspace;
     this.node.addValidation({
       validate: () =>
         this.source || this.node.children.some((child) => isKalypsoObjectOfKind(child, 'Workload'))
@@ -64,21 +61,9 @@ export class WorkloadRegistration extends KalypsoObject<WorkloadRegistrationMode
             ],
     });
   }
+}
 
-  public toModel(): WorkloadRegistrationModel {
-    return {
-      ...this.modelBase(),
-      workload: { repo: this.repo, branch: this.branch, path: this.path },
-      workspace: this.workspace,
-    };
-  }
-
-  protected manifestBody(): Record<string, unknown> {
-    return {
-      spec: {
-        workload: { repo: this.repo, branch: this.branch, path: this.path },
-        ...(this.workspace ? { workspace: this.workspace } : {}),
-      },
-    };
-  }
+/** A repository location with the defaults of a left-out branch and path. */
+export function repositoryRef(location: RepositoryLocation, defaultBranch: string): RepositoryRef {
+  return { repo: location.repo, branch: location.branch ?? defaultBranch, path: location.path ?? '.' };
 }

@@ -1,338 +1,343 @@
 import { SourcedDocument } from './documents';
-import { FieldPath } from './field-path';
-import {
-  dnsLabelProblem,
-  dnsSubdomainProblem,
-  labelKeyProblem,
-  labelValueProblem,
-  MAX_LABEL_LENGTH,
-} from './kubernetes-names';
+import { KindDefinition, specKind, topLevelKind } from './kind';
+import { isLabelKey, labels } from './label-shapes';
+import { labelValueProblem } from './kubernetes-names';
 import { Problem, describeValue } from './problems';
 import {
-  FieldSpec,
-  Shape,
-  ShapeContext,
-  isMapping,
+  Fields,
+  anything,
+  dropped,
   list,
   mapOf,
   object,
   oneOf,
   optional,
+  refine,
   report,
   required,
   string,
 } from './shape';
-import {
-  ControlPlaneObject,
-  KALYPSO_API_VERSION,
-  Kind,
-  LabelSelector,
-  LabelSelectorRequirement,
-  RepositoryRef,
-  SelectorOperator,
-  TemplateType,
-  WorkloadTarget,
-} from './types';
+import type { ControlPlaneObject, Kind } from './types';
 
 /*
- * The shape of every kind the control plane may hold (reference §2, SPEC §2.2), and how a checked document becomes a
- * typed object.
+ * Every kind the control plane may hold, each defined once: the fields of its YAML with their doc comments, which
+ * `types.ts` turns into the model types and `src/api/` into the construct props. Kalypso's CRDs
+ * (`scheduler.kalypso.io/v1alpha1`) are the source of the YAML shapes.
+ *
+ * To add a field to a kind, add it here with its doc comment (`required`, `optional`, see `shape.ts`): reading and
+ * checking YAML, the model type, the construct props, `toModel()` and `toManifest()` all follow. A construct class
+ * shows it as a member only if it is given one.
  */
 
-const labelValue: Shape<string> = (value, path, context) => {
-  const text = string(value, path, context);
-  if (text === undefined) return undefined;
-  const problem = labelValueProblem(text);
-  if (problem) {
-    report(context, path, `label value ${problem}`, { got: describeValue(text) });
-    return undefined;
-  }
-  return text;
-};
+/** apiVersion of every Kalypso kind. */
+export const KALYPSO_API_VERSION = 'scheduler.kalypso.io/v1alpha1';
 
-const labelKey = (key: string, path: FieldPath, context: ShapeContext): boolean => {
-  const problem = labelKeyProblem(key);
-  if (problem) report(context, path, `label key ${problem}`, { got: describeValue(key) });
-  return !problem;
-};
-
-export const labels: Shape<Record<string, string>> = (value, path, context) => {
-  const checked = mapOf(labelValue)(value, path, context);
-  if (checked === undefined) return undefined;
-  const valid = Object.keys(checked)
-    .map((key) => labelKey(key, [...path, key], context))
-    .every(Boolean);
-  return valid ? checked : undefined;
-};
+/** A Kalypso kind: its fields are under `spec`. */
+function kalypsoKind<K extends string, F extends Fields>(options: {
+  readonly kind: K;
+  readonly nameIsLabelValue?: boolean;
+  readonly nameIsNamespace?: boolean;
+  readonly spec: F;
+}): KindDefinition<K, F> {
+  return specKind({ apiVersion: KALYPSO_API_VERSION, ...options });
+}
 
 const stringMap = mapOf(string);
 const stringList = list(string);
 
-const OPERATORS = Object.values(SelectorOperator);
+/** The operators of a label selector requirement (Kubernetes `metav1.LabelSelectorOperator`). */
+export enum SelectorOperator {
+  IN = 'In',
+  NOT_IN = 'NotIn',
+  EXISTS = 'Exists',
+  DOES_NOT_EXIST = 'DoesNotExist',
+}
 
-const requirement: Shape<LabelSelectorRequirement> = (value, path, context) => {
-  const checked = object({
+/** One requirement of a label selector: `key` `operator` `values`. */
+export const requirement = refine(
+  object({
+    /** The label key the requirement applies to. */
     key: required(string),
-    operator: required(oneOf(OPERATORS)),
+    /** How the label's value is compared with `values`. */
+    operator: required(oneOf(Object.values(SelectorOperator))),
+    /**
+     * The values to compare with: non-empty for `In` and `NotIn`, empty for `Exists` and `DoesNotExist`.
+     * @default - none
+     */
     values: optional(stringList),
-  })(value, path, context);
-  if (!checked) return undefined;
-  const key = checked.key as string;
-  const operator = checked.operator as SelectorOperator;
-  const values = checked.values as string[] | undefined;
-  let valid = labelKey(key, [...path, 'key'], context);
-  const needsValues = operator === SelectorOperator.IN || operator === SelectorOperator.NOT_IN;
-  if (needsValues && (!values || values.length === 0)) {
-    report(context, [...path, 'values'], `must be a non-empty list for operator ${operator}`);
-    valid = false;
-  }
-  if (!needsValues && values && values.length > 0) {
-    report(context, [...path, 'values'], `must be empty for operator ${operator}`, { got: describeValue(values) });
-    valid = false;
-  }
-  values?.forEach((element, index) => {
-    const problem = labelValueProblem(element);
-    if (problem) {
-      report(context, [...path, 'values', index], `label value ${problem}`, { got: describeValue(element) });
+  }),
+  (checked, path, context) => {
+    const { key, operator, values } = checked;
+    let valid = isLabelKey(key, [...path, 'key'], context);
+    const needsValues = operator === SelectorOperator.IN || operator === SelectorOperator.NOT_IN;
+    if (needsValues && !values) {
+      report(context, [...path, 'values'], `must be a non-empty list for operator ${operator}`);
       valid = false;
     }
-  });
-  return valid ? { key, operator, ...(values && values.length > 0 ? { values } : {}) } : undefined;
-};
+    if (!needsValues && values) {
+      report(context, [...path, 'values'], `must be empty for operator ${operator}`, { got: describeValue(values) });
+      valid = false;
+    }
+    values?.forEach((element, index) => {
+      const problem = labelValueProblem(element);
+      if (problem) {
+        report(context, [...path, 'values', index], `label value ${problem}`, { got: describeValue(element) });
+        valid = false;
+      }
+    });
+    return valid ? checked : undefined;
+  },
+);
 
-export const labelSelector: Shape<LabelSelector> = (value, path, context) => {
-  const checked = object({ matchLabels: optional(labels), matchExpressions: optional(list(requirement)) })(
-    value,
-    path,
-    context,
-  );
-  if (!checked) return undefined;
-  return {
-    ...(checked.matchLabels ? { matchLabels: checked.matchLabels as Record<string, string> } : {}),
-    ...(checked.matchExpressions ? { matchExpressions: checked.matchExpressions as LabelSelectorRequirement[] } : {}),
-  };
-};
+/** A Kubernetes label selector: `matchLabels` and `matchExpressions` are ANDed; `{}` selects everything. */
+export const labelSelector = object({
+  /**
+   * Labels that must be present with exactly these values.
+   * @default - none
+   */
+  matchLabels: optional(labels, { keepEmpty: true }),
+  /**
+   * Requirements that must all hold.
+   * @default - none
+   */
+  matchExpressions: optional(list(requirement), { keepEmpty: true }),
+});
 
-const repositoryFields: Record<string, FieldSpec> = {
+/** Where a repository's content lives (Kalypso's `ManifestsSpec`). */
+export const repositoryRef = object({
+  /** URL of the repository (or a folder, for local sources). */
   repo: required(string),
+  /** Branch of the repository. */
   branch: required(string),
+  /** File or folder inside the repository. */
   path: required(string),
+});
+
+export const CLUSTER_TYPE = kalypsoKind({
+  kind: 'ClusterType',
+  nameIsLabelValue: true,
+  spec: {
+    /**
+     * Renders `reconciler.yaml`: a Template of the control plane with this name, else a registered reconciler
+     * (built-in: `flux`, also called `arc-flux`, and `argocd`; more with `ControlPlane.addReconciler`).
+     * @default "flux" in code; YAML must set it
+     */
+    reconciler: required(string, { propDefault: 'flux' }),
+    /**
+     * Renders `namespace.yaml`: a Template with this name, else a registered namespace renderer (built-in: `default`).
+     * @default "default" in code; YAML must set it
+     */
+    namespaceService: required(string, { propDefault: 'default' }),
+    /**
+     * Renders the platform config file: a Template with this name, else a registered config renderer (built-in:
+     * `configmap` for `platform-config.yaml`, `envfile` for `platform-config.sh`).
+     * @default "configmap" in code; YAML must set it
+     */
+    configType: required(string, { propDefault: 'configmap' }),
+  },
+});
+
+export const SCHEDULING_POLICY = kalypsoKind({
+  kind: 'SchedulingPolicy',
+  nameIsLabelValue: true,
+  spec: {
+    /**
+     * Only deployment targets whose `workspace` label equals this (the workspace of their WorkloadRegistration).
+     * @default - targets of every workspace
+     */
+    workspace: optional(string, { at: ['deploymentTargetSelector', 'workspace'] }),
+    /**
+     * Which deployment targets, by their labels (`matchLabels` and `matchExpressions` are ANDed).
+     * @default {} in code: every deployment target; YAML must set it
+     */
+    deploymentTargetSelector: required(labelSelector, {
+      at: ['deploymentTargetSelector', 'labelSelector'],
+      propDefault: {},
+    }),
+    /**
+     * Which cluster types, by their labels.
+     * @default {} in code: every cluster type; YAML must set it
+     */
+    clusterTypeSelector: required(labelSelector, { at: ['clusterTypeSelector', 'labelSelector'], propDefault: {} }),
+  },
+});
+
+/** The fields of a deployment target, written directly or as one of a Workload's (Kalypso's `DeploymentTargetSpec`). */
+const deploymentTargetSpec = {
+  /** The environment the target is deployed to; it is scheduled in that environment only. */
+  environment: required(string),
+  /**
+   * Where the target's manifests live: by convention `repo`, `branch` and `path`, which the built-in reconcilers need;
+   * any other key is passed on to Templates and custom renderers (`.Manifests.<key>`).
+   */
+  manifests: required(stringMap),
+  /**
+   * Inline JSON-Schema documents the target's composed platform config must satisfy.
+   * @default - none
+   */
+  configSchemas: optional(stringList, { default: [] }),
 };
 
-const repositoryRef = object(repositoryFields);
+export const DEPLOYMENT_TARGET = kalypsoKind({
+  kind: 'DeploymentTarget',
+  nameIsLabelValue: true,
+  spec: deploymentTargetSpec,
+});
 
-const workloadTarget: Shape<WorkloadTarget> = (value, path, context) => {
-  const checked = object({
-    name: required(string),
-    labels: optional(labels),
-    environment: required(string),
-    manifests: required(stringMap),
-    configSchemas: optional(stringList),
-  })(value, path, context);
-  if (!checked) return undefined;
-  return {
-    name: checked.name as string,
-    labels: (checked.labels as Record<string, string>) ?? {},
-    environment: checked.environment as string,
-    manifests: checked.manifests as Record<string, string>,
-    configSchemas: (checked.configSchemas as string[]) ?? [],
-  };
-};
+/** One deployment target of a Workload, before unfolding. */
+export const workloadTarget = object({
+  /** Name of the target; the deployment target is `<workload>-<name>`. */
+  name: required(string),
+  /**
+   * Labels of the target, which scheduling policies select on (the workload's labels override them).
+   * @default - no labels
+   */
+  labels: optional(labels, { default: {} }),
+  ...deploymentTargetSpec,
+});
 
-type Fields = Record<string, unknown>;
+export const WORKLOAD = kalypsoKind({
+  kind: 'Workload',
+  nameIsLabelValue: true,
+  spec: {
+    /**
+     * The workload's deployment targets.
+     * @default - none
+     */
+    deploymentTargets: optional(list(workloadTarget), { default: [], keepEmpty: true }),
+    /**
+     * Inline JSON-Schema documents added to every deployment target's.
+     * @default - none
+     */
+    configSchemas: optional(stringList, { default: [] }),
+  },
+});
 
-interface KindDefinition {
-  readonly apiVersion: string;
-  /** Fields beside apiVersion/kind/metadata, e.g. `spec` or ConfigMap's `data`. */
-  readonly body: Record<string, FieldSpec>;
-  /** Names that end up in label values or namespace names must be shorter than 63 characters. */
-  readonly nameIsLabelValue?: boolean;
-  readonly nameIsNamespace?: boolean;
-  readonly build: (
-    name: string,
-    objectLabels: Record<string, string>,
-    body: Fields,
-  ) => Omit<ControlPlaneObject, 'source'>;
+export const WORKLOAD_REGISTRATION = kalypsoKind({
+  kind: 'WorkloadRegistration',
+  spec: {
+    /** Where the application team keeps its Workload's YAML. */
+    workload: required(repositoryRef),
+    /**
+     * The team's workspace: the `workspace` label of the workload's deployment targets; empty for none.
+     * @default "" - no workspace
+     */
+    workspace: optional(string, { default: '' }),
+  },
+});
+
+export const ENVIRONMENT = kalypsoKind({
+  kind: 'Environment',
+  nameIsNamespace: true,
+  spec: {
+    /** The environment's branch of the control-plane repository. */
+    controlPlane: required(repositoryRef),
+  },
+});
+
+/** The role a Template is written for. */
+export enum TemplateType {
+  RECONCILER = 'reconciler',
+  NAMESPACE = 'namespace',
+  CONFIG = 'config',
 }
 
-function spec(fields: Record<string, FieldSpec>): Record<string, FieldSpec> {
-  return { spec: required(object(fields)), status: optional(() => ({})) };
-}
+export const TEMPLATE = kalypsoKind({
+  kind: 'Template',
+  spec: {
+    /** The role the template is written for (Kalypso does not enforce it: a ClusterType may use it in any role). */
+    type: required(oneOf(Object.values(TemplateType))),
+    /**
+     * `sh` writes the config file as `platform-config.sh`; anything else as `platform-config.yaml`. Only read when the
+     * template renders the platform config.
+     * @default "configMap"
+     */
+    contentType: optional(string, { default: 'configMap' }),
+    /** Go `text/template` documents, rendered in order with the assignment's data (`.Namespace`, `.ConfigData`…). */
+    manifests: required(stringList),
+  },
+});
 
-const specOf = (body: Fields): Fields => body.spec as Fields;
+export const CONFIG_SCHEMA = kalypsoKind({
+  kind: 'ConfigSchema',
+  spec: {
+    /** The JSON Schema, as text, the composed platform config of every matching assignment must satisfy. */
+    schema: required(string),
+  },
+});
 
-export const KINDS: Readonly<Record<Kind, KindDefinition>> = {
-  ClusterType: {
-    apiVersion: KALYPSO_API_VERSION,
-    nameIsLabelValue: true,
-    body: spec({ reconciler: required(string), namespaceService: required(string), configType: required(string) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'ClusterType',
-      name,
-      labels: objectLabels,
-      reconciler: specOf(body).reconciler as string,
-      namespaceService: specOf(body).namespaceService as string,
-      configType: specOf(body).configType as string,
-    }),
+export const BASE_REPO = kalypsoKind({
+  kind: 'BaseRepo',
+  spec: {
+    /** URL of the repository. */
+    repo: required(string),
+    /**
+     * Branch of the repository.
+     * @default "main" in code; YAML must set it
+     */
+    branch: required(string, { propDefault: 'main' }),
+    /**
+     * Folder inside the repository.
+     * @default "." in code; YAML must set it
+     */
+    path: required(string, { propDefault: '.' }),
+    /**
+     * The pinned commit; empty for none. For the BaseRepo named `main` it is the control-plane commit promoted to the
+     * environment, written to `.github/tracking/Promoted_Commit_Id`.
+     * @default "" - none
+     */
+    commit: optional(string, { default: '' }),
   },
-  SchedulingPolicy: {
-    apiVersion: KALYPSO_API_VERSION,
-    nameIsLabelValue: true,
-    body: spec({
-      deploymentTargetSelector: required(
-        object({ workspace: optional(string), labelSelector: required(labelSelector) }),
-      ),
-      clusterTypeSelector: required(object({ labelSelector: required(labelSelector) })),
-    }),
-    build: (name, objectLabels, body) => {
-      const targets = specOf(body).deploymentTargetSelector as Fields;
-      const clusterTypes = specOf(body).clusterTypeSelector as Fields;
-      const workspace = targets.workspace as string | undefined;
-      return {
-        kind: 'SchedulingPolicy',
-        name,
-        labels: objectLabels,
-        ...(workspace ? { workspace } : {}),
-        deploymentTargetSelector: targets.labelSelector as LabelSelector,
-        clusterTypeSelector: clusterTypes.labelSelector as LabelSelector,
-      };
-    },
+});
+
+export const GITOPS_REPO = kalypsoKind({
+  kind: 'GitOpsRepo',
+  spec: {
+    /** URL of the platform GitOps repository, e.g. `https://github.com/org/platform-gitops`. */
+    repo: required(string),
+    /** The environment's branch in that repository: the base of its pull requests. */
+    branch: required(string),
+    /**
+     * Folder inside the repository (Kalypso ignores it: the tree always goes to the root).
+     * @default "." in code; YAML must set it
+     */
+    path: required(string, { propDefault: '.' }),
   },
-  DeploymentTarget: {
-    apiVersion: KALYPSO_API_VERSION,
-    nameIsLabelValue: true,
-    body: spec({ environment: required(string), manifests: required(stringMap), configSchemas: optional(stringList) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'DeploymentTarget',
-      name,
-      labels: objectLabels,
-      environment: specOf(body).environment as string,
-      manifests: specOf(body).manifests as Record<string, string>,
-      configSchemas: (specOf(body).configSchemas as string[]) ?? [],
-    }),
+});
+
+export const CONFIG_MAP = topLevelKind({
+  kind: 'ConfigMap',
+  apiVersion: 'v1',
+  fields: {
+    /**
+     * The entries. Values are text; Kalypso reads each as YAML, so `"[a, b]"` is a list and `"{x: 1}"` a map that
+     * merges with other maps of the same key.
+     * @default - none
+     */
+    data: optional(stringMap, { default: {}, keepEmpty: true }),
+    binaryData: dropped(stringMap),
+    immutable: dropped(anything),
   },
-  Workload: {
-    apiVersion: KALYPSO_API_VERSION,
-    nameIsLabelValue: true,
-    body: spec({ deploymentTargets: optional(list(workloadTarget)), configSchemas: optional(stringList) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'Workload',
-      name,
-      labels: objectLabels,
-      deploymentTargets: (specOf(body).deploymentTargets as WorkloadTarget[]) ?? [],
-      configSchemas: (specOf(body).configSchemas as string[]) ?? [],
-    }),
-  },
-  WorkloadRegistration: {
-    apiVersion: KALYPSO_API_VERSION,
-    body: spec({ workload: required(repositoryRef), workspace: optional(string) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'WorkloadRegistration',
-      name,
-      labels: objectLabels,
-      workload: specOf(body).workload as unknown as RepositoryRef,
-      workspace: (specOf(body).workspace as string) ?? '',
-    }),
-  },
-  Environment: {
-    apiVersion: KALYPSO_API_VERSION,
-    nameIsNamespace: true,
-    body: spec({ controlPlane: required(repositoryRef) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'Environment',
-      name,
-      labels: objectLabels,
-      controlPlane: specOf(body).controlPlane as unknown as RepositoryRef,
-    }),
-  },
-  Template: {
-    apiVersion: KALYPSO_API_VERSION,
-    body: spec({
-      type: required(oneOf(Object.values(TemplateType))),
-      contentType: optional(string),
-      manifests: required(stringList),
-    }),
-    build: (name, objectLabels, body) => ({
-      kind: 'Template',
-      name,
-      labels: objectLabels,
-      type: specOf(body).type as TemplateType,
-      contentType: (specOf(body).contentType as string) || 'configMap',
-      manifests: specOf(body).manifests as string[],
-    }),
-  },
-  ConfigSchema: {
-    apiVersion: KALYPSO_API_VERSION,
-    body: spec({ schema: required(string) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'ConfigSchema',
-      name,
-      labels: objectLabels,
-      schema: specOf(body).schema as string,
-    }),
-  },
-  BaseRepo: {
-    apiVersion: KALYPSO_API_VERSION,
-    body: spec({ ...repositoryFields, commit: optional(string) }),
-    build: (name, objectLabels, body) => ({
-      kind: 'BaseRepo',
-      name,
-      labels: objectLabels,
-      repo: specOf(body).repo as string,
-      branch: specOf(body).branch as string,
-      path: specOf(body).path as string,
-      commit: (specOf(body).commit as string) ?? '',
-    }),
-  },
-  GitOpsRepo: {
-    apiVersion: KALYPSO_API_VERSION,
-    body: spec(repositoryFields),
-    build: (name, objectLabels, body) => ({
-      kind: 'GitOpsRepo',
-      name,
-      labels: objectLabels,
-      repo: specOf(body).repo as string,
-      branch: specOf(body).branch as string,
-      path: specOf(body).path as string,
-    }),
-  },
-  ConfigMap: {
-    apiVersion: 'v1',
-    body: { data: optional(stringMap), binaryData: optional(stringMap), immutable: optional(() => true) },
-    build: (name, objectLabels, body) => ({
-      kind: 'ConfigMap',
-      name,
-      labels: objectLabels,
-      data: (body.data as Record<string, string>) ?? {},
-    }),
-  },
+});
+
+/** Every kind, by its name. */
+export const KINDS = {
+  ClusterType: CLUSTER_TYPE,
+  SchedulingPolicy: SCHEDULING_POLICY,
+  DeploymentTarget: DEPLOYMENT_TARGET,
+  Workload: WORKLOAD,
+  WorkloadRegistration: WORKLOAD_REGISTRATION,
+  Environment: ENVIRONMENT,
+  Template: TEMPLATE,
+  ConfigSchema: CONFIG_SCHEMA,
+  BaseRepo: BASE_REPO,
+  GitOpsRepo: GITOPS_REPO,
+  ConfigMap: CONFIG_MAP,
 };
 
 export function isKnownKind(kind: unknown): kind is Kind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind);
 }
-
-const METADATA_FIELDS: Record<string, FieldSpec> = {
-  name: required(string),
-  labels: optional(labels),
-  namespace: optional(string),
-  annotations: optional(stringMap),
-};
-
-/** Fields the API server fills in; a manifest copied from a cluster may carry them. */
-const SERVER_METADATA = [
-  'generateName',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
 
 /** Checks one document of a known kind and builds its object; undefined when it has errors (already reported). */
 export function buildObject(
@@ -340,36 +345,5 @@ export function buildObject(
   document: SourcedDocument,
   problems: Problem[],
 ): ControlPlaneObject | undefined {
-  const definition = KINDS[kind];
-  const value = document.value as Record<string, unknown>;
-  const rawName = isMapping(value.metadata) && typeof value.metadata.name === 'string' ? value.metadata.name : '';
-  const context: ShapeContext = { document, object: `${kind}/${rawName || '?'}`, problems };
-  const metadata = object(METADATA_FIELDS, SERVER_METADATA)(value.metadata ?? null, ['metadata'], context);
-  const body = object(definition.body, ['apiVersion', 'kind', 'metadata'])(value, [], context);
-  if (!metadata || !body) return undefined;
-  const name = metadata.name as string;
-  if (!checkName(definition, name, context)) return undefined;
-  return {
-    ...definition.build(name, (metadata.labels as Record<string, string>) ?? {}, body),
-    source: document,
-  } as ControlPlaneObject;
-}
-
-function checkName(definition: KindDefinition, name: string, context: ShapeContext): boolean {
-  const path = ['metadata', 'name'];
-  const problem = definition.nameIsNamespace ? dnsLabelProblem(name) : dnsSubdomainProblem(name);
-  if (problem) {
-    report(context, path, `name ${problem}`, { got: describeValue(name) });
-    return false;
-  }
-  if (definition.nameIsLabelValue && name.length > MAX_LABEL_LENGTH) {
-    report(
-      context,
-      path,
-      `name is ${name.length} characters long; Kalypso uses it as a label value, so at most ${MAX_LABEL_LENGTH} are allowed`,
-      { got: describeValue(name) },
-    );
-    return false;
-  }
-  return true;
+  return KINDS[kind].read(document, problems);
 }

@@ -1,3 +1,5 @@
+import { compareStrings } from './order';
+
 /** Where something was written: a file (relative to the control-plane root, `branch/path`) and a 1-based position. */
 export interface SourceLocation {
   /** File path relative to the control-plane root, starting with the branch. */
@@ -90,14 +92,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 function compareProblems(a: Problem, b: Problem): number {
-  const fileA = a.location?.file ?? '';
-  const fileB = b.location?.file ?? '';
-  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  const byFile = compareStrings(a.location?.file ?? '', b.location?.file ?? '');
+  if (byFile !== 0) return byFile;
   const lineDiff = (a.location?.line ?? 0) - (b.location?.line ?? 0);
   if (lineDiff !== 0) return lineDiff;
   const columnDiff = (a.location?.column ?? 0) - (b.location?.column ?? 0);
   if (columnDiff !== 0) return columnDiff;
-  const textA = formatProblem(a);
-  const textB = formatProblem(b);
-  return textA < textB ? -1 : textA > textB ? 1 : 0;
+  return compareStrings(formatProblem(a), formatProblem(b));
 }

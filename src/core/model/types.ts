@@ -1,53 +1,40 @@
 import { SourcedDocument } from './documents';
 import { FieldPath } from './field-path';
+import type { KindFields } from './kind';
+import type {
+  BASE_REPO,
+  CLUSTER_TYPE,
+  CONFIG_MAP,
+  CONFIG_SCHEMA,
+  DEPLOYMENT_TARGET,
+  ENVIRONMENT,
+  GITOPS_REPO,
+  SCHEDULING_POLICY,
+  TEMPLATE,
+  WORKLOAD,
+  WORKLOAD_REGISTRATION,
+  labelSelector,
+  requirement,
+  repositoryRef,
+  workloadTarget,
+} from './kinds';
+import type { ShapeValue } from './shape';
 
-/** apiVersion of every Kalypso kind. */
-export const KALYPSO_API_VERSION = 'scheduler.kalypso.io/v1alpha1';
+export { KALYPSO_API_VERSION, SelectorOperator, TemplateType } from './kinds';
 
-/** The operators of a label selector requirement (Kubernetes `metav1.LabelSelectorOperator`). */
-export enum SelectorOperator {
-  IN = 'In',
-  NOT_IN = 'NotIn',
-  EXISTS = 'Exists',
-  DOES_NOT_EXIST = 'DoesNotExist',
-}
+/*
+ * The plain data model of the control plane. The fields of each kind are defined once, with their doc comments, in
+ * `kinds.ts`; the types here are derived from those definitions.
+ */
 
 /** One requirement of a label selector: `key` `operator` `values`. */
-export interface LabelSelectorRequirement {
-  /** The label key the requirement applies to. */
-  readonly key: string;
-  /** How the label's value is compared with `values`. */
-  readonly operator: SelectorOperator;
-  /**
-   * The values to compare with: non-empty for `In` and `NotIn`, empty for `Exists` and `DoesNotExist`.
-   * @default - none
-   */
-  readonly values?: readonly string[];
-}
+export type LabelSelectorRequirement = ShapeValue<typeof requirement>;
 
 /** A Kubernetes label selector: `matchLabels` and `matchExpressions` are ANDed; `{}` selects everything. */
-export interface LabelSelector {
-  /**
-   * Labels that must be present with exactly these values.
-   * @default - none
-   */
-  readonly matchLabels?: Readonly<Record<string, string>>;
-  /**
-   * Requirements that must all hold.
-   * @default - none
-   */
-  readonly matchExpressions?: readonly LabelSelectorRequirement[];
-}
+export type LabelSelector = ShapeValue<typeof labelSelector>;
 
 /** Where a repository's content lives (Kalypso's `ManifestsSpec`). */
-export interface RepositoryRef {
-  /** URL of the repository (or a folder, for local sources). */
-  readonly repo: string;
-  /** Branch of the repository. */
-  readonly branch: string;
-  /** File or folder inside the repository. */
-  readonly path: string;
-}
+export type RepositoryRef = ShapeValue<typeof repositoryRef>;
 
 /** What every control-plane object has. */
 export interface ObjectBase<K extends string> {
@@ -61,34 +48,14 @@ export interface ObjectBase<K extends string> {
   readonly source?: SourcedDocument;
 }
 
-/** A labelled group of clusters that share a reconciler (reference §2.1). */
-export interface ClusterType extends ObjectBase<'ClusterType'> {
-  /** Renderer (Template or built-in) for `reconciler.yaml`. */
-  readonly reconciler: string;
-  /** Renderer for `namespace.yaml`. */
-  readonly namespaceService: string;
-  /** Renderer for `platform-config.yaml` / `platform-config.sh`. */
-  readonly configType: string;
-}
+/** A labelled group of clusters that share a reconciler. */
+export interface ClusterType extends ObjectBase<'ClusterType'>, KindFields<typeof CLUSTER_TYPE> {}
 
-/** Schedules the selected deployment targets onto the selected cluster types (reference §2.3). */
-export interface SchedulingPolicy extends ObjectBase<'SchedulingPolicy'> {
-  /** When set, only deployment targets whose `workspace` label equals it. */
-  readonly workspace?: string;
-  /** Selects deployment targets by their labels. */
-  readonly deploymentTargetSelector: LabelSelector;
-  /** Selects cluster types by their labels. */
-  readonly clusterTypeSelector: LabelSelector;
-}
+/** Schedules the selected deployment targets onto the selected cluster types. */
+export interface SchedulingPolicy extends ObjectBase<'SchedulingPolicy'>, KindFields<typeof SCHEDULING_POLICY> {}
 
-/** A deployment target: written directly, or unfolded from a Workload (reference §2.4, §4). */
-export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'> {
-  /** The environment it is deployed to. */
-  readonly environment: string;
-  /** Free-form; by convention `repo`, `branch`, `path`. */
-  readonly manifests: Readonly<Record<string, string>>;
-  /** Inline JSON-Schema documents. */
-  readonly configSchemas: readonly string[];
+/** A deployment target: written directly, or unfolded from a Workload. */
+export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'>, KindFields<typeof DEPLOYMENT_TARGET> {
   /**
    * Where in `source` each of `configSchemas` was written (an unfolded target's own, then its Workload's).
    * @default - `spec.configSchemas[i]` of the target's own document
@@ -101,80 +68,35 @@ export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'> {
 }
 
 /** One deployment target of a Workload, before unfolding. */
-export interface WorkloadTarget {
-  /** Name of the target; the deployment target is `<workload>-<name>`. */
-  readonly name: string;
-  /** Labels of the target (the workload's labels override them). */
-  readonly labels: Readonly<Record<string, string>>;
-  /** The environment it is deployed to. */
-  readonly environment: string;
-  /** Free-form; by convention `repo`, `branch`, `path`. */
-  readonly manifests: Readonly<Record<string, string>>;
-  /** Inline JSON-Schema documents. */
-  readonly configSchemas: readonly string[];
-}
+export type WorkloadTarget = ShapeValue<typeof workloadTarget>;
 
-/** An application team's workload (reference §2.5). */
-export interface Workload extends ObjectBase<'Workload'> {
-  /** The workload's deployment targets. */
-  readonly deploymentTargets: readonly WorkloadTarget[];
-  /** Inline JSON-Schema documents added to every target's. */
-  readonly configSchemas: readonly string[];
+/** An application team's workload. */
+export interface Workload extends ObjectBase<'Workload'>, KindFields<typeof WORKLOAD> {
   /** Workspace of the WorkloadRegistration the workload was found through. */
   readonly workspace?: string;
 }
 
-/** Where a Workload lives, and the workspace of its deployment targets (reference §2.6). */
-export interface WorkloadRegistration extends ObjectBase<'WorkloadRegistration'> {
-  /** Where the Workload's YAML lives. */
-  readonly workload: RepositoryRef;
-  /** The `workspace` label of the workload's deployment targets; empty for none. */
-  readonly workspace: string;
-}
+/** Where a Workload lives, and the workspace of its deployment targets. */
+export interface WorkloadRegistration
+  extends ObjectBase<'WorkloadRegistration'>, KindFields<typeof WORKLOAD_REGISTRATION> {}
 
-/** An environment declared on `main`; its name is the environment's (reference §2.7). */
-export interface Environment extends ObjectBase<'Environment'> {
-  /** The environment's branch of the control-plane repository. */
-  readonly controlPlane: RepositoryRef;
-}
+/** An environment declared on `main`; its name is the environment's. */
+export interface Environment extends ObjectBase<'Environment'>, KindFields<typeof ENVIRONMENT> {}
 
-/** The role a Template is written for. */
-export enum TemplateType {
-  RECONCILER = 'reconciler',
-  NAMESPACE = 'namespace',
-  CONFIG = 'config',
-}
+/** A Go text/template rendering one output file of an assignment. */
+export interface Template extends ObjectBase<'Template'>, KindFields<typeof TEMPLATE> {}
 
-/** A Go text/template rendering one output file of an assignment (reference §2.2, §7). */
-export interface Template extends ObjectBase<'Template'> {
-  /** The role it is written for (not enforced). */
-  readonly type: TemplateType;
-  /** `sh` makes the config file `platform-config.sh`; anything else is YAML. */
-  readonly contentType: string;
-  /** Go text/template documents, rendered in order. */
-  readonly manifests: readonly string[];
-}
+/** A JSON Schema for the platform config of the assignments its labels match. */
+export interface ConfigSchema extends ObjectBase<'ConfigSchema'>, KindFields<typeof CONFIG_SCHEMA> {}
 
-/** A JSON Schema for the platform config of the assignments its labels match (reference §2.12). */
-export interface ConfigSchema extends ObjectBase<'ConfigSchema'> {
-  /** A JSON-Schema document as text. */
-  readonly schema: string;
-}
+/** A repository pinned at a commit; the one named `main` records the promoted control-plane commit. */
+export interface BaseRepo extends ObjectBase<'BaseRepo'>, KindFields<typeof BASE_REPO> {}
 
-/** A repository pinned at a commit; the one named `main` records the promoted control-plane commit (reference §2.8). */
-export interface BaseRepo extends ObjectBase<'BaseRepo'>, RepositoryRef {
-  /** The pinned commit; empty for none. */
-  readonly commit: string;
-}
-
-/** Where an environment's platform GitOps tree is published (reference §2.9). */
-export interface GitOpsRepo extends ObjectBase<'GitOpsRepo'>, RepositoryRef {}
+/** Where an environment's platform GitOps tree is published. */
+export interface GitOpsRepo extends ObjectBase<'GitOpsRepo'>, KindFields<typeof GITOPS_REPO> {}
 
 /** A core v1 ConfigMap; only `platform-config: "true"` and `azure-app-config*` ones feed platform config. */
-export interface ConfigMap extends ObjectBase<'ConfigMap'> {
-  /** The entries; Kalypso reads each value as YAML. */
-  readonly data: Readonly<Record<string, string>>;
-}
+export interface ConfigMap extends ObjectBase<'ConfigMap'>, KindFields<typeof CONFIG_MAP> {}
 
 /** Any object of the control plane. */
 export type ControlPlaneObject =
