@@ -75,7 +75,7 @@ export {
   type ConfigRendererName,
   type NamespaceRendererName,
   type ReconcilerName,
-} from './render/constructs/built-in-renderers';
+} from './core/model/renderer-names';
 export { RawManifest, type RawManifestProps } from './render/constructs/raw-manifest';
 export { configValueText } from './render/constructs/config-text';
 export {

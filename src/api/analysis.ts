@@ -50,7 +50,8 @@ export function buildConstructModel(root: IConstruct): ConstructModel {
   // Each object on its own: the same shape rules as a YAML document of its kind.
   const models = new Map<KalypsoObject, ControlPlaneObject>();
   for (const object of objects) {
-    const problems = shapeErrors(object.toManifest(), object.source);
+    // What the YAML loader read is checked already: checking its manifest again would only cost time.
+    const problems = object._isChecked() ? [] : shapeErrors(object.toManifest(), object.source);
     problems.forEach((problem) => reportError(errors, object, formatConstructProblem(problem, objectRef(object))));
     if (problems.length === 0) models.set(object, object.toModel());
   }

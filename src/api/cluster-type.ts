@@ -1,3 +1,4 @@
+import { ConfigRendererName, NamespaceRendererName, ReconcilerName } from '../core/model/renderer-names';
 import { Construct } from 'constructs';
 import { KindProps } from '../core/model/kind';
 import { CLUSTER_TYPE } from '../core/model/kinds';
@@ -13,11 +14,11 @@ export interface ClusterTypeProps extends KalypsoObjectProps, KindProps<typeof C
  */
 export class ClusterType extends KalypsoObject<ClusterTypeModel> {
   /** Name of the renderer of `reconciler.yaml`. */
-  public readonly reconciler: string;
+  public readonly reconciler: ReconcilerName;
   /** Name of the renderer of `namespace.yaml`. */
-  public readonly namespaceService: string;
+  public readonly namespaceService: NamespaceRendererName;
   /** Name of the renderer of the platform config file. */
-  public readonly configType: string;
+  public readonly configType: ConfigRendererName;
 
   public constructor(scope: Construct, id: string, props: ClusterTypeProps = {}) {
     super(scope, id, CLUSTER_TYPE, props);

@@ -46,6 +46,8 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
   private readonly controlPlane: ControlPlaneScope;
   private readonly definition: ModelKind<T>;
   private _fields: FieldsOf<T>;
+  /** Whether the fields are those of a YAML document the loader already checked (and not changed since). */
+  private checked = false;
 
   /**
    * @param definition the kind (from `core/model/kinds.ts`), which gives the fields of `props` their defaults and
@@ -94,7 +96,24 @@ export abstract class KalypsoObject<T extends ControlPlaneObject = ControlPlaneO
   /** Changes some of `fields`. */
   protected setFields(change: Partial<FieldsOf<T>>): void {
     this._fields = { ...this._fields, ...change };
+    this.checked = false;
     this.controlPlane._changed();
+  }
+
+  /**
+   * Marks the object as read from YAML the loader checked, so the pipeline does not check it again.
+   * @internal
+   */
+  public _markChecked(): void {
+    this.checked = true;
+  }
+
+  /**
+   * Whether the loader checked the object's fields and nothing changed them since.
+   * @internal
+   */
+  public _isChecked(): boolean {
+    return this.checked;
   }
 }
 

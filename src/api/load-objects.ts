@@ -3,6 +3,7 @@ import { LoadResult } from '../app/synthesize/load-input';
 import { MAIN_BRANCH, environmentObjects } from '../core/model/environments';
 import { ControlPlaneObject, Kind } from '../core/model/types';
 import { BaseRepo } from './base-repo';
+import { KalypsoObject } from './kalypso-object';
 import { ClusterType } from './cluster-type';
 import { ConfigSchema } from './config-schema';
 import { DeploymentTarget, DeploymentTargetManifests } from './deployment-target';
@@ -49,9 +50,17 @@ export function addLoadedObjects(controlPlane: Construct, loaded: LoadResult): v
   });
 }
 
-/** The construct of a loaded object: its model object is its props (name, labels, source and fields). */
+/**
+ * The construct of a loaded object: its model object is its props (name, labels, source and fields), and it is marked
+ * as checked, since the loader checked it.
+ */
 function addObject(scope: Construct, object: ControlPlaneObject): Construct {
-  const id = freeId(scope, object.name, object.kind);
+  const construct = createObject(scope, freeId(scope, object.name, object.kind), object);
+  construct._markChecked();
+  return construct;
+}
+
+function createObject(scope: Construct, id: string, object: ControlPlaneObject): KalypsoObject {
   switch (object.kind) {
     case 'ClusterType':
       return new ClusterType(scope, id, object);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { ClusterType, ControlPlane, KalypsoObject, PlatformConfig, ValidationError } from '../../src/api';
+import { ClusterType, ControlPlane, KalypsoObject, PlatformConfig, ValidationError, Workload } from '../../src/api';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { LoadUsageError, loadControlPlane } from '../../src/io/source/load';
 import { planTree } from '../support/plans';
@@ -108,6 +108,25 @@ describe('ControlPlane.fromFolder', () => {
       'stage/large/hello-world-app-uat-test/platform-config.yaml',
     ]);
     expect(after['stage/large/hello-world-app-uat-test/platform-config.yaml']).toContain('LOG_LEVEL: debug');
+  });
+
+  test('checks loaded objects once, when the loader reads them, and again only once code changes them', async () => {
+    // GIVEN the tutorial loaded: every object construct is marked as checked by the loader
+    const controlPlane = await ControlPlane.fromFolder(Testing.app(), 'Tutorial', TUTORIAL);
+    const objects = controlPlane.node.findAll().filter(KalypsoObject.isKalypsoObject);
+    expect(objects.length).toBeGreaterThan(20);
+    expect(objects.filter((object) => !object._isChecked())).toEqual([]);
+    // WHEN code adds a deployment target whose label Kubernetes would refuse to a loaded workload
+    const workload = objects.find((object) => object.kind === 'Workload') as Workload;
+    workload.addDeploymentTarget({
+      name: 'extra',
+      environment: 'dev',
+      labels: { 'bad key': 'x' },
+      manifests: { repo: 'https://github.com/org/app', branch: 'dev', path: '.' },
+    });
+    // THEN that object is checked again, and the problem is reported on it
+    expect(workload._isChecked()).toBe(false);
+    expect(() => controlPlane.plan()).toThrow(/hello-world-app\] .*labels\["bad key"\]  label key/);
   });
 
   test('loads only the environments asked for, and fails on one the control plane does not have', async () => {

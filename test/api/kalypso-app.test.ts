@@ -11,7 +11,7 @@ import {
   BUILT_IN_NAMESPACE_RENDERERS,
   BUILT_IN_RECONCILERS,
   ReconcilerName,
-} from '../../src/render/constructs/built-in-renderers';
+} from '../../src/core/model/renderer-names';
 import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL, tutorialCopy } from '../support/tutorial';

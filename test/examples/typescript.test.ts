@@ -16,6 +16,7 @@ import { synthesizedTree } from '../support/control-plane';
 import { planTree } from '../support/plans';
 import { readOutputTree, readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
+import { compareStrings } from '../../src/core/model/order';
 
 describe('the tutorial written in TypeScript', () => {
   test("synthesizes a tree byte-identical to the YAML tutorial's", async () => {
@@ -67,7 +68,7 @@ describe('the tutorial written in TypeScript', () => {
   test('builds the same model as the YAML loader, apart from where objects were read from and file order', async () => {
     const fromCode = new Tutorial(Testing.app(), 'Tutorial').toModel();
     const { model } = await loadControlPlane(new FolderSource(TUTORIAL));
-    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const byName = (a: { name: string }, b: { name: string }) => compareStrings(a.name, b.name);
     const comparable = (value: unknown) =>
       JSON.parse(
         JSON.stringify(value, (key, field) => {

@@ -1,6 +1,7 @@
 import { formatFieldPath } from '../../core/model/field-path';
 import { FileDiff, TreeDiff } from './tree-diff';
 import { FieldChange, ObjectChange } from './yaml-diff';
+import { compareStrings } from '../../core/model/order';
 
 /** Shown for a field that is absent on one side. */
 const ABSENT = '(none)';
@@ -34,7 +35,7 @@ export function formatTreeDiff(diff: TreeDiff, prefix = ''): string[] {
     ...diff.removed.map((path) => ({ path, lines: [`${prefix}${path} removed`] })),
     ...diff.changed.map((file) => ({ path: file.path, lines: formatFileDiff(file, prefix) })),
   ]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort((a, b) => compareStrings(a.path, b.path))
     .flatMap(({ lines }) => lines);
 }
 

@@ -1,3 +1,4 @@
+import { compareStrings } from '../../core/model/order';
 import { ConfigValue } from '../../core/model/config-value';
 import { Problem, SourceLocation } from '../../core/model/problems';
 import { ConfigContribution, ConfigLabelMismatch } from '../../core/config/platform-config';
@@ -110,5 +111,5 @@ export interface TargetExplanation {
 
 /** Orders objects by name (code-unit order, as the matrix and its JSON list them). */
 export function byName(a: { readonly name: string }, b: { readonly name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareStrings(a.name, b.name);
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from '../../core/model/order';
 /** What a cluster reports about one commit. */
 export enum ClusterState {
   /** Applied it, and healthy. */
@@ -52,7 +53,7 @@ export function decideCompliance(observations: readonly ClusterObservation[]): C
     byCluster.set(observation.cluster, list);
   }
   const clusters = [...byCluster.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([cluster, list]): ClusterVerdict => {
       const state = list.some((o) => o.state === ClusterState.FAILED)
         ? ClusterState.FAILED

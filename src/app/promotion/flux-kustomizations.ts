@@ -1,5 +1,6 @@
 import { ClusterObservation, ClusterState } from './compliance';
 import { isSameRepository } from './repository-identity';
+import { compareStrings } from '../../core/model/order';
 
 /** The platform GitOps commit whose deployment is checked. */
 export interface PlatformCommit {
@@ -82,7 +83,7 @@ export function observeFluxObjects(
   }
   return applying
     .map((kustomization) => ({ cluster, object: key(kustomization.metadata), ...judge(kustomization, target) }))
-    .sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
+    .sort((a, b) => compareStrings(a.object, b.object));
 }
 
 function judge(kustomization: FluxKustomization, target: PlatformCommit): { state: ClusterState; reason: string } {

@@ -2,6 +2,7 @@ import { TreeChanges } from '../../core/layout/managed-tree';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { configEntries } from './config-entries';
 import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
+import { compareStrings } from '../../core/model/order';
 
 /** A deployment target on a cluster type, as reviewers read it. */
 export interface AssignmentSummary {
@@ -89,7 +90,7 @@ export function summarizeChanges(
   const added: AssignmentSummary[] = [];
   const removed: AssignmentSummary[] = [];
   const changed: AssignmentChange[] = [];
-  for (const [folder, paths] of [...folders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [folder, paths] of [...folders].sort(([a], [b]) => compareStrings(a, b))) {
     const wasThere = before.has(folder);
     const isThere = after.has(folder);
     if (!wasThere) added.push(describe(folder));

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ownPackage } from '../own-package';
+import { compareStrings } from '../../core/model/order';
 
 let fingerprintOfThisBuild: string | undefined;
 
@@ -33,7 +34,7 @@ function hashCode(folder: string, code: ReturnType<typeof createHash>): void {
   } catch {
     return;
   }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries.sort((a, b) => compareStrings(a.name, b.name))) {
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) hashCode(file, code);
     else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))

@@ -10,6 +10,7 @@ import {
   PLATFORM_CONFIG_LABEL,
   WORKLOAD_LABEL,
 } from '../layout/names';
+import { compareStrings } from '../model/order';
 
 /** Labels that never restrict which assignments a ConfigMap or ConfigSchema applies to. */
 const IGNORED_LABELS = new Set([
@@ -70,7 +71,7 @@ export interface ComposedConfig {
  * shortest first, ties by key, each key's `label.value.` prefixes turned into labels.
  */
 export function collectConfigSources(configMaps: readonly ConfigMap[]): ConfigSource[] {
-  const byName = [...configMaps].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = [...configMaps].sort((a, b) => compareStrings(a.name, b.name));
   const platform = byName
     .filter((cm) => cm.labels[PLATFORM_CONFIG_LABEL] === 'true')
     .map((cm) => source(cm, Object.keys(cm.data), (key) => ({ key, keyLabels: NO_KEY_LABELS })));
@@ -104,7 +105,7 @@ function source(
 }
 
 function byLengthThenText(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a.length - b.length || compareStrings(a, b);
 }
 
 /** `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X` (reference §6.5, quirks included). */

@@ -3,6 +3,7 @@ import { KindDefinition, specKind, topLevelKind } from './kind';
 import { isLabelKey, labels } from './label-shapes';
 import { labelValueProblem } from './kubernetes-names';
 import { Problem, describeValue } from './problems';
+import { ConfigRendererName, NamespaceRendererName, ReconcilerName } from './renderer-names';
 import {
   Fields,
   anything,
@@ -13,6 +14,7 @@ import {
   oneOf,
   optional,
   refine,
+  Shape,
   report,
   required,
   string,
@@ -43,6 +45,10 @@ function kalypsoKind<K extends string, F extends Fields>(options: {
 }
 
 const stringMap = mapOf(string);
+// Renderer names are strings; their types name the built-ins, for the IDE.
+const reconcilerName: Shape<ReconcilerName> = string;
+const namespaceRendererName: Shape<NamespaceRendererName> = string;
+const configRendererName: Shape<ConfigRendererName> = string;
 const stringList = list(string);
 
 /** The operators of a label selector requirement (Kubernetes `metav1.LabelSelectorOperator`). */
@@ -122,18 +128,18 @@ export const CLUSTER_TYPE = kalypsoKind({
      * (built-in: `flux`, also called `arc-flux`, and `argocd`; more with `ControlPlane.addReconciler`).
      * @default "flux" in code; YAML must set it
      */
-    reconciler: required(string, { propDefault: 'flux' }),
+    reconciler: required(reconcilerName, { propDefault: 'flux' }),
     /**
      * Renders `namespace.yaml`: a Template with this name, else a registered namespace renderer (built-in: `default`).
      * @default "default" in code; YAML must set it
      */
-    namespaceService: required(string, { propDefault: 'default' }),
+    namespaceService: required(namespaceRendererName, { propDefault: 'default' }),
     /**
      * Renders the platform config file: a Template with this name, else a registered config renderer (built-in:
      * `configmap` for `platform-config.yaml`, `envfile` for `platform-config.sh`).
      * @default "configmap" in code; YAML must set it
      */
-    configType: required(string, { propDefault: 'configmap' }),
+    configType: required(configRendererName, { propDefault: 'configmap' }),
   },
 });
 

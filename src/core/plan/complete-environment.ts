@@ -12,6 +12,7 @@ import { PreparedEnvironment } from './prepare-environment';
 import { RenderedAssignment } from './render-job';
 import { ownsPromotedCommit } from './shard';
 import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../layout/names';
+import { compareStrings } from '../model/order';
 
 /** Everything after rendering: name and collision checks, likely mistakes, the sorted files. */
 export function completeEnvironment(
@@ -140,7 +141,7 @@ export function completeEnvironment(
     gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
     promotedCommit,
     clusterTypes: prepared.clusterTypes.map((clusterType) => clusterType.name).sort(),
-    files: Object.fromEntries([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    files: Object.fromEntries([...files.entries()].sort(([a], [b]) => compareStrings(a, b))),
     assignments: planned,
     failedFolders,
     deploymentTargets: prepared.deploymentTargets,

@@ -31,6 +31,7 @@ import { PolicyRejection, PolicyVerdict, judgeClusterType, judgeDeploymentTarget
 import { Assignment } from '../scheduling/schedule';
 import { formatMismatch } from '../scheduling/selector';
 import { locateDeploymentTarget } from '../scheduling/unfold';
+import { compareStrings } from '../model/order';
 
 /*
  * Warnings for input that is valid but probably not what its author meant (issue 5): a policy that selects nothing, a
@@ -143,7 +144,7 @@ function closestMiss<T extends { readonly name: string; readonly labels: Readonl
 }
 
 function compareRanks(a: [number, number, string], b: [number, number, string]): number {
-  return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+  return a[0] - b[0] || a[1] - b[1] || compareStrings(a[2], b[2]);
 }
 
 /** `did you mean "restricted"?` when the failing requirement's key (or value) is a near miss of one the candidates have. */

@@ -1,4 +1,5 @@
 import { PROMOTED_COMMIT_FILE } from '../layout/names';
+import { compareStrings } from '../model/order';
 
 /**
  * The tree a wave's pull request makes (pure): the planned files of the cluster types rolled out so far (`rolledOut`),
@@ -35,5 +36,5 @@ export function waveTree(
     }
     if (last || rolledOut.has(folderOf(file))) tree[file] = content;
   }
-  return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => compareStrings(a, b)));
 }

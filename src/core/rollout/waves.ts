@@ -1,6 +1,7 @@
 import { matchesSelector } from '../scheduling/selector';
 import { ClusterType } from '../model/types';
 import { RolloutPolicySpec } from './rollout-policy';
+import { compareStrings } from '../model/order';
 
 /** The cluster types of one wave. */
 export interface WaveMembership {
@@ -26,7 +27,7 @@ export function assignWaves(
 ): WavePlan {
   const members = spec.waves.map(() => [] as string[]);
   const unselected: string[] = [];
-  for (const clusterType of [...clusterTypes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const clusterType of [...clusterTypes].sort((a, b) => compareStrings(a.name, b.name))) {
     const index = spec.waves.findIndex(
       (wave) =>
         wave.clusterTypes?.includes(clusterType.name) || matchesSelector(clusterType.labels, wave.clusterTypeSelector),

@@ -1,6 +1,7 @@
 import { ClusterType, DeploymentTarget, SchedulingPolicy } from '../model/types';
 import { WORKLOAD_LABEL, WORKSPACE_LABEL } from '../layout/names';
 import { matchesSelector } from './selector';
+import { compareStrings } from '../model/order';
 
 /** A deployment target placed on a cluster type, with every policy that placed it there. */
 export interface Assignment {
@@ -46,7 +47,7 @@ export function schedule(
     }
   }
   return [...pairs.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([, pair]) => ({
       ...pair,
       workload: pair.deploymentTarget.labels[WORKLOAD_LABEL] ?? '',

@@ -1,6 +1,7 @@
 import { FileFilter } from '../source/control-plane-source';
 import { SOURCE_IGNORE_FILE } from '../source/source-ignore';
 import { TreeEntry } from './git-repository';
+import { compareStrings } from '../../core/model/order';
 
 interface Folder {
   readonly files: Map<string, TreeEntry>;
@@ -42,7 +43,7 @@ export function selectTreeFiles(
   const walk = (folder: Folder, relative: string): void => {
     const ignore = folder.files.get(SOURCE_IGNORE_FILE);
     if (ignore && filter.ignoreFile) filter.ignoreFile(relative, ignoreTexts.get(ignore.path) ?? '');
-    const names = [...folder.files.keys(), ...folder.folders.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = [...folder.files.keys(), ...folder.folders.keys()].sort((a, b) => compareStrings(a, b));
     for (const name of names) {
       const child = relative ? `${relative}/${name}` : name;
       const subfolder = folder.folders.get(name);

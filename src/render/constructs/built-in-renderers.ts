@@ -1,3 +1,4 @@
+import { BUILT_IN_NAMESPACE_RENDERERS } from '../../core/model/renderer-names';
 import { NAMESPACE_RENDERER_ID, RendererRole } from '../../core/plan/renderers';
 import { ConfigMapRenderer } from './platform-config-map';
 import { EnvFileRenderer } from './platform-config-env-file';
@@ -12,23 +13,6 @@ export interface BuiltInRenderer {
   readonly rendererClass: new () => IRenderer;
   readonly names: readonly string[];
 }
-
-/** The built-in reconciler names: `flux` (also called `arc-flux`, as the canonical samples do) and `argocd`. */
-export const BUILT_IN_RECONCILERS = ['flux', 'arc-flux', 'argocd'] as const;
-/** The built-in namespace renderer name. */
-export const BUILT_IN_NAMESPACE_RENDERERS = ['default'] as const;
-/** The built-in config renderer names: `configmap` (`platform-config.yaml`) and `envfile` (`platform-config.sh`). */
-export const BUILT_IN_CONFIG_RENDERERS = ['configmap', 'envfile'] as const;
-
-/**
- * A reconciler name: a built-in (the IDE completes them), or a Template or a renderer registered in code.
- * `(string & {})` keeps any string allowed without losing the completion.
- */
-export type ReconcilerName = (typeof BUILT_IN_RECONCILERS)[number] | (string & {});
-/** A namespace renderer name: the built-in `default`, or a Template or a renderer registered in code. */
-export type NamespaceRendererName = (typeof BUILT_IN_NAMESPACE_RENDERERS)[number] | (string & {});
-/** A config renderer name: the built-in `configmap` or `envfile`, or a Template or a renderer registered in code. */
-export type ConfigRendererName = (typeof BUILT_IN_CONFIG_RENDERERS)[number] | (string & {});
 
 /** Every built-in renderer, once. */
 export const BUILT_IN_RENDERERS: readonly BuiltInRenderer[] = [

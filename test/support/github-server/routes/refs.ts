@@ -3,6 +3,7 @@ import { bodyOf, HttpError, notFound, repoOf, RouteContext, RouteHandler, string
 import { renderRef } from '../render';
 import { deleteRef } from '../repo-ops';
 import { RepoState } from '../state';
+import { compareStrings } from '../../../../src/core/model/order';
 
 /** GitHub answers 409 to git database calls on a repository without commits. */
 export function requireNonEmpty(repo: RepoState): void {
@@ -45,9 +46,7 @@ export const refRoutes: Record<string, RouteHandler> = {
     const repo = repoOf(ctx);
     requireNonEmpty(repo);
     const prefix = fullRef(ctx);
-    const refs = [...repo.refs]
-      .filter(([name]) => name.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const refs = [...repo.refs].filter(([name]) => name.startsWith(prefix)).sort(([a], [b]) => compareStrings(a, b));
     return { status: 200, body: refs.map(([name, sha]) => renderRef(ctx.world, repo, name, sha)) };
   },
 

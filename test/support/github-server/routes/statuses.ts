@@ -3,6 +3,7 @@ import { bodyOf, HttpError, paginate, pageReply, repoOf, RouteHandler, stringPar
 import { renderRepository, renderStatus, repoApiUrl } from '../render';
 import { RepoState, StatusState } from '../state';
 import { commitOrFail } from './commits';
+import { compareStrings } from '../../../../src/core/model/order';
 
 /** The newest status of each context, in context order. */
 export function latestPerContext(repo: RepoState, sha: string): StatusState[] {
@@ -12,7 +13,7 @@ export function latestPerContext(repo: RepoState, sha: string): StatusState[] {
       latest.set(status.context, status);
     }
   }
-  return [...latest.values()].sort((a, b) => (a.context < b.context ? -1 : a.context > b.context ? 1 : 0));
+  return [...latest.values()].sort((a, b) => compareStrings(a.context, b.context));
 }
 
 /** GitHub's combined state: failure if any error or failure, pending if any pending or none, else success. */
