@@ -1,7 +1,7 @@
 /**
- * The fenced code blocks of a Markdown document, for tests that run what the docs show. Convention of this repository's
- * docs: a block fenced as ```sh is a command to run, in order; every other block (```text output, ```bash set-up steps
- * a test cannot run, ```yaml, ```ts…) is for reading only.
+ * The fenced code blocks of a Markdown document, for tests that run what the docs show. In the tutorial
+ * (docs/tutorial/), a block fenced as ```sh is a command to run, in order; every other block (```text output, ```bash
+ * set-up steps a test cannot run, ```yaml…) is for reading only.
  */
 
 /** One fenced block: its info string (`sh`, `text`…), its first line of code (1-based) and its text. */
