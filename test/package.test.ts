@@ -115,6 +115,7 @@ describe('the npm package', () => {
   test('holds the compiled library with its type declarations, the imports, the command line, README and license, and nothing else', () => {
     expect(files).toEqual(
       expect.arrayContaining([
+        'LICENSE',
         'README.md',
         'bin/kalypso',
         'package.json',
@@ -129,7 +130,7 @@ describe('the npm package', () => {
     );
     const unexpected = files.filter(
       (file) =>
-        !['README.md', 'bin/kalypso', 'package.json'].includes(file) &&
+        !['LICENSE', 'README.md', 'bin/kalypso', 'package.json'].includes(file) &&
         !/^lib\/(src|imports)\/.*\.(js|d\.ts)$/.test(file),
     );
     expect(unexpected).toEqual([]);
