@@ -63,7 +63,9 @@ function exampleStatuses(spec: Json, folder: string, method: string, template: s
 function findIgnoringCase(folder: string, relative: string): string | undefined {
   let at = folder;
   for (const part of relative.split('/').filter((p) => p !== '.' && p !== '')) {
-    const found = fs.existsSync(at) ? fs.readdirSync(at).find((name) => name.toLowerCase() === part.toLowerCase()) : undefined;
+    const found = fs.existsSync(at)
+      ? fs.readdirSync(at).find((name) => name.toLowerCase() === part.toLowerCase())
+      : undefined;
     if (!found) return undefined;
     at = path.join(at, found);
   }

@@ -62,7 +62,13 @@ export class AzureDevOpsServer extends FakeHostBase {
       },
       wireBody: (_op, _status, body) => (Array.isArray(body) ? { count: body.length, value: body } : body),
       outsideContract: (method, url, headers) =>
-        handshake(method, url, `${basePath}/${collection}`, props.gitLocationUrl ?? `${origin}${basePath}/${collection}/`, flavour) ??
+        handshake(
+          method,
+          url,
+          `${basePath}/${collection}`,
+          props.gitLocationUrl ?? `${origin}${basePath}/${collection}/`,
+          flavour,
+        ) ??
         versionOutOfRange(url, headers) ??
         (props.signInPage && !isAuthenticated(headers, token) ? signInPage() : undefined),
     });
@@ -112,7 +118,12 @@ function isAuthenticated(headers: IncomingHttpHeaders, token: string): boolean {
 }
 
 function errorBody(status: number, message: string) {
-  const typeKey = status === 404 ? 'GitRepositoryNotFoundException' : status === 409 ? 'GitReferenceStaleException' : 'VssServiceException';
+  const typeKey =
+    status === 404
+      ? 'GitRepositoryNotFoundException'
+      : status === 409
+        ? 'GitReferenceStaleException'
+        : 'VssServiceException';
   return {
     $id: '1',
     innerException: null,
@@ -168,7 +179,8 @@ function versionOutOfRange(url: URL, headers: IncomingHttpHeaders): Reply | unde
 }
 
 function signInPage(): Reply {
-  const page = '<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>';
+  const page =
+    '<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>';
   return { status: 203, raw: { contentType: 'text/html; charset=utf-8', data: Buffer.from(page, 'utf-8') } };
 }
 
@@ -188,7 +200,12 @@ function apiBase(ctx: HandlerContext, repo: FakeRepo): string {
 
 function identity(ctx: HandlerContext, name: string) {
   const id = uuidOf(name);
-  return { id, displayName: name, uniqueName: `${name.replace(/\s+/g, '.')}@example.com`, url: `${ctx.server.origin}/_apis/Identities/${id}` };
+  return {
+    id,
+    displayName: name,
+    uniqueName: `${name.replace(/\s+/g, '.')}@example.com`,
+    url: `${ctx.server.origin}/_apis/Identities/${id}`,
+  };
 }
 
 function repository(ctx: HandlerContext, repo: FakeRepo) {
@@ -205,7 +222,10 @@ function repository(ctx: HandlerContext, repo: FakeRepo) {
 function commitOf(repo: FakeRepo, id: string): string {
   const sha = /^[0-9a-f]{40}$/i.test(id) ? repo.resolve(id.toLowerCase()) : undefined;
   if (!sha)
-    throw new FakeHttpError(404, `TF401175:The version descriptor <Commit: ${id}> could not be resolved to a version on the repository ${repo.name}`);
+    throw new FakeHttpError(
+      404,
+      `TF401175:The version descriptor <Commit: ${id}> could not be resolved to a version on the repository ${repo.name}`,
+    );
   return sha;
 }
 
@@ -303,7 +323,10 @@ function applyPushCommit(
     if (path === '') throw new FakeHttpError(400, 'The path of a change must name a file.');
     const exists = current.has(path) || writes.has(path);
     if (change.changeType === 'add' && exists)
-      throw new FakeHttpError(400, `The path '/${path}' specified in the add operation already exists. Please specify a new path.`);
+      throw new FakeHttpError(
+        400,
+        `The path '/${path}' specified in the add operation already exists. Please specify a new path.`,
+      );
     if ((change.changeType === 'edit' || change.changeType === 'delete') && !exists)
       throw new FakeHttpError(400, `The path '/${path}' does not exist at commit '${parent ?? ZEROS}'.`);
     if (change.changeType === 'delete') {
@@ -371,7 +394,8 @@ const HANDLERS: Record<string, Handler> = {
   Trees_Get: (ctx) => {
     const repo = repoOf(ctx);
     const tree = repo.git.tree(ctx.params.sha1.toLowerCase());
-    if (!tree) throw new FakeHttpError(404, `TF401174: The item '${ctx.params.sha1}' could not be found in the repository.`);
+    if (!tree)
+      throw new FakeHttpError(404, `TF401174: The item '${ctx.params.sha1}' could not be found in the repository.`);
     const recursive = ctx.query.get('recursive') === 'true';
     const entries = repo.git.walk(tree.sha).filter((e) => recursive || !e.path.includes('/'));
     return json(200, {
@@ -390,7 +414,8 @@ const HANDLERS: Record<string, Handler> = {
   'Blobs_Get Blob': (ctx) => {
     const repo = repoOf(ctx);
     const blob = repo.git.blob(ctx.params.sha1.toLowerCase());
-    if (!blob) throw new FakeHttpError(404, `TF401174: The item '${ctx.params.sha1}' could not be found in the repository.`);
+    if (!blob)
+      throw new FakeHttpError(404, `TF401174: The item '${ctx.params.sha1}' could not be found in the repository.`);
     const format = (ctx.query.get('$format') ?? '').toLowerCase();
     const accept = String(ctx.headers.accept ?? '');
     if (format === 'octetstream' || (format === '' && accept.includes('application/octet-stream'))) {
@@ -409,7 +434,9 @@ const HANDLERS: Record<string, Handler> = {
     const [update] = push.refUpdates;
     const branch = branchOfRef(update.name);
     const current = repo.branches.get(branch);
-    if (current ? update.oldObjectId !== current : update.oldObjectId !== ZEROS && !repo.commitObject(update.oldObjectId)) {
+    if (
+      current ? update.oldObjectId !== current : update.oldObjectId !== ZEROS && !repo.commitObject(update.oldObjectId)
+    ) {
       throw new FakeHttpError(
         409,
         `TF401028: The reference '${update.name}' has already been updated by another client, so you cannot update it. Please try again.`,

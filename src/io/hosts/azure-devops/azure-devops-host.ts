@@ -73,6 +73,8 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
   public readonly hasLabels = true;
   private readonly transport: AzureDevOpsTransport;
   private connection?: Promise<GitApi>;
+  /** Commits read, by id (they never change). */
+  private readonly commits = new Map<string, { treeId: string; parents: string[] }>();
 
   public constructor(private readonly props: AzureDevOpsHostProps) {
     this.description = `${props.project}/${props.repo} on ${new URL(props.apiUrl).host}`;
@@ -202,7 +204,8 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
     message: string,
     changes: FileChanges,
   ): Promise<string> {
-    if (headTip && headTip !== base.commit) await this.moveRef(head, headTip, base.commit, `move ${head} onto ${base.branch}`);
+    if (headTip && headTip !== base.commit)
+      await this.moveRef(head, headTip, base.commit, `move ${head} onto ${base.branch}`);
     return this.push(base, head, base.commit, message, changes);
   }
 
@@ -314,11 +317,16 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
   }
 
   private async commit(sha: string): Promise<{ treeId: string; parents: string[] }> {
+    const known = this.commits.get(sha);
+    if (known) return known;
     const commit = await this.call(`read commit ${sha} of ${this.where}`, (git) =>
       git.getCommit(sha, this.props.repo, this.props.project),
     );
-    if (!commit?.treeId) throw new HostError(`cannot read commit ${sha} of ${this.where}: Azure DevOps did not find it`);
-    return { treeId: commit.treeId, parents: commit.parents ?? [] };
+    if (!commit?.treeId)
+      throw new HostError(`cannot read commit ${sha} of ${this.where}: Azure DevOps did not find it`);
+    const read = { treeId: commit.treeId, parents: commit.parents ?? [] };
+    this.commits.set(sha, read);
+    return read;
   }
 
   /** Path → blob id of every file of a tree. */
@@ -335,11 +343,19 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
 
   private async moveRef(branch: string, from: string, to: string, doing: string): Promise<void> {
     const [result] = await this.call(`${doing} of ${this.where}`, (git) =>
-      git.updateRefs([{ name: `refs/heads/${branch}`, oldObjectId: from, newObjectId: to }], this.props.repo, this.props.project),
+      git.updateRefs(
+        [{ name: `refs/heads/${branch}`, oldObjectId: from, newObjectId: to }],
+        this.props.repo,
+        this.props.project,
+      ),
     );
     if (!result?.success) {
-      const why = [enumName(GitRefUpdateStatus, result?.updateStatus), result?.customMessage].filter(Boolean).join(': ');
-      throw new HostError(`cannot ${doing} of ${this.where}: Azure DevOps refused the ref update (${why || 'no reason given'})`);
+      const why = [enumName(GitRefUpdateStatus, result?.updateStatus), result?.customMessage]
+        .filter(Boolean)
+        .join(': ');
+      throw new HostError(
+        `cannot ${doing} of ${this.where}: Azure DevOps refused the ref update (${why || 'no reason given'})`,
+      );
     }
   }
 
@@ -371,7 +387,8 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
       git.createPush(push as unknown as GitPush, this.props.repo, this.props.project),
     );
     const commit = pushed.commits?.[pushed.commits.length - 1]?.commitId;
-    if (!commit) throw new HostError(`cannot push to ${branch} of ${this.where}: Azure DevOps did not say which commit it made`);
+    if (!commit)
+      throw new HostError(`cannot push to ${branch} of ${this.where}: Azure DevOps did not say which commit it made`);
     return commit;
   }
 }

@@ -22,7 +22,11 @@ type RawSend = (info: PreparedRequest, data: unknown) => Promise<BufferedRespons
 class BufferedResponse {
   public readonly message: Readable & { statusCode: number; headers: Record<string, string> };
 
-  public constructor(status: number, headers: Headers, private readonly data: Buffer) {
+  public constructor(
+    status: number,
+    headers: Headers,
+    private readonly data: Buffer,
+  ) {
     this.message = Object.assign(Readable.from([data]), {
       statusCode: status,
       headers: Object.fromEntries(headers.entries()),
@@ -70,7 +74,10 @@ export class AzureDevOpsTransport {
     const url = new URL(info.parsedUrl.href);
     const method = (info.options.method ?? 'GET').toUpperCase();
     const doing = `${method} ${decodeURIComponent(url.pathname)}`;
-    if (url.origin !== this.apiOrigin && !(this.services && url.protocol === 'https:' && SERVICES_HOST.test(url.hostname))) {
+    if (
+      url.origin !== this.apiOrigin &&
+      !(this.services && url.protocol === 'https:' && SERVICES_HOST.test(url.hostname))
+    ) {
       throw new HostError(
         `cannot ${doing}: Azure DevOps at ${this.apiOrigin} pointed to ${url.origin}; the token is not sent there`,
       );
