@@ -10,7 +10,7 @@ const FORMS =
 
 describe('recogniseRepository for Azure DevOps', () => {
   const azure = (apiUrl: string, project: string, repo: string) => ({
-    repository: { kind: HostKind.AZURE_DEVOPS, apiUrl, project, repo },
+    repository: { kind: HostKind.AZURE_DEVOPS as const, apiUrl, project, repo },
   });
   const bad = (url: string) => ({ problem: `"${url}" is not a azure-devops repository URL (expected ${FORMS})` });
 
