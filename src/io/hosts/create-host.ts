@@ -1,10 +1,10 @@
 import { createGitHubClient } from '../github/github-client';
+import { AzureDevOpsHost } from './azure-devops/azure-devops-host';
 import { BitbucketHost } from './bitbucket/bitbucket-host';
 import { GitHubHost } from './github/github-host';
 import { GitLabHost } from './gitlab/gitlab-host';
 import { GiteaHost } from './gitea/gitea-host';
 import { HostClientOptions } from './host-client-options';
-import { HostError } from './host-error';
 import { HostKind, PullRequestHost } from './pull-request-host';
 import { HostRepository } from './repository-location';
 
@@ -30,8 +30,11 @@ export async function createPullRequestHost(
         repo: repository.repo,
       });
     case HostKind.AZURE_DEVOPS:
-      throw new HostError(
-        `pull requests on Azure DevOps (${repository.apiUrl}/${repository.project}/_git/${repository.repo}) are not available yet; publish with --push`,
-      );
+      return new AzureDevOpsHost({
+        ...options,
+        apiUrl: repository.apiUrl,
+        project: repository.project,
+        repo: repository.repo,
+      });
   }
 }

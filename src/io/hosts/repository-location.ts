@@ -70,25 +70,8 @@ export function recogniseRepository(url: string, override: HostOverride = {}): R
       return { repository: { kind, apiUrl: apiUrl ?? origin, project: project.join('/') } };
     }
     case HostKind.AZURE_DEVOPS: {
-      const git = segments.indexOf('_git');
-      if (git < 1 || git !== segments.length - 2) return bad('https://dev.azure.com/<org>/<project>/_git/<repo>');
-      const repo = segments[git + 1];
-      const project = segments[git - 1];
-      const scp = segments[0] === 'v3';
-      if (scp) {
-        if (segments.length !== 4 && segments.length !== 5)
-          return bad('git@ssh.dev.azure.com:v3/<org>/<project>/<repo>');
-      }
-      const collection = segments.slice(0, git - 1);
-      const root =
-        apiUrl ??
-        (host.toLowerCase() === 'dev.azure.com' || /(^|\.)ssh\.dev\.azure\.com$/i.test(host)
-          ? `https://dev.azure.com/${collection[0] ?? ''}`
-          : /\.visualstudio\.com$/i.test(host)
-            ? `https://${host.replace(/^vs-ssh\./i, '')}`
-            : `${origin}/${collection.join('/')}`);
-      if (root.endsWith('/')) return bad('https://dev.azure.com/<org>/<project>/_git/<repo>');
-      return { repository: { kind, apiUrl: root, project, repo } };
+      const found = azureDevOpsRepository(host, origin, segments, apiUrl);
+      return found ? { repository: { kind, ...found } } : bad(AZURE_DEVOPS_FORMS);
     }
     case HostKind.GITEA: {
       const path = below(apiUrl && webRootOf(apiUrl, '/api/v1'));
@@ -107,6 +90,53 @@ export function recogniseRepository(url: string, override: HostOverride = {}): R
       };
     }
   }
+}
+
+const AZURE_DEVOPS_FORMS =
+  'https://dev.azure.com/<org>/<project>/_git/<repo>, https://<org>.visualstudio.com/<project>/_git/<repo>, ' +
+  'git@ssh.dev.azure.com:v3/<org>/<project>/<repo>, or https://<server>/<collection>/<project>/_git/<repo>';
+
+/**
+ * Azure DevOps: Services at `dev.azure.com/<org>` (ssh `ssh.dev.azure.com:v3/<org>/<project>/<repo>`) or
+ * `<org>.visualstudio.com` (ssh `vs-ssh.visualstudio.com:v3/…`), Server at `<host>/<collection path>`. A repository
+ * named as its project may leave the project out (`…/<org>/_git/<repo>`); on Server that needs the collection URL as
+ * `apiUrl`, since the collection path has no fixed depth.
+ */
+function azureDevOpsRepository(
+  host: string,
+  origin: string,
+  segments: readonly string[],
+  apiUrl: string | undefined,
+): { apiUrl: string; project: string; repo: string } | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const visualStudio = /^(?:vs-ssh\.)?([a-z0-9-]+)\.visualstudio\.com$/.exec(name);
+  const services = name === 'dev.azure.com' || name === 'ssh.dev.azure.com' ? 'dev.azure.com' : undefined;
+  if (segments[0] === 'v3' && !segments.includes('_git')) {
+    if (segments.length !== 4 || (!services && !visualStudio)) return undefined;
+    const [, org, project, repo] = segments;
+    const root = services ? `https://dev.azure.com/${org}` : `https://${org}.visualstudio.com`;
+    return { apiUrl: apiUrl ?? root, project, repo };
+  }
+  const git = segments.indexOf('_git');
+  if (git < 0 || git !== segments.length - 2) return undefined;
+  const repo = segments[git + 1];
+  if (apiUrl) {
+    const rest = stripBase(segments, webRootOf(apiUrl, ''));
+    if (!rest || rest.length < 2 || rest.length > 3) return undefined;
+    return { apiUrl, project: rest.length === 3 ? rest[0] : repo, repo };
+  }
+  if (services) {
+    if (git < 1 || git > 2) return undefined;
+    return { apiUrl: `https://dev.azure.com/${segments[0]}`, project: git === 2 ? segments[1] : repo, repo };
+  }
+  if (visualStudio) {
+    const legacy = segments[0]?.toLowerCase() === 'defaultcollection' ? 1 : 0;
+    if (git - legacy > 1) return undefined;
+    const project = git - legacy === 1 ? segments[legacy] : repo;
+    return { apiUrl: `https://${visualStudio[1]}.visualstudio.com`, project, repo };
+  }
+  if (git < 2) return undefined;
+  return { apiUrl: `${origin}/${segments.slice(0, git - 1).join('/')}`, project: segments[git - 1], repo };
 }
 
 function kindOfHost(host: string): HostKind | undefined {

@@ -77,8 +77,12 @@ describe('recogniseRepository', () => {
       'git@ssh.dev.azure.com:v3/org/project/gitops',
       {},
       {
-        problem:
-          '"git@ssh.dev.azure.com:v3/org/project/gitops" is not a azure-devops repository URL (expected https://dev.azure.com/<org>/<project>/_git/<repo>)',
+        repository: {
+          kind: HostKind.AZURE_DEVOPS,
+          apiUrl: 'https://dev.azure.com/org',
+          project: 'project',
+          repo: 'gitops',
+        },
       },
     ],
     [
@@ -201,18 +205,11 @@ describe('createPullRequestHost', () => {
     ['https://gitlab.com/group/sub/gitops', {}, 'group/sub/gitops on gitlab.com'],
     ['https://gitea.example.com/org/gitops', { kind: HostKind.GITEA }, 'org/gitops on gitea.example.com'],
     ['https://bitbucket.org/team/gitops', {}, 'team/gitops on Bitbucket'],
+    ['https://dev.azure.com/org/project/_git/gitops', {}, 'project/gitops on dev.azure.com'],
   ])('makes the adapter of %s', async (url, override, description) => {
     const recognised = recogniseRepository(url, override);
     if (!('repository' in recognised)) throw new Error(recognised.problem);
     const host = await createPullRequestHost(recognised.repository, { token: 'a-token-for-tests' });
     expect([host.kind, host.description]).toEqual([recognised.repository.kind, description]);
-  });
-
-  test('says Azure DevOps requests are not available yet', async () => {
-    const recognised = recogniseRepository('https://dev.azure.com/org/project/_git/gitops');
-    if (!('repository' in recognised)) throw new Error(recognised.problem);
-    await expect(createPullRequestHost(recognised.repository)).rejects.toThrow(
-      /not available yet; publish with --push/,
-    );
   });
 });

@@ -21,7 +21,8 @@ interface CompiledRoute {
 export class Router {
   private readonly routes: readonly CompiledRoute[];
 
-  constructor(operations: readonly FixtureOperation[]) {
+  /** `ignoreCase`: literal path text matches whatever its letter case (Azure DevOps routes so). */
+  constructor(operations: readonly FixtureOperation[], ignoreCase = false) {
     this.routes = operations
       .map((operation) => {
         const names: string[] = [];
@@ -38,7 +39,7 @@ export class Router {
           });
         return {
           operation,
-          pattern: new RegExp(`^${source}$`),
+          pattern: new RegExp(`^${source}$`, ignoreCase ? 'i' : ''),
           names,
           literalLength: operation.path.replace(/\{\w+\}/g, '').length,
         };

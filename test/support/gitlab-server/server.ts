@@ -1,7 +1,8 @@
 /**
- * A fake GitLab (`/api/v4`) for the operations of `test/fixtures/gitlab-openapi/routes.json` (parameters and bodies
- * checked; that fixture holds no answer schemas, see its README). Authentication is `PRIVATE-TOKEN` or `Bearer`;
- * errors are `{ message }`; listings page with `page`/`per_page`, a `Link` header and `x-next-page`.
+ * A fake GitLab (`/api/v4`) for the operations of `test/fixtures/gitlab-openapi/routes.json`, extracted from GitLab's
+ * own description (see its README): every request and answer is checked against it. Authentication is
+ * `PRIVATE-TOKEN` or `Bearer`; errors are `{ message }`; listings page with `page`/`per_page`, a `Link` header and
+ * `x-next-page`. Creating a commit and posting a status answer 200, as the description documents them.
  */
 import * as path from 'path';
 import { FakeHostBase } from '../host-server/fake-host';
@@ -75,7 +76,7 @@ function mrJson(ctx: HandlerContext, repo: FakeRepo, request: FakeRequest) {
     target_branch: request.base,
     labels: request.labels,
     author: { username: request.author },
-    sha: repo.branches.get(request.head) ?? null,
+    ...(repo.branches.has(request.head) ? { sha: repo.branches.get(request.head) } : {}),
     web_url: `${ctx.server.origin}/${repo.owner}/${repo.name}/-/merge_requests/${request.number}`,
   };
 }
@@ -87,7 +88,7 @@ function statusJson(item: FakeStatus) {
     status: item.state,
     name: item.name,
     description: item.description,
-    target_url: item.targetUrl || null,
+    ...(item.targetUrl ? { target_url: item.targetUrl } : {}),
     created_at: item.createdAt,
     author: { username: item.creator },
   };
@@ -207,7 +208,7 @@ const HANDLERS: Record<string, Handler> = {
     }
     const commit = repo.commit(repo.treeWith(parent, writes, deletions), [parent], body.commit_message);
     repo.branches.set(body.branch, commit);
-    return { status: 201, body: commitJson(repo, commit) };
+    return { status: 200, body: commitJson(repo, commit) };
   },
   getApiV4ProjectsIdMergeRequests: (ctx) => {
     const repo = repoOf(ctx);
@@ -308,6 +309,6 @@ const HANDLERS: Record<string, Handler> = {
       createdAt: new Date().toISOString(),
     };
     repo.statuses.push(item);
-    return { status: 201, body: statusJson(item) };
+    return { status: 200, body: statusJson(item) };
   },
 };

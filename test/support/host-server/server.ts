@@ -84,6 +84,12 @@ export interface HostServerConfig {
   /** Headers of a rate-limited answer (the host's reset headers). */
   readonly rateLimitHeaders: (retryAfter: number) => Record<string, string>;
   readonly handlers: Readonly<Record<string, Handler>>;
+  /** Whether paths match whatever their letter case (Azure DevOps). @default false */
+  readonly caseInsensitivePaths?: boolean;
+  /** The query as the host reads it (Azure DevOps also takes `api-version` from `Accept`). @default - the URL's */
+  readonly queryOf?: (url: URL, headers: IncomingHttpHeaders) => URLSearchParams;
+  /** The body sent for a checked answer (Azure DevOps wraps collections in `{ count, value }`). @default - as is */
+  readonly wireBody?: (operation: HostOperation, status: number, body: unknown) => unknown;
   /** Requests outside the description (Azure DevOps' resource locations), answered before routing. */
   readonly outsideContract?: (method: string, url: URL, headers: IncomingHttpHeaders) => Reply | undefined;
 }
@@ -134,6 +140,7 @@ export class HostServer {
       config.fixture.operations.map(
         (op) => ({ ...op, path: `${config.basePath}${op.path}` }) as unknown as FixtureOperation,
       ),
+      config.caseInsensitivePaths,
     );
     http.on('request', (req, res) => {
       const chunks: Buffer[] = [];
@@ -233,9 +240,10 @@ export class HostServer {
     const op = match.operation as unknown as HostOperation;
     const params: Record<string, unknown> = { ...match.params };
     const problems = this.contract.checkParameters(op, 'path', params);
+    const searchParams = this.config.queryOf?.(url, request.headers) ?? url.searchParams;
     const query: Record<string, unknown> = {};
     for (const p of op.parameters.filter((x) => x.in === 'query')) {
-      const values = url.searchParams.getAll(p.name);
+      const values = searchParams.getAll(p.name);
       if (values.length > 0) query[p.name] = (p.schema as { type?: string }).type === 'array' ? values : values[0];
     }
     problems.push(...this.contract.checkParameters(op, 'query', query));
@@ -268,7 +276,7 @@ export class HostServer {
         server: this,
         operation: op,
         params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
-        query: url.searchParams,
+        query: searchParams,
         body,
         ...(form ? { form } : {}),
         url,
@@ -297,6 +305,9 @@ export class HostServer {
           status: reply.status,
           errors: wrong,
         });
+      }
+      if (this.config.wireBody && reply.body !== undefined) {
+        return { ...reply, body: this.config.wireBody(op, reply.status, reply.body) };
       }
     }
     return reply;
