@@ -145,7 +145,7 @@ export function typescriptStarterFiles(options: TypeScriptStarterOptions): Recor
     'test/platform.test.ts': TEST_TS,
     'README.md': `# ${options.name}
 
-A Kalypso control plane defined in TypeScript with [kalypso-cdk8s](https://www.npmjs.com/package/kalypso-cdk8s).
+A Kalypso control plane defined in TypeScript with kalypso-cdk8s (installed from its packed tarball; see \`--package\` of \`kalypso init --typescript\`).
 
 - \`npm test\` — type-checks and runs the snapshot test of the platform GitOps tree (\`test/platform.test.ts\`).
 - \`npm run synth\` — writes the tree to \`dist/<environment>/\` with \`cdk8s synth\`; a re-run renders only what changed.

@@ -39,7 +39,7 @@ export const runInit: CommandAction<typeof INIT_FLAGS> = async ({ flags, positio
       `Created a starter control plane in ${dir} (${files.length} files). Next:\n` +
         `  kalypso explain -c ${dir}                                   # which target runs on which cluster type\n` +
         `  kalypso explain -c ${dir} --env dev --target hello-app-test # why, and where its config comes from\n` +
-        `  kalypso synth -c ${dir} --out platform-gitops              # write the platform GitOps tree\n` +
+        `  kalypso synth -c ${dir} -o platform-gitops                  # write the platform GitOps tree\n` +
         `Then read ${path.join(dir, 'README.md')}.\n`,
     );
   }

@@ -35,7 +35,7 @@ export const INIT = defineCommand({
   examples: [
     'kalypso init control-plane && kalypso explain -c control-plane',
     'kalypso init --typescript platform --package file:../kalypso-cdk8s-0.1.0.tgz && cd platform && npm install && npm test',
-    'kalypso init control-plane && kalypso synth -c control-plane --out platform-gitops',
+    'kalypso init control-plane && kalypso synth -c control-plane -o platform-gitops',
   ],
   // Required on use, so that help and --version start without loading cdk8s.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

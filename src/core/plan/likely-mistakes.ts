@@ -118,7 +118,9 @@ function emptySide(
     location: policy.source ? locateField(policy.source, field) : undefined,
     object: objectRef(policy),
     field: formatFieldPath(field),
-    hint: closest ? labelHint(closest.verdict, candidateLabels) : undefined,
+    hint: closest
+      ? labelHint(closest.verdict, candidateLabels, `${side} ${JSON.stringify(closest.candidate.name)}`)
+      : undefined,
   });
 }
 
@@ -147,18 +149,25 @@ function compareRanks(a: [number, number, string], b: [number, number, string]):
   return a[0] - b[0] || a[1] - b[1] || compareStrings(a[2], b[2]);
 }
 
-/** `did you mean "restricted"?` when the failing requirement's key (or value) is a near miss of one the candidates have. */
+/**
+ * `did you mean "restricted"?` when the failing requirement's key (or value) is a near miss of one the candidates have;
+ * since either side may hold the typo, it also asks about the closest candidate's label.
+ */
 function labelHint(
   verdict: PolicyRejection,
   candidates: readonly Readonly<Record<string, string>>[],
+  closest: string,
 ): string | undefined {
   const { key } = verdict;
   if (key === undefined) return undefined;
   const keys = new Set(candidates.flatMap((labels) => Object.keys(labels)));
-  if (!keys.has(key)) return didYouMean(key, keys);
-  if (verdict.expected === undefined) return undefined;
   const values = new Set(candidates.flatMap((labels) => (key in labels ? [labels[key]] : [])));
-  return didYouMean(verdict.expected, values);
+  const hint = !keys.has(key)
+    ? didYouMean(key, keys)
+    : verdict.expected === undefined
+      ? undefined
+      : didYouMean(verdict.expected, values);
+  return hint && `${hint} (or is the label of ${closest} misspelled?)`;
 }
 
 /** A deployment target of the environment that no policy places anywhere. */

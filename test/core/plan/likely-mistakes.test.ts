@@ -56,7 +56,7 @@ describe('likely mistakes', () => {
       'a policy that selects no cluster type, naming the closest miss and the label meant',
       base + ok + policy('typo', '{restriced: "true"}', '{purpose: functional-test}'),
       [
-        'dev/objects.yaml:38:35  SchedulingPolicy/typo  spec.clusterTypeSelector.labelSelector.matchLabels.restriced  selects no cluster type; closest is "drone": restriced: "true" required, label missing  did you mean "restricted"?',
+        'dev/objects.yaml:38:35  SchedulingPolicy/typo  spec.clusterTypeSelector.labelSelector.matchLabels.restriced  selects no cluster type; closest is "drone": restriced: "true" required, label missing  did you mean "restricted"? (or is the label of cluster type "drone" misspelled?)',
       ],
     ],
     [
@@ -70,7 +70,7 @@ describe('likely mistakes', () => {
       'a policy whose label value is a near miss',
       base + ok + policy('val', '{size: lage}', '{}'),
       [
-        'dev/objects.yaml:38:35  SchedulingPolicy/val  spec.clusterTypeSelector.labelSelector.matchLabels.size  selects no cluster type; closest is "large": size: "lage" required, label is "large"  did you mean "large"?',
+        'dev/objects.yaml:38:35  SchedulingPolicy/val  spec.clusterTypeSelector.labelSelector.matchLabels.size  selects no cluster type; closest is "large": size: "lage" required, label is "large"  did you mean "large"? (or is the label of cluster type "large" misspelled?)',
       ],
     ],
     [
