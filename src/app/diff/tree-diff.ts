@@ -20,9 +20,9 @@ export interface TreeDiff {
 }
 
 /**
- * Compares the plan of one environment with the existing tree, both as `{ path → content }` relative to the
- * environment root. Only managed paths count (SPEC §8: cluster-type folders and `.github/tracking/`), so files others
- * keep in the repository never show up. Pure: the caller reads the tree (a folder, or a git branch).
+ * Compares the plan of one environment with the existing tree, both as `{ path → content }` relative to the environment
+ * root. Only managed paths count (docs/reference/output-tree.md: cluster-type folders and `.github/tracking/`), so
+ * files others keep in the repository never show up. Pure: the caller reads the tree (a folder, or a git branch).
  */
 export function diffPlatformTree(
   existing: ReadonlyMap<string, string>,

@@ -10,9 +10,9 @@ import {
 import { ConfigExplanation, ConfigKeyExplanation, ConfigMapExplanation, byName } from './explanation';
 
 /**
- * The platform config of a target on a cluster type (reference §6): for every key the ConfigMap entry that set it and
- * the ones it replaced or merged into, every platform ConfigMap with why it does (not) apply, and the ConfigSchemas
- * that apply (listing only; validation is the config-validation step's).
+ * The platform config of a target on a cluster type (docs/explanation/scheduling-and-config.md#platform-config): for
+ * every key the ConfigMap entry that set it and the ones it replaced or merged into, every platform ConfigMap with why
+ * it does (not) apply, and the ConfigSchemas that apply (listing only; validation is the config-validation step's).
  */
 export function explainConfig(
   environment: EnvironmentModel,

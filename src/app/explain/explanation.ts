@@ -90,7 +90,7 @@ export interface ConfigExplanation {
   readonly keys: readonly ConfigKeyExplanation[];
   /** Every platform ConfigMap of the environment, in the order Kalypso applies them. */
   readonly configMaps: readonly ConfigMapExplanation[];
-  /** ConfigSchema objects whose labels select the pair (reference §6.7). */
+  /** ConfigSchema objects whose labels select the pair (docs/explanation/scheduling-and-config.md#configschemas). */
   readonly configSchemas: readonly { readonly name: string; readonly location?: SourceLocation }[];
   /** Inline schemas of the target's (and its workload's) `configSchemas`. */
   readonly inlineConfigSchemas: number;

@@ -11,9 +11,10 @@ import { GO_YAML_V2_SCHEMA } from '../../gotemplate';
 const COLLECTION_INDICATORS = /[[{!]|[-:?](?:[ \t\r\n]|$)/;
 
 /**
- * A ConfigMap value as Kalypso reads it (reference §6.3): a value wrapped in single quotes loses every leading and
- * trailing quote; YAML text for a sequence or mapping becomes that array or map, with yaml.v2's Go types inside
- * (`ConfigValue`: typed map keys, int vs float64); any other value stays the original, untrimmed string.
+ * A ConfigMap value as Kalypso reads it (docs/explanation/scheduling-and-config.md#values): a value wrapped in single
+ * quotes loses every leading and trailing quote; YAML text for a sequence or mapping becomes that array or map, with
+ * yaml.v2's Go types inside (`ConfigValue`: typed map keys, int vs float64); any other value stays the original,
+ * untrimmed string.
  */
 export function parseConfigValue(text: string): ConfigValue {
   const trimmed = text.trim();
@@ -43,11 +44,11 @@ export function parseYamlCollection(text: string): ConfigValue[] | ConfigObject 
 }
 
 /**
- * Kalypso's merge of a value into an existing one for the same key (reference §6.4, `mergeObjects`): maps merge
- * deeply, keys compared as Go compares `interface {}` keys (`true` and `"true"`, `1` and `1.0` are different keys);
- * arrays keep the existing elements, merge each new map element into every existing map element with an equal `name`
- * (two maps without `name` count as the same) and append the rest; anything else is replaced. Inputs are never
- * modified.
+ * Kalypso's merge of a value into an existing one for the same key
+ * (docs/explanation/scheduling-and-config.md#order-and-merging): maps merge deeply, keys compared as Go compares
+ * `interface {}` keys (`true` and `"true"`, `1` and `1.0` are different keys); arrays keep the existing elements, merge
+ * each new map element into every existing map element with an equal `name` (two maps without `name` count as the same)
+ * and append the rest; anything else is replaced. Inputs are never modified.
  */
 export function mergeConfigValues(existing: ConfigValue, incoming: ConfigValue): ConfigValue {
   if (Array.isArray(existing) && Array.isArray(incoming)) return mergeArrays(existing, incoming);

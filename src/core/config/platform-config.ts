@@ -66,9 +66,10 @@ export interface ComposedConfig {
 }
 
 /**
- * The config sources of an environment (reference §6.1): `platform-config: "true"` ConfigMaps in name order, then the
- * `azure-app-config*` ConfigMaps (sorted by name here; upstream leaves their order unspecified) with keys applied
- * shortest first, ties by key, each key's `label.value.` prefixes turned into labels.
+ * The config sources of an environment (docs/explanation/scheduling-and-config.md#order-and-merging): `platform-config:
+ * "true"` ConfigMaps in name order, then the `azure-app-config*` ConfigMaps (sorted by name here; upstream leaves their
+ * order unspecified) with keys applied shortest first, ties by key, each key's `label.value.` prefixes turned into
+ * labels.
  */
 export function collectConfigSources(configMaps: readonly ConfigMap[]): ConfigSource[] {
   const byName = [...configMaps].sort((a, b) => compareStrings(a.name, b.name));
@@ -108,7 +109,7 @@ function byLengthThenText(a: string, b: string): number {
   return a.length - b.length || compareStrings(a, b);
 }
 
-/** `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X` (reference §6.5, quirks included). */
+/** `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X` (docs/explanation/scheduling-and-config.md#azure-app-config-configmaps, quirks included). */
 export function splitLabelEncodedKey(rawKey: string): { key: string; keyLabels: Record<string, string> } {
   const parts = rawKey.split('.');
   const keyLabels: Record<string, string> = {};
@@ -131,9 +132,10 @@ export interface ConfigLabelMismatch {
 }
 
 /**
- * Whether an object with these labels applies to the pair (reference §6.2): every label must hold — `cluster-type`
- * names the cluster type, `deployment-target` the full target name, `workload` the target's workload, any other key
- * a label of the cluster type or of the target (a missing label counts as "").
+ * Whether an object with these labels applies to the pair
+ * (docs/explanation/scheduling-and-config.md#which-configmaps-apply): every label must hold — `cluster-type` names the
+ * cluster type, `deployment-target` the full target name, `workload` the target's workload, any other key a label of
+ * the cluster type or of the target (a missing label counts as "").
  */
 export function isConfigFor(
   labels: Readonly<Record<string, string>>,
@@ -172,7 +174,7 @@ export function findConfigLabelMismatch(
   };
 }
 
-/** Whether one label of a config object holds for the pair (reference §6.2). */
+/** Whether one label of a config object holds for the pair (docs/explanation/scheduling-and-config.md#which-configmaps-apply). */
 function labelHolds(key: string, value: string, clusterType: ClusterType, target: DeploymentTarget): boolean {
   if (key === CLUSTER_TYPE_LABEL) return value === clusterType.name;
   if (key === DEPLOYMENT_TARGET_LABEL) return value === target.name;

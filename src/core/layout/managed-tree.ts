@@ -1,8 +1,8 @@
 import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from './names';
 
 /*
- * Which files of a platform GitOps tree belong to kalypso-cdk8s (SPEC §8, §9): the folders of the plan's cluster
- * types, cluster-type folders written earlier (recognised by the README Kalypso puts in each), and
+ * Which files of a platform GitOps tree belong to kalypso-cdk8s (docs/reference/output-tree.md): the folders of the
+ * plan's cluster types, cluster-type folders written earlier (recognised by the README Kalypso puts in each), and
  * `.github/tracking/Promoted_Commit_Id`. Everything else — root files, other dot folders, other folders — is never
  * changed or deleted.
  */
@@ -61,9 +61,9 @@ export function isManagedPath(path: string, folders: ReadonlySet<string>, scope:
 }
 
 /**
- * What makes the managed part of `existing` equal to `desired` (SPEC §9: stale files inside a live target folder go
- * too). Paths under `keep` prefixes (folders of failed assignments, with `--keep-going`) keep their previous files,
- * and nothing is deleted when `deleteStale` is false.
+ * What makes the managed part of `existing` equal to `desired` (docs/explanation/compatibility.md: stale files inside a
+ * live target folder go too). Paths under `keep` prefixes (folders of failed assignments, with `--keep-going`) keep
+ * their previous files, and nothing is deleted when `deleteStale` is false.
  */
 export function diffTree(
   existing: ReadonlyMap<string, string>,

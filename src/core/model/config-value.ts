@@ -8,9 +8,9 @@ export type ConfigScalar = string | number | boolean | null | GoFloat64;
 export type ConfigKey = GoMapKey;
 
 /**
- * A platform configuration value after parsing (reference §6.3), with the Go types Kalypso's templates see: top-level
- * values are strings, or lists and maps when the ConfigMap value was YAML text for a sequence or mapping. Inside
- * them, scalars keep their yaml.v2 (YAML 1.1) type:
+ * A platform configuration value after parsing (docs/explanation/scheduling-and-config.md#values), with the Go types
+ * Kalypso's templates see: top-level values are strings, or lists and maps when the ConfigMap value was YAML text for a
+ * sequence or mapping. Inside them, scalars keep their yaml.v2 (YAML 1.1) type:
  *
  * | YAML                          | Go              | here                                       |
  * |-------------------------------|-----------------|--------------------------------------------|

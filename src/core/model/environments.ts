@@ -8,12 +8,13 @@ export interface EnvironmentSelection {
 }
 
 export const MAIN_BRANCH = 'main';
-/** The BaseRepo that pins the control plane's `main` commit promoted to an environment (reference §10). */
+/** The BaseRepo that pins the control plane's `main` commit promoted to an environment (docs/explanation/promotion.md). */
 export const PROMOTED_BASE_REPO = 'main';
 
 /**
- * The environments of a control plane (SPEC §2.1): the Environment objects on `main` (their
- * `spec.controlPlane.branch` names the branch), or, when there are none, every branch other than `main`.
+ * The environments of a control plane (docs/explanation/scheduling-and-config.md#environments): the Environment objects
+ * on `main` (their `spec.controlPlane.branch` names the branch), or, when there are none, every branch other than
+ * `main`.
  */
 export function selectEnvironments(
   mainObjects: readonly ControlPlaneObject[],

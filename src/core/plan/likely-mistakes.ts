@@ -34,7 +34,7 @@ import { locateDeploymentTarget } from '../scheduling/unfold';
 import { compareStrings } from '../model/order';
 
 /*
- * Warnings for input that is valid but probably not what its author meant (issue 5): a policy that selects nothing, a
+ * Warnings for input that is valid but probably not what its author meant: a policy that selects nothing, a
  * deployment target no policy selects, a platform ConfigMap that can apply to nothing, and a config value overridden
  * by a broader ConfigMap only because of name order. Pure; run by `planEnvironment` after scheduling.
  *
@@ -308,9 +308,10 @@ function blockingLabel(
 }
 
 /**
- * A config value replaced by a later ConfigMap that selects fewer labels than the one it replaces: ConfigMaps apply
- * in name order (reference §6.4), so a broad default whose name sorts last silently beats specific values. Overrides
- * by an equally or more specific ConfigMap are the intended layering and are only shown by `kalypso explain`.
+ * A config value replaced by a later ConfigMap that selects fewer labels than the one it replaces: ConfigMaps apply in
+ * name order (docs/explanation/scheduling-and-config.md#order-and-merging), so a broad default whose name sorts last
+ * silently beats specific values. Overrides by an equally or more specific ConfigMap are the intended layering and are
+ * only shown by `kalypso explain`.
  */
 export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { configSources, configs }) => {
   // Only keys set by more than one entry can be overridden; per source, its entries for such keys.

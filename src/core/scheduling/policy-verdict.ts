@@ -4,7 +4,7 @@ import { WORKSPACE_LABEL } from '../layout/names';
 import { isInWorkspace } from './schedule';
 import { Labels, SelectorMismatch, describeLabel, unmetRequirements } from './selector';
 
-/** Which of a policy's filters turned something away (reference §5.1–5.2). */
+/** Which of a policy's filters turned something away (docs/explanation/scheduling-and-config.md#scheduling). */
 export enum PolicyFilter {
   /** The deployment target's `spec.environment` is another environment. */
   ENVIRONMENT = 'environment',
@@ -43,8 +43,9 @@ export function judgeClusterType(policy: SchedulingPolicy, clusterType: ClusterT
 }
 
 /**
- * Whether the policy selects the deployment target in `environment`: the environment filter, then the workspace
- * filter, then the deploymentTargetSelector (the order reference §5.2 applies them in).
+ * Whether the policy selects the deployment target in `environment`: the environment filter, then the workspace filter,
+ * then the deploymentTargetSelector (the order upstream applies them in,
+ * docs/explanation/scheduling-and-config.md#scheduling).
  */
 export function judgeDeploymentTarget(
   policy: SchedulingPolicy,

@@ -19,10 +19,11 @@ export function isInWorkspace(target: DeploymentTarget, policy: SchedulingPolicy
 }
 
 /**
- * Every (cluster type, deployment target) pair the policies select (reference §5): per policy the cross product of the
- * cluster types its clusterTypeSelector matches and the targets of this environment its workspace and
- * deploymentTargetSelector let through. A pair selected by several policies is one assignment (SPEC §9).
- * Sorted by cluster type, then deployment target.
+ * Every (cluster type, deployment target) pair the policies select
+ * (docs/explanation/scheduling-and-config.md#scheduling): per policy the cross product of the cluster types its
+ * clusterTypeSelector matches and the targets of this environment its workspace and deploymentTargetSelector let
+ * through. A pair selected by several policies is one assignment (docs/explanation/compatibility.md). Sorted by cluster
+ * type, then deployment target.
  */
 export function schedule(
   environment: string,

@@ -4,9 +4,10 @@ import { DeploymentTarget, Workload } from '../model/types';
 import { WORKLOAD_LABEL, WORKSPACE_LABEL, deploymentTargetName } from '../layout/names';
 
 /**
- * A Workload's deployment targets for one environment (reference §4): named `<workload>-<target>`, labelled with the
- * target's labels overwritten by the workload's, then `workload` and `workspace`; the workload's configSchemas are
- * appended to each target's. Targets of other environments are skipped.
+ * A Workload's deployment targets for one environment
+ * (docs/explanation/scheduling-and-config.md#workloads-become-deployment-targets): named `<workload>-<target>`,
+ * labelled with the target's labels overwritten by the workload's, then `workload` and `workspace`; the workload's
+ * configSchemas are appended to each target's. Targets of other environments are skipped.
  */
 export function unfoldWorkload(workload: Workload, environment: string): DeploymentTarget[] {
   return workload.deploymentTargets

@@ -24,13 +24,12 @@ export interface PlatformConfigMapProps {
  * What cdk8s-plus' generated `KubeConfigMap.toJson()` returns, computed in time linear in the number of keys.
  *
  * The generated method resolves the object (`ApiObject.toJson()`: lazy values, sorted keys, JSON patches) and then
- * passes it through `toJson_KubeConfigMapProps`, which copies the data map once per key (`reduce` over the entries
- * with an object spread), so a ConfigMap of n keys costs n² copies — 40% of synth's time with a few hundred keys
- * (issue 7). It runs after the patches, so no patch avoids it. This function does what that one does — metadata
- * through cdk8s-plus' own `toJson_ObjectMeta`, `binaryData` and `data` without undefined values, `immutable`, in that
- * order after apiVersion and kind, undefined fields left out — with one copy. It replaces `toJson` on this one
- * ApiObject instance only; nothing global changes. test/constructs/built-in-renderers.test.ts checks that both give
- * the same object.
+ * passes it through `toJson_KubeConfigMapProps`, which copies the data map once per key (`reduce` over the entries with
+ * an object spread), so a ConfigMap of n keys costs n² copies, most of synth's time with a few hundred keys. It runs
+ * after the patches, so no patch avoids it. This function does what that one does — metadata through cdk8s-plus' own
+ * `toJson_ObjectMeta`, `binaryData` and `data` without undefined values, `immutable`, in that order after apiVersion
+ * and kind, undefined fields left out — with one copy. It replaces `toJson` on this one ApiObject instance only;
+ * nothing global changes. test/render/constructs/built-in-renderers.test.ts checks that both give the same object.
  */
 export function configMapJson(resource: ApiObject): Record<string, unknown> {
   const resolved = ApiObject.prototype.toJson.call(resource);
@@ -97,7 +96,8 @@ export class PlatformConfigMap extends Construct {
 
 /**
  * The built-in `configmap` config renderer: the ConfigMap of the sample `configmap` template, except that lists and
- * maps are written as YAML text so every value is a string (SPEC §9). Renders nothing for an empty config.
+ * maps are written as YAML text so every value is a string (docs/explanation/compatibility.md). Renders nothing for an
+ * empty config.
  */
 export class ConfigMapRenderer implements IConfigRenderer {
   /** `platform-config.yaml`. */

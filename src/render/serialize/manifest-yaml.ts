@@ -4,7 +4,7 @@ import { Yaml } from 'cdk8s';
  * The YAML text of one manifest, exactly as cdk8s `Yaml.stringify` writes it — that is, the `yaml` package's
  * `stringify(value, { keepUndefined: true, lineWidth: 0, version: '1.1' })` — without building a YAML document tree.
  * `Yaml.stringify` turns every value into a node (a Pair, a Scalar, a copied options object per level) and tests each
- * string against the schema's tags; at tens of thousands of manifests it was a quarter of synth's time (issue 7).
+ * string against the schema's tags; at tens of thousands of manifests it was a quarter of synth's time.
  *
  * The functions below follow `yaml/dist/stringify` (stringifyString.js, stringifyPair.js, stringifyCollection.js) for
  * the values a manifest holds — plain objects, arrays, strings, numbers, booleans, null and undefined — with the

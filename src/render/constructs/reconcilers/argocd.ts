@@ -29,7 +29,7 @@ export interface ArgoCdReconcilerProps {
 
 /**
  * An Argo CD Application syncing every `*.yaml` below `path` (except kustomization.yaml) into the target namespace:
- * the object of Kalypso's sample `argocd` template (reference §7.5.1).
+ * the object of Kalypso's sample `argocd` template (docs/explanation/compatibility.md).
  */
 export class ArgoCdReconciler extends Construct {
   /** The Argo CD Application. */

@@ -34,7 +34,7 @@ export interface FluxReconcilerProps {
 
 /**
  * A Flux GitRepository and a Kustomization that applies `path` from it to the target namespace: the objects of
- * Kalypso's sample `arc-flux` template (reference §7.5.1), at Flux's served API version v1.
+ * Kalypso's sample `arc-flux` template (docs/explanation/compatibility.md), at Flux's served API version v1.
  */
 export class FluxReconciler extends Construct {
   /** The Flux GitRepository. */
