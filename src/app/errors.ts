@@ -31,7 +31,9 @@ export function isEnvironmentError(e: unknown): e is Error {
   );
 }
 
-/** The one line that says what went wrong: a file-system error names the path and what to do; others keep their message. */
+/**
+ * The one line that says what went wrong: a file-system error names the path and what to do; others keep their message.
+ */
 export function describeEnvironmentError(e: Error): string {
   return isFileSystemError(e) ? describeFileSystemError(e) : e.message;
 }

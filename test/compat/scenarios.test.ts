@@ -247,7 +247,10 @@ X: az-west
 });
 
 describe('scenario 07: cross product, nested rendering and stringify', () => {
-  /** stringify of the config (reference §7.4, A30): `tags` becomes a literal block; K is single-quoted (it starts with "{"). */
+  /**
+   * stringify of the config (reference §7.4, A30): `tags` becomes a literal block; K is single-quoted (it starts with
+   * "{").
+   */
   const upstreamConfig = (namespace: string) =>
     `ENVIRONMENT: Dev\nK: '${namespace}'\nREGION: West US\nSOME_COMMON_ENVIRONMENT_VARIABLE: "false"\ntags: |\n    - Tag1\n    - Tag2`;
   const assignment = (clusterType: string, target: string): Record<string, Expected> => {

@@ -99,7 +99,10 @@ export async function checkFolderExists(folder: string): Promise<void> {
   throw new UsageError(`--against ${folder}: no such folder`);
 }
 
-/** How a tree is named in messages: a folder relative to the working folder when inside it, a branch with its repository. */
+/**
+ * How a tree is named in messages: a folder relative to the working folder when inside it, a branch with its
+ * repository.
+ */
 export function describeTree(tree: AgainstTree, cwd: string): string {
   if (tree.kind === 'git') return `${tree.repo} branch ${tree.branch}`;
   const relative = path.relative(cwd, tree.folder);

@@ -63,7 +63,9 @@ export function diffManifests(before: string, after: string): ObjectChange[] | u
   return changes;
 }
 
-/** Field-level differences: maps by key (new order first, then removed keys), lists by index, anything else as a whole. */
+/**
+ * Field-level differences: maps by key (new order first, then removed keys), lists by index, anything else as a whole.
+ */
 export function diffValues(before: unknown, after: unknown, path: FieldPath = []): FieldChange[] {
   if (isDeepStrictEqual(before, after)) return [];
   if (isMapping(before) && isMapping(after)) {

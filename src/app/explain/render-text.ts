@@ -13,7 +13,9 @@ import { formatTable } from './text-table';
 /** Shown in an empty matrix cell. */
 const EMPTY_CELL = '·';
 
-/** The assignment matrix of an environment for a terminal: one row per deployment target, one column per cluster type. */
+/**
+ * The assignment matrix of an environment for a terminal: one row per deployment target, one column per cluster type.
+ */
 export function renderEnvironmentText(explanation: EnvironmentExplanation): string {
   const lines = [`${explanation.environment}: ${summaryLine(explanation)}`];
   if (explanation.gitOpsRepo)
@@ -99,7 +101,9 @@ export function placementLines(explanation: TargetExplanation): string[] {
   ];
 }
 
-/** `deployment target: selected`, then `cluster type "large": edge: "true" required, label missing` per cluster type. */
+/**
+ * `deployment target: selected`, then `cluster type "large": edge: "true" required, label missing` per cluster type.
+ */
 export function policyVerdictLines(policy: PolicyExplanation): string[] {
   return [
     `deployment target: ${verdictText(policy.deploymentTarget)}`,

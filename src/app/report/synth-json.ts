@@ -28,7 +28,9 @@ export function planJson(plan: EnvironmentPlan, report: WriteReport | undefined)
   };
 }
 
-/** `kalypso synth --json`: what was planned and written, and the problems (the result's, or as `--strict` sees them). */
+/**
+ * `kalypso synth --json`: what was planned and written, and the problems (the result's, or as `--strict` sees them).
+ */
 export function synthJson(result: Pick<SynthResult, 'plans' | 'written'>, problems: readonly Problem[]) {
   return {
     written: result.written.length > 0,

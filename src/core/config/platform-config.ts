@@ -61,7 +61,10 @@ export interface ConfigContribution {
 export interface ComposedConfig {
   /** Key → value, after merging every matching ConfigMap in order. */
   readonly data: ConfigData;
-  /** Per key, every contribution in the order applied; the last one decides scalars, earlier ones are overridden or merged. */
+  /**
+   * Per key, every contribution in the order applied; the last one decides scalars, earlier ones are overridden or
+   * merged.
+   */
   readonly provenance: Readonly<Record<string, readonly ConfigContribution[]>>;
 }
 
@@ -109,7 +112,10 @@ function byLengthThenText(a: string, b: string): number {
   return a.length - b.length || compareStrings(a, b);
 }
 
-/** `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X` (docs/explanation/scheduling-and-config.md#azure-app-config-configmaps, quirks included). */
+/**
+ * `region.west.tier.gold.X` → labels `{region: west, tier: gold}`, key `X`
+ * (docs/explanation/scheduling-and-config.md#azure-app-config-configmaps, quirks included).
+ */
 export function splitLabelEncodedKey(rawKey: string): { key: string; keyLabels: Record<string, string> } {
   const parts = rawKey.split('.');
   const keyLabels: Record<string, string> = {};
@@ -174,7 +180,10 @@ export function findConfigLabelMismatch(
   };
 }
 
-/** Whether one label of a config object holds for the pair (docs/explanation/scheduling-and-config.md#which-configmaps-apply). */
+/**
+ * Whether one label of a config object holds for the pair
+ * (docs/explanation/scheduling-and-config.md#which-configmaps-apply).
+ */
 function labelHolds(key: string, value: string, clusterType: ClusterType, target: DeploymentTarget): boolean {
   if (key === CLUSTER_TYPE_LABEL) return value === clusterType.name;
   if (key === DEPLOYMENT_TARGET_LABEL) return value === target.name;

@@ -8,7 +8,9 @@ export interface EnvironmentSelection {
 }
 
 export const MAIN_BRANCH = 'main';
-/** The BaseRepo that pins the control plane's `main` commit promoted to an environment (docs/explanation/promotion.md). */
+/**
+ * The BaseRepo that pins the control plane's `main` commit promoted to an environment (docs/explanation/promotion.md).
+ */
 export const PROMOTED_BASE_REPO = 'main';
 
 /**

@@ -78,7 +78,10 @@ export function formatProblem(problem: Problem): string {
     .join('  ');
 }
 
-/** Sorted by file, line, column, then text; exact duplicates (the same main-branch file seen by two environments) removed. */
+/**
+ * Sorted by file, line, column, then text; exact duplicates (the same main-branch file seen by two environments)
+ * removed.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   const unique: Problem[] = [];

@@ -60,7 +60,10 @@ const RENDERER_FIELDS = [
   { field: 'configType', role: 'config' },
 ] as const;
 
-/** Each ClusterType renderer name must name a Template or a built-in renderer of that role (docs/explanation/scheduling-and-config.md#renderers-and-templates). */
+/**
+ * Each ClusterType renderer name must name a Template or a built-in renderer of that role
+ * (docs/explanation/scheduling-and-config.md#renderers-and-templates).
+ */
 export const clusterTypeRenderersKnown: Rule = (environment, { renderers }) => {
   const templates = environment.templates.map((template) => template.name);
   return environment.clusterTypes.flatMap((clusterType: ClusterType) =>

@@ -63,7 +63,10 @@ export interface DeploymentTarget extends ObjectBase<'DeploymentTarget'>, KindFi
   readonly configSchemaPaths?: readonly FieldPath[];
   /** The Workload it was unfolded from; absent when written directly. */
   readonly fromWorkload?: string;
-  /** Where in `source` it was written: `['spec', 'deploymentTargets', 0]` for an unfolded target; absent for the whole document. */
+  /**
+   * Where in `source` it was written: `['spec', 'deploymentTargets', 0]` for an unfolded target; absent for the whole
+   * document.
+   */
   readonly sourcePath?: FieldPath;
 }
 

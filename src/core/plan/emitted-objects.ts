@@ -12,7 +12,9 @@ export interface EmittedObject {
   readonly namespace: unknown;
 }
 
-/** The identity of an emitted Kubernetes object: `Kind/namespace/name` (group included, as two kinds may share a name). */
+/**
+ * The identity of an emitted Kubernetes object: `Kind/namespace/name` (group included, as two kinds may share a name).
+ */
 export function objectIdentity(object: EmittedObject): string {
   const group = String(object.apiVersion ?? '')
     .split('/')

@@ -37,7 +37,10 @@ export interface RenderJob {
   readonly renderers: RendererSpecs;
 }
 
-/** Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's error. */
+/**
+ * Why an assignment could not be rendered: a failed construct validation (`[construct/path] message`) or a renderer's
+ * error.
+ */
 export interface RenderFailure {
   readonly message: string;
   readonly location?: SourceLocation;
@@ -161,7 +164,9 @@ export interface RenderJobList {
   /** The job's folder in the environment's tree, `<clusterType>/<deploymentTarget>`. */
   folder(index: number): string;
   job(index: number): RenderJob;
-  /** The job as compact plain data, when its renderers are built-ins or Templates; it refers to `portableEnvironment()`. */
+  /**
+   * The job as compact plain data, when its renderers are built-ins or Templates; it refers to `portableEnvironment()`.
+   */
   portable(index: number): PortableRenderJob | undefined;
   /**
    * What the portable jobs made so far refer to (cluster types, targets, config sources, numbered as they were first

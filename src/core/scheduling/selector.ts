@@ -11,7 +11,9 @@ export interface SelectorMismatch {
   readonly reason: string;
   /** The label key the requirement tests. */
   readonly key: string;
-  /** Where the requirement is written, relative to the selector: `['matchLabels', 'edge']`, `['matchExpressions', 0]`. */
+  /**
+   * Where the requirement is written, relative to the selector: `['matchLabels', 'edge']`, `['matchExpressions', 0]`.
+   */
   readonly field: FieldPath;
 }
 

@@ -6,7 +6,9 @@ export interface RawManifestProps {
   readonly text: string;
 }
 
-/** Text that goes into an output file verbatim: a shell env file, or template output that is not a Kubernetes object. */
+/**
+ * Text that goes into an output file verbatim: a shell env file, or template output that is not a Kubernetes object.
+ */
 export class RawManifest extends Construct {
   /** Whether `value` is a RawManifest. */
   public static isRawManifest(value: unknown): value is RawManifest {

@@ -29,7 +29,10 @@ export class TargetNamespace extends Construct {
   }
 }
 
-/** The built-in `default` namespace renderer: the sample template's labels (docs/explanation/compatibility.md), nothing else. */
+/**
+ * The built-in `default` namespace renderer: the sample template's labels (docs/explanation/compatibility.md), nothing
+ * else.
+ */
 export class DefaultNamespaceRenderer implements INamespaceRenderer {
   /** A `TargetNamespace` named `<environment>-<clusterType>-<deploymentTarget>`. */
   public render(scope: Construct, context: AssignmentContext): void {

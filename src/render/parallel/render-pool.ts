@@ -11,7 +11,9 @@ import { EnvironmentUpdate, RenderBatch, RenderBatchResult } from './render-work
  * when rendering in one thread (test/output/render-pool.test.ts).
  */
 
-/** The worker script: the compiled `render-worker.js` next to this file (absent when running from TypeScript sources). */
+/**
+ * The worker script: the compiled `render-worker.js` next to this file (absent when running from TypeScript sources).
+ */
 export const RENDER_WORKER_SCRIPT = path.join(__dirname, 'render-worker.js');
 
 /** Whether worker threads can be started: the compiled worker script exists. */

@@ -24,7 +24,10 @@ export function collectManifests(scope: Construct): Manifest[] {
   return manifests;
 }
 
-/** Joins the manifests as Kalypso does: each one as it is (objects as cdk8s `Yaml.stringify` writes them), separated by `---\n` lines. */
+/**
+ * Joins the manifests as Kalypso does: each one as it is (objects as cdk8s `Yaml.stringify` writes them), separated by
+ * `---\n` lines.
+ */
 export function serializeManifests(manifests: readonly Manifest[]): string {
   return manifests
     .map((manifest) => ('text' in manifest ? manifest.text : stringifyManifest(manifest.object)))
