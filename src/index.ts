@@ -33,6 +33,8 @@ export {
   PlatformConfig,
   type PlatformConfigProps,
   type RepositoryLocation,
+  RolloutPolicy,
+  type RolloutPolicyProps,
   SchedulingPolicy,
   type SchedulingPolicyProps,
   Template,
@@ -168,5 +170,6 @@ export {
   SelectorOperator,
   TemplateType,
 } from './core/model/types';
+export { ApprovalMethod } from './core/model/kinds';
 /** The plain data model the pipeline works on, as the YAML loader and `ControlPlane.toModel()` produce it. */
 export * as model from './core/model/types';

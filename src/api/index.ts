@@ -12,3 +12,4 @@ export * from './template';
 export * from './validation-error';
 export * from './workload';
 export * from './workload-registration';
+export * from './rollout-policy';

@@ -10,6 +10,7 @@ import { DeploymentTarget, DeploymentTargetManifests } from './deployment-target
 import { Environment } from './environment';
 import { GitOpsRepo } from './gitops-repo';
 import { PlatformConfig } from './platform-config';
+import { RolloutPolicy } from './rollout-policy';
 import { SchedulingPolicy } from './scheduling-policy';
 import { Template } from './template';
 import { Workload } from './workload';
@@ -88,6 +89,8 @@ function createObject(scope: Construct, id: string, object: ControlPlaneObject):
       return new GitOpsRepo(scope, id, object);
     case 'ConfigMap':
       return new PlatformConfig(scope, id, { ...object, platformConfigLabel: false });
+    case 'RolloutPolicy':
+      return new RolloutPolicy(scope, id, object);
     case 'Environment':
       throw new Error(`Environment "${object.name}" cannot be added as an object; it is an Environment construct`);
   }

@@ -49,6 +49,7 @@ export function environmentObjects(environment: EnvironmentModel): ControlPlaneO
     ...environment.configMaps,
     ...environment.baseRepos,
     ...environment.gitOpsRepos,
+    ...environment.rolloutPolicies,
   ];
 }
 
@@ -74,5 +75,6 @@ export function buildEnvironmentModel(
     configMaps: of('ConfigMap'),
     baseRepos: of('BaseRepo'),
     gitOpsRepos: of('GitOpsRepo'),
+    rolloutPolicies: of('RolloutPolicy'),
   };
 }

@@ -2,7 +2,9 @@ import { SourcedDocument } from './documents';
 import { KindDefinition, specKind, topLevelKind } from './kind';
 import { isLabelKey, labels } from './label-shapes';
 import { labelValueProblem } from './kubernetes-names';
+import { parseDuration } from './duration';
 import { Problem, describeValue } from './problems';
+import { isTimeZone, parsePercentage } from './units';
 import { ConfigRendererName, NamespaceRendererName, ReconcilerName } from './renderer-names';
 import {
   Fields,
@@ -15,6 +17,7 @@ import {
   optional,
   refine,
   Shape,
+  integer,
   report,
   required,
   string,
@@ -326,6 +329,148 @@ export const CONFIG_MAP = topLevelKind({
   },
 });
 
+/** How a wave of a rollout is approved before the next one starts. */
+export enum ApprovalMethod {
+  /** An approving review of the wave's pull request. */
+  PULL_REQUEST_REVIEW = 'pullRequestReview',
+  /** `kalypso rollout approve`, recorded in the rollout's tracking file. */
+  COMMAND = 'command',
+}
+
+/** The days of the week, as change windows name them. */
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** A string that must also pass `test` (`problem` says what it must be). */
+function stringThat(test: (text: string) => boolean, problem: string): Shape<string> {
+  return refine(string, (text, path, context) => {
+    if (test(text)) return text;
+    report(context, path, problem, { got: describeValue(text) });
+    return undefined;
+  });
+}
+
+const durationText = stringThat(
+  (text) => parseDuration(text) !== undefined,
+  'must be a duration such as 30s, 10m, 1h30m',
+);
+const percentage = stringThat((text) => parsePercentage(text) !== undefined, 'must be a percentage from 1% to 100%');
+const clockTime = stringThat((text) => /^([01]\d|2[0-3]):[0-5]\d$/.test(text), 'must be a time of day, HH:MM');
+const timeZone = stringThat(isTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin');
+const dateTime = stringThat(
+  (text) =>
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(text) && !Number.isNaN(Date.parse(text)),
+  'must be an ISO 8601 date-time with its offset, e.g. 2026-12-24T00:00:00Z',
+);
+
+/** One wave of a rollout: the cluster types it holds and the gate the next wave waits for. */
+export const rolloutWave = object({
+  /** Name of the wave, e.g. `canary`. */
+  name: required(string),
+  /**
+   * Cluster types whose labels match join the wave (when no earlier wave took them).
+   * @default - none by labels
+   */
+  clusterTypeSelector: optional(labelSelector, { keepEmpty: true }),
+  /**
+   * Cluster types by name.
+   * @default - none by name
+   */
+  clusterTypes: optional(stringList),
+  /**
+   * How long the wave's clusters must have been compliant before the next wave starts, e.g. `30m`.
+   * @default - no bake time
+   */
+  bakeTime: optional(durationText),
+  /**
+   * Who must approve the wave before the next one starts, and how.
+   * @default - no approval
+   */
+  approval: optional(
+    object({
+      /** An approving review of the wave's pull request, or `kalypso rollout approve`. */
+      method: required(oneOf(Object.values(ApprovalMethod))),
+      /**
+       * The accounts whose approval counts.
+       * @default - anyone
+       */
+      approvers: optional(stringList),
+    }),
+  ),
+  /**
+   * Clusters of the wave that may fail while the wave still passes.
+   * @default 0
+   */
+  maxFailures: optional(integer(0)),
+  /**
+   * Share of the wave's clusters that must be compliant for it to pass, e.g. `95%`.
+   * @default "100%"
+   */
+  quorum: optional(percentage),
+});
+
+/** A weekly window in which waves may start. */
+export const allowedWindow = object({
+  /**
+   * Days of the week, `Sun` to `Sat`.
+   * @default - every day
+   */
+  days: optional(list(oneOf(WEEKDAYS))),
+  /** `HH:MM`, inclusive. */
+  start: required(clockTime),
+  /** `HH:MM`, exclusive; before `start` for a window across midnight. */
+  end: required(clockTime),
+  /**
+   * An IANA time zone.
+   * @default "UTC"
+   */
+  timeZone: optional(timeZone),
+});
+
+/** A period in which no wave starts, e.g. a holiday freeze. */
+export const freezeWindow = object({
+  /** Start, an ISO 8601 date-time with its offset, inclusive. */
+  from: required(dateTime),
+  /** End, an ISO 8601 date-time with its offset, exclusive. */
+  to: required(dateTime),
+  /**
+   * Why, for messages.
+   * @default - none
+   */
+  reason: optional(string),
+});
+
+export const ROLLOUT_POLICY = kalypsoKind({
+  kind: 'RolloutPolicy',
+  spec: {
+    /** The waves, in order: a change reaches the cluster types of one wave only once the waves before it passed. */
+    waves: required(
+      refine(list(rolloutWave), (waves, path, context) => {
+        if (waves.length > 0) return waves;
+        report(context, path, 'must list at least one wave');
+        return undefined;
+      }),
+    ),
+    /**
+     * When waves may start: inside an allowed window (when there are any) and outside every freeze.
+     * @default - at any time
+     */
+    windows: optional(
+      object({
+        /**
+         * Weekly windows in which waves may start.
+         * @default - any time
+         */
+        allowed: optional(list(allowedWindow)),
+        /**
+         * Periods in which no wave starts.
+         * @default - none
+         */
+        freezes: optional(list(freezeWindow)),
+      }),
+    ),
+  },
+});
+
 /** Every kind, by its name. */
 export const KINDS = {
   ClusterType: CLUSTER_TYPE,
@@ -339,6 +484,7 @@ export const KINDS = {
   BaseRepo: BASE_REPO,
   GitOpsRepo: GITOPS_REPO,
   ConfigMap: CONFIG_MAP,
+  RolloutPolicy: ROLLOUT_POLICY,
 };
 
 export function isKnownKind(kind: unknown): kind is Kind {

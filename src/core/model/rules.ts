@@ -103,11 +103,65 @@ export const singleGitOpsRepo: Rule = (environment) =>
         )
     : [];
 
+/** One RolloutPolicy orders an environment's waves; two would contradict each other. */
+export const singleRolloutPolicy: Rule = (environment) =>
+  environment.rolloutPolicies
+    .slice(1)
+    .map((policy) =>
+      error(
+        `environment "${environment.name}" has ${environment.rolloutPolicies.length} RolloutPolicies; one orders its waves`,
+        { location: policy.source?.location, object: objectRef(policy) },
+      ),
+    );
+
+/** Waves are named in messages, the tracking file and approvals: each name once. */
+export const uniqueWaveNames: Rule = (environment) =>
+  environment.rolloutPolicies.flatMap((policy) =>
+    policy.waves.flatMap((wave, index) =>
+      policy.waves.findIndex((other) => other.name === wave.name) === index
+        ? []
+        : [
+            error(`wave "${wave.name}" is defined twice`, {
+              location: policy.source ? locateField(policy.source, ['spec', 'waves', index, 'name']) : undefined,
+              object: objectRef(policy),
+              field: `spec.waves[${index}].name`,
+            }),
+          ],
+    ),
+  );
+
+/** A wave naming a cluster type the environment does not have is a typo, or a cluster type removed. */
+export const waveClusterTypesKnown: Rule = (environment) => {
+  const names = environment.clusterTypes.map((clusterType) => clusterType.name);
+  return environment.rolloutPolicies.flatMap((policy) =>
+    policy.waves.flatMap((wave, waveIndex) =>
+      (wave.clusterTypes ?? []).flatMap((name, index) =>
+        names.includes(name)
+          ? []
+          : [
+              warning(`names no ClusterType of environment "${environment.name}"`, {
+                location: policy.source
+                  ? locateField(policy.source, ['spec', 'waves', waveIndex, 'clusterTypes', index])
+                  : undefined,
+                object: objectRef(policy),
+                field: `spec.waves[${waveIndex}].clusterTypes[${index}]`,
+                got: describeValue(name),
+                hint: didYouMean(name, names),
+              }),
+            ],
+      ),
+    ),
+  );
+};
+
 export const RULES: readonly Rule[] = [
   uniqueNamesPerKind,
   uniqueDeploymentTargetNames,
   clusterTypeRenderersKnown,
   singleGitOpsRepo,
+  singleRolloutPolicy,
+  uniqueWaveNames,
+  waveClusterTypesKnown,
 ];
 
 export function checkEnvironment(environment: EnvironmentModel, context: RuleContext): Problem[] {

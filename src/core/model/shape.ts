@@ -70,6 +70,15 @@ export const string: Shape<string> = leaf((value, path, context) => {
   return undefined;
 });
 
+/** A whole number, at least `min`. */
+export function integer(min: number): Shape<number> {
+  return leaf((value, path, context) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value;
+    report(context, path, `must be a whole number of at least ${min}`, { got: describeValue(value) });
+    return undefined;
+  });
+}
+
 /** Any value, unchecked. */
 export const anything: Shape<unknown> = leaf((value) => value);
 

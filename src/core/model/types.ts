@@ -9,6 +9,7 @@ import type {
   DEPLOYMENT_TARGET,
   ENVIRONMENT,
   GITOPS_REPO,
+  ROLLOUT_POLICY,
   SCHEDULING_POLICY,
   TEMPLATE,
   WORKLOAD,
@@ -101,6 +102,12 @@ export interface GitOpsRepo extends ObjectBase<'GitOpsRepo'>, KindFields<typeof 
 /** A core v1 ConfigMap; only `platform-config: "true"` and `azure-app-config*` ones feed platform config. */
 export interface ConfigMap extends ObjectBase<'ConfigMap'>, KindFields<typeof CONFIG_MAP> {}
 
+/**
+ * An environment's rollout in waves of cluster types, with bake time, approvals and change windows (an extension of
+ * this project's; docs/explanation/rollouts.md).
+ */
+export interface RolloutPolicy extends ObjectBase<'RolloutPolicy'>, KindFields<typeof ROLLOUT_POLICY> {}
+
 /** Any object of the control plane. */
 export type ControlPlaneObject =
   | ClusterType
@@ -113,7 +120,8 @@ export type ControlPlaneObject =
   | ConfigSchema
   | BaseRepo
   | GitOpsRepo
-  | ConfigMap;
+  | ConfigMap
+  | RolloutPolicy;
 
 /** The kinds of the control plane. */
 export type Kind = ControlPlaneObject['kind'];
@@ -146,6 +154,8 @@ export interface EnvironmentModel {
   readonly baseRepos: readonly BaseRepo[];
   /** The environment's GitOpsRepos. */
   readonly gitOpsRepos: readonly GitOpsRepo[];
+  /** The environment's RolloutPolicies (at most one is allowed). */
+  readonly rolloutPolicies: readonly RolloutPolicy[];
 }
 
 /** The whole control plane: its environments in declaration order. */

@@ -1,5 +1,6 @@
 import { isConfigObject } from '../model/config-value';
 import { didYouMean } from '../model/did-you-mean';
+import { assignWaves } from '../rollout/waves';
 import { locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, warning } from '../model/problems';
@@ -392,11 +393,26 @@ export const configOverridesAreSpecific: LikelyMistakeRule = (_environment, { co
   );
 };
 
+/** Cluster types no wave selects still roll out (with the last wave), but the policy probably meant to place them. */
+export const rolloutWavesCoverClusterTypes: LikelyMistakeRule = (environment) =>
+  environment.rolloutPolicies.flatMap((policy) => {
+    const { waves, unselected } = assignWaves(policy, environment.clusterTypes);
+    return unselected.length === 0
+      ? []
+      : [
+          warning(
+            `selects no wave for cluster type${unselected.length === 1 ? '' : 's'} ${unselected.map((name) => JSON.stringify(name)).join(', ')}; ${unselected.length === 1 ? 'it goes' : 'they go'} with the last wave, "${waves[waves.length - 1].name}"`,
+            { location: policy.source?.location, object: objectRef(policy) },
+          ),
+        ];
+  });
+
 export const LIKELY_MISTAKE_RULES: readonly LikelyMistakeRule[] = [
   policySelectsSomething,
   deploymentTargetScheduled,
   configMapApplies,
   configOverridesAreSpecific,
+  rolloutWavesCoverClusterTypes,
 ];
 
 /** Every likely-mistake warning of an environment. */

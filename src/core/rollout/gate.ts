@@ -1,4 +1,5 @@
 import { parseDuration } from '../model/duration';
+import { parsePercentage } from '../model/units';
 import { ApprovalMethod, RolloutWave } from './rollout-policy';
 
 /** How the clusters of one wave stand on the commit that rolled the wave out. */
@@ -34,13 +35,6 @@ export type GateDecision =
   | { readonly action: 'pass'; readonly reason: string; readonly compliantSince: Date }
   | { readonly action: 'fail'; readonly reason: string };
 
-/** `95%` → 0.95; undefined when it is not a percentage from 1 to 100. */
-export function parseQuorum(text: string): number | undefined {
-  const match = /^(\d{1,3}(\.\d+)?)%$/.exec(text);
-  const value = match ? Number(match[1]) : NaN;
-  return value > 0 && value <= 100 ? value / 100 : undefined;
-}
-
 /**
  * Decides a wave's gate (pure): more failed clusters than `maxFailures` fail it; until its quorum is compliant it
  * waits; then it bakes for `bakeTime` from the moment it first met its quorum; then it waits for its approval; then
@@ -55,7 +49,7 @@ export function decideGate(input: GateInput): GateDecision {
       reason: `${compliance.failed} cluster${compliance.failed === 1 ? '' : 's'} of wave "${wave.name}" failed (at most ${maxFailures} may): ${compliance.summary}`,
     };
   }
-  const quorum = parseQuorum(wave.quorum ?? '100%') ?? 1;
+  const quorum = parsePercentage(wave.quorum ?? '100%') ?? 1;
   if (compliance.total === 0 || compliance.compliant < Math.ceil(quorum * compliance.total)) {
     const needed = compliance.total === 0 ? 'no cluster of the wave has reported yet' : compliance.summary;
     return { action: 'wait', reason: `wave "${wave.name}": ${needed} (quorum ${wave.quorum ?? '100%'})` };

@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '../model/kinds';
 import { AllowedWindow, RolloutWindows } from './rollout-policy';
 
 /** Whether a wave may start now, and why (not). */
@@ -8,51 +9,8 @@ export interface WindowVerdict {
   readonly opensAt?: Date;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAYS: readonly string[] = WEEKDAYS;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** The problems of a policy's windows (unknown days, times or time zones, freezes that do not parse), as messages. */
-export function windowProblems(windows: RolloutWindows | undefined): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  windows?.allowed?.forEach((window, index) => {
-    const field = `spec.windows.allowed[${index}]`;
-    window.days?.forEach((day, dayIndex) => {
-      if (!DAYS.includes(day)) {
-        problems.push({
-          field: `${field}.days[${dayIndex}]`,
-          message: `must be one of ${DAYS.join(', ')}, got "${day}"`,
-        });
-      }
-    });
-    for (const key of ['start', 'end'] as const) {
-      if (!TIME.test(window[key]))
-        problems.push({ field: `${field}.${key}`, message: `must be HH:MM, got "${window[key]}"` });
-    }
-    if (window.timeZone !== undefined && !isTimeZone(window.timeZone)) {
-      problems.push({ field: `${field}.timeZone`, message: `is not an IANA time zone, got "${window.timeZone}"` });
-    }
-  });
-  windows?.freezes?.forEach((freeze, index) => {
-    for (const key of ['from', 'to'] as const) {
-      if (Number.isNaN(Date.parse(freeze[key])) || !/T.*(Z|[+-]\d\d:\d\d)$/.test(freeze[key])) {
-        problems.push({
-          field: `spec.windows.freezes[${index}].${key}`,
-          message: `must be an ISO 8601 date-time with its offset (2026-12-24T00:00:00Z), got "${freeze[key]}"`,
-        });
-      }
-    }
-  });
-  return problems;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

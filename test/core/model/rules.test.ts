@@ -84,3 +84,34 @@ spec: {repo: r, branch: dev, path: .}
     ]);
   });
 });
+
+describe('RolloutPolicy rules', () => {
+  const rollout = (name: string, waves: string) => `---
+apiVersion: scheduler.kalypso.io/v1alpha1
+kind: RolloutPolicy
+metadata: {name: ${name}}
+spec: {waves: ${waves}}
+`;
+
+  test('accepts one policy whose waves name known cluster types', () => {
+    expect(check(clusterType('drone') + rollout('r', '[{name: a, clusterTypes: [drone]}, {name: b}]'))).toEqual([]);
+  });
+
+  test('fails on two RolloutPolicies in one environment', () => {
+    expect(check(rollout('r1', '[{name: a}]') + rollout('r2', '[{name: a}]'))).toEqual([
+      'dev/objects.yaml:7:1  RolloutPolicy/r2  environment "dev" has 2 RolloutPolicies; one orders its waves',
+    ]);
+  });
+
+  test('fails on a wave name used twice', () => {
+    expect(check(rollout('r', '[{name: a}, {name: a}]'))).toEqual([
+      'dev/objects.yaml:5:28  RolloutPolicy/r  spec.waves[1].name  wave "a" is defined twice',
+    ]);
+  });
+
+  test('warns about a wave naming an unknown cluster type, with a hint', () => {
+    expect(check(clusterType('drone') + rollout('r', '[{name: a, clusterTypes: [dron]}]'))).toEqual([
+      'dev/objects.yaml:10:41  RolloutPolicy/r  spec.waves[0].clusterTypes[0]  names no ClusterType of environment "dev" (got "dron")  did you mean "drone"?',
+    ]);
+  });
+});

@@ -143,3 +143,19 @@ describe('likely mistakes', () => {
     expect(warnings(base, { incompleteInput: true })).toEqual([]);
   });
 });
+
+describe('rollout waves', () => {
+  test('warn about cluster types no wave selects, naming the wave they go with', () => {
+    expect(
+      warnings(`${clusterTypeYaml('drone', '{edge: "true"}')}${clusterTypeYaml('large', '{size: large}')}---
+apiVersion: scheduler.kalypso.io/v1alpha1
+kind: RolloutPolicy
+metadata: {name: r}
+spec: {waves: [{name: edge, clusterTypeSelector: {matchLabels: {edge: "true"}}}, {name: rest, clusterTypes: [small]}]}
+`).filter((warning) => warning.includes('RolloutPolicy')),
+    ).toEqual([
+      'dev/objects.yaml:12:1  RolloutPolicy/r  selects no wave for cluster type "large"; it goes with the last wave, "rest"',
+      'dev/objects.yaml:15:110  RolloutPolicy/r  spec.waves[1].clusterTypes[0]  names no ClusterType of environment "dev" (got "small")',
+    ]);
+  });
+});

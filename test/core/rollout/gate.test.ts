@@ -1,4 +1,5 @@
-import { GateInput, decideGate, parseQuorum } from '../../../src/core/rollout/gate';
+import { GateInput, decideGate } from '../../../src/core/rollout/gate';
+import { parsePercentage } from '../../../src/core/model/units';
 import { ApprovalMethod, RolloutWave } from '../../../src/core/rollout/rollout-policy';
 
 const now = new Date('2026-12-07T10:00:00Z');
@@ -76,10 +77,11 @@ describe('decideGate', () => {
   test.each([
     ['95%', 0.95],
     ['100%', 1],
+    ['99.5%', 0.995],
     ['0%', undefined],
     ['101%', undefined],
     ['95', undefined],
-  ])('parseQuorum(%s)', (text, expected) => {
-    expect(parseQuorum(text)).toBe(expected);
+  ])('parsePercentage(%s)', (text, expected) => {
+    expect(parsePercentage(text)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { RolloutWindows } from '../../../src/core/rollout/rollout-policy';
-import { windowProblems, windowVerdict } from '../../../src/core/rollout/windows';
+import { windowVerdict } from '../../../src/core/rollout/windows';
 
 const weekdays: RolloutWindows = {
   allowed: [{ days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '09:00', end: '17:00', timeZone: 'Europe/Berlin' }],
@@ -49,29 +49,5 @@ describe('windowVerdict', () => {
         new Date('2026-12-24T12:00:00Z'),
       ).reason,
     ).toBe('frozen until 2027-01-02T00:00:00Z (holidays)');
-  });
-});
-
-describe('windowProblems', () => {
-  test('reports unknown days, bad times, unknown time zones and freezes without an offset', () => {
-    expect(
-      windowProblems({
-        allowed: [{ days: ['Monday'], start: '9:00', end: '25:00', timeZone: 'Mars/Olympus' }],
-        freezes: [{ from: '2026-12-20', to: '2027-01-02T00:00:00Z' }],
-      }),
-    ).toEqual([
-      {
-        field: 'spec.windows.allowed[0].days[0]',
-        message: 'must be one of Sun, Mon, Tue, Wed, Thu, Fri, Sat, got "Monday"',
-      },
-      { field: 'spec.windows.allowed[0].start', message: 'must be HH:MM, got "9:00"' },
-      { field: 'spec.windows.allowed[0].end', message: 'must be HH:MM, got "25:00"' },
-      { field: 'spec.windows.allowed[0].timeZone', message: 'is not an IANA time zone, got "Mars/Olympus"' },
-      {
-        field: 'spec.windows.freezes[0].from',
-        message: 'must be an ISO 8601 date-time with its offset (2026-12-24T00:00:00Z), got "2026-12-20"',
-      },
-    ]);
-    expect(windowProblems(weekdays)).toEqual([]);
   });
 });
