@@ -6,11 +6,13 @@
  */
 import { Construct } from 'constructs';
 import {
+  ApprovalMethod,
   ClusterType,
   ControlPlane,
   ControlPlaneProps,
   Environment,
   PlatformConfig,
+  RolloutPolicy,
   SchedulingPolicy,
   Workload,
 } from '../../src';
@@ -100,6 +102,14 @@ export class Tutorial extends ControlPlane {
     new SchedulingPolicy(stage, 'uat-test-policy', {
       workspace: 'kaizen-app-team',
       deploymentTargetSelector: { matchLabels: { purpose: 'uat-test' } },
+    });
+    // Changes reach stage in two waves: the edge cluster types first, then, after ten minutes and an approval, the
+    // others.
+    new RolloutPolicy(stage, 'stage-rollout', {
+      waves: [
+        { name: 'edge', clusterTypeSelector: { matchLabels: { edge: 'true' } }, bakeTime: '10m' },
+        { name: 'everything-else', clusterTypeSelector: {}, approval: { method: ApprovalMethod.COMMAND } },
+      ],
     });
 
     // The application team's workload, defined once for every environment: each target names its environment.

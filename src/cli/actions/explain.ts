@@ -2,6 +2,9 @@ import { UsageError } from '../../app/errors';
 import { explain, explainJson } from '../../app/explain/explain-plans';
 import { renderEnvironmentMarkdown, renderTargetMarkdown } from '../../app/explain/render-markdown';
 import { renderEnvironmentText, renderTargetText } from '../../app/explain/render-text';
+import { explainRollouts, renderRolloutText } from '../../app/explain/explain-rollouts';
+import { problemJson } from '../../app/report/problem-json';
+import { gitServices } from '../../app/setup/git-services';
 import { didYouMean } from '../../core/model/did-you-mean';
 import { isError } from '../../core/model/problems';
 import { CommandAction } from '../command';
@@ -17,8 +20,18 @@ type Format = (typeof FORMATS)[number];
 export const runExplain: CommandAction<typeof EXPLAIN_FLAGS> = async ({ flags }, { io }) => {
   const options = controlPlaneOptions(flags, io.cwd);
   const format = chooseFormat(flags.format, options.json);
-  const result = await runPipelineShowingProgress(options, io);
+  if (flags.rollout && (flags.target.length > 0 || flags.clusterType.length > 0))
+    throw new UsageError('--rollout explains the waves of whole environments; leave out --target and --cluster-type');
+  if (flags.rollout && format === 'markdown') throw new UsageError('--rollout prints a table or JSON, not markdown');
+  const git = gitServices(io.env, { cache: options.cache });
+  const result = await runPipelineShowingProgress(options, io, git);
   io.stderr(format === 'json' ? '' : formatProblems(result.problems, stderrPalette(io)));
+  if (flags.rollout) {
+    const rollouts = await explainRollouts(result, git, io.cwd);
+    if (format === 'json') printJson(io, { rollouts, problems: result.problems.map(problemJson) });
+    else io.stdout(rollouts.map(renderRolloutText).join('\n'));
+    return result.problems.some(isError) ? ExitCode.INPUT_PROBLEMS : ExitCode.SUCCESS;
+  }
   const explained = explain(result, {
     targets: flags.target,
     clusterTypes: flags.clusterType,

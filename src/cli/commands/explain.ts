@@ -18,6 +18,11 @@ export const EXPLAIN_FLAGS = declareFlags({
     multiple: true,
     description: 'only this cluster type: a column of the matrix, or a cluster type the targets are explained on',
   },
+  rollout: {
+    type: 'boolean',
+    description:
+      "the waves of each environment's RolloutPolicy (which wave each cluster type is in, each wave's gate, the change windows now) and the state of its rollout, read from its GitOpsRepo branch",
+  },
   format: {
     type: 'string',
     short: 'f',
@@ -29,7 +34,11 @@ export const EXPLAIN_FLAGS = declareFlags({
 export const EXPLAIN = defineCommand({
   name: 'explain',
   summary: 'show the assignment matrix, or why a target is (not) on a cluster type and where its config comes from',
-  usage: ['[--cluster-type NAME]… [options]', '--env NAME --target DEPLOYMENT_TARGET [--cluster-type NAME]… [options]'],
+  usage: [
+    '[--cluster-type NAME]… [options]',
+    '--env NAME --target DEPLOYMENT_TARGET [--cluster-type NAME]… [options]',
+    '--rollout [--env NAME]… [options]',
+  ],
   description: [
     'Without --target: the assignment matrix of each environment, deployment targets × cluster types, each cell ' +
       'naming the policies that placed the target there; --cluster-type keeps only those columns.',
@@ -47,6 +56,7 @@ export const EXPLAIN = defineCommand({
     'kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test',
     'kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test --cluster-type large',
     'kalypso explain -c examples/tutorial --format markdown > matrix.md',
+    'kalypso explain -c examples/tutorial --env stage --rollout',
   ],
   // Required on use, so that help and --version start without loading cdk8s.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,0 +1,30 @@
+import { ROLLOUT_STATE_FILE, RolloutState, parseRolloutState } from '../../core/rollout/rollout-state';
+import { GitServices } from '../setup/git-services';
+
+/** What the environment's GitOps branch says of its rollout. */
+export type StoredRollout =
+  | { readonly kind: 'none'; readonly commit?: string }
+  | { readonly kind: 'found'; readonly state: RolloutState; readonly commit: string }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/**
+ * Reads the rollout tracking file from the branch of the platform GitOps repository (a URL or a local repository), from
+ * git objects: nothing is checked out. A branch without the file has no rollout; a file that is not a tracking file is
+ * reported, never trusted.
+ */
+export async function readStoredRollout(repo: string, branch: string, git: GitServices): Promise<StoredRollout> {
+  let fetched;
+  try {
+    fetched = await git.cache.fetchBranch(repo, branch, 1);
+  } catch (e) {
+    return { kind: 'unreadable', reason: git.git.redact((e as Error).message) };
+  }
+  if (!fetched.commit) return { kind: 'none' };
+  const entry = (await fetched.repository.listTree(fetched.commit)).find((item) => item.path === ROLLOUT_STATE_FILE);
+  if (!entry) return { kind: 'none', commit: fetched.commit };
+  const blob = (await fetched.repository.readBlobs([entry.sha])).get(entry.sha);
+  const parsed = parseRolloutState(blob?.toString('utf8') ?? '');
+  return 'problem' in parsed
+    ? { kind: 'unreadable', reason: `${repo}#${branch}: ${parsed.problem}` }
+    : { kind: 'found', state: parsed.state, commit: fetched.commit };
+}
