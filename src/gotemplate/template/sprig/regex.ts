@@ -16,7 +16,7 @@ export const REGEX_FUNCTIONS: FunctionTable = {
     return matches.length === 0
       ? nilSlice(SLICE_STRING)
       : typed(
-          matches.map((m) => m[0]),
+          matches.map((m) => m.groups[0] ?? ''),
           SLICE_STRING,
         );
   }),
