@@ -1,4 +1,3 @@
-import { ConfigData } from '../../core/model/config-value';
 import { BUILTINS } from './builtins';
 import { ExecError, executeTemplate, ExecuteLimits } from './executor';
 import { FunctionTable, LimitError } from './functions';
@@ -25,7 +24,7 @@ export interface TemplateData {
    * The composed config (`ConfigValue`s, with their Go types). Plain data works too: a plain object is a map with
    * string keys (`map[interface {}]interface {}`), an integral number an `int`.
    */
-  readonly ConfigData: ConfigData | Readonly<Record<string, unknown>>;
+  readonly ConfigData: Readonly<Record<string, unknown>>;
 }
 
 export interface RenderOptions {
