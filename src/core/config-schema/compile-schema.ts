@@ -83,7 +83,8 @@ function compileSchemaText(text: string): CompiledSchema {
   const declared = (schema as Record<string, unknown>).$schema;
   const draft = typeof declared === 'string' ? META_SCHEMAS[declared.replace(/#$/, '')] : undefined;
   if (draft) return compileWith(draft, { ...schema, $schema: `${declared}`.replace(/#?$/, '#') });
-  const { $schema: _ignored, ...hybrid } = schema as Record<string, unknown>;
+  const hybrid: Record<string, unknown> = { ...schema };
+  delete hybrid.$schema;
   const asDraft07 = compileWith(JsonSchemaDraft.DRAFT_07, hybrid);
   if ('validate' in asDraft07) return { ...asDraft07, draft: JsonSchemaDraft.HYBRID };
   const asDraft04 = compileWith(JsonSchemaDraft.DRAFT_04, hybrid);

@@ -35,13 +35,14 @@ type KubernetesObject = {
 
 function isKubernetesObject(value: unknown): value is KubernetesObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, any>;
+  const object = value as Record<string, unknown>;
+  const metadata = object.metadata as Record<string, unknown> | null;
   return (
     typeof object.apiVersion === 'string' &&
     typeof object.kind === 'string' &&
-    typeof object.metadata === 'object' &&
-    object.metadata !== null &&
-    typeof object.metadata.name === 'string'
+    typeof metadata === 'object' &&
+    metadata !== null &&
+    typeof metadata.name === 'string'
   );
 }
 
