@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { DEFAULT_LOAD_LIMITS } from '../../core/model/limits';
-import { yamlFileFilter } from '../source/read-documents';
+import { ignoreFileProblems, yamlFileFilter } from '../source/read-documents';
 import {
   RemoteRepositoryReader,
   WorkloadFiles,
@@ -60,10 +60,12 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     if (folder !== '' && !entries.some((entry) => entry.path.startsWith(`${folder}/`))) {
       throw new WorkloadSourceError(`${JSON.stringify(workloadPath)} does not exist in ${prefix}`);
     }
-    const files = await readTreeFiles(repository, entries, yamlFileFilter(this.maxFileBytes), folder);
+    const filter = yamlFileFilter(this.maxFileBytes);
+    const files = await readTreeFiles(repository, entries, filter, folder);
     return {
       files: files.map((entry) => ({ ...entry, path: folder ? `${folder}/${entry.path}` : entry.path })),
       prefix,
+      problems: ignoreFileProblems(filter, folder ? `${prefix}/${folder}` : prefix),
     };
   }
 }

@@ -19,7 +19,7 @@ import {
 import { validateDocuments } from '../../core/model/validate';
 import { ControlPlaneSource, RevisionNotFoundError } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from '../../core/model/limits';
-import { parseFiles, yamlFileFilter } from './read-documents';
+import { ignoreFileProblems, parseFiles, yamlFileFilter } from './read-documents';
 import {
   RemoteRepositoryReader,
   WorkloadFiles,
@@ -79,7 +79,10 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   };
   const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
     options.progress?.phase(`reading ${branch}`);
-    return parseObjects(await source.readBranch(branch, yamlFileFilter(limits.maxFileBytes)), branch, branch);
+    const filter = yamlFileFilter(limits.maxFileBytes);
+    const files = await source.readBranch(branch, filter);
+    problems.push(...ignoreFileProblems(filter, branch));
+    return parseObjects(files, branch, branch);
   };
   const pinnedMain = new Map<string, Promise<ControlPlaneObject[] | undefined>>();
   /** `main` at the commit a BaseRepo pins it to (reference §10), read once per commit; undefined when missing. */
@@ -87,8 +90,13 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     let objects = pinnedMain.get(baseRepo.commit);
     if (!objects) {
       options.progress?.phase(`reading ${MAIN_BRANCH}@${baseRepo.commit}`);
-      objects = source.readCommit!(baseRepo.commit, yamlFileFilter(limits.maxFileBytes)).then(
-        (files) => parseObjects(files, `${MAIN_BRANCH}@${baseRepo.commit}`, MAIN_BRANCH),
+      const filter = yamlFileFilter(limits.maxFileBytes);
+      const prefix = `${MAIN_BRANCH}@${baseRepo.commit}`;
+      objects = source.readCommit!(baseRepo.commit, filter).then(
+        (files) => {
+          problems.push(...ignoreFileProblems(filter, prefix));
+          return parseObjects(files, prefix, MAIN_BRANCH);
+        },
         (e: unknown) => {
           if (!(e instanceof RevisionNotFoundError)) throw e;
           return undefined;
@@ -207,7 +215,7 @@ class WorkloadCache {
     }
     const parsed = parseFiles(files.files, files.prefix, registration.workload.branch, this.limits);
     const validated = validateDocuments(parsed.documents);
-    this.problems.push(...parsed.problems, ...validated.problems);
+    this.problems.push(...(files.problems ?? []), ...parsed.problems, ...validated.problems);
     const workloads = validated.objects.filter((object): object is Workload => object.kind === 'Workload');
     for (const other of validated.objects.filter((object) => object.kind !== 'Workload')) {
       this.problems.push(
