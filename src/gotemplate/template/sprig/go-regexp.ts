@@ -52,8 +52,8 @@ export class GoRegexp {
     return matcher.find(0) ? (matcher.group(0) ?? '') : '';
   }
 
-  /** Go's `FindAll…` successive matches, at most `n` (all when `n` < 0). */
-  findAll(s: string, n: number): GoMatch[] {
+  /** Go's `FindAll…` successive matches, at most `n` (all when `n` < 0); `onMatch` is told of each one found. */
+  findAll(s: string, n: number, onMatch: () => void = () => undefined): GoMatch[] {
     const out: GoMatch[] = [];
     if (n < 0) {
       n = s.length + 1;
@@ -66,6 +66,7 @@ export class GoRegexp {
       if (m === undefined) {
         break;
       }
+      onMatch();
       let accept = true;
       if (m.end === pos) {
         if (m.index === prevMatchEnd) {
@@ -83,8 +84,8 @@ export class GoRegexp {
     return out;
   }
 
-  /** `ReplaceAllString` (template expansion) or `ReplaceAllLiteralString`. */
-  replaceAll(s: string, repl: string, literal: boolean): string {
+  /** `ReplaceAllString` (template expansion) or `ReplaceAllLiteralString`; `onMatch` is told of each match. */
+  replaceAll(s: string, repl: string, literal: boolean, onMatch: () => void = () => undefined): string {
     const matcher = this.re.matcher(s);
     let out = '';
     let lastMatchEnd = 0;
@@ -94,6 +95,7 @@ export class GoRegexp {
       if (m === undefined) {
         break;
       }
+      onMatch();
       out += s.slice(lastMatchEnd, m.index);
       if (m.end > lastMatchEnd || m.index === 0) {
         out += literal ? repl : this.expand(repl, m);
@@ -111,8 +113,8 @@ export class GoRegexp {
     return out + s.slice(lastMatchEnd);
   }
 
-  /** `Split(s, n)`. */
-  split(s: string, n: number): string[] | undefined {
+  /** `Split(s, n)`; `onMatch` is told of each match. */
+  split(s: string, n: number, onMatch: () => void = () => undefined): string[] | undefined {
     if (n === 0) {
       return undefined;
     }
@@ -122,7 +124,7 @@ export class GoRegexp {
     const parts: string[] = [];
     let beg = 0;
     let end = 0;
-    for (const m of this.findAll(s, n)) {
+    for (const m of this.findAll(s, n, onMatch)) {
       if (n > 0 && parts.length === n - 1) {
         break;
       }
