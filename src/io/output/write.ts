@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CurrentTree, readManagedFilesSync } from './current-tree';
 import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
 import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
-import { OutputError, acquireOutputLock } from './output-lock';
+import { OutputError, OutputLock, acquireOutputLock } from './output-lock';
 import { PROMOTED_COMMIT_FILE } from '../../core/layout/tree-layout';
 import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
 
@@ -70,14 +70,14 @@ export class OutputFolder {
   public static async open(outDir: string): Promise<OutputFolder> {
     await fs.mkdir(outDir, { recursive: true });
     const stateDir = path.join(outDir, STATE_DIR);
-    const release = await acquireOutputLock(stateDir);
+    const lock = await acquireOutputLock(stateDir);
     try {
       await recover(outDir, stateDir);
     } catch (e) {
-      await release();
+      await lock.release();
       throw e;
     }
-    return new OutputFolder(outDir, stateDir, release);
+    return new OutputFolder(outDir, stateDir, lock);
   }
 
   /** Opens `outDir` as `open` does when it exists; undefined when it does not. */
@@ -92,7 +92,7 @@ export class OutputFolder {
     public readonly outDir: string,
     /** The folder of the runs' lock, journal, temporary files and render cache. */
     public readonly stateDir: string,
-    private readonly release: () => Promise<void>,
+    private readonly lock: OutputLock,
   ) {}
 
   /** Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts). */
@@ -155,6 +155,7 @@ export class OutputFolder {
     }
     if (operations.length > 0) {
       const journal = { trash: `trash-${runId}`, operations };
+      await this.lock.assertHeld();
       await writeJournal(stateDir, journal);
       await applyJournal(outDir, stateDir, journal);
       await recover(outDir, stateDir);
@@ -167,7 +168,7 @@ export class OutputFolder {
   /** Releases the lock; the state folder goes when nothing is left in it. */
   public async close(): Promise<void> {
     await this.stopReadingAhead();
-    await this.release();
+    await this.lock.release();
     await fs.rmdir(this.stateDir).catch(() => undefined);
   }
 
