@@ -11,6 +11,7 @@ import { RepositoryKind, branchNameProblem, classifyRepository } from './git-ref
 import { GitCache } from './git-cache';
 import { GitRepository } from './git-repository';
 import { readTreeFiles } from './git-source';
+import { redactUrlCredentials } from './secrets';
 
 /**
  * Reads registered workloads from their repositories (SPEC §2.3): each `repo`/`branch` is fetched once, shallow
@@ -48,7 +49,7 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     }
     const { repository, commit } = await fetching;
     if (!commit) throw new WorkloadSourceError(`branch ${JSON.stringify(branch)} does not exist in ${url}`);
-    const prefix = `${url}@${branch}`;
+    const prefix = `${redactUrlCredentials(url)}@${branch}`;
     const entries = await repository.listTree(commit);
     const file = entries.find((entry) => entry.path === folder && entry.type === 'blob');
     if (file) {

@@ -7,9 +7,11 @@ import { LockHolder, currentHolder, isLockHolderAlive, parseLockHolder } from '.
  *
  * - taking it is one atomic step: the holder's record is written to a file of its own, then hard-linked to the lock's
  *   name, which fails when the name exists (where hard links are not supported, `O_EXCL` creation);
- * - a lock whose holder is dead (see `isLockHolderAlive`) is taken over by renaming it to a name of the taker's own,
- *   which only one process can do for one file, and checking that the renamed file is the very one judged dead
- *   (same inode); a lock taken meanwhile by another process is put back;
+ * - a lock whose holder is dead (see `isLockHolderAlive`) is taken over while holding a second lock, the takeover
+ *   lock (`<lock>.takeover`, taken the same way), so that two processes never both judge and remove it: one removes
+ *   it, by renaming it to a name of its own and checking that the renamed file is the very one judged dead (same
+ *   inode), and all then race to take the lock again with the atomic step above;
+ * - the takeover lock is held for a moment only; one left by a process that died is moved away the same way;
  * - a lock file that does not hold a valid record is stale once it is older than a few seconds (a crash between
  *   `O_EXCL` creation and writing), and live before.
  */
@@ -30,19 +32,37 @@ export interface HeldLock {
 /** The outcome of one attempt: held, or busy with the holder named when its record could be read. */
 export type LockAttempt = { readonly held: HeldLock } | { readonly busy: LockHolder | undefined };
 
-/** Tries once to take the lock `lockFile` (its folder must exist), taking over a lock whose holder is dead. */
+type Observed = { holder: LockHolder | undefined; ino: number; ageMs: number };
+
+function isStale(observed: Observed): boolean {
+  return observed.holder ? !isLockHolderAlive(observed.holder) : observed.ageMs >= UNREADABLE_GRACE_MS;
+}
+
+/** Tries to take the lock `lockFile` (its folder must exist), taking over a lock whose holder is dead. */
 export async function tryLock(lockFile: string): Promise<LockAttempt> {
   const token = randomBytes(8).toString('hex');
   const holder = currentHolder(token);
   const record = JSON.stringify(holder);
-  for (let attempt = 0; attempt < 10; attempt++) {
+  const takeoverFile = `${lockFile}.takeover`;
+  for (let attempt = 0; attempt < 200; attempt++) {
     if (await createExclusively(lockFile, record, token)) return { held: heldLock(lockFile, holder) };
     const observed = await observe(lockFile);
     if (!observed) continue; // released meanwhile: try again
-    if (observed.holder ? isLockHolderAlive(observed.holder) : observed.ageMs < UNREADABLE_GRACE_MS) {
-      return { busy: observed.holder };
+    if (!isStale(observed)) return { busy: observed.holder };
+    if (!(await createExclusively(takeoverFile, record, token))) {
+      // Another process is taking over (for a moment), or died doing so.
+      const taker = await observe(takeoverFile);
+      if (taker && isStale(taker)) await moveAway(takeoverFile, taker.ino, token);
+      else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      continue;
     }
-    await takeOver(lockFile, observed.ino, token);
+    try {
+      // Judged again while holding the takeover lock: nobody else can remove the lock file now.
+      const again = await observe(lockFile);
+      if (again && again.ino === observed.ino && isStale(again)) await moveAway(lockFile, again.ino, token);
+    } finally {
+      await heldLock(takeoverFile, holder).release();
+    }
   }
   return { busy: undefined };
 }
@@ -74,9 +94,7 @@ async function createWithoutLinks(lockFile: string, record: string): Promise<boo
   }
 }
 
-async function observe(
-  lockFile: string,
-): Promise<{ holder: LockHolder | undefined; ino: number; ageMs: number } | undefined> {
+async function observe(lockFile: string): Promise<Observed | undefined> {
   let handle;
   try {
     handle = await fs.open(lockFile, 'r');
@@ -98,8 +116,11 @@ async function observe(
   }
 }
 
-/** Moves the dead holder's lock file (inode `ino`) out of the way; puts back a lock file that turned out to be another. */
-async function takeOver(lockFile: string, ino: number, token: string): Promise<void> {
+/**
+ * Moves the lock file judged dead (inode `ino`) out of the way, by a rename only one process can make for one file;
+ * puts back a file that turned out to be another one.
+ */
+async function moveAway(lockFile: string, ino: number, token: string): Promise<void> {
   const grave = `${lockFile}.${token}.stale`;
   try {
     await fs.rename(lockFile, grave);

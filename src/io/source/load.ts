@@ -10,6 +10,7 @@ import { Problem, error, warning } from '../../core/model/problems';
 import { ProgressReporter } from '../../core/model/progress';
 import {
   BaseRepo,
+  GitOpsRepo,
   ControlPlaneModel,
   ControlPlaneObject,
   Workload,
@@ -17,6 +18,8 @@ import {
   objectRef,
 } from '../../core/model/types';
 import { validateDocuments } from '../../core/model/validate';
+import { branchNameProblem, classifyRepository } from '../git/git-refs';
+import { redactUrlCredentials } from '../git/secrets';
 import { ControlPlaneSource, RevisionNotFoundError } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from '../../core/model/limits';
 import { ignoreFileProblems, parseFiles, yamlFileFilter } from './read-documents';
@@ -160,7 +163,32 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
     environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
   }
+  for (const environment of environments) problems.push(...gitOpsRepoProblems(environment.gitOpsRepos));
   return { model: { environments }, problems, registeredWorkloads };
+}
+
+/**
+ * A GitOpsRepo whose branch git would refuse (or could take for an option, `-x`), or whose repo git could take for an
+ * option or a command transport, named with its file and line: found when it is read rather than when it is used.
+ */
+function gitOpsRepoProblems(repositories: readonly GitOpsRepo[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const repository of repositories) {
+    const where = (field: 'repo' | 'branch') => ({
+      location: repository.source ? locateField(repository.source, ['spec', field]) : undefined,
+      object: objectRef(repository),
+      field: `spec.${field}`,
+    });
+    const repoProblem = classifyRepository(repository.repo).problem;
+    if (repoProblem)
+      problems.push(
+        error(`repository ${JSON.stringify(redactUrlCredentials(repository.repo))} ${repoProblem}`, where('repo')),
+      );
+    const branchProblem = branchNameProblem(repository.branch);
+    if (branchProblem)
+      problems.push(error(`branch ${JSON.stringify(repository.branch)} ${branchProblem}`, where('branch')));
+  }
+  return problems;
 }
 
 function chooseEnvironments(
@@ -241,7 +269,7 @@ class WorkloadCache {
           `${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`,
         );
       }
-      this.options.progress?.phase(`fetching ${repo}`);
+      this.options.progress?.phase(`fetching ${redactUrlCredentials(repo)}`);
       return this.options.remote.read(repo, branch, path);
     }
     const local = this.source.resolveLocalPath(repo);

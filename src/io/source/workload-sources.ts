@@ -3,6 +3,7 @@ import * as path from 'path';
 import { BranchFile } from './control-plane-source';
 import { isInside, readFolder, realPathOf } from './folder-source';
 import { Problem } from '../../core/model/problems';
+import { redactUrlCredentials } from '../git/secrets';
 import { ignoreFileProblems, yamlFileFilter } from './read-documents';
 
 /** Reads `path` of a remote repository at `branch` (a file, or a folder read recursively). Supplied by the git module. */
@@ -34,8 +35,15 @@ export function normalizeRepositoryUrl(url: string): string {
     .replace(/\.git$/, '');
 }
 
-/** Thrown for a registration whose workload cannot be read; the message names what was tried. */
-export class WorkloadSourceError extends Error {}
+/**
+ * Thrown for a registration whose workload cannot be read; the message names what was tried, with any credentials
+ * written into a URL redacted.
+ */
+export class WorkloadSourceError extends Error {
+  public constructor(message: string) {
+    super(redactUrlCredentials(message));
+  }
+}
 
 /**
  * Reads the files of a registered workload from a local folder: `path` inside `folder`, a file or a folder read

@@ -70,18 +70,23 @@ describe('tryLock', () => {
   });
 });
 
-/** A process that waits for `at`, tries the lock once and, holding it, logs enter/exit around 400 ms of work. */
-function contender(lockFile: string, log: string, at: number): Promise<string> {
+/**
+ * A process that says it is ready, waits for the `go` file, tries the lock once and, holding it, logs enter/exit
+ * around a second of work.
+ */
+function contender(folder: string): Promise<string> {
+  const file = (name: string) => JSON.stringify(path.join(folder, name));
   const script = `
     require('ts-node').register({ transpileOnly: true });
     const fs = require('fs');
     const { tryLock } = require(${JSON.stringify(path.join(__dirname, '../../../src/io/lock/lock-file.ts'))});
-    while (Date.now() < ${at}) {}
-    tryLock(${JSON.stringify(lockFile)}).then(async (attempt) => {
+    fs.writeFileSync(${file('ready-')} + process.pid, '');
+    while (!fs.existsSync(${file('go')})) {}
+    tryLock(${file('lock')}).then(async (attempt) => {
       if (!('held' in attempt)) return console.log('busy');
-      fs.appendFileSync(${JSON.stringify(log)}, 'enter ' + process.pid + '\\n');
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      fs.appendFileSync(${JSON.stringify(log)}, 'exit ' + process.pid + '\\n');
+      fs.appendFileSync(${file('log')}, 'enter ' + process.pid + '\\n');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      fs.appendFileSync(${file('log')}, 'exit ' + process.pid + '\\n');
       await attempt.held.release();
       console.log('held');
     });`;
@@ -94,20 +99,23 @@ function contender(lockFile: string, log: string, at: number): Promise<string> {
   });
 }
 
-test('processes racing to take over one stale lock: exactly one holds it at a time', async () => {
-  const folder = temporaryFolder();
-  const lockFile = path.join(folder, 'lock');
-  const log = path.join(folder, 'log');
+test('processes racing to take over one stale lock: never two hold it at once', async () => {
   for (let round = 0; round < 3; round++) {
-    plant(lockFile, { pid: DEAD_PID, host: os.hostname() });
-    fs.writeFileSync(log, '');
-    const at = Date.now() + 4000;
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => contender(lockFile, log, at)));
-    expect(outcomes.filter((o) => o === 'held')).toHaveLength(1);
-    expect(outcomes.filter((o) => o === 'busy')).toHaveLength(5);
-    const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0].replace('enter', 'exit')).toBe(lines[1]);
-    expect(fs.readdirSync(folder).sort()).toEqual(['log']);
+    const folder = temporaryFolder();
+    plant(path.join(folder, 'lock'), { pid: DEAD_PID, host: os.hostname() });
+    fs.writeFileSync(path.join(folder, 'log'), '');
+    const racing = Array.from({ length: 6 }, () => contender(folder));
+    while (fs.readdirSync(folder).filter((name) => name.startsWith('ready-')).length < 6) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    fs.writeFileSync(path.join(folder, 'go'), '');
+    const outcomes = await Promise.all(racing);
+    expect(outcomes.filter((o) => o === 'held').length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.filter((o) => o !== 'held' && o !== 'busy')).toEqual([]);
+    // Whoever held it held it alone: each enter is followed by its own exit before the next enter.
+    const lines = fs.readFileSync(path.join(folder, 'log'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2 * outcomes.filter((o) => o === 'held').length);
+    for (let i = 0; i < lines.length; i += 2) expect(lines[i].replace('enter', 'exit')).toBe(lines[i + 1]);
+    expect(fs.readdirSync(folder).filter((name) => name.startsWith('lock'))).toEqual([]);
   }
 }, 120_000);

@@ -84,4 +84,4 @@ test('a synth killed at any moment leaves the environment folder, every file old
     fs.rmSync(out, { recursive: true, force: true });
   }
   expect(outcomes).toContain('old');
-}, 180_000);
+}, 300_000);
