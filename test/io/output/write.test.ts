@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as fs from 'fs';
 import * as path from 'path';
 import { OutputError } from '../../../src/io/output/output-lock';
@@ -98,7 +99,7 @@ describe('writeOutput', () => {
 
   test('fails when another live run holds the output folder', async () => {
     const out = temporaryFolder();
-    writeFiles(out, { [`${STATE_DIR}/lock`]: JSON.stringify({ pid: process.pid, host: require('os').hostname() }) });
+    writeFiles(out, { [`${STATE_DIR}/lock`]: JSON.stringify({ pid: process.pid, host: os.hostname() }) });
     await expect(writeOutput(out, [tree({ 'drone/README.md': README })])).rejects.toThrow(OutputError);
     expect(fs.existsSync(path.join(out, 'dev'))).toBe(false);
   });
@@ -106,7 +107,7 @@ describe('writeOutput', () => {
   test('takes over the lock of a process that no longer exists', async () => {
     const out = temporaryFolder();
     writeFiles(out, {
-      [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: require('os').hostname() }),
+      [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname() }),
     });
     await writeOutput(out, [tree({ 'drone/README.md': README })]);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README });
