@@ -1,6 +1,9 @@
 import { RE2JS } from 're2js';
 import { canBackquote, quote } from '../../go/quote';
 
+const MAX_COMPILED = 1000;
+const COMPILED = new Map<string, GoRegexp | Error>();
+
 /** One match: where it starts and ends (UTF-16 offsets) and the text of each group (undefined when it took no part). */
 export interface GoMatch {
   readonly index: number;
@@ -24,8 +27,27 @@ export class GoRegexp {
     readonly groupNames: readonly string[],
   ) {}
 
-  /** `regexp.Compile`; throws `Error` with Go's `error parsing regexp: …` message when the pattern is invalid. */
+  /**
+   * `regexp.Compile`; throws `Error` with Go's `error parsing regexp: …` message when the pattern is invalid.
+   * Compiled patterns are kept (the latest 1000): a template calls its regex functions once per assignment.
+   */
   static compile(expr: string): GoRegexp {
+    const cached = COMPILED.get(expr);
+    if (cached instanceof GoRegexp) return cached;
+    if (cached) throw cached;
+    let compiled: GoRegexp | Error;
+    try {
+      compiled = GoRegexp.compileUncached(expr);
+    } catch (e) {
+      compiled = e as Error;
+    }
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.delete(COMPILED.keys().next().value as string);
+    COMPILED.set(expr, compiled);
+    if (compiled instanceof Error) throw compiled;
+    return compiled;
+  }
+
+  private static compileUncached(expr: string): GoRegexp {
     let re: RE2JS;
     try {
       re = RE2JS.compile(expr);
