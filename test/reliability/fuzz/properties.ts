@@ -8,6 +8,8 @@ import { TemplateError, renderManifest } from '../../../src/gotemplate/template'
 import { compileGlob } from '../../../src/io/source/glob';
 import { IgnoreMatcher } from '../../../src/io/source/source-ignore';
 import { WorkloadSourceError, readLocalWorkload } from '../../../src/io/source/workload-sources';
+import { OutputError } from '../../../src/io/output/output-lock';
+import { STATE_DIR, writeOutput } from '../../../src/io/output/write';
 
 /*
  * The fuzzed properties of the reliability classes: every input-driven cost is bounded (each input is time-boxed, so
@@ -311,10 +313,70 @@ const paths = defineProperty(
   }),
 );
 
+// --- state files ---
+
+const journalSegment = fc.constantFrom(
+  '..',
+  '.',
+  'dev',
+  'drone',
+  'x.yaml',
+  '',
+  '/',
+  'outside',
+  '.kalypso',
+  'staging-0123456789ab',
+);
+const journalPath = fc.oneof(
+  fc.array(journalSegment, { maxLength: 5 }).map((parts) => parts.join('/')),
+  fc.string({ maxLength: 12 }),
+);
+const journalText = fc.oneof(
+  fc
+    .record({
+      trash: fc.constantFrom('trash-0123456789ab', '../outside', '', 'trash-x'),
+      operations: fc.array(fc.record({ target: journalPath, staged: fc.option(journalPath, { nil: null }) }), {
+        maxLength: 6,
+      }),
+    })
+    .map((journal) => JSON.stringify(journal)),
+  fc.json(),
+);
+
+const statePaths = defineProperty(
+  'state files: whatever a planted journal says, nothing outside the output folder changes',
+  fc.asyncProperty(journalText, fc.boolean(), async (text, linkedFolder) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kalypso-fuzz-'));
+    try {
+      const out = path.join(root, 'out');
+      const state = path.join(out, STATE_DIR);
+      fs.mkdirSync(path.join(root, 'outside/drone'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'outside/x.yaml'), SECRET);
+      fs.writeFileSync(path.join(root, 'outside/drone/x.yaml'), SECRET);
+      fs.mkdirSync(path.join(state, 'staging-0123456789ab/dev/drone'), { recursive: true });
+      fs.writeFileSync(path.join(state, 'staging-0123456789ab/dev/drone/x.yaml'), 'staged');
+      fs.mkdirSync(path.join(out, 'dev'), { recursive: true });
+      if (linkedFolder) fs.symlinkSync(path.join(root, 'outside/drone'), path.join(out, 'dev/drone'));
+      fs.writeFileSync(path.join(state, 'journal.json'), text);
+      await writeOutput(out, []).catch((e: unknown) => {
+        if (!(e instanceof OutputError)) throw e;
+      });
+      const outside = [path.join(root, 'outside/x.yaml'), path.join(root, 'outside/drone/x.yaml')];
+      for (const file of outside) {
+        if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== SECRET) fail(`${file} changed: ${text}`);
+      }
+      if (fs.readdirSync(path.join(root, 'outside')).sort().join() !== 'drone,x.yaml') fail(`outside changed: ${text}`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }),
+);
+
 export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
   templates,
   configSchemaPatterns,
   sourceIgnoreAgrees,
   sourceIgnoreBounded,
   paths,
+  statePaths,
 ];
