@@ -50,11 +50,6 @@ export function currentHolder(token: string): LockHolder {
   };
 }
 
-/** What this process writes into a lock file it creates (without a token: callers that need one use `currentHolder`). */
-export function lockOwner(): string {
-  return JSON.stringify(currentHolder(''));
-}
-
 /** The holder a lock file's text names, or undefined when the text is not one this tool writes (validated field by field). */
 export function parseLockHolder(text: string): LockHolder | undefined {
   if (text.length > 4096) return undefined;
@@ -76,15 +71,6 @@ export function parseLockHolder(text: string): LockHolder | undefined {
     optionalString(start) &&
     optionalString(token);
   return valid ? (value as LockHolder) : undefined;
-}
-
-/** The holder recorded in a lock file, or undefined when it cannot be read or is not a valid lock. */
-export async function readLockHolder(lockFile: string): Promise<LockHolder | undefined> {
-  try {
-    return parseLockHolder(await fs.promises.readFile(lockFile, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
