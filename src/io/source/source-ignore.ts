@@ -52,8 +52,11 @@ export interface IgnoreProblem {
 export function parseIgnorePatterns(text: string, base = ''): { patterns: Pattern[]; problems: IgnoreProblem[] } {
   const patterns: Pattern[] = [];
   const problems: IgnoreProblem[] = [];
-  if (text.length > MAX_SOURCE_IGNORE_BYTES) {
-    problems.push({ message: `file is ${text.length} bytes; the limit is ${MAX_SOURCE_IGNORE_BYTES}` });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_SOURCE_IGNORE_BYTES) {
+    problems.push({
+      message: `file is over ${MAX_SOURCE_IGNORE_BYTES} bytes, the limit; none of its patterns are used`,
+    });
     return { patterns, problems };
   }
   text.split(/\r?\n/).forEach((rawLine, index) => {
