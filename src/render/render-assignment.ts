@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AssignmentChart, AssignmentChartProps } from './constructs/assignment-chart';
-import { RenderError } from './constructs/render-error';
+import { ConfigKeyError, RenderError } from './constructs/render-error';
 import { ProgressReporter, SILENT_PROGRESS } from '../core/model/progress';
 import { EmittedObject } from '../core/plan/emitted-objects';
 import { RenderedAssignment } from '../core/plan/render-job';
@@ -22,6 +22,13 @@ export function renderAssignment(
   try {
     chart = buildAssignmentChart(path, props);
   } catch (e) {
+    if (e instanceof ConfigKeyError) {
+      return {
+        files: {},
+        objects: [],
+        failures: e.keys.map(({ key, problem }) => ({ message: problem, configKey: key })),
+      };
+    }
     if (!(e instanceof RenderError)) throw e;
     return { files: {}, objects: [], failures: [{ message: e.message, location: e.location, object: e.object }] };
   }

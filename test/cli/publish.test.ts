@@ -286,7 +286,7 @@ describe('kalypso publish failures', () => {
     ]);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
     expect(stderr).toBe(
-      'error  Environment/dev  environment "dev": GitOpsRepo branch "--upload-pack=touch" starts with "-"\n1 error, 0 warnings; nothing published\n',
+      'error  dev/gitops-repo.yaml:7:3  GitOpsRepo/dev  spec.branch  branch "--upload-pack=touch" starts with "-"\n1 error, 0 warnings; nothing published\n',
     );
   });
 

@@ -13,6 +13,7 @@ import { mergeConfigValues, parseConfigValue, parseYamlCollection } from '../../
 import { findSelectorMismatch, matchesSelector } from '../../src/core/scheduling/selector';
 import { TemplateError, renderManifest } from '../../src/gotemplate/template';
 import { cv, f, m } from '../support/config-values';
+import { FUZZ_PROPERTIES } from './fuzz/properties';
 
 /*
  * Property-based tests: arbitrary input never makes the core throw anything but its own, expected errors, never
@@ -284,6 +285,16 @@ describe('fuzzing', () => {
       RUN,
     );
   });
+});
+
+describe('fuzzing the reliability classes (briefly; `npm run fuzz -- --minutes N` runs them longer)', () => {
+  test.each(FUZZ_PROPERTIES.map((property) => [property.name, property] as const))(
+    '%s',
+    async (_name, property) => {
+      await property.check({ numRuns: 10_000, interruptAfterTimeLimit: 3_000 });
+    },
+    60_000,
+  );
 });
 
 describe('determinism', () => {

@@ -2,6 +2,7 @@ import Ajv, { Options, ValidateFunction } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats, { FormatName } from 'ajv-formats';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import { isRe2Pattern, re2Pattern } from './re2-pattern';
 
 /** The JSON-Schema drafts gojsonschema 1.2.0 knows; `hybrid` is its mode for a schema without a known `$schema`. */
 export enum JsonSchemaDraft {
@@ -39,7 +40,13 @@ const FORMATS: FormatName[] = [
   'relative-json-pointer',
 ];
 
-const OPTIONS: Options = { allErrors: true, strict: false, logger: false, validateFormats: true };
+const OPTIONS: Options = {
+  allErrors: true,
+  strict: false,
+  logger: false,
+  validateFormats: true,
+  code: { regExp: re2Pattern },
+};
 
 /**
  * Compiles ConfigSchema texts with ajv the way gojsonschema 1.2.0 reads them: JSON text; the draft chosen by
@@ -76,7 +83,8 @@ function compileSchemaText(text: string): CompiledSchema {
   const declared = (schema as Record<string, unknown>).$schema;
   const draft = typeof declared === 'string' ? META_SCHEMAS[declared.replace(/#$/, '')] : undefined;
   if (draft) return compileWith(draft, { ...schema, $schema: `${declared}`.replace(/#?$/, '#') });
-  const { $schema: _ignored, ...hybrid } = schema as Record<string, unknown>;
+  const hybrid: Record<string, unknown> = { ...schema };
+  delete hybrid.$schema;
   const asDraft07 = compileWith(JsonSchemaDraft.DRAFT_07, hybrid);
   if ('validate' in asDraft07) return { ...asDraft07, draft: JsonSchemaDraft.HYBRID };
   const asDraft04 = compileWith(JsonSchemaDraft.DRAFT_04, hybrid);
@@ -87,6 +95,7 @@ function compileWith(draft: JsonSchemaDraft, schema: object | boolean): Compiled
   const ajv = draft === JsonSchemaDraft.DRAFT_04 ? new Ajv04(OPTIONS) : new Ajv(OPTIONS);
   if (draft === JsonSchemaDraft.DRAFT_06) ajv.addMetaSchema(draft06MetaSchema);
   addFormats(ajv, FORMATS);
+  ajv.addFormat('regex', isRe2Pattern);
   try {
     return { validate: ajv.compile(schema), draft };
   } catch (e) {

@@ -181,7 +181,7 @@ function instancePathOfSchemaPath(schemaPath: string): string[] | undefined {
 
 function rank(error: ErrorObject, data: unknown): RankedViolation {
   const path = instancePath(error);
-  const params = error.params as Record<string, any>;
+  const params = error.params as Record<string, unknown>;
   if (error.propertyName !== undefined) {
     return {
       ...violationAt(path, error.keyword, describe(error, path, data), PROPERTY_NAME_RANK, data),
@@ -234,7 +234,7 @@ function violationAt(
 }
 
 function describe(error: ErrorObject, path: readonly string[], data: unknown): string {
-  const params = error.params as Record<string, any>;
+  const params = error.params as Record<string, unknown>;
   const field = path.length === 0 ? '(root)' : path.join('.');
   switch (error.keyword) {
     case 'false schema':
@@ -266,7 +266,7 @@ function describe(error: ErrorObject, path: readonly string[], data: unknown): s
     case 'maxItems':
       return `Array must have at most ${params.limit} items`;
     case 'uniqueItems':
-      return `array items[${Math.min(params.i, params.j)},${Math.max(params.i, params.j)}] must be unique`;
+      return `array items[${Math.min(Number(params.i), Number(params.j))},${Math.max(Number(params.i), Number(params.j))}] must be unique`;
     case 'contains':
       return 'At least one of the items must match';
     case 'minProperties':

@@ -21,9 +21,16 @@ export interface YamlLimits {
   readonly maxExpandedNodes: number;
   /** Longest mapping key, in characters. */
   readonly maxKeyLength: number;
+  /** Characters of scalars a document may have once aliases are expanded (an alias of a long string, many times). */
+  readonly maxExpandedBytes: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000, maxKeyLength: 4096 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = {
+  maxDepth: 64,
+  maxExpandedNodes: 1_000_000,
+  maxKeyLength: 4096,
+  maxExpandedBytes: 16 * 1024 * 1024,
+};
 
 export interface ParsedYamlFile {
   readonly documents: SourcedDocument[];
@@ -70,6 +77,54 @@ export function parseYamlDocuments(
   return { documents, problems };
 }
 
+/** The values of a YAML text read with the loader's limits, or why it cannot be read. */
+export type LimitedYaml =
+  { readonly values: unknown[] } | { readonly invalid: Problem } | { readonly overLimit: Problem };
+
+/**
+ * Every document of a text (an empty one as null) with the limits that guard the loader: depth, expanded nodes and
+ * bytes (checked on the parser's events, before anything is built), key length and number of documents. For text
+ * that was not read from a file but produced, such as a Template's rendered output: `file` names it in messages.
+ */
+export function loadYamlWithLimits(
+  text: string,
+  file: string,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+  maxDocuments = Number.POSITIVE_INFINITY,
+): LimitedYaml {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
+  } catch (e) {
+    const problem = yamlProblem(e, file);
+    return /exceeded maxDepth/i.test(problem.message) ? { overLimit: problem } : { invalid: problem };
+  }
+  const documents = splitDocuments(events);
+  if (documents.length > maxDocuments) {
+    return {
+      overLimit: error(`text holds ${documents.length} documents; the limit is ${maxDocuments}`, {
+        location: { file },
+      }),
+    };
+  }
+  const lines = lineStarts(text);
+  const values: unknown[] = [];
+  for (const documentEvents of documents) {
+    const scan = scanDocument(text, documentEvents, lines, file, limits);
+    if (scan.problem) return scan.overLimit ? { overLimit: scan.problem } : { invalid: scan.problem };
+    try {
+      [values[values.length]] = constructFromEvents(documentEvents, {
+        source: text,
+        filename: file,
+        schema: GO_YAML_V3_SCHEMA,
+      });
+    } catch (e) {
+      return { invalid: yamlProblem(e, file) };
+    }
+  }
+  return { values };
+}
+
 function splitDocuments(events: readonly Event[]): Event[][] {
   const documents: Event[][] = [];
   let depth = 0;
@@ -92,12 +147,15 @@ interface Frame {
   key?: string;
   readonly anchor?: string;
   readonly nodesBefore: number;
+  readonly bytesBefore: number;
 }
 
 interface DocumentScan {
   readonly location: SourceLocation;
   readonly fieldLocations: Map<string, SourceLocation>;
   readonly problem?: Problem;
+  /** Whether the problem is an exceeded limit (as opposed to YAML that Kalypso's objects cannot hold). */
+  readonly overLimit?: boolean;
   /** A block scalar ending the file with no line break after it (see `withoutAddedLineBreak`). */
   readonly blockAtEndOfFile?: FieldPath;
 }
@@ -111,17 +169,36 @@ function scanDocument(
   limits: YamlLimits,
 ): DocumentScan {
   const fieldLocations = new Map<string, SourceLocation>();
-  const anchorSizes = new Map<string, number>();
+  const anchorSizes = new Map<string, { nodes: number; bytes: number }>();
   const stack: Frame[] = [];
   let location: SourceLocation | undefined;
   let blockAtEndOfFile: FieldPath | undefined;
   let nodes = 0;
+  let bytes = 0;
   const at = (offset: number): SourceLocation => ({ file, ...lineAndColumn(lines, offset) });
-  const fail = (offset: number, message: string): DocumentScan => ({
+  const fail = (offset: number, message: string, overLimit = false): DocumentScan => ({
     location: location ?? at(offset),
     fieldLocations,
     problem: error(message, { location: at(offset) }),
+    overLimit,
   });
+  const overExpanded = (offset: number): DocumentScan | undefined => {
+    if (nodes > limits.maxExpandedNodes) {
+      return fail(
+        offset,
+        `aliases expand this document beyond ${limits.maxExpandedNodes} nodes (an alias bomb?)`,
+        true,
+      );
+    }
+    if (bytes > limits.maxExpandedBytes) {
+      return fail(
+        offset,
+        `aliases expand this document beyond ${limits.maxExpandedBytes} bytes of text (an alias bomb?)`,
+        true,
+      );
+    }
+    return undefined;
+  };
 
   const childPath = (): FieldPath | undefined => {
     const top = stack[stack.length - 1];
@@ -164,11 +241,14 @@ function scanDocument(
           expectingKey: true,
           anchor: anchorName(event.anchorStart, event.anchorEnd),
           nodesBefore: nodes,
+          bytesBefore: bytes,
         });
         break;
       }
       case EVENT_ID.SCALAR: {
         nodes++;
+        const size = event.valueStart >= 0 ? event.valueEnd - event.valueStart : 0;
+        bytes += size;
         if (endsFileWithoutLineBreak(text, event)) blockAtEndOfFile = childPath();
         const top = stack[stack.length - 1];
         if (top?.kind === 'mapping' && top.expectingKey) {
@@ -177,6 +257,7 @@ function scanDocument(
             return fail(
               event.valueStart,
               `mapping key is ${key.length} characters long; the limit is ${limits.maxKeyLength}`,
+              true,
             );
           }
           top.key = key;
@@ -185,7 +266,7 @@ function scanDocument(
         } else {
           record(childPath(), scalarStart(event));
           const anchor = anchorName(event.anchorStart, event.anchorEnd);
-          if (anchor) anchorSizes.set(anchor, 1);
+          if (anchor) anchorSizes.set(anchor, { nodes: 1, bytes: size });
           valueDone();
         }
         break;
@@ -199,19 +280,19 @@ function scanDocument(
         } else {
           valueDone();
         }
-        nodes += anchorSizes.get(anchor) ?? 1;
-        if (nodes > limits.maxExpandedNodes) {
-          return fail(
-            event.anchorStart,
-            `aliases expand this document beyond ${limits.maxExpandedNodes} nodes (an alias bomb?)`,
-          );
-        }
+        const size = anchorSizes.get(anchor);
+        nodes += size?.nodes ?? 1;
+        bytes += size?.bytes ?? 0;
+        const over = overExpanded(event.anchorStart);
+        if (over) return over;
         break;
       }
       case EVENT_ID.POP: {
         const frame = stack.pop();
         if (frame) {
-          if (frame.anchor) anchorSizes.set(frame.anchor, nodes - frame.nodesBefore + 1);
+          if (frame.anchor) {
+            anchorSizes.set(frame.anchor, { nodes: nodes - frame.nodesBefore + 1, bytes: bytes - frame.bytesBefore });
+          }
           valueDone();
         }
         break;

@@ -50,12 +50,17 @@ export function completeEnvironment(
       object: `DeploymentTarget/${deploymentTarget.name}`,
     };
     const result = rendered[index];
-    const assignmentProblems = result.failures.map((failure) =>
-      error(failure.message, {
-        location: failure.location ?? where.location,
-        object: failure.object ?? where.object,
-      }),
-    );
+    // A bad config key is the ConfigMap's doing: its provenance (composed only now, on failure) says which set it.
+    const provenance =
+      result.failures.some((failure) => failure.configKey !== undefined) &&
+      lazyComposedConfig(sources, clusterType, deploymentTarget).provenance;
+    const assignmentProblems = result.failures.map((failure) => {
+      const setBy = failure.configKey !== undefined && provenance ? provenance[failure.configKey]?.at(-1) : undefined;
+      return error(failure.message, {
+        location: failure.location ?? setBy?.location ?? where.location,
+        object: failure.object ?? (setBy ? `ConfigMap/${setBy.configMap}` : where.object),
+      });
+    });
 
     const identities = identitiesPerClusterType.get(clusterType.name) ?? new Map<string, string>();
     identitiesPerClusterType.set(clusterType.name, identities);

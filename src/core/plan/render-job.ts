@@ -46,6 +46,8 @@ export interface RenderFailure {
   readonly location?: SourceLocation;
   /** `Kind/name` of the object at fault, when it is not the deployment target. */
   readonly object?: string;
+  /** The platform config key at fault: the failure is reported where that key's value was set. */
+  readonly configKey?: string;
 }
 
 /** The files of one assignment folder, the objects in them, and why it failed, if it did. Plain data. */

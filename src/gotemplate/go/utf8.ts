@@ -53,7 +53,6 @@ export function byteAt(s: string, i: number): number {
 }
 
 function isAscii(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(s);
 }
 

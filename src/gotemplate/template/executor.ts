@@ -1,3 +1,4 @@
+import { GoMap } from '../go/go-map';
 import { GoFloat64, GoInt64 } from '../go/go-numbers';
 import { quote } from '../go/quote';
 import { byteLength } from '../go/utf8';
@@ -18,6 +19,7 @@ import { BUILTINS } from './builtins';
 import { countNewlines } from './lexer';
 import { formatV, sprint } from './fmt';
 import {
+  BYTES_PER_STEP,
   FunctionContext,
   FunctionTable,
   goTypeNameOf,
@@ -74,6 +76,9 @@ interface Variable {
 }
 
 const MISSING = Symbol('missing');
+
+/** Hashing or copying one node of a structure costs about as much as walking a few template nodes. */
+const STEPS_PER_WALKED_NODE = 4;
 type Final = unknown;
 
 const enum Flow {
@@ -109,6 +114,8 @@ class State implements FunctionContext {
   private node: Node | undefined;
   private depth = 0;
   private steps = 0;
+  /** Bytes read or built by functions that have not yet made up a whole step. */
+  private pendingBytes = 0;
   private readonly out: string[] = [];
   private outBytes = 0;
 
@@ -131,8 +138,44 @@ class State implements FunctionContext {
     this.steps += steps;
     if (this.steps > this.limits.maxSteps) {
       throw new LimitError(
-        `execution budget of ${this.limits.maxSteps} steps exceeded (a range or template recursion too large?)`,
+        `execution budget of ${this.limits.maxSteps} steps exceeded (a range or template recursion too large, ` +
+          `or too many bytes hashed, copied or built?)`,
       );
+    }
+  }
+
+  /** Charges the strings and lists a function reads or returns, one step per `BYTES_PER_STEP` bytes or elements. */
+  private chargeData(value: unknown): void {
+    const size = typeof value === 'string' || Array.isArray(value) ? value.length : 0;
+    if (size === 0) return;
+    this.pendingBytes += size;
+    const steps = Math.floor(this.pendingBytes / BYTES_PER_STEP);
+    this.pendingBytes -= steps * BYTES_PER_STEP;
+    this.charge(steps);
+  }
+
+  /**
+   * Charges the whole structure of a value (each node `STEPS_PER_WALKED_NODE` steps, strings also by their length),
+   * stopping at the limit.
+   */
+  private chargeStructure(value: unknown): void {
+    const pending: unknown[] = [value];
+    const seen = new Set<object>();
+    while (pending.length > 0) {
+      const v = pending.pop();
+      this.charge(STEPS_PER_WALKED_NODE);
+      if (typeof v === 'string') {
+        this.chargeData(v);
+        continue;
+      }
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (Array.isArray(v)) for (const item of v) pending.push(item);
+      else if (v instanceof GoStruct) for (const item of v.fields.values()) pending.push(item);
+      else if (v instanceof GoMap) for (const [key, item] of v.entries()) pending.push(key, item);
+      else if (Object.getPrototypeOf(v) === null || Object.getPrototypeOf(v) === Object.prototype) {
+        for (const key of Object.keys(v)) pending.push(key, (v as Record<string, unknown>)[key]);
+      }
     }
   }
 
@@ -621,6 +664,10 @@ class State implements FunctionContext {
       this.errorf(`error calling call: non-function ${calleeName} of type ${goTypeOf(callee)}`);
     }
 
+    for (const arg of argv) {
+      if (fun.walksArguments) this.chargeStructure(arg);
+      else this.chargeData(arg);
+    }
     let result: unknown;
     try {
       result = fun.call(argv, this);
@@ -637,6 +684,7 @@ class State implements FunctionContext {
     if (typeof result === 'string' && result.length > this.limits.maxOutputBytes) {
       throw new LimitError(`${name} built a string larger than ${this.limits.maxOutputBytes} bytes`);
     }
+    this.chargeData(result);
     return result;
   }
 

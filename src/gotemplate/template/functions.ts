@@ -18,7 +18,20 @@ export interface TemplateFunction {
   readonly variadic?: ParamType;
   /** Runs the function; throws `GoCallError` where the Go function returns an error or panics. */
   readonly call: (args: unknown[], ctx: FunctionContext) => unknown;
+  /**
+   * Whether the function walks the whole structure of its arguments without building a result of that size
+   * (`hash`, `deepCopy`, `merge`): it is charged for every node and byte of them before it runs.
+   * @default false - charged for the strings and lists it is given and returns (see `BYTES_PER_STEP`)
+   */
+  readonly walksArguments?: boolean;
 }
+
+/**
+ * The execution budget counts work, not only nodes: besides one step per node walked, function call and range
+ * iteration, every function call costs one step per this many bytes (or list elements) of the strings and lists it
+ * reads and returns, so that hashing or copying large strings in a loop runs out of budget as surely as a long loop.
+ */
+export const BYTES_PER_STEP = 64;
 
 export type FunctionTable = Readonly<Record<string, TemplateFunction>>;
 
@@ -61,6 +74,11 @@ export function goTypeNameOf(param: ParamType): string {
     default:
       return param;
   }
+}
+
+/** A function that walks the whole structure of its arguments (see `TemplateFunction.walksArguments`). */
+export function walking(f: TemplateFunction): TemplateFunction {
+  return { ...f, walksArguments: true };
 }
 
 /** Shorthand for declaring a function. */

@@ -3,9 +3,10 @@ import { GoFloat64, GoInt64 } from '../go/go-numbers';
 import { toBytes } from '../go/utf8';
 import { GoStruct, GoUint8, kindOf } from './values';
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = (1n << 64n) - 1n;
+const FNV_OFFSET_HI = 0xcbf29ce4;
+const FNV_OFFSET_LO = 0x84222325;
+/** The FNV prime 0x100000001b3 is 2^40 + 0x1b3. */
+const FNV_PRIME_LOW = 0x1b3;
 
 /**
  * `hashstructure.Hash(v, nil)` of github.com/mitchellh/hashstructure v1.1.0 (Kalypso's `hash` function):
@@ -19,53 +20,61 @@ export function hashStructure(v: unknown): bigint {
   return visit(v, new Set());
 }
 
+/** FNV-1 64-bit over the bytes, computed on two 32-bit halves (BigInt arithmetic per byte is many times slower). */
 function fnv1(bytes: Uint8Array): bigint {
-  let h = FNV_OFFSET;
+  let hi = FNV_OFFSET_HI;
+  let lo = FNV_OFFSET_LO;
   for (const b of bytes) {
-    h = (h * FNV_PRIME) & MASK;
-    h ^= BigInt(b);
+    // h * 0x100000001b3 = h * 0x1b3 + (h << 40), modulo 2^64
+    const low = lo * FNV_PRIME_LOW;
+    const carry = Math.floor(low / 0x100000000);
+    hi = (hi * FNV_PRIME_LOW + lo * 256 + carry) >>> 0;
+    lo = (low >>> 0) ^ b;
+    lo >>>= 0;
   }
-  return h;
+  return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
-function int64Bytes(n: bigint): Uint8Array {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setBigUint64(0, BigInt.asUintN(64, n), true);
-  return new Uint8Array(view.buffer);
+/** Scratch space for the little-endian bytes of one or two 64-bit values (hashing allocates nothing per value). */
+const SCRATCH = new DataView(new ArrayBuffer(16));
+const SCRATCH_8 = new Uint8Array(SCRATCH.buffer, 0, 8);
+const SCRATCH_16 = new Uint8Array(SCRATCH.buffer, 0, 16);
+
+function hashInt64(n: bigint): bigint {
+  SCRATCH.setBigUint64(0, BigInt.asUintN(64, n), true);
+  return fnv1(SCRATCH_8);
 }
 
 /** Go's `math.NaN()` (what yaml.v2's `.nan` and `strconv.ParseFloat("NaN")` give); JavaScript has one NaN. */
 const GO_NAN_BITS = 0x7ff8000000000001n;
 
-function float64Bytes(f: number): Uint8Array {
+function hashFloat64(f: number): bigint {
   if (Number.isNaN(f)) {
-    return int64Bytes(GO_NAN_BITS);
+    return hashInt64(GO_NAN_BITS);
   }
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, f, true);
-  return new Uint8Array(view.buffer);
+  SCRATCH.setFloat64(0, f, true);
+  return fnv1(SCRATCH_8);
 }
 
 function ordered(a: bigint, b: bigint): bigint {
-  const bytes = new Uint8Array(16);
-  bytes.set(int64Bytes(a), 0);
-  bytes.set(int64Bytes(b), 8);
-  return fnv1(bytes);
+  SCRATCH.setBigUint64(0, BigInt.asUintN(64, a), true);
+  SCRATCH.setBigUint64(8, BigInt.asUintN(64, b), true);
+  return fnv1(SCRATCH_16);
 }
 
 function visit(v: unknown, ancestors: Set<object>): bigint {
   switch (kindOf(v)) {
     case 'invalid':
     case 'nil':
-      return fnv1(int64Bytes(0n));
+      return hashInt64(0n);
     case 'bool':
       return fnv1(Uint8Array.of(v ? 1 : 0));
     case 'uint':
       return fnv1(Uint8Array.of((v as GoUint8).value));
     case 'int':
-      return fnv1(int64Bytes(v instanceof GoInt64 ? v.value : BigInt(v as number)));
+      return hashInt64(v instanceof GoInt64 ? v.value : BigInt(v as number));
     case 'float':
-      return fnv1(float64Bytes(v instanceof GoFloat64 ? v.value : (v as number)));
+      return hashFloat64(v instanceof GoFloat64 ? v.value : (v as number));
     case 'string':
       return fnv1(toBytes(v as string));
     default:

@@ -1,6 +1,6 @@
 import { GoMap } from '../go/go-map';
 import { marshalYaml } from '../yaml/marshal';
-import { fn, FunctionTable } from './functions';
+import { fn, FunctionTable, walking } from './functions';
 import { hashStructure } from './hash-structure';
 import { trimCutset, trimSpace } from './sprig/go-strings';
 import { GoStruct, GoUint8, goTypeOf, kindOf, MAP_STRING_ANY, SLICE_ANY } from './values';
@@ -19,13 +19,15 @@ import { GoStruct, GoUint8, goTypeOf, kindOf, MAP_STRING_ANY, SLICE_ANY } from '
 export const KALYPSO_FUNCTIONS: FunctionTable = {
   toYaml: fn(['any'], ([v]) => toYaml(v)),
   stringify: fn(['any'], ([v]) => stringify(v)),
-  hash: fn(['any'], ([v]) => {
-    try {
-      return hashStructure(v).toString();
-    } catch {
-      return '';
-    }
-  }),
+  hash: walking(
+    fn(['any'], ([v]) => {
+      try {
+        return hashStructure(v).toString();
+      } catch {
+        return '';
+      }
+    }),
+  ),
   unquote: fn(['any'], ([v]) => (typeof v === 'string' ? trimCutset(trimCutset(trimSpace(v), '"'), "'") : '')),
 };
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isLockHolderAlive, lockOwner, readLockHolder } from '../lock/lock-holder';
+import { HeldLock, tryLock } from '../lock/lock-file';
 import { GitError } from './git-runner';
 
 export interface FolderLockOptions {
@@ -11,7 +11,7 @@ export interface FolderLockOptions {
 }
 
 /**
- * Runs `work` holding `lockFile` (created exclusively, holding the pid and host), so that processes sharing a cache
+ * Runs `work` holding `lockFile` (taken atomically, see `lock-file.ts`), so that processes sharing a cache
  * folder never fetch into one mirror at once. A lock whose holder no longer runs on this host is taken over; a live
  * one is waited for.
  */
@@ -21,30 +21,25 @@ export async function withFolderLock<T>(
   options: FolderLockOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-  const owner = lockOwner();
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
+  let held: HeldLock;
   for (;;) {
-    try {
-      await fs.writeFile(lockFile, owner, { flag: 'wx' });
+    const attempt = await tryLock(lockFile);
+    if ('held' in attempt) {
+      held = attempt.held;
       break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = await readLockHolder(lockFile);
-      if (holder && !isLockHolderAlive(holder)) {
-        await fs.rm(lockFile, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new GitError(
-          `${path.dirname(lockFile)} is locked by another kalypso run${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; remove ${lockFile} if no run is going on`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
     }
+    if (Date.now() > deadline) {
+      const holder = attempt.busy;
+      throw new GitError(
+        `${path.dirname(lockFile)} is locked by another kalypso run${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; remove ${lockFile} if no run is going on`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
   }
   try {
     return await work();
   } finally {
-    await fs.rm(lockFile, { force: true });
+    await held.release();
   }
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { DEFAULT_LOAD_LIMITS } from '../../core/model/limits';
-import { yamlFileFilter } from '../source/read-documents';
+import { ignoreFileProblems, yamlFileFilter } from '../source/read-documents';
 import {
   RemoteRepositoryReader,
   WorkloadFiles,
@@ -11,6 +11,7 @@ import { RepositoryKind, branchNameProblem, classifyRepository } from './git-ref
 import { GitCache } from './git-cache';
 import { GitRepository } from './git-repository';
 import { readTreeFiles } from './git-source';
+import { redactUrlCredentials } from './secrets';
 
 /**
  * Reads registered workloads from their repositories (SPEC §2.3): each `repo`/`branch` is fetched once, shallow
@@ -48,7 +49,7 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     }
     const { repository, commit } = await fetching;
     if (!commit) throw new WorkloadSourceError(`branch ${JSON.stringify(branch)} does not exist in ${url}`);
-    const prefix = `${url}@${branch}`;
+    const prefix = `${redactUrlCredentials(url)}@${branch}`;
     const entries = await repository.listTree(commit);
     const file = entries.find((entry) => entry.path === folder && entry.type === 'blob');
     if (file) {
@@ -60,10 +61,12 @@ export class GitRemoteReader implements RemoteRepositoryReader {
     if (folder !== '' && !entries.some((entry) => entry.path.startsWith(`${folder}/`))) {
       throw new WorkloadSourceError(`${JSON.stringify(workloadPath)} does not exist in ${prefix}`);
     }
-    const files = await readTreeFiles(repository, entries, yamlFileFilter(this.maxFileBytes), folder);
+    const filter = yamlFileFilter(this.maxFileBytes);
+    const files = await readTreeFiles(repository, entries, filter, folder);
     return {
       files: files.map((entry) => ({ ...entry, path: folder ? `${folder}/${entry.path}` : entry.path })),
       prefix,
+      problems: ignoreFileProblems(filter, folder ? `${prefix}/${folder}` : prefix),
     };
   }
 }

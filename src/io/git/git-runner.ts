@@ -1,16 +1,17 @@
 import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
-import { redactSecrets } from './secrets';
+import { redactSecrets, redactUrlCredentials } from './secrets';
 
 /** A git command that failed, timed out or could not start; its message is free of secrets. */
+/** A git failure; its message and stderr never hold credentials written into a URL (they are redacted here). */
 export class GitError extends Error {
-  public constructor(
-    message: string,
-    public readonly stderr = '',
-  ) {
-    super(message);
+  public readonly stderr: string;
+
+  public constructor(message: string, stderr = '') {
+    super(redactUrlCredentials(message));
     this.name = 'GitError';
+    this.stderr = redactUrlCredentials(stderr);
   }
 }
 

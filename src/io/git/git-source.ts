@@ -3,6 +3,7 @@ import { RepositoryKind, classifyRepository, isCommitId } from './git-refs';
 import { GitCache } from './git-cache';
 import { GitRepository, TreeEntry } from './git-repository';
 import { GitError, GitRunner } from './git-runner';
+import { redactUrlCredentials } from './secrets';
 import { selectTreeFiles, sourceIgnoreEntries } from './tree-walk';
 
 const HEADS = 'refs/heads/';
@@ -36,8 +37,13 @@ export class GitSource implements ControlPlaneSource {
     return new GitSource(location, repository, await branchTips(repository, [HEADS, ORIGIN]));
   }
 
+  /** How the repository is named in messages: its location, with any credentials written into it redacted. */
+  public get description(): string {
+    return redactUrlCredentials(this.location);
+  }
+
   private constructor(
-    public readonly description: string,
+    private readonly location: string,
     private readonly repository: GitRepository,
     private readonly tips: ReadonlyMap<string, string>,
     private readonly cache?: GitCache,
@@ -56,7 +62,7 @@ export class GitSource implements ControlPlaneSource {
   public async readCommit(commit: string, filter: FileFilter): Promise<BranchFile[]> {
     if (!isCommitId(commit)) throw new RevisionNotFoundError(`${JSON.stringify(commit)} is not a commit id`);
     let resolved = await this.repository.resolveCommit({ commit });
-    if (!resolved && this.cache && (await this.cache.fetchCommit(this.description, commit))) {
+    if (!resolved && this.cache && (await this.cache.fetchCommit(this.location, commit))) {
       resolved = await this.repository.resolveCommit({ commit });
     }
     if (!resolved) throw new RevisionNotFoundError(`commit ${commit} does not exist in ${this.description}`);

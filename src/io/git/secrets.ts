@@ -18,9 +18,25 @@ export function secretForms(secret: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every form of every secret, and any password written into a URL, replaced by `***`. */
+/**
+ * The user information of a URL written into text (`https://user:secret@host`, `https://token@host`): the password
+ * always, and for http(s) a user name standing alone too (a token is often passed that way). `ssh://git@host` keeps
+ * its user name, which is no secret.
+ */
+const URL_CREDENTIALS =
+  /\b([a-z][a-z0-9+.-]*):\/\/([^/?#\s"'<>@:]*)(:[^/?#\s"'<>]*)?@(?=[^/?#\s"'<>@]*(?:[/?#\s"'<>]|$))/gi;
+
+/** `text` with the credentials written into any URL in it replaced by `***` (see `URL_CREDENTIALS`). */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, (match, scheme: string, user: string, password: string | undefined) => {
+    if (password !== undefined) return `${scheme}://${user}:${REDACTED}@`;
+    return /^https?$/i.test(scheme) ? `${scheme}://${REDACTED}@` : match;
+  });
+}
+
+/** `text` with every form of every secret, and any credentials written into a URL, replaced by `***`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^/@\s:]*):([^/@\s]*)@/gi, `$1$2:${REDACTED}@`);
+  let result = redactUrlCredentials(text);
   for (const secret of secrets) {
     for (const form of secretForms(secret)) result = result.split(form).join(REDACTED);
   }

@@ -1,34 +1,40 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isLockHolderAlive, lockOwner, readLockHolder } from '../lock/lock-holder';
+import { tryLock } from '../lock/lock-file';
 
 /** Raised when the output folder cannot be written (another run holds it, or it is not a folder). */
 export class OutputError extends Error {}
 
+/** A lock on an output folder this run holds. */
+export interface OutputLock {
+  /** Fails when the lock is no longer this run's (removed or taken over by hand): nothing must be written then. */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
 /**
- * An exclusive lock on an output folder, so two runs never interleave their writes. A lock left by a process that
- * no longer exists (on this host) is taken over.
+ * An exclusive lock on an output folder, so two runs never interleave their writes (see `lock-file.ts`). A lock left
+ * by a process that no longer runs (on this host) is taken over.
  */
-export async function acquireOutputLock(stateDir: string): Promise<() => Promise<void>> {
+export async function acquireOutputLock(stateDir: string): Promise<OutputLock> {
   await fs.mkdir(stateDir, { recursive: true });
-  const lockFile = path.join(stateDir, 'lock');
-  const owner = lockOwner();
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fs.writeFile(lockFile, owner, { flag: 'wx' });
-      return async () => {
-        await fs.rm(lockFile, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = await readLockHolder(lockFile);
-      if (holder && isLockHolderAlive(holder)) {
-        throw new OutputError(
-          `another kalypso run (pid ${holder.pid} on ${holder.host}) is writing to ${path.dirname(stateDir)}; wait for it to finish`,
-        );
-      }
-      await fs.rm(lockFile, { force: true });
-    }
+  const outDir = path.dirname(stateDir);
+  const attempt = await tryLock(path.join(stateDir, 'lock'));
+  if ('busy' in attempt) {
+    const holder = attempt.busy;
+    throw new OutputError(
+      holder
+        ? `another kalypso run (pid ${holder.pid} on ${holder.host}) is writing to ${outDir}; wait for it to finish`
+        : `another kalypso run is taking the lock of ${outDir}; wait for it to finish`,
+    );
   }
-  throw new OutputError(`cannot lock ${path.dirname(stateDir)}`);
+  const { held } = attempt;
+  return {
+    assertHeld: async () => {
+      if (!(await held.isHeld())) {
+        throw new OutputError(`the lock of ${outDir} was removed or taken by another run while this run held it`);
+      }
+    },
+    release: () => held.release(),
+  };
 }

@@ -5,9 +5,8 @@ import * as path from 'path';
 import { CurrentTree, readManagedFilesSync } from './current-tree';
 import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
 import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
-import { OutputError, acquireOutputLock } from './output-lock';
-import { SwapOperation, applyJournal, recover, writeJournal } from './write-journal';
-import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
+import { OutputError, OutputLock, acquireOutputLock } from './output-lock';
+import { SwapOperation, applyJournal, isPlainRelativePath, recover, writeJournal } from './write-journal';
 
 /** Folder inside the output folder where runs keep their lock, journal and temporary files. */
 export const STATE_DIR = '.kalypso';
@@ -45,12 +44,11 @@ export interface WriteReport {
 
 /**
  * Makes `<outDir>/<environment>/` equal each plan, touching only managed paths (cluster-type folders and
- * `.github/tracking/Promoted_Commit_Id`). Unchanged files are not rewritten: the new version is built beside the old
- * one from hard links (same inode, same modification time) and new content, then swapped in by renames recorded in a
- * journal first, so a run killed at any moment leaves the old version (or the next run completes the new one).
- * An environment folder holding only managed content is swapped whole, so readers see the old tree or the new tree,
- * never a mix; one that also holds other files (a git checkout, say) has its changed cluster-type folders swapped one
- * by one. Runs on one output folder exclude each other with a lock.
+ * `.github/tracking/Promoted_Commit_Id`). Unchanged files are not rewritten. New content is written beside the tree
+ * first, then moved into place by renames recorded in a journal (see write-journal.ts): each file is replaced by one
+ * rename, so no file that stays is ever missing, the environment folder is never moved, and a run killed at any
+ * moment leaves every file old or new, which the next run completes. Runs on one output folder exclude each other
+ * with a lock.
  */
 export async function writeOutput(outDir: string, trees: readonly TreeToWrite[]): Promise<WriteReport[]> {
   const output = await OutputFolder.open(outDir);
@@ -70,14 +68,14 @@ export class OutputFolder {
   public static async open(outDir: string): Promise<OutputFolder> {
     await fs.mkdir(outDir, { recursive: true });
     const stateDir = path.join(outDir, STATE_DIR);
-    const release = await acquireOutputLock(stateDir);
+    const lock = await acquireOutputLock(stateDir);
     try {
       await recover(outDir, stateDir);
     } catch (e) {
-      await release();
+      await lock.release();
       throw e;
     }
-    return new OutputFolder(outDir, stateDir, release);
+    return new OutputFolder(outDir, stateDir, lock);
   }
 
   /** Opens `outDir` as `open` does when it exists; undefined when it does not. */
@@ -92,7 +90,7 @@ export class OutputFolder {
     public readonly outDir: string,
     /** The folder of the runs' lock, journal, temporary files and render cache. */
     public readonly stateDir: string,
-    private readonly release: () => Promise<void>,
+    private readonly lock: OutputLock,
   ) {}
 
   /** Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts). */
@@ -130,7 +128,6 @@ export class OutputFolder {
     const operations: SwapOperation[] = [];
     const reports: WriteReport[] = [];
     for (const tree of trees) {
-      const envDir = path.join(outDir, tree.environment);
       const scope = tree.scope ?? WHOLE_TREE;
       const current = await this.read(tree.environment, tree.clusterTypes, scope);
       const changes = diffTree(
@@ -142,19 +139,18 @@ export class OutputFolder {
         scope,
       );
       reports.push({ environment: tree.environment, changes });
-      const touched = touchedEntries(changes);
-      if (touched.length === 0) continue;
-      const whole = current.unmanaged.length === 0;
-      const files = filesPerEntry(tree, current.files, changes, whole);
-      for (const entry of whole ? [''] : touched) {
-        const staged = path.join(staging, tree.environment, entry);
-        const { linked, written } = files.get(entry) ?? { linked: [], written: [] };
-        const built = await stageEntry(envDir, path.join(stateDir, staged), entry, tree, linked, written);
-        operations.push({ target: path.join(tree.environment, entry), staged: built ? staged : null });
+      const written = [...changes.added, ...changes.changed];
+      for (const file of [...written, ...changes.deleted]) assertTreePath(tree.environment, file);
+      stageFiles(path.join(stateDir, staging, tree.environment), tree.files, written);
+      // Removals first: a removed file or link may stand where a new folder goes.
+      for (const file of changes.deleted) operations.push({ target: `${tree.environment}/${file}`, staged: null });
+      for (const file of written) {
+        operations.push({ target: `${tree.environment}/${file}`, staged: `${staging}/${tree.environment}/${file}` });
       }
     }
     if (operations.length > 0) {
       const journal = { trash: `trash-${runId}`, operations };
+      await this.lock.assertHeld();
       await writeJournal(stateDir, journal);
       await applyJournal(outDir, stateDir, journal);
       await recover(outDir, stateDir);
@@ -167,7 +163,7 @@ export class OutputFolder {
   /** Releases the lock; the state folder goes when nothing is left in it. */
   public async close(): Promise<void> {
     await this.stopReadingAhead();
-    await this.release();
+    await this.lock.release();
     await fs.rmdir(this.stateDir).catch(() => undefined);
   }
 
@@ -188,85 +184,26 @@ function checkEnvironmentFolder(envDir: string): void {
   }
 }
 
-/** Top-level entries (cluster-type folders, or the promoted-commit file) that change. */
-function touchedEntries(changes: TreeChanges): string[] {
-  const entries = new Set<string>();
-  for (const file of [...changes.added, ...changes.changed, ...changes.deleted]) {
-    entries.add(entryOf(file));
+/** A planned path must be a plain relative path: nothing planned (or cached) may name a file outside its folder. */
+function assertTreePath(environment: string, file: string): void {
+  if (!isPlainRelativePath(environment) || environment.includes('/') || !isPlainRelativePath(file)) {
+    throw new OutputError(
+      `refusing to write ${JSON.stringify(`${environment}/${file}`)}: not a path inside the output folder`,
+    );
   }
-  return [...entries].sort();
 }
 
-/** The top-level entry a file is in: its cluster-type folder, or the promoted-commit file itself. */
-function entryOf(file: string): string {
-  return file === PROMOTED_COMMIT_FILE ? PROMOTED_COMMIT_FILE : file.slice(0, file.indexOf('/'));
-}
-
-/**
- * Per top-level entry ('' for the whole folder), the files of the new version that stay as they are (hard-linked) and
- * those written.
- */
-function filesPerEntry(
-  tree: TreeToWrite,
-  current: ReadonlyMap<string, string>,
-  changes: TreeChanges,
-  whole: boolean,
-): Map<string, { linked: string[]; written: string[] }> {
-  const perEntry = new Map<string, { linked: string[]; written: string[] }>();
-  const add = (file: string, list: 'linked' | 'written') => {
-    const entry = whole ? '' : entryOf(file);
-    let files = perEntry.get(entry);
-    if (!files) perEntry.set(entry, (files = { linked: [], written: [] }));
-    files[list].push(file);
-  };
-  const deleted = new Set(changes.deleted);
-  for (const file of changes.unchanged) add(file, 'linked');
-  // Files the plan does not have but that stay: kept folders of failed assignments, or no stale deletion.
-  for (const file of current.keys()) if (!(file in tree.files) && !deleted.has(file)) add(file, 'linked');
-  for (const file of [...changes.added, ...changes.changed]) add(file, 'written');
-  return perEntry;
-}
-
-/**
- * Builds the new version of `entry` (a top-level entry, or '' for the whole environment folder) in the staging
- * folder: files that stay are hard links to the current ones, new content is written. False when nothing remains.
- */
-async function stageEntry(
-  envDir: string,
-  stagedDir: string,
-  entry: string,
-  tree: TreeToWrite,
-  linked: readonly string[],
-  written: readonly string[],
-): Promise<boolean> {
-  const destination = (file: string) => {
-    if (entry === PROMOTED_COMMIT_FILE) return stagedDir;
-    return path.join(stagedDir, entry === '' ? file : file.slice(entry.length + 1));
-  };
-  // A whole environment folder is always kept, even when empty; a cluster-type folder or file may go.
-  if (entry === '') await fs.mkdir(stagedDir, { recursive: true });
-  else if (linked.length === 0 && written.length === 0) return false;
+/** Writes the new content of `files` under `stagedDir`, where the journal's renames take them from. */
+function stageFiles(stagedDir: string, content: Readonly<Record<string, string>>, files: readonly string[]): void {
   // Synchronous calls: tens of thousands of small files are written several times faster than with one promise each.
   const folders = new Set<string>();
-  const prepare = (target: string) => {
+  for (const file of files) {
+    const target = path.join(stagedDir, file);
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
       fsSync.mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    return target;
-  };
-  for (const file of linked) linkOrCopy(path.join(envDir, file), prepare(destination(file)));
-  for (const file of written) fsSync.writeFileSync(prepare(destination(file)), tree.files[file]);
-  return true;
-}
-
-function linkOrCopy(source: string, destination: string): void {
-  try {
-    fsSync.linkSync(source, destination);
-  } catch {
-    const stat = fsSync.statSync(source);
-    fsSync.copyFileSync(source, destination);
-    fsSync.utimesSync(destination, stat.atime, stat.mtime);
+    fsSync.writeFileSync(target, content[file]);
   }
 }

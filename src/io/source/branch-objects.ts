@@ -4,7 +4,7 @@ import { ControlPlaneObject } from '../../core/model/types';
 import { validateDocuments } from '../../core/model/validate';
 import { BranchFile, ControlPlaneSource } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from '../../core/model/limits';
-import { parseFiles, yamlFileFilter } from './read-documents';
+import { ignoreFileProblems, parseFiles, yamlFileFilter } from './read-documents';
 
 /** The objects of one branch (or commit) of a control plane, read on their own. */
 export interface BranchObjects {
@@ -42,6 +42,6 @@ export async function readBranchObjects(
     objects: validated.objects,
     documents: parsed.documents,
     files: files.map((file) => file.path),
-    problems: [...parsed.problems, ...validated.problems],
+    problems: [...ignoreFileProblems(filter, prefix), ...parsed.problems, ...validated.problems],
   };
 }

@@ -1,7 +1,8 @@
+import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { BranchFile, ControlPlaneSource, FileFilter } from './control-plane-source';
-import { SOURCE_IGNORE_FILE } from './source-ignore';
+import { MAX_SOURCE_IGNORE_BYTES, SOURCE_IGNORE_FILE } from './source-ignore';
 
 /** Reads every file below `root` that the filter lets through, with `/`-separated relative paths, sorted. */
 export async function readFolder(root: string, filter: FileFilter): Promise<BranchFile[]> {
@@ -11,7 +12,7 @@ export async function readFolder(root: string, filter: FileFilter): Promise<Bran
     const entries = await fs.readdir(absolute, { withFileTypes: true });
     const ignore = entries.find((entry) => entry.isFile() && entry.name === SOURCE_IGNORE_FILE);
     if (ignore && filter.ignoreFile)
-      filter.ignoreFile(relative, await fs.readFile(path.join(absolute, ignore.name), 'utf8'));
+      filter.ignoreFile(relative, await readStart(path.join(absolute, ignore.name), MAX_SOURCE_IGNORE_BYTES + 1));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
@@ -30,6 +31,32 @@ export async function readFolder(root: string, filter: FileFilter): Promise<Bran
   };
   await walk('');
   return files;
+}
+
+/** The first `bytes` bytes of a file as text (enough to tell that it is too large, without reading all of it). */
+async function readStart(file: string, bytes: number): Promise<string> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether `child` is `root` or inside it (both absolute and resolved). */
+export function isInside(root: string, child: string): boolean {
+  return child === root || child.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
+}
+
+/** The real path of `file` (symbolic links resolved), or undefined when it does not exist. */
+export function realPathOf(file: string): string | undefined {
+  try {
+    return fsSync.realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A control plane kept as a folder of branches: `<root>/main/…`, `<root>/<branch>/…` (SPEC §2.1). */
@@ -52,10 +79,17 @@ export class FolderSource implements ControlPlaneSource {
     return readFolder(path.join(this.root, branch), filter);
   }
 
-  /** A folder inside the control-plane folder; paths leaving it are refused (undefined). */
+  /**
+   * A folder inside the control-plane folder, symbolic links resolved; paths leaving it, written so or through a
+   * symbolic link, are refused (undefined), and so is anything but a folder.
+   */
   public resolveLocalPath(relative: string): string | undefined {
-    const root = path.resolve(this.root);
+    const root = realPathOf(this.root);
+    if (!root) return undefined;
     const resolved = path.resolve(root, relative);
-    return resolved === root || resolved.startsWith(`${root}${path.sep}`) ? resolved : undefined;
+    if (!isInside(root, resolved)) return undefined;
+    const real = realPathOf(resolved);
+    if (!real || !isInside(root, real)) return undefined;
+    return fsSync.statSync(real).isDirectory() ? real : undefined;
   }
 }

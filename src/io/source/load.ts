@@ -10,6 +10,7 @@ import { Problem, error, warning } from '../../core/model/problems';
 import { ProgressReporter } from '../../core/model/progress';
 import {
   BaseRepo,
+  GitOpsRepo,
   ControlPlaneModel,
   ControlPlaneObject,
   Workload,
@@ -17,9 +18,11 @@ import {
   objectRef,
 } from '../../core/model/types';
 import { validateDocuments } from '../../core/model/validate';
+import { branchNameProblem, classifyRepository } from '../git/git-refs';
+import { redactUrlCredentials } from '../git/secrets';
 import { ControlPlaneSource, RevisionNotFoundError } from './control-plane-source';
 import { DEFAULT_LOAD_LIMITS, LoadLimits } from '../../core/model/limits';
-import { parseFiles, yamlFileFilter } from './read-documents';
+import { ignoreFileProblems, parseFiles, yamlFileFilter } from './read-documents';
 import {
   RemoteRepositoryReader,
   WorkloadFiles,
@@ -79,7 +82,10 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   };
   const readObjects = async (branch: string): Promise<ControlPlaneObject[]> => {
     options.progress?.phase(`reading ${branch}`);
-    return parseObjects(await source.readBranch(branch, yamlFileFilter(limits.maxFileBytes)), branch, branch);
+    const filter = yamlFileFilter(limits.maxFileBytes);
+    const files = await source.readBranch(branch, filter);
+    problems.push(...ignoreFileProblems(filter, branch));
+    return parseObjects(files, branch, branch);
   };
   const pinnedMain = new Map<string, Promise<ControlPlaneObject[] | undefined>>();
   /** `main` at the commit a BaseRepo pins it to (reference §10), read once per commit; undefined when missing. */
@@ -87,8 +93,13 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     let objects = pinnedMain.get(baseRepo.commit);
     if (!objects) {
       options.progress?.phase(`reading ${MAIN_BRANCH}@${baseRepo.commit}`);
-      objects = source.readCommit!(baseRepo.commit, yamlFileFilter(limits.maxFileBytes)).then(
-        (files) => parseObjects(files, `${MAIN_BRANCH}@${baseRepo.commit}`, MAIN_BRANCH),
+      const filter = yamlFileFilter(limits.maxFileBytes);
+      const prefix = `${MAIN_BRANCH}@${baseRepo.commit}`;
+      objects = source.readCommit!(baseRepo.commit, filter).then(
+        (files) => {
+          problems.push(...ignoreFileProblems(filter, prefix));
+          return parseObjects(files, prefix, MAIN_BRANCH);
+        },
         (e: unknown) => {
           if (!(e instanceof RevisionNotFoundError)) throw e;
           return undefined;
@@ -152,7 +163,32 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     registrations.forEach((registration, index) => registeredWorkloads.set(registration, registered[index]));
     environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
   }
+  for (const environment of environments) problems.push(...gitOpsRepoProblems(environment.gitOpsRepos));
   return { model: { environments }, problems, registeredWorkloads };
+}
+
+/**
+ * A GitOpsRepo whose branch git would refuse (or could take for an option, `-x`), or whose repo git could take for an
+ * option or a command transport, named with its file and line: found when it is read rather than when it is used.
+ */
+function gitOpsRepoProblems(repositories: readonly GitOpsRepo[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const repository of repositories) {
+    const where = (field: 'repo' | 'branch') => ({
+      location: repository.source ? locateField(repository.source, ['spec', field]) : undefined,
+      object: objectRef(repository),
+      field: `spec.${field}`,
+    });
+    const repoProblem = classifyRepository(repository.repo).problem;
+    if (repoProblem)
+      problems.push(
+        error(`repository ${JSON.stringify(redactUrlCredentials(repository.repo))} ${repoProblem}`, where('repo')),
+      );
+    const branchProblem = branchNameProblem(repository.branch);
+    if (branchProblem)
+      problems.push(error(`branch ${JSON.stringify(repository.branch)} ${branchProblem}`, where('branch')));
+  }
+  return problems;
 }
 
 function chooseEnvironments(
@@ -207,7 +243,7 @@ class WorkloadCache {
     }
     const parsed = parseFiles(files.files, files.prefix, registration.workload.branch, this.limits);
     const validated = validateDocuments(parsed.documents);
-    this.problems.push(...parsed.problems, ...validated.problems);
+    this.problems.push(...(files.problems ?? []), ...parsed.problems, ...validated.problems);
     const workloads = validated.objects.filter((object): object is Workload => object.kind === 'Workload');
     for (const other of validated.objects.filter((object) => object.kind !== 'Workload')) {
       this.problems.push(
@@ -233,7 +269,7 @@ class WorkloadCache {
           `${repo} is a remote repository; pass --source ${repo}=<local folder> to read it from disk`,
         );
       }
-      this.options.progress?.phase(`fetching ${repo}`);
+      this.options.progress?.phase(`fetching ${redactUrlCredentials(repo)}`);
       return this.options.remote.read(repo, branch, path);
     }
     const local = this.source.resolveLocalPath(repo);

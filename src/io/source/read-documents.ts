@@ -2,26 +2,45 @@ import { SourcedDocument } from '../../core/model/documents';
 import { Problem, error } from '../../core/model/problems';
 import { BranchFile, FileFilter } from './control-plane-source';
 import { LoadLimits } from '../../core/model/limits';
-import { IgnoreMatcher } from './source-ignore';
+import { IgnoreMatcher, IgnoreProblem, SOURCE_IGNORE_FILE } from './source-ignore';
 import { parseYamlDocuments } from '../../core/model/yaml-documents';
 
 const YAML_FILE = /\.ya?ml$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A `FileFilter` that also collects what was wrong with the `.sourceignore` files it was given. */
+export interface YamlFileFilter extends FileFilter {
+  /** `.sourceignore` lines that cannot be used, named by their path relative to what was read. */
+  readonly problems: Problem[];
+}
+
 /**
  * A filter reading the YAML files Flux would apply: `.yaml`/`.yml`, minus Flux's default and `.sourceignore`
  * patterns; files over `maxFileBytes` are not read.
  */
-export function yamlFileFilter(maxFileBytes?: number): FileFilter {
+export function yamlFileFilter(maxFileBytes?: number): YamlFileFilter {
   let matcher = new IgnoreMatcher();
+  const problems: Problem[] = [];
   return {
     maxFileBytes,
+    problems,
     folder: (path) => !matcher.isIgnored(path, true),
     file: (path) => YAML_FILE.test(path) && !matcher.isIgnored(path, false),
     ignoreFile: (folder, text) => {
-      matcher = matcher.with(text, folder);
+      const found: IgnoreProblem[] = [];
+      matcher = matcher.with(text, folder, found);
+      const file = folder ? `${folder}/${SOURCE_IGNORE_FILE}` : SOURCE_IGNORE_FILE;
+      for (const { line, message } of found) problems.push(error(message, { location: { file, line } }));
     },
   };
+}
+
+/** The filter's problems with files named as `parseFiles` names them: `<prefix>/<path>`. */
+export function ignoreFileProblems(filter: YamlFileFilter, prefix: string): Problem[] {
+  return filter.problems.map((problem) => {
+    const file = problem.location?.file ?? SOURCE_IGNORE_FILE;
+    return { ...problem, location: { ...problem.location, file: prefix ? `${prefix}/${file}` : file } };
+  });
 }
 
 export interface ParsedDocuments {

@@ -1,3 +1,5 @@
+import { Glob, GlobError, compileGlob } from './glob';
+
 /*
  * Which files of a branch are read: Flux's rules, since Flux is what applies a control-plane branch upstream.
  * source-controller ignores VCS and CI files by default and honours `.sourceignore` files (gitignore syntax), each
@@ -28,70 +30,79 @@ export const FLUX_DEFAULT_IGNORES = [
 
 export const SOURCE_IGNORE_FILE = '.sourceignore';
 
+/** Largest `.sourceignore` read; past it the file is refused (its patterns are matched against every path). */
+export const MAX_SOURCE_IGNORE_BYTES = 64 * 1024;
+
 interface Pattern {
   /** Folder (relative, '' for the root) the pattern was written in. */
   readonly base: string;
   readonly negate: boolean;
   readonly directoryOnly: boolean;
-  readonly regex: RegExp;
+  readonly glob: Glob;
 }
 
-/** Parses gitignore lines written in folder `base` ('' for the branch root). */
-export function parseIgnorePatterns(text: string, base = ''): Pattern[] {
+/** A line of a `.sourceignore` that cannot be used, and why. */
+export interface IgnoreProblem {
+  /** 1-based line; undefined for the whole file. */
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** Parses gitignore lines written in folder `base` ('' for the branch root); lines that cannot be used are reported. */
+export function parseIgnorePatterns(text: string, base = ''): { patterns: Pattern[]; problems: IgnoreProblem[] } {
   const patterns: Pattern[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    let line = rawLine.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#')) continue;
+  const problems: IgnoreProblem[] = [];
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_SOURCE_IGNORE_BYTES) {
+    problems.push({
+      message: `file is over ${MAX_SOURCE_IGNORE_BYTES} bytes, the limit; none of its patterns are used`,
+    });
+    return { patterns, problems };
+  }
+  text.split(/\r?\n/).forEach((rawLine, index) => {
+    let line = trimTrailingSpace(rawLine);
+    if (line === '' || line.startsWith('#')) return;
     const negate = line.startsWith('!');
     if (negate) line = line.slice(1);
     const directoryOnly = line.endsWith('/');
     if (directoryOnly) line = line.slice(0, -1);
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
-    const body = globToRegex(line);
-    patterns.push({ base, negate, directoryOnly, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`) });
-  }
-  return patterns;
+    try {
+      patterns.push({ base, negate, directoryOnly, glob: compileGlob(line, !anchored) });
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      problems.push({ line: index + 1, message: `pattern ${JSON.stringify(rawLine)} cannot be used: ${e.message}` });
+    }
+  });
+  return { patterns, problems };
 }
 
-function globToRegex(glob: string): string {
-  let regex = '';
-  for (let i = 0; i < glob.length; i++) {
-    const character = glob[i];
-    if (character === '*' && glob[i + 1] === '*') {
-      const slashAfter = glob[i + 2] === '/';
-      regex += slashAfter ? '(?:.*/)?' : '.*';
-      i += slashAfter ? 2 : 1;
-    } else if (character === '*') regex += '[^/]*';
-    else if (character === '?') regex += '[^/]';
-    else if (character === '\\' && i + 1 < glob.length) regex += escapeRegex(glob[++i]);
-    else if (character === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end === -1) regex += '\\[';
-      else {
-        regex += `[${glob.slice(i + 1, end).replace(/^!/, '^')}]`;
-        i = end;
-      }
-    } else regex += escapeRegex(character);
-  }
-  return regex;
+/** gitignore's trailing-space rule: trailing spaces go unless escaped with a backslash. */
+function trimTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]) && line[end - 2] !== '\\') end--;
+  return line.slice(0, end);
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+const DEFAULT_PATTERNS = parseIgnorePatterns(FLUX_DEFAULT_IGNORES.join('\n')).patterns;
 
 /** Decides for each path of a branch whether it is ignored; later patterns win, as in gitignore. */
 export class IgnoreMatcher {
   private readonly patterns: Pattern[];
 
   public constructor(patterns: readonly Pattern[] = []) {
-    this.patterns = [...parseIgnorePatterns(FLUX_DEFAULT_IGNORES.join('\n')), ...patterns];
+    this.patterns = [...DEFAULT_PATTERNS, ...patterns];
   }
 
-  /** A matcher with the patterns of a `.sourceignore` found in `base` added. */
-  public with(text: string, base: string): IgnoreMatcher {
-    return new IgnoreMatcher([...this.patterns.slice(FLUX_DEFAULT_IGNORES.length), ...parseIgnorePatterns(text, base)]);
+  /**
+   * A matcher with the patterns of a `.sourceignore` found in `base` added; `problems` receives the lines that cannot
+   * be used (they are left out).
+   */
+  public with(text: string, base: string, problems: IgnoreProblem[] = []): IgnoreMatcher {
+    const parsed = parseIgnorePatterns(text, base);
+    problems.push(...parsed.problems);
+    return new IgnoreMatcher([...this.patterns.slice(DEFAULT_PATTERNS.length), ...parsed.patterns]);
   }
 
   /** Whether `path` (relative to the branch root, `/`-separated) is ignored, itself or through a parent folder. */
@@ -111,7 +122,7 @@ export class IgnoreMatcher {
       if (pattern.directoryOnly && !isDirectory) continue;
       if (pattern.base && !path.startsWith(`${pattern.base}/`)) continue;
       const relative = pattern.base ? path.slice(pattern.base.length + 1) : path;
-      if (pattern.regex.test(relative)) ignored = !pattern.negate;
+      if (pattern.glob.matches(relative)) ignored = !pattern.negate;
     }
     return ignored;
   }

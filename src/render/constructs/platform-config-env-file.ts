@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
 import { RawManifest } from './raw-manifest';
+import { ConfigKeyError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -11,6 +12,16 @@ function shellQuote(text: string): string {
   return `"${text.replace(/[\\"$`]/g, (character) => `\\${character}`)}"`;
 }
 
+/** The keys that are not shell variable names, and why each cannot be exported. */
+function invalidShellKeys(keys: readonly string[]): { key: string; problem: string }[] {
+  return keys
+    .filter((key) => !SHELL_NAME.test(key))
+    .map((key) => ({
+      key,
+      problem: `config key ${JSON.stringify(key)} is not a shell variable name, so it cannot be exported`,
+    }));
+}
+
 /** `platform-config.sh`: one `export KEY="value"` line per config key, sorted. */
 export class PlatformConfigEnvFile extends Construct {
   public constructor(scope: Construct, id: string, config: Readonly<Record<string, string>>) {
@@ -18,12 +29,7 @@ export class PlatformConfigEnvFile extends Construct {
     const keys = Object.keys(config).sort();
     const lines = keys.map((key) => `export ${key}=${shellQuote(config[key])}\n`);
     new RawManifest(this, 'Text', { text: lines.join('') });
-    this.node.addValidation({
-      validate: () =>
-        keys
-          .filter((key) => !SHELL_NAME.test(key))
-          .map((key) => `config key ${JSON.stringify(key)} is not a shell variable name, so it cannot be exported`),
-    });
+    this.node.addValidation({ validate: () => invalidShellKeys(keys).map(({ problem }) => problem) });
   }
 }
 
@@ -36,6 +42,8 @@ export class EnvFileRenderer implements IConfigRenderer {
   public render(scope: Construct, context: AssignmentContext): void {
     const keys = Object.keys(context.config);
     if (keys.length === 0) return;
+    const invalid = invalidShellKeys(keys);
+    if (invalid.length > 0) throw new ConfigKeyError(invalid);
     const text: Record<string, string> = {};
     for (const key of keys) text[key] = configValueText(context.config[key]);
     new PlatformConfigEnvFile(scope, 'EnvFile', text);

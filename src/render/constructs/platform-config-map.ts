@@ -3,11 +3,21 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
+import { ConfigKeyError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
 /** Name of the ConfigMap holding an assignment's platform config. */
 export const PLATFORM_CONFIG_NAME = 'platform-config';
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** Whether Kubernetes accepts `key` as a key of ConfigMap data. */
+function isConfigMapKey(key: string): boolean {
+  return CONFIG_MAP_KEY.test(key) && key.length <= 253;
+}
+
+function invalidKeyProblem(key: string): string {
+  return `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`;
+}
 
 /** Props of a `PlatformConfigMap`. */
 export interface PlatformConfigMapProps {
@@ -78,7 +88,7 @@ export class PlatformConfigMap extends Construct {
   /** Adds a key; a key can be set once (cdk8s-plus refuses a second value for it). */
   public addEntry(key: string, value: string): void {
     this.configMap.addData(key, value);
-    if (!CONFIG_MAP_KEY.test(key) || key.length > 253) this.badKeys.push(key);
+    if (!isConfigMapKey(key)) this.badKeys.push(key);
   }
 
   /** The entries. */
@@ -87,10 +97,7 @@ export class PlatformConfigMap extends Construct {
   }
 
   private invalidKeys(): string[] {
-    return this.badKeys.map(
-      (key) =>
-        `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`,
-    );
+    return this.badKeys.map(invalidKeyProblem);
   }
 }
 
@@ -107,6 +114,8 @@ export class ConfigMapRenderer implements IConfigRenderer {
   public render(scope: Construct, context: AssignmentContext): void {
     const keys = Object.keys(context.config).sort();
     if (keys.length === 0) return;
+    const invalid = keys.filter((key) => !isConfigMapKey(key)).map((key) => ({ key, problem: invalidKeyProblem(key) }));
+    if (invalid.length > 0) throw new ConfigKeyError(invalid);
     const configMap = new PlatformConfigMap(scope, 'ConfigMap', { namespace: context.namespace });
     for (const key of keys) configMap.addEntry(key, configValueText(context.config[key]));
   }

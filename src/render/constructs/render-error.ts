@@ -15,3 +15,16 @@ export class RenderError extends Error {
     super(message);
   }
 }
+
+/**
+ * Config keys the renderer cannot write (not ConfigMap keys, not shell variable names). Each fails the assignment at
+ * the ConfigMap entry that set the key, which the plan knows.
+ */
+export class ConfigKeyError extends Error {
+  public constructor(
+    /** Each key, and why it cannot be written. */
+    public readonly keys: readonly { readonly key: string; readonly problem: string }[],
+  ) {
+    super(keys.map(({ problem }) => problem).join('; '));
+  }
+}

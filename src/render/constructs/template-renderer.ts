@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { loadAll } from 'js-yaml';
 import { Template, objectRef } from '../../core/model/types';
 import { TemplateData, TemplateError, renderManifests } from '../../gotemplate';
-import { GO_YAML_V3_SCHEMA } from '../../gotemplate';
+import { DEFAULT_LOAD_LIMITS } from '../../core/model/limits';
+import { loadYamlWithLimits } from '../../core/model/yaml-documents';
 import { AssignmentContext } from './assignment-context';
 import { RawManifest } from './raw-manifest';
 import { RenderError } from './render-error';
@@ -35,29 +35,36 @@ type KubernetesObject = {
 
 function isKubernetesObject(value: unknown): value is KubernetesObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, any>;
+  const object = value as Record<string, unknown>;
+  const metadata = object.metadata as Record<string, unknown> | null;
   return (
     typeof object.apiVersion === 'string' &&
     typeof object.kind === 'string' &&
-    typeof object.metadata === 'object' &&
-    object.metadata !== null &&
-    typeof object.metadata.name === 'string'
+    typeof metadata === 'object' &&
+    metadata !== null &&
+    typeof metadata.name === 'string'
   );
 }
 
 /**
  * The Kubernetes objects of a rendered manifest, or undefined when it is something else (text that is not YAML, a
  * fragment without apiVersion/kind/name, an empty document): such text is written verbatim, as upstream writes all.
+ * The text is parsed with the limits that guard the loader (nodes and bytes once aliases are expanded, depth, key
+ * length, documents), so that a Template cannot expand into an output that no input file could be; over a limit,
+ * the reason is thrown as a `LimitExceeded`.
  */
 function kubernetesObjects(text: string): KubernetesObject[] | undefined {
-  let documents: unknown[];
-  try {
-    documents = loadAll(text, { schema: GO_YAML_V3_SCHEMA, maxAliases: 100 });
-  } catch {
-    return undefined;
+  const loaded = loadYamlWithLimits(text, 'output', DEFAULT_LOAD_LIMITS, DEFAULT_LOAD_LIMITS.maxDocumentsPerFile);
+  if ('overLimit' in loaded) {
+    const { message, location } = loaded.overLimit;
+    throw new LimitExceeded(location?.line === undefined ? message : `line ${location.line}: ${message}`);
   }
+  if ('invalid' in loaded) return undefined;
+  const documents = loaded.values;
   return documents.length > 0 && documents.every(isKubernetesObject) ? documents : undefined;
 }
+
+class LimitExceeded extends Error {}
 
 export interface TemplateManifestsProps {
   readonly template: Template;
@@ -82,7 +89,17 @@ export class TemplateManifests extends Construct {
     }
     const verbatim = template.contentType === SH_CONTENT_TYPE;
     rendered.forEach((text, index) => {
-      const objects = verbatim ? undefined : kubernetesObjects(text);
+      let objects: KubernetesObject[] | undefined;
+      try {
+        objects = verbatim ? undefined : kubernetesObjects(text);
+      } catch (e) {
+        if (!(e instanceof LimitExceeded)) throw e;
+        throw new RenderError(
+          `Template ${JSON.stringify(template.name)}: the output of rendered manifest ${index + 1}, ${e.message}`,
+          template.source?.location,
+          objectRef(template),
+        );
+      }
       if (!objects) {
         new RawManifest(this, `Manifest${index}`, { text });
         return;

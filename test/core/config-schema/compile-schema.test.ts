@@ -83,3 +83,43 @@ describe('the draft of a schema, chosen as gojsonschema 1.2.0 chooses it', () =>
     expect(accepts(schema, { PORT: 70000 })).toBe(false);
   });
 });
+
+describe('patterns, matched by RE2 as gojsonschema matches them with Go regexp', () => {
+  test.each([
+    ['pattern', { properties: { s: { pattern: '^(a+)+$' } } }, { s: `${'a'.repeat(50_000)}!` }],
+    [
+      'patternProperties',
+      { patternProperties: { '^(a|aa)+$': { type: 'number' } } },
+      { [`${'a'.repeat(5000)}b`]: 'x' },
+    ],
+    ['propertyNames', { propertyNames: { pattern: '^(\\w+\\s?)*$' } }, { [`${'word '.repeat(5000)}!`]: 1 }],
+  ])('%s runs in linear time on a pattern that backtracks catastrophically in JavaScript', (_name, schema, data) => {
+    const started = Date.now();
+    accepts(schema, data);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  test.each([
+    ['\\d is ASCII only', { pattern: '^\\d$' }, '٣', false],
+    ['(?P<name>…) groups', { pattern: '^(?P<x>a)b$' }, 'ab', true],
+    ['inline flags', { pattern: '^(?i:ab)c$' }, 'ABc', true],
+    ['a pattern matches anywhere unless anchored', { pattern: 'b' }, 'abc', true],
+  ])('%s', (_name, schema, value, expected) => {
+    expect(accepts({ properties: { s: schema } }, { s: value })).toBe(expected);
+  });
+
+  test.each([
+    ['a lookahead, which RE2 lacks', '^(?=a)a$', /error parsing regexp: invalid or unsupported Perl syntax: `\(\?=`/],
+    ['a backreference', '^(a)\\1$', /error parsing regexp: invalid escape sequence: `\\1`/],
+    ['an unclosed group', '^(a$', /error parsing regexp: missing closing \): `\^\(a\$`/],
+  ])("fails on %s with Go regexp's message", (_name, pattern, message) => {
+    const compiled = compile({ properties: { s: { pattern } } });
+    expect('invalid' in compiled && compiled.invalid).toMatch(message);
+  });
+
+  test('checks the regex format with Go regexp syntax', () => {
+    const schema = { properties: { r: { format: 'regex' } } };
+    expect(accepts(schema, { r: '^(?P<x>a)$' })).toBe(true);
+    expect(accepts(schema, { r: '(?=a)' })).toBe(false);
+  });
+});

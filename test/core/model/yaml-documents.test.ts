@@ -1,5 +1,5 @@
 import { locateField } from '../../../src/core/model/documents';
-import { parseYamlDocuments } from '../../../src/core/model/yaml-documents';
+import { loadYamlWithLimits, parseYamlDocuments } from '../../../src/core/model/yaml-documents';
 
 describe('parseYamlDocuments', () => {
   const text =
@@ -53,6 +53,18 @@ describe('parseYamlDocuments', () => {
     ]);
   });
 
+  test('fails on a long string aliased many times (bytes once expanded), at the alias', () => {
+    const text = `s: &s "${'x'.repeat(1_000_000)}"\nt: [${Array(20).fill('*s').join(', ')}]\n`;
+    const { documents, problems } = parseYamlDocuments(text, 'long.yaml', 'main');
+    expect(documents).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: 'aliases expand this document beyond 16777216 bytes of text (an alias bomb?)',
+        location: { file: 'long.yaml', line: 2, column: expect.any(Number) },
+      }),
+    ]);
+  });
+
   test('accepts ordinary aliases and merge keys', () => {
     const { documents, problems } = parseYamlDocuments('base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n', 'f.yaml', 'main');
     expect(problems).toEqual([]);
@@ -86,5 +98,38 @@ describe('block scalars at the end of a file', () => {
     ['a block that is not last is untouched', 'a: |\n  x\nb: 1', { a: 'x\n', b: 1 }],
   ])('%s', (_name, text, expected) => {
     expect(parseYamlDocuments(text, 'f.yaml', 'main').documents[0].value).toEqual(expected);
+  });
+});
+
+describe("loadYamlWithLimits (text that was produced, such as a Template's output)", () => {
+  test('returns every document, an empty one as null, as js-yaml would', () => {
+    expect(loadYamlWithLimits('a: 1\n---\n', 'output')).toEqual({ values: [{ a: 1 }, null] });
+  });
+
+  test('tells text that is not YAML from text over a limit', () => {
+    expect(loadYamlWithLimits('a: [1\n', 'output')).toEqual({
+      invalid: expect.objectContaining({ message: expect.stringMatching(/^invalid YAML/) }),
+    });
+    expect(loadYamlWithLimits(`a: ${'['.repeat(100)}${']'.repeat(100)}\n`, 'output')).toEqual({
+      overLimit: expect.objectContaining({ message: 'invalid YAML: nesting exceeded maxDepth (64)' }),
+    });
+    expect(loadYamlWithLimits('a: 1\n---\nb: 2\n---\nc: 3\n', 'output', undefined, 2)).toEqual({
+      overLimit: expect.objectContaining({ message: 'text holds 3 documents; the limit is 2' }),
+    });
+  });
+
+  test('refuses an alias bomb before building anything, quickly', () => {
+    let bomb = 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let level = 1; level < 10; level++)
+      bomb += `a${level}: &a${level} [${Array(9)
+        .fill(`*a${level - 1}`)
+        .join(',')}]\n`;
+    const started = Date.now();
+    expect(loadYamlWithLimits(bomb, 'output')).toEqual({
+      overLimit: expect.objectContaining({
+        message: 'aliases expand this document beyond 1000000 nodes (an alias bomb?)',
+      }),
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

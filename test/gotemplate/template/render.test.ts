@@ -120,19 +120,19 @@ describe('rendering stays within its limits', () => {
       'fails on a range over a huge integer at the step budget',
       '{{ range 100000000 }}{{ end }}',
       {},
-      'execution budget of 1000000 steps exceeded (a range or template recursion too large?)',
+      'execution budget of 1000000 steps exceeded (a range or template recursion too large, or too many bytes hashed, copied or built?)',
     ],
     [
       'fails on until with a huge count',
       '{{ len (until 100000000) }}',
       {},
-      'execution budget of 1000000 steps exceeded (a range or template recursion too large?)',
+      'execution budget of 1000000 steps exceeded (a range or template recursion too large, or too many bytes hashed, copied or built?)',
     ],
     [
       'fails on a small explicit step budget',
       '{{ range 10 }}x{{ end }}',
       { maxSteps: 10 },
-      'execution budget of 10 steps exceeded (a range or template recursion too large?)',
+      'execution budget of 10 steps exceeded (a range or template recursion too large, or too many bytes hashed, copied or built?)',
     ],
     [
       'fails on output larger than the limit',
@@ -160,6 +160,39 @@ describe('rendering stays within its limits', () => {
     ],
   ])('%s', (_name, text, options, expected) => {
     expect(renderError(text, HELLO_WORLD, options)).toBe(expected);
+  });
+
+  test.each([
+    [
+      'hashing a 10 MB string in a long range',
+      '{{ $s := repeat 10000000 "x" }}{{ range 300000 }}{{ sha256sum $s }}{{ end }}',
+    ],
+    [
+      'encoding a large string in a long range',
+      '{{ $s := repeat 1000000 "x" }}{{ range 300000 }}{{ $_ := b64enc $s }}{{ end }}',
+    ],
+    [
+      'matching a large string in a long range',
+      '{{ $s := repeat 1000000 "a" }}{{ range 300000 }}{{ $_ := regexMatch "b" $s }}{{ end }}',
+    ],
+    [
+      'hashing a large structure in a long range',
+      '{{ $l := until 100000 }}{{ range 300000 }}{{ $_ := hash $l }}{{ end }}',
+    ],
+    [
+      'copying a large structure in a long range',
+      '{{ $d := dict }}{{ range $i := until 50000 }}{{ $_ := set $d (toString $i) $i }}{{ end }}{{ range 300000 }}{{ $_ := deepCopy $d }}{{ end }}',
+    ],
+  ])('fails within seconds on %s: the budget counts bytes read and built, not only steps', (_name, text) => {
+    const started = Date.now();
+    expect(renderError(text)).toMatch(/^execution budget of 1000000 steps exceeded/);
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  test('charges little for small strings: a long range of small string functions stays within budget', () => {
+    expect(render('{{ range 20000 }}{{ $_ := sha256sum "some-namespace-name" | upper | trunc 10 }}{{ end }}ok')).toBe(
+      'ok',
+    );
   });
 
   test('fails cleanly on printing cyclic data', () => {

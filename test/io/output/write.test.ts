@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as fs from 'fs';
 import * as path from 'path';
 import { OutputError } from '../../../src/io/output/output-lock';
@@ -98,7 +99,7 @@ describe('writeOutput', () => {
 
   test('fails when another live run holds the output folder', async () => {
     const out = temporaryFolder();
-    writeFiles(out, { [`${STATE_DIR}/lock`]: JSON.stringify({ pid: process.pid, host: require('os').hostname() }) });
+    writeFiles(out, { [`${STATE_DIR}/lock`]: JSON.stringify({ pid: process.pid, host: os.hostname() }) });
     await expect(writeOutput(out, [tree({ 'drone/README.md': README })])).rejects.toThrow(OutputError);
     expect(fs.existsSync(path.join(out, 'dev'))).toBe(false);
   });
@@ -106,7 +107,7 @@ describe('writeOutput', () => {
   test('takes over the lock of a process that no longer exists', async () => {
     const out = temporaryFolder();
     writeFiles(out, {
-      [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: require('os').hostname() }),
+      [`${STATE_DIR}/lock`]: JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname() }),
     });
     await writeOutput(out, [tree({ 'drone/README.md': README })]);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README });
@@ -117,12 +118,12 @@ describe('writeOutput', () => {
     writeFiles(out, {
       'dev/drone/README.md': README,
       'dev/drone/t/r.yaml': 'old',
-      [`${STATE_DIR}/staging-dead/dev/drone/README.md`]: README,
-      [`${STATE_DIR}/staging-dead/dev/drone/t/r.yaml`]: 'new',
+      [`${STATE_DIR}/staging-0123456789ab/dev/drone/README.md`]: README,
+      [`${STATE_DIR}/staging-0123456789ab/dev/drone/t/r.yaml`]: 'new',
       [`${STATE_DIR}/staging-other/leftover`]: 'x',
       [`${STATE_DIR}/journal.json`]: JSON.stringify({
-        trash: 'trash-dead',
-        operations: [{ target: 'dev/drone', staged: 'staging-dead/dev/drone' }],
+        trash: 'trash-0123456789ab',
+        operations: [{ target: 'dev/drone', staged: 'staging-0123456789ab/dev/drone' }],
       }),
     });
     await writeOutput(out, []);
@@ -149,18 +150,20 @@ describe('writeOutput', () => {
 });
 
 describe('writeOutput swaps', () => {
-  test('an environment folder holding only managed content is swapped whole', async () => {
+  test('an environment folder is never moved: it keeps its identity, and only changed files are replaced', async () => {
     const out = temporaryFolder();
     await writeOutput(out, [
       tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'x' }),
     ]);
     const folder = fs.statSync(path.join(out, 'dev'));
     const unchanged = fs.statSync(path.join(out, 'dev/drone/a/r.yaml'));
+    const promoted = fs.statSync(path.join(out, 'dev/.github/tracking/Promoted_Commit_Id'));
     await writeOutput(out, [
       tree({ 'drone/README.md': README, 'drone/a/r.yaml': 'a', '.github/tracking/Promoted_Commit_Id': 'y' }),
     ]);
-    expect(fs.statSync(path.join(out, 'dev')).ino).not.toBe(folder.ino);
+    expect(fs.statSync(path.join(out, 'dev')).ino).toBe(folder.ino);
     expect(fs.statSync(path.join(out, 'dev/drone/a/r.yaml')).ino).toBe(unchanged.ino);
+    expect(fs.statSync(path.join(out, 'dev/.github/tracking/Promoted_Commit_Id')).ino).not.toBe(promoted.ino);
     expect(readTree(out)['dev/.github/tracking/Promoted_Commit_Id']).toBe('y');
   });
 

@@ -1,4 +1,5 @@
-import { IgnoreMatcher } from '../../../src/io/source/source-ignore';
+import { compileGlob } from '../../../src/io/source/glob';
+import { IgnoreMatcher, IgnoreProblem, MAX_SOURCE_IGNORE_BYTES } from '../../../src/io/source/source-ignore';
 
 describe('IgnoreMatcher', () => {
   test.each<[string, string, boolean]>([
@@ -22,5 +23,40 @@ describe('IgnoreMatcher', () => {
     ['** matches folders', 'docs/**/*.yaml', '', 'docs/a/b/c.yaml', true],
   ])('%s', (_name, patterns, base, path, ignored) => {
     expect(new IgnoreMatcher().with(patterns, base).isIgnored(path, false)).toBe(ignored);
+  });
+});
+
+describe('gitignore globs', () => {
+  test.each<[string, string, boolean]>([
+    ['a class never matches a slash', 'a[/]b', false],
+    ['a negated class never matches a slash', 'a[!x]b', false],
+    ['** crosses folders', 'a/**', true],
+    ['* does not cross folders', 'a*', false],
+  ])('%s', (_name, glob, expected) => {
+    expect(compileGlob(glob, false).matches('a/b')).toBe(expected);
+  });
+
+  test('matches in linear time where a backtracking engine takes exponential time', () => {
+    const started = Date.now();
+    expect(compileGlob('*a*a*a*a*a*a*a*a*a*a*b', true).matches(`${'a'.repeat(5000)}c`)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('reports a pattern that cannot be used at its line, and uses the others', () => {
+    const problems: IgnoreProblem[] = [];
+    const matcher = new IgnoreMatcher().with('# comment\n[z-a]\ndrafts/\n', '', problems);
+    expect(problems).toEqual([
+      { line: 2, message: 'pattern "[z-a]" cannot be used: the character range z-a in [z-a… is reversed' },
+    ]);
+    expect(matcher.isIgnored('drafts/x.yaml', false)).toBe(true);
+  });
+
+  test('refuses a .sourceignore over the limit as a whole', () => {
+    const problems: IgnoreProblem[] = [];
+    const matcher = new IgnoreMatcher().with(`drafts/\n${'#'.repeat(MAX_SOURCE_IGNORE_BYTES)}`, '', problems);
+    expect(problems).toEqual([
+      { message: `file is over ${MAX_SOURCE_IGNORE_BYTES} bytes, the limit; none of its patterns are used` },
+    ]);
+    expect(matcher.isIgnored('drafts/x.yaml', false)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { fn, FunctionTable } from '../functions';
+import { fn, FunctionTable, walking } from '../functions';
 import { JsonEncodeError, marshalJson } from '../json-encode';
 import { SLICE_ANY, typed } from '../values';
 import { deepCopy, isEmpty, requireList } from './go-reflect';
@@ -14,7 +14,7 @@ export const DEFAULT_FUNCTIONS: FunctionTable = {
       SLICE_ANY,
     ),
   ),
-  deepCopy: fn(['any'], ([v]) => deepCopy(v)),
+  deepCopy: walking(fn(['any'], ([v]) => deepCopy(v))),
   toJson: fn(['any'], ([v]) => jsonOrEmpty(v, false)),
   toPrettyJson: fn(['any'], ([v]) => jsonOrEmpty(v, true)),
   ternary: fn(['any', 'any', 'bool'], ([vt, vf, v]) => (v ? vt : vf)),

@@ -1,5 +1,5 @@
 import { GoMap, GoMapKey } from '../../go/go-map';
-import { fn, FunctionTable, GoCallError } from '../functions';
+import { fn, FunctionTable, GoCallError, walking } from '../functions';
 import { sortedEntries, sortedKeys } from '../map-order';
 import { hasKey, isMap, isNilCollection, mapLookup, newStringMap, SLICE_ANY, SLICE_STRING, typed } from '../values';
 import { isEmpty } from './go-reflect';
@@ -80,8 +80,8 @@ export const DICT_FUNCTIONS: FunctionTable = {
     },
     'string',
   ),
-  merge: fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, false), 'map'),
-  mergeOverwrite: fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, true), 'map'),
+  merge: walking(fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, false), 'map')),
+  mergeOverwrite: walking(fn(['map'], ([dst, ...srcs]) => mergeInto(dst, srcs, true), 'map')),
   values: fn(['map'], ([d]) => {
     const map = readable(d);
     return typed(

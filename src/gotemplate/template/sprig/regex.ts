@@ -1,6 +1,13 @@
-import { fn, FunctionTable, GoCallError } from '../functions';
+import { fn, FunctionContext, FunctionTable, GoCallError } from '../functions';
 import { nilSlice, SLICE_STRING, typed } from '../values';
 import { GoRegexp } from './go-regexp';
+
+/** Finding one match costs several steps of the execution budget (a text with a million matches is refused). */
+const STEPS_PER_MATCH = 8;
+
+function charging(ctx: FunctionContext): () => void {
+  return () => ctx.charge(STEPS_PER_MATCH);
+}
 
 /** sprig v2.22.0 `regex.go`: `regexMatch` treats a bad pattern as no match; the others panic like `MustCompile`. */
 export const REGEX_FUNCTIONS: FunctionTable = {
@@ -11,24 +18,24 @@ export const REGEX_FUNCTIONS: FunctionTable = {
       return false;
     }
   }),
-  regexFindAll: fn(['string', 'string', 'int'], ([regex, s, n]) => {
-    const matches = mustCompile(regex as string).findAll(s as string, n as number);
+  regexFindAll: fn(['string', 'string', 'int'], ([regex, s, n], ctx) => {
+    const matches = mustCompile(regex as string).findAll(s as string, n as number, charging(ctx));
     return matches.length === 0
       ? nilSlice(SLICE_STRING)
       : typed(
-          matches.map((m) => m[0]),
+          matches.map((m) => m.groups[0] ?? ''),
           SLICE_STRING,
         );
   }),
   regexFind: fn(['string', 'string'], ([regex, s]) => mustCompile(regex as string).findString(s as string)),
-  regexReplaceAll: fn(['string', 'string', 'string'], ([regex, s, repl]) =>
-    mustCompile(regex as string).replaceAll(s as string, repl as string, false),
+  regexReplaceAll: fn(['string', 'string', 'string'], ([regex, s, repl], ctx) =>
+    mustCompile(regex as string).replaceAll(s as string, repl as string, false, charging(ctx)),
   ),
-  regexReplaceAllLiteral: fn(['string', 'string', 'string'], ([regex, s, repl]) =>
-    mustCompile(regex as string).replaceAll(s as string, repl as string, true),
+  regexReplaceAllLiteral: fn(['string', 'string', 'string'], ([regex, s, repl], ctx) =>
+    mustCompile(regex as string).replaceAll(s as string, repl as string, true, charging(ctx)),
   ),
-  regexSplit: fn(['string', 'string', 'int'], ([regex, s, n]) => {
-    const parts = mustCompile(regex as string).split(s as string, n as number);
+  regexSplit: fn(['string', 'string', 'int'], ([regex, s, n], ctx) => {
+    const parts = mustCompile(regex as string).split(s as string, n as number, charging(ctx));
     return parts === undefined ? nilSlice(SLICE_STRING) : typed(parts, SLICE_STRING);
   }),
 };

@@ -24,7 +24,6 @@ interface ParsedUrl {
 }
 
 function parseUrl(raw: string): ParsedUrl {
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(raw)) {
     throw new GoCallError(
       `unable to parse url: parse ${JSON.stringify(raw)}: net/url: invalid control character in URL`,

@@ -1,4 +1,4 @@
-import { render, renderError } from '../template-data';
+import { HELLO_WORLD, render, renderError } from '../template-data';
 
 describe('sprig regular expressions (Go RE2 semantics)', () => {
   test.each([
@@ -61,13 +61,30 @@ describe('sprig regular expressions (Go RE2 semantics)', () => {
     expect(render(text)).toBe(expected);
   });
 
-  test('fails on an invalid pattern in regexFind, naming the pattern like MustCompile', () => {
+  test("fails on an invalid pattern in regexFind with Go's own message, naming the pattern like MustCompile", () => {
     expect(renderError('{{ regexFind "(" "x" }}')).toMatch(
-      /error calling regexFind: regexp: Compile\(`\(`\): error parsing regexp: /,
+      /error calling regexFind: regexp: Compile\(`\(`\): error parsing regexp: missing closing \): `\(`/,
     );
+    expect(renderError('{{ regexFind "a{1001}" "x" }}')).toMatch(/invalid repeat count: `\{1001\}`/);
   });
 
-  test('fails on RE2 inline flag groups, which JavaScript lacks', () => {
-    expect(renderError('{{ regexFind "a(?i:b)" "aB" }}')).toMatch(/inline flags are supported only at the start/);
+  test.each([
+    ['inline flag groups', '{{ regexFind "a(?i:b)" "aB" }}', 'aB'],
+    ['ungreedy flag', '{{ regexFind "(?U)a+" "aaa" }}', 'a'],
+    ['negated POSIX classes', '{{ regexFind "[[:^digit:]]+" "12ab3" }}', 'ab'],
+    ['negated Perl classes inside a class', '{{ regexFind "[\\\\D]+" "12ab3" }}', 'ab'],
+  ])('supports RE2 syntax JavaScript lacks: %s', (_name, text, expected) => {
+    expect(render(text)).toBe(expected);
+  });
+
+  test.each([
+    ['regexMatch', '{{ regexMatch "^(a+)+$" .ConfigData.s }}', 'false'],
+    ['regexFind', '[{{ regexFind "(a|aa)*b" .ConfigData.s }}]', '[]'],
+    ['regexReplaceAll', '{{ regexReplaceAll "(a*)*$" .ConfigData.s "x" | len }}', String(100_002)],
+    ['regexSplit', '{{ regexSplit "(a+)+!" .ConfigData.s -1 | len }}', '2'],
+  ])('%s runs in linear time on a pattern that backtracks catastrophically elsewhere', (_name, text, expected) => {
+    const started = Date.now();
+    expect(render(text, { ...HELLO_WORLD, ConfigData: { s: `${'a'.repeat(100_000)}!` } })).toBe(expected);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
