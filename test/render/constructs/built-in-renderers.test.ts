@@ -9,7 +9,8 @@ import {
   PlatformConfigMap,
   configMapJson,
 } from '../../../src/render/constructs/platform-config-map';
-import { EnvFileRenderer } from '../../../src/render/constructs/platform-config-env-file';
+import { EnvFileRenderer, PlatformConfigEnvFile } from '../../../src/render/constructs/platform-config-env-file';
+import { ConfigKeyError } from '../../../src/render/constructs/render-error';
 import { ArgoCdReconcilerRenderer, FluxReconcilerRenderer } from '../../../src/render/constructs/reconcilers';
 import { RendererRegistry } from '../../../src/render/constructs/renderer-registry';
 import { DefaultNamespaceRenderer } from '../../../src/render/constructs/target-namespace';
@@ -152,18 +153,41 @@ describe('built-in renderers', () => {
     expect(texts).toEqual(['export A="plain"\nexport B="say \\"hi\\" \\$HOME \\`x\\` \\\\"\n']);
   });
 
-  test('fails validation on a config key that is not a shell name', () => {
-    const chart = Testing.chart();
-    new EnvFileRenderer().render(chart, { ...context, config: { 'bad-key': 'x' } });
-    expect(validationErrors(chart)).toEqual([
-      'config key "bad-key" is not a shell variable name, so it cannot be exported',
-    ]);
+  test('fails on a config key that is not a shell name, naming the key (the plan reports it where it was set)', () => {
+    const render = () =>
+      new EnvFileRenderer().render(Testing.chart(), { ...context, config: { 'bad-key': 'x', GOOD: 'y' } });
+    expect(render).toThrow(ConfigKeyError);
+    expect(render).toThrow(
+      expect.objectContaining({
+        keys: [
+          { key: 'bad-key', problem: 'config key "bad-key" is not a shell variable name, so it cannot be exported' },
+        ],
+      }),
+    );
   });
 
-  test('fails validation on a config key a ConfigMap cannot hold', () => {
+  test('fails on a config key a ConfigMap cannot hold, naming the key', () => {
+    const render = () => new ConfigMapRenderer().render(Testing.chart(), { ...context, config: { 'bad key': 'x' } });
+    expect(render).toThrow(
+      expect.objectContaining({
+        keys: [
+          {
+            key: 'bad key',
+            problem:
+              'config key "bad key" is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)',
+          },
+        ],
+      }),
+    );
+  });
+
+  test('fails validation when code gives the constructs such keys directly', () => {
     const chart = Testing.chart();
-    new ConfigMapRenderer().render(chart, { ...context, config: { 'bad key': 'x' } });
+    new PlatformConfigEnvFile(chart, 'EnvFile', { 'bad-key': 'x' });
+    const configMap = new PlatformConfigMap(chart, 'ConfigMap', { namespace: 'ns' });
+    configMap.addEntry('bad key', 'x');
     expect(validationErrors(chart)).toEqual([
+      'config key "bad-key" is not a shell variable name, so it cannot be exported',
       'config key "bad key" is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)',
     ]);
   });
