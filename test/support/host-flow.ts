@@ -97,14 +97,19 @@ export function hostFlags(host: FlowHost, fake: FakeHost): string[] {
 
 /**
  * Services whose adapters are the real ones with retries that wait a millisecond per second, checking that the
- * command asked for the fake's API with the token from the host's variable.
+ * command asked for the fake's API with the token from the host's variable (`token`, by default the fake's).
  */
-export function fakeHostServices(host: FlowHost, fake: FakeHost, extra: CliServices = {}): CliServices {
+export function fakeHostServices(
+  host: FlowHost,
+  fake: FakeHost,
+  extra: CliServices = {},
+  token = fake.server.token,
+): CliServices {
   return {
     ...extra,
     createPullRequestHost: async (repository, options) => {
       expect(repository).toMatchObject({ kind: host.kind, apiUrl: host.apiUrl(fake) });
-      expect(options).toEqual({ token: fake.server.token, tokenVariable: host.variable });
+      expect(options).toEqual({ token, tokenVariable: host.variable });
       return createPullRequestHost(repository, { ...options, millisecondsPerSecond: 1 });
     },
   };

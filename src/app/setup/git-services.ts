@@ -19,11 +19,10 @@ export interface GitServicesOptions {
   readonly hosts?: HostOverride;
 }
 
-/** One host's token as git sends it: the header, the URL prefixes that receive it, and the texts to redact. */
+/** One host's token as git sends it: the header, and the URL prefixes that receive it. */
 interface GitHostCredential {
   readonly urls: readonly string[];
   readonly header: string;
-  readonly secrets: readonly string[];
 }
 
 /**
@@ -42,7 +41,7 @@ export function gitServices(
   );
   const git = new GitRunner({
     env: gitEnvironment(withGitConfig(env ?? process.env, headers)),
-    secrets: credentials.flatMap((credential) => credential.secrets),
+    secrets: hostSecrets(variables),
   });
   const cache = new GitCache(options.cache ?? defaultCacheFolder(variables), git);
   return { git, cache, token: variables.GITHUB_TOKEN || undefined };
@@ -69,7 +68,7 @@ function gitHostCredentials(
       kind === HostKind.GITHUB && options.githubOrigin !== undefined
         ? [tokenUrlFor(options.githubOrigin)]
         : gitTokenUrls(kind, options.hosts);
-    return urls.length > 0 ? [{ urls, ...gitCredential(kind, found.token, found.variable) }] : [];
+    return urls.length > 0 ? [{ urls, header: gitCredential(kind, found.token, found.variable).header }] : [];
   });
 }
 
