@@ -72,7 +72,7 @@ export const HOST_FLAGS = declareFlags({
     value: 'NAME',
     defaultText: 'recognised from each repository URL',
     description:
-      "the Git host of a self-hosted instance: github, gitlab, azure-devops, gitea (Gitea and Forgejo) or bitbucket; github.com, gitlab.com, dev.azure.com, *.visualstudio.com and bitbucket.org are recognised by name, and any other host of a repository is this one (the API URL's host, with --api-url)",
+      "the Git host of repositories on --api-url's host, or on any host not recognised by name (github.com, gitlab.com, dev.azure.com, *.visualstudio.com and bitbucket.org are): github, gitlab, azure-devops, gitea (Gitea and Forgejo) or bitbucket",
   },
   'api-url': {
     type: 'string',
