@@ -37,7 +37,7 @@ describe('GitLab limits', () => {
     });
     // WHEN it is read THEN it fails rather than miss files
     await expect(host.readBranch('main')).rejects.toThrow(
-      "group/sub/gitops@main has more files and folders than the 10000 GitLab's tree listing is read for; publish it with --push instead",
+      "group/sub/gitops@main has 10000 files and folders or more, more than are read through GitLab's API; publish it with --push instead",
     );
   });
 });
