@@ -128,8 +128,9 @@ export async function planPublication(
   const problems: Problem[] = [...result.problems];
   const destinations = new Map<EnvironmentPlan, Destination>();
   if (!problems.some(isError)) {
+    const hosts = options.hosts ?? HostAccess.aroundGitHub(options.github);
     for (const plan of result.plans) {
-      const destination = await destinationOf(plan, options, problems);
+      const destination = await destinationOf(plan, { ...options, hosts }, problems);
       if (destination) destinations.set(plan, destination);
     }
   }
@@ -206,7 +207,7 @@ export function publishJson(result: PublishEnvironmentsResult) {
 /** Where an environment's plan goes; a problem (and undefined) when its GitOpsRepo cannot be published to. */
 async function destinationOf(
   plan: EnvironmentPlan,
-  options: PublishEnvironmentsOptions,
+  options: PublishEnvironmentsOptions & { readonly hosts: HostAccess },
   problems: Problem[],
 ): Promise<Destination | undefined> {
   const fail = (message: string) => {
@@ -232,7 +233,7 @@ async function destinationOf(
     const target = new GitTarget(options.git.cache, { url: repo, branch, pushTo: head });
     return { mode: 'push', repo, branch, head, target };
   }
-  const hosts = options.hosts ?? HostAccess.aroundGitHub(options.github);
+  const { hosts } = options;
   if (classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH || /^file:/i.test(repo)) {
     throw new UsageError(
       `${repo} (GitOpsRepo of environment "${plan.environment}") is a repository on this machine, not on a Git host; publish it with --push`,
