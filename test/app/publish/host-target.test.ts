@@ -319,11 +319,8 @@ describe('publishing to GitHub', () => {
   });
 
   test('fails naming the branch when the GitOpsRepo branch does not exist', async () => {
-    await expect(
-      publishPlan(
-        tutorialDev,
-        gitHubTarget(octokit, 'prod'),
-      ),
-    ).rejects.toThrow(`branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`);
+    await expect(publishPlan(tutorialDev, gitHubTarget(octokit, 'prod'))).rejects.toThrow(
+      `branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`,
+    );
   });
 });
