@@ -490,7 +490,7 @@ describe('the CI workflow example', () => {
     const help = commandHelp(PUBLISH);
     expect(flags.filter((flag) => !help.includes(`${flag} `) && !help.includes(`${flag}\n`))).toEqual([]);
     expect(flags).toEqual(
-      expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--github-api-url']),
+      expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--host', '--api-url']),
     );
   });
 });
