@@ -1,5 +1,6 @@
 import { GitError } from '../io/git/git-runner';
 import { GitHubError } from '../io/github/github-error';
+import { HostError } from '../io/hosts/host-error';
 import { KubernetesError } from '../io/kubernetes/flux-objects';
 import { OutputError } from '../io/output/output-lock';
 import { LoadUsageError } from '../io/source/load';
@@ -26,6 +27,7 @@ export function isEnvironmentError(e: unknown): e is Error {
     e instanceof OutputError ||
     e instanceof GitError ||
     e instanceof GitHubError ||
+    e instanceof HostError ||
     e instanceof KubernetesError ||
     isFileSystemError(e)
   );

@@ -1,6 +1,6 @@
 import { ownPackage } from '../app/own-package';
 import { UsageError, describeEnvironmentError, isEnvironmentError } from '../app/errors';
-import { redactSecrets } from '../app/setup/git-services';
+import { hostSecrets, redactSecrets } from '../app/setup/git-services';
 import { didYouMean } from '../core/model/did-you-mean';
 import { CliServices, Command } from './command';
 import { COMMANDS, PROGRAM } from './commands/all-commands';
@@ -62,14 +62,18 @@ export async function main(
   }
 }
 
-/** Everything a command prints, with `GITHUB_TOKEN` removed (our errors never hold it; this is the last line of defence). */
+/**
+ * Everything a command prints, with every Git host's token (`GITHUB_TOKEN`, `GITLAB_TOKEN`, `AZURE_DEVOPS_EXT_PAT`,
+ * `SYSTEM_ACCESSTOKEN`, `GITEA_TOKEN`, `BITBUCKET_TOKEN`) removed: our errors never hold one; this is the last line of
+ * defence.
+ */
 function redactingIO(io: CliIO): CliIO {
-  const token = io.env?.GITHUB_TOKEN;
-  if (!token) return io;
+  const secrets = hostSecrets(io.env ?? {});
+  if (secrets.length === 0) return io;
   return {
     ...io,
-    stdout: (text) => io.stdout(redactSecrets(text, [token])),
-    stderr: (text) => io.stderr(redactSecrets(text, [token])),
+    stdout: (text) => io.stdout(redactSecrets(text, secrets)),
+    stderr: (text) => io.stderr(redactSecrets(text, secrets)),
   };
 }
 

@@ -1,15 +1,18 @@
 import type { Clock } from '../app/promotion/wait-for-compliance';
 import type { GitHubClientFactory } from '../app/setup/github-access';
+import type { PullRequestHostFactory } from '../app/setup/host-access';
 import { ExitCode } from './exit';
 import { FlagDeclarations, declareFlags } from './flags/flag-declaration';
 import { ParsedArguments, checkRequired, parseFlags } from './flags/parse-flags';
 import { commandHelp } from './help/help-text';
 import { CliIO } from './io';
 
-/** What commands get from outside besides their arguments and IO; tests replace the GitHub client and the clock. */
+/** What commands get from outside besides their arguments and IO; tests replace the Git host clients and the clock. */
 export interface CliServices {
   /** @default - the real client (retries, rate limits) */
   readonly createGitHubClient?: GitHubClientFactory;
+  /** The adapters of the other Git hosts. @default - the real ones (retries, rate limits) */
+  readonly createPullRequestHost?: PullRequestHostFactory;
   /** The clock `kalypso check` waits with. @default - the system clock */
   readonly clock?: Clock;
 }

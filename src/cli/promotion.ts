@@ -1,6 +1,5 @@
 import { PromotionContext } from '../app/promotion/promotion-context';
-import { GitHubAccess, githubApi } from '../app/setup/github-access';
-import { gitServices } from '../app/setup/git-services';
+import { hostServices } from '../app/setup/host-services';
 import { CommandContext } from './command';
 import { FlagValues } from './flags/flag-declaration';
 import { PROMOTION_FLAGS } from './flags/shared-flags';
@@ -12,16 +11,14 @@ export async function openPromotion(
   flags: FlagValues<typeof PROMOTION_FLAGS>,
   { io, services }: CommandContext,
 ): Promise<PromotionContext> {
-  const api = githubApi(flags.githubApiUrl);
   const { controlPlane, cache } = locationOptions(flags, io.cwd);
-  const git = gitServices(io.env, { cache, githubOrigin: api.githubOrigin });
+  const { git, hosts } = hostServices(flags, io.env, {
+    cache,
+    createGitHubClient: services.createGitHubClient,
+    createPullRequestHost: services.createPullRequestHost,
+  });
   const notify = (text: string) => {
     if (!flags.quiet) io.stderr(`kalypso ${command}: ${text}\n`);
   };
-  return PromotionContext.open(
-    { controlPlane, push: flags.push, noStatus: flags.noStatus },
-    git,
-    new GitHubAccess(api, git.token, services.createGitHubClient),
-    notify,
-  );
+  return PromotionContext.open({ controlPlane, push: flags.push, noStatus: flags.noStatus }, git, hosts, notify);
 }

@@ -190,7 +190,7 @@ describe('kalypso check failures', () => {
     expect(await run(['check', ...argv])).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  test('fails with exit 2 before waiting for an unknown --next, a kubeconfig without the context, a GitOps repository not on GitHub', async () => {
+  test('fails with exit 2 before waiting for an unknown --next, a kubeconfig without the context, a GitOps repository on a host it cannot tell', async () => {
     const cp = tutorialRepository();
     const base = ['check', '-c', cp.path, '--env', 'dev', '--commit', COMMIT, '--cache', temporaryFolder()];
     expect(await run([...base, '--promoted', cp.main, '--next', 'prod', '--expect-cluster', 'x'])).toEqual({
@@ -206,7 +206,8 @@ describe('kalypso check failures', () => {
       code: 2,
       stdout: '',
       stderr:
-        'kalypso check: --expect-cluster reads commit statuses on GitHub, and https://gitlab.example.com/org/gitops is not a repository on https://github.com; run kalypso check --help\n',
+        'kalypso check: --expect-cluster reads commit statuses on the Git host of https://gitlab.example.com/org/gitops: cannot tell which Git host serves gitlab.example.com; ' +
+        'give --host (github, gitlab, azure-devops, gitea, bitbucket) and, for a self-hosted instance, --api-url; run kalypso check --help\n',
     });
   });
 

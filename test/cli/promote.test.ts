@@ -56,7 +56,7 @@ describe('kalypso promote --push', () => {
     expect(first).toEqual({
       code: 0,
       stdout: `dev: promoted main ${promoted.slice(0, 12)}: wrote base-repo.yaml on ${controlPlane.path} branch dev (${written.slice(0, 12)})\n`,
-      stderr: `kalypso promote: commit statuses skipped: ${ELSEWHERE} is not a repository on https://github.com\n`,
+      stderr: `kalypso promote: commit statuses skipped: ${ELSEWHERE}: cannot tell which Git host serves git.example.com; give --host (github, gitlab, azure-devops, gitea, bitbucket) and, for a self-hosted instance, --api-url\n`,
     });
     expect(readBranchFiles(controlPlane, 'dev')['base-repo.yaml']).toBe(
       baseRepoDocument({ repo: ELSEWHERE, commit: promoted }),

@@ -230,7 +230,7 @@ describe('kalypso publish failures', () => {
     expect(await run(['publish', ...argv])).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  test('fails with exit 2 for a GitHub repository without GITHUB_TOKEN, and for a non-GitHub one without --push', async () => {
+  test('fails with exit 2 for a GitHub repository without GITHUB_TOKEN, and for one on a host it cannot tell without --push', async () => {
     const controlPlane = tutorialRepository();
     const noToken = await run([
       'publish',
@@ -256,8 +256,8 @@ describe('kalypso publish failures', () => {
     );
     expect(notGitHub.code).toBe(2);
     expect(notGitHub.stderr).toBe(
-      'kalypso publish: https://gitlab.example.com/org/gitops (GitOpsRepo of environment "dev") is not a repository on https://github.com; ' +
-        'publish it with --push, or give --github-api-url for GitHub Enterprise; run kalypso publish --help\n',
+      'kalypso publish: https://gitlab.example.com/org/gitops (GitOpsRepo of environment "dev"): cannot tell which Git host serves gitlab.example.com; ' +
+        'give --host (github, gitlab, azure-devops, gitea, bitbucket) and, for a self-hosted instance, --api-url, or publish it with --push; run kalypso publish --help\n',
     );
   });
 
@@ -490,7 +490,7 @@ describe('the CI workflow example', () => {
     const help = commandHelp(PUBLISH);
     expect(flags.filter((flag) => !help.includes(`${flag} `) && !help.includes(`${flag}\n`))).toEqual([]);
     expect(flags).toEqual(
-      expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--github-api-url']),
+      expect.arrayContaining(['--control-plane', '--env', '--dry-run', '--push', '--host', '--api-url']),
     );
   });
 });

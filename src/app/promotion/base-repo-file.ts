@@ -1,7 +1,7 @@
 import { PROMOTED_BASE_REPO } from '../../core/model/environments';
 import { KALYPSO_API_VERSION } from '../../core/model/types';
 
-/** Where a promotion writes the BaseRepo `main` when the environment's branch has none (reference §10.2). */
+/** Where a promotion writes the BaseRepo `main` when the environment's branch has none. */
 export const BASE_REPO_FILE = 'base-repo.yaml';
 
 export interface BaseRepoFileProps {

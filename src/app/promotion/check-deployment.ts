@@ -39,7 +39,7 @@ export interface CheckDeploymentResult {
 }
 
 /**
- * Waits until every cluster of the environment applied the platform GitOps commit (reference §10.2 `checkpromote`):
+ * Waits until every cluster of the environment applied the platform GitOps commit (what upstream Kalypso's check-promote workflow does):
  * `pending` / `Deploying` on the promoted commit, then `pending` / `Deployed` and the promotion to the next
  * environment, or `success` / `Deployed` for the last one, or `failure` / `Failed to deploy` when a cluster failed
  * or time ran out (and nothing is promoted). Without a promoted commit (a change of the environment's branch only)

@@ -2,13 +2,13 @@ import * as path from 'path';
 import { Problem } from '../../core/model/problems';
 import { RepositoryKind, branchNameProblem, classifyRepository } from '../../io/git/git-refs';
 import { KubernetesClusters } from '../../io/kubernetes/flux-objects';
+import { repositoryName } from '../../io/hosts/host-selection';
 import { UsageError } from '../errors';
 import { problemJson } from '../report/problem-json';
-import { githubRepository } from '../setup/github-access';
 import { CheckDeploymentResult, checkDeployment } from './check-deployment';
 import { ComplianceSource } from './compliance-source';
 import { PlatformCommit } from './flux-kustomizations';
-import { GitHubStatusComplianceSource } from './github-status-source';
+import { HostStatusComplianceSource } from './host-status-source';
 import { KubernetesComplianceSource } from './kubernetes-source';
 import { nextEnvironment } from './next-environment';
 import { PromotionRefusedError, promote } from './promote';
@@ -41,7 +41,7 @@ export interface CheckEnvironmentOptions {
   readonly contexts?: readonly string[];
   /** Only Flux objects of this namespace. @default - every namespace */
   readonly namespace?: string;
-  /** Read the commit statuses Flux's notification-controller posts on GitHub, one per cluster id. */
+  /** Read the commit statuses Flux's notification-controller posts on the repository's Git host, one per cluster id. */
   readonly expectClusters?: readonly string[];
   /** How long to wait, how often to look, and who is told each verdict. */
   readonly wait: WaitOptions;
@@ -109,13 +109,14 @@ export async function checkEnvironment(
   }
   const expected = options.expectClusters ?? [];
   if (expected.length > 0) {
-    const github = githubRepository(repo, context.github.api);
-    if (!github)
-      throw new UsageError(
-        `--expect-cluster reads commit statuses on GitHub, and ${repo} is not a repository on ${context.github.api.githubOrigin}`,
-      );
-    const octokit = await context.github.client();
-    sources.push(new GitHubStatusComplianceSource({ octokit, repository: github, commit, expected }));
+    const located = context.hosts.locate(repo);
+    if ('problem' in located) {
+      throw new UsageError(`--expect-cluster reads commit statuses on the Git host of ${repo}: ${located.problem}`);
+    }
+    const host = await context.hosts.open(located.repository);
+    sources.push(
+      new HostStatusComplianceSource({ host, repository: repositoryName(located.repository), commit, expected }),
+    );
   }
   if (sources.length === 0) throw new UsageError('no compliance source: give a kubeconfig or expected clusters');
   const statuses = promoted ? await context.statusBoard(selection) : undefined;

@@ -49,7 +49,7 @@ export interface PromotionResult {
 }
 
 /**
- * Pins `main` to a commit for an environment (reference §10.2 `cd`): writes the BaseRepo `main` onto the
+ * Pins `main` to a commit for an environment (what upstream Kalypso's cd workflow does): writes the BaseRepo `main` onto the
  * environment's branch (decided by `planBaseRepoChange`), then sets `pending` / `Promoted` on the commit. Promoting the
  * same commit again writes nothing and only sets the status if the commit has none for the environment.
  */

@@ -11,15 +11,17 @@ import {
 import { Problem, error } from '../../core/model/problems';
 import { BaseRepo, GitOpsRepo } from '../../core/model/types';
 import { UsageError } from '../errors';
+import { HOST_NAMES } from '../../io/hosts/host-names';
+import { repositoryName } from '../../io/hosts/host-selection';
 import { isRepositoryRoot, openControlPlane } from '../setup/control-plane';
-import { GitHubAccess, githubRepository } from '../setup/github-access';
 import { GitServices } from '../setup/git-services';
+import { HostAccess } from '../setup/host-access';
 import { ExistingBaseRepo, planBaseRepoChange } from './base-repo-change';
 import { BranchWriter } from './branch-writer';
 import { GitBranchWriter } from './git-branch-writer';
-import { GitHubBranchWriter } from './github-branch-writer';
+import { HostBranchWriter } from './host-branch-writer';
 import { PromoteProps } from './promote';
-import { GitHubStatusBoard, StatusBoard } from './status-board';
+import { HostStatusBoard, StatusBoard } from './status-board';
 
 export type { EnvironmentSelection } from '../../core/model/environments';
 
@@ -29,7 +31,7 @@ export interface PromotionSettings {
   readonly controlPlane: string;
   /**
    * Write the environment's branch with git push to `controlPlane` (for the top of a clone, its origin) instead of
-   * through the GitHub API.
+   * through its Git host's API.
    * @default false
    */
   readonly push?: boolean;
@@ -43,7 +45,7 @@ export interface PromotionSettings {
 /** The branch state a promotion starts from: the BaseRepo `main` objects and files of the branch, and their problems. */
 export type BranchState = Pick<PromoteProps, 'existing' | 'files'> & { problems: Problem[] };
 
-/** A control plane opened for promotion, with the GitHub client made on first use. */
+/** A control plane opened for promotion, with the Git hosts' adapters made on first use. */
 export class PromotionContext {
   private readonly boards = new Map<string, StatusBoard | undefined>();
 
@@ -51,9 +53,9 @@ export class PromotionContext {
     public readonly source: ControlPlaneSource,
     public readonly settings: PromotionSettings,
     private readonly git: GitServices,
-    /** The GitHub API and client. */
-    public readonly github: GitHubAccess,
-    /** Told what is skipped (statuses on a host that is not GitHub) and what is waited for. */
+    /** Which host serves each repository, and its adapter. */
+    public readonly hosts: HostAccess,
+    /** Told what is skipped (statuses on a host that cannot be told) and what is waited for. */
     public readonly notify: (text: string) => void = () => undefined,
   ) {}
 
@@ -61,11 +63,11 @@ export class PromotionContext {
   public static async open(
     settings: PromotionSettings,
     git: GitServices,
-    github: GitHubAccess,
+    hosts: HostAccess,
     notify?: (text: string) => void,
   ): Promise<PromotionContext> {
     const { controlPlane } = await openControlPlane(settings.controlPlane, git);
-    return new PromotionContext(controlPlane, settings, git, github, notify);
+    return new PromotionContext(controlPlane, settings, git, hosts, notify);
   }
 
   /**
@@ -152,46 +154,41 @@ export class PromotionContext {
   }
 
   /**
-   * How an environment's branch is written: through the GitHub API on the control plane's repository, or with
+   * How an environment's branch is written: through the API of the control plane repository's Git host, or with
    * `--push` by git onto the repository `--control-plane` names (for the top of a clone, its `origin`).
    */
   public async writer(selection: EnvironmentSelection): Promise<BranchWriter> {
     if (this.settings.push)
       return new GitBranchWriter(this.git.cache, { url: await this.pushUrl(), branch: selection.branch });
     const repository = this.repositoryOf(selection);
-    const github = githubRepository(repository, this.github.api);
-    if (!github) {
+    const located = this.hosts.locate(repository);
+    if ('problem' in located) {
       throw new UsageError(
-        `${repository} (the control plane of environment "${selection.name}") is not a repository on ${this.github.api.githubOrigin}; ` +
-          'promote with --push, or give --github-api-url for GitHub Enterprise',
+        `${repository} (the control plane of environment "${selection.name}"): ${located.problem}, or promote with --push`,
       );
     }
-    return new GitHubBranchWriter(
-      await this.github.client('writing through the GitHub API needs a token (or use --push)'),
-      {
-        ...github,
-        branch: selection.branch,
-      },
+    const host = await this.hosts.open(
+      located.repository,
+      `writing through the ${HOST_NAMES[located.repository.kind]} API needs a token (or use --push)`,
     );
+    return new HostBranchWriter(host, { repository: repositoryName(located.repository), branch: selection.branch });
   }
 
   /**
-   * Where the statuses of an environment's promoted commits go: the control plane's repository when it is on GitHub;
-   * none, with a notice, for any other host or with `--no-status`.
+   * Where the statuses of an environment's promoted commits go: the control plane's repository on its Git host; none,
+   * with a notice, when its host cannot be told or with `--no-status`.
    */
   public async statusBoard(selection: EnvironmentSelection): Promise<StatusBoard | undefined> {
     if (this.settings.noStatus) return undefined;
     const repository = this.repositoryOf(selection);
     if (this.boards.has(repository)) return this.boards.get(repository);
-    const github = githubRepository(repository, this.github.api);
+    const located = this.hosts.locate(repository);
     let board: StatusBoard | undefined;
-    if (!github) {
-      this.notify(`commit statuses skipped: ${repository} is not a repository on ${this.github.api.githubOrigin}`);
+    if ('problem' in located) {
+      this.notify(`commit statuses skipped: ${repository}: ${located.problem}`);
     } else {
-      board = new GitHubStatusBoard(
-        await this.github.client('commit statuses need a token (or use --no-status)'),
-        github,
-      );
+      const host = await this.hosts.open(located.repository, 'commit statuses need a token (or use --no-status)');
+      board = new HostStatusBoard(host, repositoryName(located.repository));
     }
     this.boards.set(repository, board);
     return board;

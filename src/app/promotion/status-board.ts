@@ -1,6 +1,4 @@
-import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
-import { commitStatuses, setCommitStatus } from '../../io/github/commit-status';
-import { GitHubRepository } from '../../io/github/repository-url';
+import { PullRequestHost } from '../../io/hosts/pull-request-host';
 import { PromotionStatus } from './status-contract';
 
 /** Where the statuses of promoted commits are read and set. */
@@ -12,23 +10,20 @@ export interface StatusBoard {
   set(commit: string, status: PromotionStatus): Promise<void>;
 }
 
-/** Commit statuses of a repository on GitHub. */
-export class GitHubStatusBoard implements StatusBoard {
-  public readonly description: string;
-
+/** Commit statuses of a repository on its Git host (GitHub and Gitea statuses, GitLab's, Azure DevOps', Bitbucket's build statuses). */
+export class HostStatusBoard implements StatusBoard {
   public constructor(
-    private readonly octokit: Octokit,
-    private readonly repository: GitHubRepository,
-  ) {
-    this.description = `${repository.owner}/${repository.repo}`;
-  }
+    private readonly host: PullRequestHost,
+    /** The repository as messages name it: `org/control-plane`. */
+    public readonly description: string,
+  ) {}
 
   public async current(commit: string, context: string): Promise<PromotionStatus | undefined> {
-    const status = (await commitStatuses(this.octokit, { ...this.repository, ref: commit })).get(context);
+    const status = (await this.host.readStatuses(commit)).find((candidate) => candidate.context === context);
     return status ? { state: status.state, context: status.context, description: status.description ?? '' } : undefined;
   }
 
   public async set(commit: string, status: PromotionStatus): Promise<void> {
-    await setCommitStatus(this.octokit, { ...this.repository, sha: commit }, status);
+    await this.host.setStatus(commit, status);
   }
 }

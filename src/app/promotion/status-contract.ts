@@ -8,7 +8,7 @@ export interface PromotionStatus {
   readonly description: string;
 }
 
-/** The steps of a promotion that mark the promoted `main` commit (reference §10.4). */
+/** The steps of a promotion that mark the promoted `main` commit (as upstream Kalypso's workflows set them). */
 export enum PromotionStep {
   /** `kalypso promote` pinned the commit on the environment's branch. */
   PROMOTED = 'promoted',

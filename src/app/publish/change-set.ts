@@ -18,8 +18,8 @@ export interface ChangeSet extends TreeChanges {
 }
 
 /**
- * The change that makes the managed folders of a branch equal the plan (SPEC §8, §9; reference §8.3 with stale files
- * inside live target folders removed too): `diffTree` over the branch's blob ids. Contents are compared by blob id,
+ * The change that makes the managed folders of a branch equal the plan (docs/explanation/publishing.md; unlike
+ * upstream Kalypso, stale files inside live target folders are removed too): `diffTree` over the branch's blob ids. Contents are compared by blob id,
  * so only the files that differ have to be fetched or sent; Kalypso's cluster-type README is spelled out so that
  * `diffTree` still recognises cluster-type folders written earlier.
  */

@@ -22,6 +22,7 @@ export class GitTarget implements PublishTarget {
   public readonly description: string;
   private repository?: GitRepository;
   private headTip?: string;
+  private treeId?: string;
 
   public constructor(
     private readonly cache: GitCache,
@@ -40,12 +41,11 @@ export class GitTarget implements PublishTarget {
     this.repository = repository;
     if (pushTo !== branch && tips.has(pushTo)) this.headTip = (await this.cache.fetchBranch(url, pushTo, 1)).commit;
     const commit = fetched.commit;
-    const treeId = (await repository.commit(commit)).tree;
+    this.treeId = (await repository.commit(commit)).tree;
     const entries = await repository.listTree(commit);
     const blobs = new Map(entries.map((entry) => [entry.path, entry.sha]));
     return {
       commit,
-      treeId,
       tree: { blobs, objectFormat: await repository.objectFormat() },
       readContents: async (paths) => {
         const known = paths.filter((path) => blobs.has(path));
@@ -57,15 +57,15 @@ export class GitTarget implements PublishTarget {
 
   public async apply(branch: TargetBranch, proposal: Proposal): Promise<PublishOutcome> {
     const { url, pushTo } = this.props;
-    const repository = this.repository;
-    if (!repository) throw new Error('GitTarget.apply called before read');
+    const { repository, treeId } = this;
+    if (!repository || !treeId) throw new Error('GitTarget.apply called before read');
     if (isEmptyChangeSet(proposal.changes)) return { kind: 'push', action: 'none', branch: pushTo };
     const edits = [
       ...proposal.changes.deleted.map((path) => ({ path, content: null })),
       ...Object.entries(proposal.changes.writes).map(([path, content]) => ({ path, content })),
     ];
-    const tree = await repository.writeTree(branch.treeId, edits);
-    if (tree === branch.treeId) return { kind: 'push', action: 'none', branch: pushTo };
+    const tree = await repository.writeTree(treeId, edits);
+    if (tree === treeId) return { kind: 'push', action: 'none', branch: pushTo };
     if (this.headTip) {
       const tip = await repository.commit(this.headTip);
       if (tip.tree === tree && tip.parents.length === 1 && tip.parents[0] === branch.commit) {

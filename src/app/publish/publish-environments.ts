@@ -4,14 +4,19 @@ import { EnvironmentPlan } from '../../core/plan/plan';
 import { RepositoryKind, branchNameProblem, classifyRepository, gitOpsRepoProblem } from '../../io/git/git-refs';
 import { GitError } from '../../io/git/git-runner';
 import { GitHubError } from '../../io/github/github-error';
+import { HostError } from '../../io/hosts/host-error';
+import { requestNoun } from '../../io/hosts/host-names';
+import { repositoryName } from '../../io/hosts/host-selection';
+import { HostKind } from '../../io/hosts/pull-request-host';
 import { UsageError } from '../errors';
 import { explainEnvironment } from '../explain/explain-environment';
 import { problemJson } from '../report/problem-json';
-import { GitHubAccess, githubRepository } from '../setup/github-access';
+import { GitHubAccess } from '../setup/github-access';
 import { GitServices } from '../setup/git-services';
+import { HostAccess } from '../setup/host-access';
 import { SynthResult } from '../synthesize/synthesize';
 import { GitTarget } from './git-target';
-import { GitHubTarget, headBranch } from './github-target';
+import { HostTarget, headBranch } from './host-target';
 import { PublishResult, PublishTarget, publishPlan } from './publish';
 import { assignmentMatrixSection } from './pull-request-text';
 
@@ -19,10 +24,15 @@ import { assignmentMatrixSection } from './pull-request-text';
 export interface PublishEnvironmentsOptions {
   /** git. */
   readonly git: GitServices;
-  /** The GitHub API and its client (for pull requests). */
+  /** The GitHub API and its client (for pull requests on GitHub). */
   readonly github: GitHubAccess;
   /**
-   * Publish with git push (any host, or a local repository) instead of a GitHub pull request.
+   * Which host serves each GitOps repository, and its adapter (for requests on any host).
+   * @default - the hosts recognised by name and the GitHub of `github`, with tokens from `process.env`
+   */
+  readonly hosts?: HostAccess;
+  /**
+   * Publish with git push (any host, or a local repository) instead of a request on the repository's Git host.
    * @default false
    */
   readonly push?: boolean;
@@ -48,14 +58,26 @@ export interface PublishEnvironmentsOptions {
 }
 
 /** Where an environment's plan goes. */
-export interface Destination {
-  readonly mode: 'pull-request' | 'push';
+export type Destination = RequestDestination | PushDestination;
+
+interface DestinationBase {
   readonly repo: string;
-  /** The GitOpsRepo branch (the pull request's base). */
+  /** The GitOpsRepo branch (the request's base). */
   readonly branch: string;
   /** The branch written: `kalypso/<environment>`, or `branch` itself with `direct`. */
   readonly head: string;
   readonly target: PublishTarget;
+}
+
+/** A request on the repository's Git host. */
+export interface RequestDestination extends DestinationBase {
+  readonly mode: 'pull-request';
+  readonly host: HostKind;
+}
+
+/** A git push. */
+export interface PushDestination extends DestinationBase {
+  readonly mode: 'push';
 }
 
 /** Where each environment goes, decided before anything is read from or written to a Git host. */
@@ -94,9 +116,10 @@ export function checkPublishOptions(
 }
 
 /**
- * Decides where each environment's plan goes: its GitOpsRepo (or `repo` and `branch`), as a pull request on GitHub or
- * with git push. An environment without a GitOpsRepo, or with one git must refuse, is an input problem; a repository
- * that is not on the GitHub of `github` without `push` is a usage error. Nothing is decided when the input has errors.
+ * Decides where each environment's plan goes: its GitOpsRepo (or `repo` and `branch`), as a request on its Git host
+ * or with git push. An environment without a GitOpsRepo, or with one git must refuse, is an input problem; a
+ * repository whose host cannot be told, without `push`, is a usage error. Nothing is decided when the input has
+ * errors.
  */
 export async function planPublication(
   result: Pick<SynthResult, 'plans' | 'problems'>,
@@ -105,8 +128,9 @@ export async function planPublication(
   const problems: Problem[] = [...result.problems];
   const destinations = new Map<EnvironmentPlan, Destination>();
   if (!problems.some(isError)) {
+    const hosts = options.hosts ?? HostAccess.aroundGitHub(options.github);
     for (const plan of result.plans) {
-      const destination = await destinationOf(plan, options, problems);
+      const destination = await destinationOf(plan, { ...options, hosts }, problems);
       if (destination) destinations.set(plan, destination);
     }
   }
@@ -116,8 +140,8 @@ export async function planPublication(
 /**
  * Publishes each environment of a publication: makes the cluster-type folders and `.github/tracking/` of its branch
  * equal the plan (a pull request whose body holds the assignment matrix, or a push), or with `dryRun` only says what
- * would change. `onPublished` is told each environment as it is done. GitHub and git messages are returned free of
- * the token.
+ * would change. `onPublished` is told each environment as it is done. Host and git messages are returned free of
+ * the tokens.
  */
 export async function publishPlanned(
   result: Pick<SynthResult, 'model'>,
@@ -136,6 +160,7 @@ export async function publishPlanned(
     const bodySections = environment ? [assignmentMatrixSection(explainEnvironment(environment, plan))] : [];
     const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections }).catch((e: unknown) => {
       if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
+      if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
       if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));
       throw e;
     });
@@ -182,7 +207,7 @@ export function publishJson(result: PublishEnvironmentsResult) {
 /** Where an environment's plan goes; a problem (and undefined) when its GitOpsRepo cannot be published to. */
 async function destinationOf(
   plan: EnvironmentPlan,
-  options: PublishEnvironmentsOptions,
+  options: PublishEnvironmentsOptions & { readonly hosts: HostAccess },
   problems: Problem[],
 ): Promise<Destination | undefined> {
   const fail = (message: string) => {
@@ -208,21 +233,29 @@ async function destinationOf(
     const target = new GitTarget(options.git.cache, { url: repo, branch, pushTo: head });
     return { mode: 'push', repo, branch, head, target };
   }
-  const github = githubRepository(repo, options.github.api);
-  if (!github) {
+  const { hosts } = options;
+  if (classifyRepository(repo).kind === RepositoryKind.LOCAL_PATH || /^file:/i.test(repo)) {
     throw new UsageError(
-      `${repo} (GitOpsRepo of environment "${plan.environment}") is not a repository on ${options.github.api.githubOrigin}; ` +
-        'publish it with --push, or give --github-api-url for GitHub Enterprise',
+      `${repo} (GitOpsRepo of environment "${plan.environment}") is a repository on this machine, not on a Git host; publish it with --push`,
     );
   }
-  const octokit = await options.github.client(
-    options.dryRun ? undefined : 'a pull request needs a token (or use --push)',
+  const located = hosts.locate(repo);
+  if ('problem' in located) {
+    throw new UsageError(
+      `${repo} (GitOpsRepo of environment "${plan.environment}"): ${located.problem}, or publish it with --push`,
+    );
+  }
+  const { repository } = located;
+  const host = await hosts.open(
+    repository,
+    options.dryRun ? undefined : `a ${requestNoun(repository.kind)} needs a token (or use --push)`,
   );
   return {
     mode: 'pull-request',
+    host: repository.kind,
     repo,
     branch,
     head,
-    target: new GitHubTarget(octokit, { ...github, branch, environment: plan.environment }),
+    target: new HostTarget(host, { repository: repositoryName(repository), branch, environment: plan.environment }),
   };
 }

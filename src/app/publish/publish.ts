@@ -6,8 +6,6 @@ import { ChangeSummary, isPromotion, previousFilesNeeded, summarizeChanges } fro
 /** The branch a plan is published to, as it is now. */
 export interface TargetBranch {
   readonly commit: string;
-  /** Id of the commit's tree. */
-  readonly treeId: string;
   readonly tree: ExistingTree;
   /** Contents of files of the branch, by path (UTF-8). */
   readContents(paths: readonly string[]): Promise<Map<string, string>>;
@@ -42,7 +40,7 @@ export type PublishOutcome =
       readonly commit?: string;
     };
 
-/** Where a plan goes: a GitHub pull request or a git push. Targets apply proposals; they do not decide content. */
+/** Where a plan goes: a request on a Git host or a git push. Targets apply proposals; they do not decide content. */
 export interface PublishTarget {
   /** Repository and branch, for messages. */
   readonly description: string;

@@ -44,6 +44,11 @@ export class GitHubAccess {
     private readonly factory: GitHubClientFactory = createGitHubClient,
   ) {}
 
+  /** The same token and client factory for another GitHub API (a GitHub Enterprise Server named by its repository). */
+  public forApi(apiUrl: string): GitHubAccess {
+    return apiUrl === this.api.apiUrl ? this : new GitHubAccess(githubApi(apiUrl), this.token, this.factory);
+  }
+
   public client(why?: string): Promise<Octokit> {
     if (why !== undefined && !this.token) throw new UsageError(`GITHUB_TOKEN is not set; ${why}`);
     this.made ??= this.factory({ token: this.token, baseUrl: this.api.apiUrl });

@@ -5,8 +5,8 @@ import {
   publishJson,
   publishPlanned,
 } from '../../app/publish/publish-environments';
-import { GitHubAccess, githubApi } from '../../app/setup/github-access';
-import { gitServices } from '../../app/setup/git-services';
+import { requestName, requestNoun } from '../../app/publish/host-target';
+import { hostServices } from '../../app/setup/host-services';
 import { isError } from '../../core/model/problems';
 import { CommandAction } from '../command';
 import type { PUBLISH_FLAGS } from '../commands/publish';
@@ -19,9 +19,11 @@ export const runPublish: CommandAction<typeof PUBLISH_FLAGS> = async ({ flags },
   const options = controlPlaneOptions(flags, io.cwd);
   const publishOptions = { push: flags.push, direct: flags.direct, repo: flags.repo, branch: flags.branch };
   checkPublishOptions(publishOptions, options.environments);
-  const api = githubApi(flags.githubApiUrl);
-  const git = gitServices(io.env, { cache: options.cache, githubOrigin: api.githubOrigin });
-  const github = new GitHubAccess(api, git.token, services.createGitHubClient);
+  const { git, github, hosts } = hostServices(flags, io.env, {
+    cache: options.cache,
+    createGitHubClient: services.createGitHubClient,
+    createPullRequestHost: services.createPullRequestHost,
+  });
 
   const result = await runPipelineShowingProgress(options, io, git);
   const publication = await planPublication(result, {
@@ -30,6 +32,7 @@ export const runPublish: CommandAction<typeof PUBLISH_FLAGS> = async ({ flags },
     cwd: io.cwd,
     git,
     github,
+    hosts,
   });
   const failed = publication.problems.some(isError);
   if (!failed && !options.json) io.stderr(formatProblems(publication.problems));
@@ -61,7 +64,7 @@ function describe({ environment, destination, result }: PublishedEnvironment, dr
     const how =
       destination.mode === 'push'
         ? `with git push to ${destination.head}`
-        : `as a pull request from ${destination.head}`;
+        : `as a ${requestNoun(destination.host)} from ${destination.head}`;
     return [
       `${environment}: would publish to ${where} ${how} (${counts}; dry run, nothing changed)`,
       ...added.map((file) => `  add     ${file}`),
@@ -74,20 +77,22 @@ function describe({ environment, destination, result }: PublishedEnvironment, dr
     ].join('\n');
   }
   switch (outcome.kind) {
-    case 'pull-request':
+    case 'pull-request': {
+      if (outcome.action === 'none') return `${environment}: nothing to publish: ${where} already equals the plan\n`;
+      if (destination.mode !== 'pull-request') break;
+      const request = requestName(destination.host, outcome.number);
       switch (outcome.action) {
-        case 'none':
-          return `${environment}: nothing to publish: ${where} already equals the plan\n`;
         case 'created':
-          return `${environment}: opened pull request #${outcome.number} into ${destination.branch}: ${outcome.url} (${counts})\n`;
+          return `${environment}: opened ${request} into ${destination.branch}: ${outcome.url} (${counts})\n`;
         case 'updated':
-          return `${environment}: updated pull request #${outcome.number}: ${outcome.url} (${counts})\n`;
+          return `${environment}: updated ${request}: ${outcome.url} (${counts})\n`;
         case 'unchanged':
-          return `${environment}: pull request #${outcome.number} already proposes this: ${outcome.url}\n`;
+          return `${environment}: ${request} already proposes this: ${outcome.url}\n`;
         case 'closed':
-          return `${environment}: closed pull request #${outcome.number}: ${where} already equals the plan\n`;
+          return `${environment}: closed ${request}: ${where} already equals the plan\n`;
       }
       break;
+    }
     case 'push':
       switch (outcome.action) {
         case 'none':

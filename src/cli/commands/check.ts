@@ -1,7 +1,7 @@
 import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
-import { CONTROL_PLANE_FLAGS, GITHUB_TOKEN_VARIABLE, PROMOTION_FLAGS } from '../flags/shared-flags';
+import { CONTROL_PLANE_FLAGS, PROMOTION_FLAGS, hostTokenEntries } from '../flags/shared-flags';
 
 const SOURCES = 'Compliance sources (at least one)';
 
@@ -89,7 +89,7 @@ export const CHECK_FLAGS = declareFlags({
     multiple: true,
     group: SOURCES,
     description:
-      "read the commit statuses Flux's notification-controller posts on the commit (kustomization/<name>/<cluster id>); one per expected cluster id",
+      "read the commit statuses Flux's notification-controller posts on the commit (kustomization/<name>/<cluster id>) on the repository's Git host (its github, gitlab, azuredevops, gitea and bitbucket providers); one per expected cluster id",
   },
 });
 
@@ -110,7 +110,7 @@ export const CHECK = defineCommand({
     {
       title: 'Environment',
       columns: ['Variable', 'What it is for'],
-      entries: [[GITHUB_TOKEN_VARIABLE, 'token for the GitHub API (statuses, promotion) and git over https to GitHub']],
+      entries: hostTokenEntries('for the statuses and the promotion, and for git over https to that host only'),
     },
   ],
   exitCodes: [ExitCode.SUCCESS, ExitCode.INPUT_PROBLEMS, ExitCode.USAGE_OR_ENVIRONMENT, ExitCode.NOT_DEPLOYED],

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
-import { CONTROL_PLANE_FLAGS, GITHUB_TOKEN_VARIABLE, PROMOTION_FLAGS } from '../flags/shared-flags';
+import { CONTROL_PLANE_FLAGS, PROMOTION_FLAGS, hostTokenEntries } from '../flags/shared-flags';
 
 export const PROMOTE_FLAGS = declareFlags({
   commit: { type: 'string', value: 'SHA', required: true, description: 'the main commit to promote (full id)' },
@@ -24,17 +24,17 @@ export const PROMOTE = defineCommand({
       'branch of the control plane, and sets the commit status "pending" / "Promoted" with context "<env> ' +
       'environment" on the commit. Publishing that branch (kalypso publish) then proposes the environment\'s tree ' +
       'built from the commit. Promoting the same commit again changes nothing.',
-    "The environment's branch and repository are its Environment's spec.controlPlane (branch, repo); statuses go to " +
-      'that repository when it is on GitHub, and are skipped with a notice for any other host.',
+    "The environment's branch and repository are its Environment's spec.controlPlane (branch, repo). The branch is " +
+      "written through the API of that repository's Git host (GitHub, GitLab, Azure DevOps, Gitea or Forgejo, " +
+      'Bitbucket Cloud), or with git push (--push); statuses go to that repository on its host, and are skipped ' +
+      'with a notice when its host cannot be told (give --host, and --api-url for a self-hosted instance).',
   ],
   flags: PROMOTE_FLAGS,
   sections: [
     {
       title: 'Environment',
       columns: ['Variable', 'What it is for'],
-      entries: [
-        [GITHUB_TOKEN_VARIABLE, 'token for the GitHub API (branch write, statuses) and git over https to GitHub'],
-      ],
+      entries: hostTokenEntries('for the branch write and the statuses, and for git over https to that host only'),
     },
   ],
   exitCodes: [ExitCode.SUCCESS, ExitCode.INPUT_PROBLEMS, ExitCode.USAGE_OR_ENVIRONMENT],

@@ -1,13 +1,13 @@
 import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
-import { CONTROL_PLANE_FLAGS, GITHUB_FLAGS, GITHUB_TOKEN_VARIABLE } from '../flags/shared-flags';
+import { CONTROL_PLANE_FLAGS, HOST_FLAGS, hostTokenEntries } from '../flags/shared-flags';
 
 export const PUBLISH_FLAGS = declareFlags({
   ...CONTROL_PLANE_FLAGS,
   push: {
     type: 'boolean',
-    description: 'publish with git push instead of a GitHub pull request (any host, or a local path)',
+    description: "publish with git push instead of a request on the repository's Git host (any host, or a local path)",
   },
   direct: {
     type: 'boolean',
@@ -15,9 +15,9 @@ export const PUBLISH_FLAGS = declareFlags({
   },
   'dry-run': {
     type: 'boolean',
-    description: 'print the files that would change and the pull-request text; change nothing',
+    description: 'print the files that would change and the text of the request; change nothing',
   },
-  ...GITHUB_FLAGS,
+  ...HOST_FLAGS,
   repo: {
     type: 'string',
     value: 'URL',
@@ -32,11 +32,12 @@ export const PUBLISH_FLAGS = declareFlags({
 
 export const PUBLISH = defineCommand({
   name: 'publish',
-  summary: "publish each environment's tree: a pull request on GitHub, or a git push",
+  summary: "publish each environment's tree: a pull request (merge request on GitLab) on its Git host, or a git push",
   description: [
     "Publishes each environment's platform GitOps tree to its GitOpsRepo (repo, branch; always at the repository " +
-      'root): as a pull request on GitHub from the branch kalypso/<environment> (the default for GitHub ' +
-      'repositories), or with git push to any host or a local repository (--push). The change makes the ' +
+      'root): as a request from the branch kalypso/<environment> on its Git host (the default) — a pull request on ' +
+      'GitHub, Azure DevOps, Gitea or Forgejo and Bitbucket Cloud, a merge request on GitLab — or with git push to ' +
+      'any host or a local repository (--push). The change makes the ' +
       'cluster-type folders and .github/tracking/Promoted_Commit_Id equal the plan — added, changed and stale files ' +
       '— and leaves everything else in the repository alone. Nothing is published when the input has errors, and ' +
       'nothing happens when nothing changed.',
@@ -46,23 +47,23 @@ export const PUBLISH = defineCommand({
     {
       title: 'Environment',
       columns: ['Variable', 'What it is for'],
-      entries: [
-        [GITHUB_TOKEN_VARIABLE, 'token for the GitHub API and for git over https to the GitHub host; never printed'],
-      ],
+      entries: hostTokenEntries('for requests, and for git over https to that host only; never printed'),
     },
     {
-      title: 'The pull request',
+      title: 'The request',
       paragraphs: [
         'Title "Update manifests in <environment>", a body summarising the assignments, config keys and promoted ' +
-          'commit that changed, label "promoted" when the promoted commit changes. The tool only ever updates or ' +
-          'closes its own pull request (from kalypso/<environment>, marked in its body); it closes it when the ' +
-          'branch already equals the plan.',
+          'commit that changed, label "promoted" when the promoted commit changes (Bitbucket Cloud has no labels). ' +
+          'The tool only ever updates or closes its own request (from kalypso/<environment>, marked in its ' +
+          'description); it closes it when the branch already equals the plan. Which hosts are recognised, and ' +
+          'what each supports: docs/reference/git-hosts.md.',
       ],
     },
   ],
   exitCodes: [ExitCode.SUCCESS, ExitCode.INPUT_PROBLEMS, ExitCode.USAGE_OR_ENVIRONMENT],
   examples: [
     'GITHUB_TOKEN=… kalypso publish -c https://github.com/org/control-plane --env dev',
+    'GITLAB_TOKEN=… kalypso publish -c . --env dev --host gitlab --api-url https://gitlab.example.com',
     'kalypso publish -c ./control-plane.git --env dev --push',
     'kalypso publish -c ./control-plane --env dev --dry-run',
   ],

@@ -65,13 +65,26 @@ export const RENDER_FLAGS = declareFlags({
   },
 });
 
-/** How `publish`, `promote` and `check` reach GitHub. */
-export const GITHUB_FLAGS = declareFlags({
+/** How `publish`, `promote` and `check` reach Git hosts. */
+export const HOST_FLAGS = declareFlags({
+  host: {
+    type: 'string',
+    value: 'NAME',
+    defaultText: 'recognised from each repository URL',
+    description:
+      "the Git host of repositories on --api-url's host, or on any host not recognised by name (github.com, gitlab.com, dev.azure.com, *.visualstudio.com and bitbucket.org are): github, gitlab, azure-devops, gitea (Gitea and Forgejo) or bitbucket",
+  },
+  'api-url': {
+    type: 'string',
+    value: 'URL',
+    defaultText: "the host's public API",
+    description:
+      'the API of a self-hosted instance, which serves the repositories on its host: GitHub Enterprise Server https://<host>/api/v3, GitLab https://<host>, Azure DevOps Server https://<host>/<collection>, Gitea or Forgejo https://<host>/api/v1',
+  },
   'github-api-url': {
     type: 'string',
     value: 'URL',
-    default: 'https://api.github.com',
-    description: 'the GitHub API, for GitHub Enterprise Server (https://<host>/api/v3)',
+    description: 'the same as --host github --api-url URL (its older name)',
   },
 });
 
@@ -84,10 +97,10 @@ export const PROMOTION_FLAGS = declareFlags({
   push: {
     type: 'boolean',
     description:
-      'write with git push to the --control-plane repository (any host; for the top of a clone, its origin) instead of the GitHub API',
+      "write with git push to the --control-plane repository (any host; for the top of a clone, its origin) instead of its Git host's API",
   },
   'no-status': { type: 'boolean', description: 'set no commit status' },
-  ...GITHUB_FLAGS,
+  ...HOST_FLAGS,
   cache: CONTROL_PLANE_FLAGS.cache,
   json: CONTROL_PLANE_FLAGS.json,
   quiet: { ...CONTROL_PLANE_FLAGS.quiet, description: 'no notices and no progress' },
@@ -95,3 +108,18 @@ export const PROMOTION_FLAGS = declareFlags({
 
 /** The token every command that reaches GitHub reads. */
 export const GITHUB_TOKEN_VARIABLE = 'GITHUB_TOKEN';
+
+/**
+ * The help entries of the tokens `publish`, `promote` and `check` read, one per variable: each host's token goes to
+ * its API and to git over https on that host only, and is never printed.
+ */
+export function hostTokenEntries(forWhat: string): [string, string][] {
+  return [
+    [GITHUB_TOKEN_VARIABLE, `GitHub token ${forWhat}`],
+    ['GITLAB_TOKEN', `GitLab token ${forWhat}`],
+    ['AZURE_DEVOPS_EXT_PAT', `Azure DevOps personal access token ${forWhat}`],
+    ['SYSTEM_ACCESSTOKEN', "Azure Pipelines' job token (sent as a Bearer token), when AZURE_DEVOPS_EXT_PAT is not set"],
+    ['GITEA_TOKEN', `Gitea or Forgejo token ${forWhat}`],
+    ['BITBUCKET_TOKEN', `Bitbucket Cloud access token (or user:app-password) ${forWhat}`],
+  ];
+}

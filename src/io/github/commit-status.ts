@@ -3,7 +3,7 @@ import { toGitHubError } from './github-error';
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
 
-/** A commit status (reference §10.4: context `<env> environment`, descriptions `Promoted`, `Deploying`, …). */
+/** A commit status (context `<env> environment`, descriptions `Promoted`, `Deploying`, … as docs/explanation/promotion.md lists them). */
 export interface CommitStatus {
   readonly state: CommitState;
   readonly context: string;

@@ -59,7 +59,7 @@ export type PullRequestOutcome =
 const DEFAULT_LABEL_COLOR = '0E8A16';
 
 /**
- * Proposes a change as a pull request with the Git Data API (reference §9.2, SPEC §9): one commit holding every
+ * Proposes a change as a pull request with the Git Data API (as docs/explanation/publishing.md describes it): one commit holding every
  * change, parented on the base tip, on `head` (created, or force-updated when it already exists), and one pull
  * request from `head` into `base` — created when missing, updated in place when open, closed (with `head` deleted)
  * when the change turns out empty. An empty change with no open pull request writes nothing. Knows nothing about

@@ -27,9 +27,23 @@ export interface HostOverride {
   readonly apiUrl?: string;
 }
 
-export type RecognisedRepository = { readonly repository: HostRepository } | { readonly problem: string };
+export type RecognisedRepository =
+  | { readonly repository: HostRepository }
+  | {
+      readonly problem: string;
+      /** Set when the problem is only that the repository's host is not recognised by name. */
+      readonly unknownHost?: string;
+    };
 
 const KINDS = Object.values(HostKind).join(', ');
+
+/** Why a repository on a host not recognised by name cannot be reached through an adapter. */
+export function unknownHostProblem(host: string): RecognisedRepository {
+  return {
+    problem: `cannot tell which Git host serves ${host}; give its kind (${KINDS}) and, when self-hosted, its API URL`,
+    unknownHost: host,
+  };
+}
 
 /** The host kind of a name given on the command line, or undefined. */
 export function parseHostKind(text: string): HostKind | undefined {
@@ -47,11 +61,7 @@ export function recogniseRepository(url: string, override: HostOverride = {}): R
   const { host, segments, protocol } = parsed;
   const origin = `${protocol}//${host}`;
   const kind = override.kind ?? kindOfHost(host);
-  if (!kind) {
-    return {
-      problem: `cannot tell which Git host serves ${host}; give its kind (${KINDS}) and, when self-hosted, its API URL`,
-    };
-  }
+  if (!kind) return unknownHostProblem(host);
   const apiUrl = override.apiUrl?.replace(/\/+$/, '');
   const bad = (expected: string) => ({ problem: `"${url}" is not a ${kind} repository URL (expected ${expected})` });
   const below = (root: string | undefined) => stripBase(segments, root);
@@ -139,7 +149,8 @@ function azureDevOpsRepository(
   return { apiUrl: `${origin}/${segments.slice(0, git - 1).join('/')}`, project: segments[git - 1], repo };
 }
 
-function kindOfHost(host: string): HostKind | undefined {
+/** The host a name stands for: github.com, gitlab.com, dev.azure.com and *.visualstudio.com, bitbucket.org. */
+export function kindOfHost(host: string): HostKind | undefined {
   const name = host.toLowerCase().replace(/:\d+$/, '');
   if (name === 'github.com') return HostKind.GITHUB;
   if (name === 'gitlab.com') return HostKind.GITLAB;
@@ -155,6 +166,11 @@ interface Remote {
   readonly host: string;
   /** Path segments, decoded, without a trailing `.git`. */
   readonly segments: string[];
+}
+
+/** The host (and port) of a repository URL, lower case; undefined when it is not one. */
+export function remoteHost(url: string): string | undefined {
+  return parseRemote(url)?.host.toLowerCase();
 }
 
 function parseRemote(url: string): Remote | undefined {

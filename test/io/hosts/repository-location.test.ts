@@ -145,6 +145,7 @@ describe('recogniseRepository', () => {
       {
         problem:
           'cannot tell which Git host serves git.example.com; give its kind (github, gitlab, azure-devops, gitea, bitbucket) and, when self-hosted, its API URL',
+        unknownHost: 'git.example.com',
       },
     ],
     [

@@ -35,6 +35,9 @@ const TO_GITLAB: Readonly<Record<CommitState, 'pending' | 'success' | 'failed' |
 
 type Row = Record<string, unknown>;
 
+/** Entries per page of the tree listing (GitLab's most). */
+const TREE_PAGE = 100;
+
 /**
  * GitLab.com and self-managed GitLab through `@gitbeaker/rest` (its transport replaced by `RestClient`): one commit of
  * several files through the commits API (`start_sha` and `force` rewrite the request's branch on the base), merge
@@ -172,10 +175,16 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
       this.repositories.allRepositoryTrees(this.props.project, {
         ref: commit,
         recursive: true,
-        perPage: 100,
+        perPage: TREE_PAGE,
         maxPages: MAX_PAGES,
       }),
     )) as unknown as Row[];
+    // The listing stops after MAX_PAGES pages without saying whether more follow: a full one may be cut short.
+    if (rows.length >= TREE_PAGE * MAX_PAGES) {
+      throw new HostError(
+        `${this.where}@${branch} has ${TREE_PAGE * MAX_PAGES} files and folders or more, more than are read through GitLab's API; publish it with --push instead`,
+      );
+    }
     return new Map(
       rows
         .filter((row) => row.type === 'blob' || row.type === 'commit')

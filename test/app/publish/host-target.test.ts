@@ -1,5 +1,6 @@
 import { EnvironmentPlan } from '../../../src/core/plan/plan';
-import { GitHubTarget } from '../../../src/app/publish/github-target';
+import { HostTarget } from '../../../src/app/publish/host-target';
+import { GitHubHost } from '../../../src/io/hosts/github/github-host';
 import { ownershipMarker } from '../../../src/app/publish/pull-request-text';
 import { publishPlan } from '../../../src/app/publish/publish';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
@@ -46,7 +47,16 @@ async function devPlan(controlPlane: string): Promise<EnvironmentPlan> {
 }
 
 function publish(plan: EnvironmentPlan = tutorialDev, client: TestOctokit = octokit) {
-  return publishPlan(plan, new GitHubTarget(client, { owner: OWNER, repo: REPO, branch: 'dev', environment: 'dev' }));
+  return publishPlan(plan, gitHubTarget(client, 'dev'));
+}
+
+/** The target of the GitHub adapter, as `kalypso publish` makes it for a repository on GitHub. */
+function gitHubTarget(client: TestOctokit, branch: string): HostTarget {
+  return new HostTarget(new GitHubHost(client, { owner: OWNER, repo: REPO }), {
+    repository: `${OWNER}/${REPO}`,
+    branch,
+    environment: 'dev',
+  });
 }
 
 /** Requests that change something on GitHub; creating a tree object alone changes no branch, pull request or label. */
@@ -309,11 +319,8 @@ describe('publishing to GitHub', () => {
   });
 
   test('fails naming the branch when the GitOpsRepo branch does not exist', async () => {
-    await expect(
-      publishPlan(
-        tutorialDev,
-        new GitHubTarget(octokit, { owner: OWNER, repo: REPO, branch: 'prod', environment: 'dev' }),
-      ),
-    ).rejects.toThrow(`branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`);
+    await expect(publishPlan(tutorialDev, gitHubTarget(octokit, 'prod'))).rejects.toThrow(
+      `branch prod does not exist in ${OWNER}/${REPO}; create it before publishing`,
+    );
   });
 });
