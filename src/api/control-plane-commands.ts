@@ -2,8 +2,8 @@ import { AgainstTree } from '../app/diff/against';
 import { diffEnvironments, diffJson } from '../app/diff/diff-environments';
 import { ExplainOptions, explain, explainJson } from '../app/explain/explain-plans';
 import { publishEnvironments, publishJson } from '../app/publish/publish-environments';
-import { gitServices } from '../app/setup/git-services';
-import { GitHubAccess, GitHubClientFactory, githubApi } from '../app/setup/github-access';
+import { GitHubClientFactory } from '../app/setup/github-access';
+import { hostServices } from '../app/setup/host-services';
 import { SynthResult } from '../app/synthesize/synthesize';
 import { ControlPlane } from './control-plane';
 
@@ -26,10 +26,16 @@ export interface HostAccessOptions {
    */
   readonly cache?: string;
   /**
-   * The GitHub API, for GitHub Enterprise Server.
-   * @default "https://api.github.com"
+   * The kind of Git host of the GitOps repositories, when their URL does not tell (a self-hosted instance):
+   * `github`, `gitlab`, `azure-devops`, `gitea` or `bitbucket`.
+   * @default - recognised from each repository's URL
    */
-  readonly githubApiUrl?: string;
+  readonly host?: string;
+  /**
+   * The API of a self-hosted instance (GitHub Enterprise Server, GitLab self-managed, Azure DevOps Server, Gitea).
+   * @default - the public API of each host
+   */
+  readonly apiUrl?: string;
   /** @internal Makes the GitHub client; tests pass one that talks to a local server. */
   readonly _githubClient?: GitHubClientFactory;
 }
@@ -76,12 +82,10 @@ function resultOf(controlPlane: ControlPlane): Pick<SynthResult, 'model' | 'plan
 }
 
 function access(options: HostAccessOptions) {
-  const env = options.env ?? process.env;
-  const api = githubApi(options.githubApiUrl);
-  return {
-    git: gitServices(env, { cache: options.cache, githubOrigin: api.githubOrigin }),
-    github: new GitHubAccess(api, env.GITHUB_TOKEN || undefined, options._githubClient),
-  };
+  return hostServices({ host: options.host, apiUrl: options.apiUrl }, options.env ?? process.env, {
+    cache: options.cache,
+    createGitHubClient: options._githubClient,
+  });
 }
 
 /**
@@ -118,15 +122,17 @@ export async function diffControlPlane(controlPlane: ControlPlane, options: Diff
 
 /**
  * `kalypso publish --json` for a control plane built in code: each environment's tree as a pull request on GitHub
- * (kept up to date in place), or pushed with git to any host.
+ * (kept up to date in place; a merge request on GitLab, a pull request on Azure DevOps, Gitea and Bitbucket), or
+ * pushed with git to any host.
  * @throws ValidationError when the control plane has errors
  */
 export async function publishControlPlane(controlPlane: ControlPlane, options: PublishControlPlaneOptions = {}) {
-  const { git, github } = access(options);
+  const { git, github, hosts } = access(options);
   return publishJson(
     await publishEnvironments(resultOf(controlPlane), {
       git,
       github,
+      hosts,
       push: options.push,
       direct: options.direct,
       dryRun: options.dryRun,

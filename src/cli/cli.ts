@@ -64,12 +64,11 @@ export async function main(
 
 /**
  * Everything a command prints, with every Git host's token (`GITHUB_TOKEN`, `GITLAB_TOKEN`, `AZURE_DEVOPS_EXT_PAT`,
- * `SYSTEM_ACCESSTOKEN`, `GITEA_TOKEN`, `BITBUCKET_TOKEN`) removed: our errors never hold one; this is the last line of
- * defence.
+ * `SYSTEM_ACCESSTOKEN`, `GITEA_TOKEN`, `BITBUCKET_TOKEN`) and the credentials of every URL removed: our errors never
+ * hold one; this is the last line of defence.
  */
 function redactingIO(io: CliIO): CliIO {
   const secrets = hostSecrets(io.env ?? {});
-  if (secrets.length === 0) return io;
   return {
     ...io,
     stdout: (text) => io.stdout(redactSecrets(text, secrets)),
