@@ -1,0 +1,81 @@
+import { createHash } from 'crypto';
+import { AssignmentOutputChange } from './output-changes';
+import { AssignmentRef, OutputChange } from './report';
+
+/** Assignments that share output changes and their causes, before their scope is described. */
+export interface UngroupedScope {
+  readonly changes: readonly OutputChange[];
+  readonly causes: readonly string[];
+  readonly drift: boolean;
+  readonly assignments: readonly AssignmentRef[];
+}
+
+/**
+ * Groups identical output changes with identical causes, then merges the groups that touch the same assignments for
+ * the same causes (two keys of one ConfigMap changed everywhere are one entry). Sorted by the number of assignments,
+ * most first, then by their first change.
+ */
+export function groupChanges(changes: readonly AssignmentOutputChange[]): UngroupedScope[] {
+  const byChange = new Map<
+    string,
+    { change: OutputChange; causes: readonly string[]; drift: boolean; assignments: AssignmentRef[] }
+  >();
+  for (const { assignment, change, causes, drift } of changes) {
+    const key = `${JSON.stringify(change)}\u0001${causes.join('\u0000')}\u0001${drift ? 'drift' : ''}`;
+    let group = byChange.get(key);
+    if (!group) byChange.set(key, (group = { change, causes, drift: drift ?? false, assignments: [] }));
+    group.assignments.push(assignment);
+  }
+  const merged = new Map<
+    string,
+    { changes: OutputChange[]; causes: readonly string[]; drift: boolean; assignments: AssignmentRef[] }
+  >();
+  for (const group of byChange.values()) {
+    group.assignments.sort(compareAssignments);
+    const key = `${group.causes.join('\u0000')}\u0001${group.drift}\u0001${assignmentsDigest(group.assignments)}`;
+    const same = merged.get(key);
+    if (same) same.changes.push(group.change);
+    else
+      merged.set(key, {
+        changes: [group.change],
+        causes: group.causes,
+        drift: group.drift,
+        assignments: group.assignments,
+      });
+  }
+  return [...merged.values()]
+    .map((group) => ({ ...group, changes: [...group.changes].sort(compareChanges) }))
+    .sort(
+      (a, b) =>
+        b.assignments.length - a.assignments.length ||
+        compareChanges(a.changes[0], b.changes[0]) ||
+        compareText(a.causes.join(','), b.causes.join(',')),
+    );
+}
+
+export function compareAssignments(a: AssignmentRef, b: AssignmentRef): number {
+  return compareText(a.clusterType, b.clusterType) || compareText(a.deploymentTarget, b.deploymentTarget);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A digest of a sorted list of assignments, so that equal lists are found without keeping them as keys. */
+function assignmentsDigest(assignments: readonly AssignmentRef[]): string {
+  const hash = createHash('sha1');
+  for (const { clusterType, deploymentTarget } of assignments) hash.update(`${clusterType}/${deploymentTarget}\n`);
+  return `${assignments.length}:${hash.digest('hex')}`;
+}
+
+const TYPE_ORDER: Record<OutputChange['type'], number> = { assignment: 0, config: 1, file: 2 };
+
+/** Placement first, then config keys by key, then files by name. */
+export function compareChanges(a: OutputChange, b: OutputChange): number {
+  if (a.type !== b.type) return TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
+  if (a.type === 'assignment' && b.type === 'assignment')
+    return compareText(a.change, b.change) || compareText(a.policies.join(','), b.policies.join(','));
+  if (a.type === 'config' && b.type === 'config') return compareText(a.key, b.key);
+  if (a.type === 'file' && b.type === 'file') return compareText(a.file, b.file) || compareText(a.change, b.change);
+  return 0;
+}

@@ -1,0 +1,235 @@
+import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
+import { ConfigValue } from '../../core/model/config-value';
+import { PlannedAssignment } from '../../core/plan/plan';
+import { configValueText } from '../../render/constructs/config-text';
+import { AssignmentRef, ChangeType, OutputChange, RendererField, TreeChangeSet } from './report';
+import { ReviewContext, folderOf } from './review-context';
+
+/** One output change of one assignment, with the input changes that caused it. */
+export interface AssignmentOutputChange {
+  readonly assignment: AssignmentRef;
+  readonly change: OutputChange;
+  /** `Kind/name` of input changes, sorted; empty when none explains the change. */
+  readonly causes: readonly string[];
+  /** The branch differs from the previous plan here. */
+  readonly drift?: boolean;
+}
+
+/** Which ClusterType field names the renderer of an assignment file. */
+function rendererFieldOf(file: string): RendererField | undefined {
+  if (file === RECONCILER_FILE) return 'reconciler';
+  if (file === NAMESPACE_FILE) return 'namespaceService';
+  if (isConfigFile(file)) return 'configType';
+  return undefined;
+}
+
+const RENDERER_FIELDS: readonly RendererField[] = ['reconciler', 'namespaceService', 'configType'];
+
+function isConfigFile(file: string): boolean {
+  return file.startsWith(`${PLATFORM_CONFIG_FILE}.`);
+}
+
+/**
+ * Every output change of every assignment, in the order of the assignments (sorted by folder), each with its causes.
+ * With a tree change set, only the changes the branch does not have yet, and the branch's differences from the
+ * previous plan that no input explains.
+ */
+export function outputChanges(context: ReviewContext, tree?: TreeChangeSet): AssignmentOutputChange[] {
+  const { previous, next } = context;
+  const folders = [...new Set([...previous.assignments.keys(), ...next.assignments.keys()])].sort();
+  const changes: AssignmentOutputChange[] = [];
+  const touched = tree ? new Set([...tree.added, ...tree.changed, ...tree.deleted]) : undefined;
+  const inTree = (paths: readonly string[]) => !touched || paths.some((path) => touched.has(path));
+  const explained = new Set<string>();
+  for (const folder of folders) {
+    const before = previous.assignments.get(folder);
+    const after = next.assignments.get(folder);
+    const assignment = {
+      clusterType: (after ?? before)!.clusterType,
+      deploymentTarget: (after ?? before)!.deploymentTarget,
+    };
+    const add = (change: OutputChange, causes: readonly string[], paths: readonly string[]) => {
+      if (!inTree(paths)) return;
+      for (const path of paths) explained.add(path);
+      changes.push({ assignment, change, causes: [...new Set(causes)].sort() });
+    };
+    if (!before) {
+      add(placementChange(context, after!, 'added'), placementCauses(context, after!, 'added'), after!.files);
+    } else if (!after) {
+      add(placementChange(context, before, 'removed'), placementCauses(context, before, 'removed'), before.files);
+    } else {
+      for (const { change, causes, paths } of keptChanges(context, before, after)) add(change, causes, paths);
+    }
+  }
+  if (tree) changes.push(...driftChanges(context, tree, explained));
+  return changes;
+}
+
+function placementChange(
+  context: ReviewContext,
+  assignment: PlannedAssignment,
+  change: 'added' | 'removed',
+): OutputChange {
+  const folder = folderOf(assignment.clusterType, assignment.deploymentTarget);
+  const otherSide = change === 'added' ? context.previous : context.next;
+  const failed = otherSide.failedFolders.has(folder);
+  return {
+    type: 'assignment',
+    change,
+    policies: assignment.policies,
+    ...(failed ? { note: change === 'added' ? ('failed-before' as const) : ('fails-now' as const) } : {}),
+  };
+}
+
+/**
+ * Why an assignment appeared or went: the policies that place it (now, or before), its cluster type appearing,
+ * going or being relabelled, its deployment target likewise. An assignment that failed to render on the other side is
+ * explained by what may make rendering fail: its renderers' Templates, ConfigSchemas, its config.
+ */
+function placementCauses(context: ReviewContext, assignment: PlannedAssignment, change: 'added' | 'removed'): string[] {
+  const { clusterType, deploymentTarget } = assignment;
+  const causes = [
+    ...assignment.policies.map((policy) => `SchedulingPolicy/${policy}`).filter((ref) => context.changed(ref)),
+    ...context.clusterTypeCause(clusterType, 'labels'),
+    ...context.targetCause(deploymentTarget),
+  ];
+  const otherSide = change === 'added' ? context.previous : context.next;
+  if (otherSide.failedFolders.has(folderOf(clusterType, deploymentTarget))) {
+    for (const field of RENDERER_FIELDS) causes.push(...context.rendererCauses(clusterType, field));
+    for (const input of context.inputs.values()) if (input.kind === 'ConfigSchema') causes.push(input.ref);
+    const configMaps = new Set(
+      Object.values(assignment.config.provenance)
+        .flat()
+        .map((contribution) => `ConfigMap/${contribution.configMap}`),
+    );
+    for (const ref of configMaps) if (context.changed(ref)) causes.push(ref);
+  }
+  return causes;
+}
+
+interface KeptChange {
+  readonly change: OutputChange;
+  readonly causes: readonly string[];
+  /** The files of the assignment the change shows in. */
+  readonly paths: readonly string[];
+}
+
+/** The output changes of an assignment kept from before: config keys, and files that changed otherwise. */
+function keptChanges(context: ReviewContext, before: PlannedAssignment, after: PlannedAssignment): KeptChange[] {
+  const { previous, next } = context;
+  const folder = folderOf(after.clusterType, after.deploymentTarget);
+  const paths = [...new Set([...before.files, ...after.files])].sort();
+  const changedPaths = paths.filter((path) => previous.files[path] !== next.files[path]);
+  if (changedPaths.length === 0) return [];
+  const changes: KeptChange[] = [];
+  const configPaths = changedPaths.filter((path) => isConfigFile(path.slice(folder.length + 1)));
+  const keys = configPaths.length > 0 ? configKeyChanges(context, before, after, configPaths) : [];
+  changes.push(...keys);
+  const configCauses = [...new Set(keys.flatMap((key) => key.causes))];
+  // A config file whose renderer did not change shows its key changes; otherwise the file itself changed too.
+  const configRendererCauses = context.rendererCauses(after.clusterType, 'configType');
+  for (const path of changedPaths) {
+    const file = path.slice(folder.length + 1);
+    const keysShowIt = keys.length > 0 && configRendererCauses.length === 0;
+    if (isConfigFile(file) && keysShowIt && path in previous.files && path in next.files) continue;
+    const change: ChangeType = !(path in previous.files) ? 'added' : !(path in next.files) ? 'removed' : 'changed';
+    changes.push({
+      change: { type: 'file', file, change },
+      causes: fileCauses(context, after, file, configCauses),
+      paths: [path],
+    });
+  }
+  return changes;
+}
+
+function configKeyChanges(
+  context: ReviewContext,
+  before: PlannedAssignment,
+  after: PlannedAssignment,
+  configPaths: readonly string[],
+): KeptChange[] {
+  const from = before.config.data;
+  const to = after.config.data;
+  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+  const changes: KeptChange[] = [];
+  for (const key of keys) {
+    const old = textOf(from, key);
+    const now = textOf(to, key);
+    if (old === now) continue;
+    changes.push({
+      change: {
+        type: 'config',
+        key,
+        ...(old === undefined ? {} : { from: old }),
+        ...(now === undefined ? {} : { to: now }),
+      },
+      causes: context.configKeyCauses(
+        after.clusterType,
+        after.deploymentTarget,
+        before.config.provenance[key] ?? [],
+        after.config.provenance[key] ?? [],
+      ),
+      paths: configPaths,
+    });
+  }
+  return changes;
+}
+
+function textOf(data: Readonly<Record<string, ConfigValue>>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(data, key) ? configValueText(data[key]) : undefined;
+}
+
+/**
+ * Why a file of a kept assignment changed: its renderer (the ClusterType field naming it, or the Template it names);
+ * for a Template, anything a Template reads (the cluster type, the deployment target, the config); for a built-in,
+ * the deployment target and, for the config file, the config.
+ */
+function fileCauses(
+  context: ReviewContext,
+  assignment: PlannedAssignment,
+  file: string,
+  configCauses: readonly string[],
+): string[] {
+  const { clusterType, deploymentTarget } = assignment;
+  const field = rendererFieldOf(file);
+  const fields = field ? [field] : RENDERER_FIELDS;
+  const causes = fields.flatMap((f) => context.rendererCauses(clusterType, f));
+  const templated = fields.some(
+    (f) => context.previous.rendersWithTemplate(clusterType, f) || context.next.rendersWithTemplate(clusterType, f),
+  );
+  if (templated) causes.push(...context.clusterTypeCause(clusterType));
+  causes.push(...context.targetCause(deploymentTarget));
+  if (templated || field === 'configType') causes.push(...configCauses);
+  return causes;
+}
+
+/** Changed paths of assignment folders that the comparison of the two plans does not explain. */
+function driftChanges(
+  context: ReviewContext,
+  tree: TreeChangeSet,
+  explained: ReadonlySet<string>,
+): AssignmentOutputChange[] {
+  const { previous, next } = context;
+  const changes: AssignmentOutputChange[] = [];
+  const lists: [ChangeType, readonly string[]][] = [
+    ['added', tree.added],
+    ['changed', tree.changed],
+    ['removed', tree.deleted],
+  ];
+  for (const [change, paths] of lists) {
+    for (const path of paths) {
+      if (explained.has(path)) continue;
+      const segments = path.split('/');
+      if (segments.length < 3) continue;
+      const folder = folderOf(segments[0], segments[1]);
+      if (!previous.assignments.has(folder) && !next.assignments.has(folder)) continue;
+      changes.push({
+        assignment: { clusterType: segments[0], deploymentTarget: segments[1] },
+        change: { type: 'file', file: segments.slice(2).join('/'), change },
+        causes: [],
+        drift: true,
+      });
+    }
+  }
+  return changes;
+}
