@@ -23,6 +23,11 @@ export interface MermaidOptions {
    * @default 30
    */
   readonly maxValueLength?: number;
+  /**
+   * Short labels: inputs without their file, groups with their number of assignments instead of their scope.
+   * @default false
+   */
+  readonly compact?: boolean;
 }
 
 interface GroupNode {
@@ -35,7 +40,8 @@ interface GroupNode {
 export function reviewMermaid(report: ChangeReport, options: MermaidOptions = {}): string {
   const maxNodes = Math.max(2, options.maxNodes ?? 20);
   const maxValueLength = options.maxValueLength ?? 30;
-  const nodes = groupNodes(report.groups, maxNodes, maxValueLength);
+  const compact = options.compact ?? false;
+  const nodes = groupNodes(report.groups, maxNodes, maxValueLength, compact);
   const causesOf = (group: ChangeGroup) =>
     group.drift ? [DRIFT_NODE] : group.causes.length > 0 ? group.causes : [UNEXPLAINED_NODE];
 
@@ -61,7 +67,7 @@ export function reviewMermaid(report: ChangeReport, options: MermaidOptions = {}
           ? ['the branch differs from the previous plan']
           : [
               `${describeRef(ref, PLAIN)}${input ? ` ${input.change}` : ''}`,
-              ...(input?.location ? [formatLocation(input.location)] : []),
+              ...(input?.location && !compact ? [formatLocation(input.location)] : []),
             ];
     lines.push(`  ${inputIds.get(ref)}${shape(ref, label)}`);
   }
@@ -96,7 +102,12 @@ function shape(ref: string, label: readonly string[]): string {
  * One node per group; beyond `maxNodes`, one per set of causes; beyond that, the largest `maxNodes - 1` and one node
  * counting the rest.
  */
-function groupNodes(groups: readonly ChangeGroup[], maxNodes: number, maxValueLength: number): GroupNode[] {
+function groupNodes(
+  groups: readonly ChangeGroup[],
+  maxNodes: number,
+  maxValueLength: number,
+  compact: boolean,
+): GroupNode[] {
   if (groups.length <= maxNodes) {
     return groups.map((group) => ({
       id: group.id.toLowerCase(),
@@ -104,7 +115,7 @@ function groupNodes(groups: readonly ChangeGroup[], maxNodes: number, maxValueLe
         `${group.id}: ${describeChange(group.changes[0], PLAIN, maxValueLength)}${
           group.changes.length > 1 ? ` and ${countOf(group.changes.length - 1, 'more change')}` : ''
         }`,
-        describeScope(group.scope, PLAIN),
+        compact ? countOf(group.assignments.length, 'assignment') : describeScope(group.scope, PLAIN),
       ],
       groups: [group],
     }));
@@ -140,7 +151,8 @@ function groupNodes(groups: readonly ChangeGroup[], maxNodes: number, maxValueLe
   return nodes;
 }
 
-function distinctAssignments(groups: readonly ChangeGroup[]): number {
+/** How many assignments the groups touch together. */
+export function distinctAssignments(groups: readonly ChangeGroup[]): number {
   const folders = new Set<string>();
   for (const group of groups)
     for (const { clusterType, deploymentTarget } of group.assignments)

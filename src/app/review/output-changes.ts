@@ -180,9 +180,9 @@ function textOf(data: Readonly<Record<string, ConfigValue>>, key: string): strin
 }
 
 /**
- * Why a file of a kept assignment changed: its renderer (the ClusterType field naming it, or the Template it names);
- * for a Template, anything a Template reads (the cluster type, the deployment target, the config); for a built-in,
- * the deployment target and, for the config file, the config.
+ * Why a file of a kept assignment changed: its renderer (the ClusterType field naming it, or the Template it names),
+ * the deployment target (its labels and manifests are rendered), and the config for the config file or a Template that
+ * reads the config. A Template sees only the cluster type's name, so the cluster type's labels are no cause.
  */
 function fileCauses(
   context: ReviewContext,
@@ -194,12 +194,11 @@ function fileCauses(
   const field = rendererFieldOf(file);
   const fields = field ? [field] : RENDERER_FIELDS;
   const causes = fields.flatMap((f) => context.rendererCauses(clusterType, f));
-  const templated = fields.some(
-    (f) => context.previous.rendersWithTemplate(clusterType, f) || context.next.rendersWithTemplate(clusterType, f),
-  );
-  if (templated) causes.push(...context.clusterTypeCause(clusterType));
   causes.push(...context.targetCause(deploymentTarget));
-  if (templated || field === 'configType') causes.push(...configCauses);
+  const readsConfig = fields.some(
+    (f) => context.previous.templateReadsConfig(clusterType, f) || context.next.templateReadsConfig(clusterType, f),
+  );
+  if (field === 'configType' || readsConfig) causes.push(...configCauses);
   return causes;
 }
 

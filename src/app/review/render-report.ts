@@ -10,7 +10,7 @@ import {
   describeRef,
   describeScope,
 } from './describe';
-import { reviewMermaid } from './mermaid';
+import { distinctAssignments, reviewMermaid } from './mermaid';
 import { ChangeGroup, ChangeReport, InputChange, OutputChange } from './report';
 
 /*
@@ -193,7 +193,7 @@ function renderLevel(
   out.push(...(options.preamble ?? []));
   out.push(summaryLine(report, markdown));
   if (report.promotedCommit) out.push('', promotedCommitLine(report, style, markdown));
-  if (folded) out.push('', `Folded to fit: ${fullReportSentence(format, options)}`);
+  if (folded) out.push('', `Some detail is folded to fit. ${fullReportSentence(format, options)}`);
 
   if (report.inputs.length > 0) {
     heading('Control-plane changes');
@@ -205,7 +205,10 @@ function renderLevel(
   }
   if (markdown && level.picture !== 'none' && report.groups.length > 0) {
     heading('What moved');
-    const mermaid = reviewMermaid(report, { maxNodes: level.picture === 'full' ? 20 : 8 });
+    const mermaid = reviewMermaid(
+      report,
+      level.picture === 'full' ? { maxNodes: 20 } : { maxNodes: 8, maxValueLength: 20, compact: true },
+    );
     out.push('```mermaid', ...mermaid.trimEnd().split('\n'), '```');
   }
   const matrix = level.matrix ? changedMatrix(report) : undefined;
@@ -386,10 +389,7 @@ function renderFamilies(report: ChangeReport, style: Style, out: Budget): void {
   }
   const inputs = new Map(report.inputs.map((input) => [input.ref, input]));
   for (const family of [...families.values()].sort((a, b) => b.assignments - a.assignments)) {
-    const ids =
-      family.groups.length === 1
-        ? family.groups[0].id
-        : `${family.groups[0].id} … ${family.groups[family.groups.length - 1].id}`;
+    const ids = groupIds(family.groups);
     const causes = [...family.causes].sort();
     const shown = causes.slice(0, LINE_ITEMS).map((ref) => describeCause(inputs.get(ref), ref, style));
     const causeText =
@@ -403,14 +403,14 @@ function renderFamilies(report: ChangeReport, style: Style, out: Budget): void {
 }
 
 function renderTotals(report: ChangeReport, out: Budget): void {
-  const totals = new Map<string, { groups: number; assignments: number; names: Set<string> }>();
+  const totals = new Map<string, { groups: ChangeGroup[]; names: Set<string> }>();
   for (const group of report.groups) {
-    for (const type of new Set(
+    const types = new Set(
       group.changes.map((change) => (change.type === 'assignment' ? `assignments ${change.change}` : change.type)),
-    )) {
-      const total = totals.get(type) ?? { groups: 0, assignments: 0, names: new Set<string>() };
-      total.groups++;
-      total.assignments += group.assignments.length;
+    );
+    for (const type of types) {
+      const total = totals.get(type) ?? { groups: [], names: new Set<string>() };
+      total.groups.push(group);
       for (const change of group.changes) {
         if (change.type === 'config') total.names.add(change.key);
         if (change.type === 'file') total.names.add(change.file);
@@ -425,6 +425,14 @@ function renderTotals(report: ChangeReport, out: Budget): void {
         : type === 'file'
           ? `files: ${countOf(total.names.size, 'file name')} changed`
           : type;
-    out.push(`- ${what} in ${countOf(total.groups, 'group')} on ${countOf(total.assignments, 'assignment')}`);
+    out.push(
+      `- ${what} in ${countOf(total.groups.length, 'group')} (${groupIds(total.groups)}) on ${countOf(distinctAssignments(total.groups), 'assignment')}`,
+    );
   }
+}
+
+/** `G1`, `G1, G3, G4`, or `G1 … G40, 12 groups` when there are many. */
+function groupIds(groups: readonly ChangeGroup[]): string {
+  if (groups.length <= LINE_ITEMS) return groups.map((group) => group.id).join(', ');
+  return `${groups[0].id}, ${groups[1].id} … ${groups[groups.length - 1].id}`;
 }

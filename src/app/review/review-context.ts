@@ -1,8 +1,11 @@
 import { ConfigContribution } from '../../core/config/platform-config';
-import { ClusterType, DeploymentTarget, EnvironmentModel, originRef } from '../../core/model/types';
+import { ClusterType, DeploymentTarget, EnvironmentModel, Template, originRef } from '../../core/model/types';
 import { EnvironmentPlan, PlannedAssignment } from '../../core/plan/plan';
 import { configValueText } from '../../render/constructs/config-text';
 import { InputChange, RendererField, ReviewState } from './report';
+
+/** `.ConfigData`, or the whole template context passed on (`toYaml .`, `(include "x" $)`). */
+const READS_CONFIG = /ConfigData|(^|[\s(|{])[.$](\s|\)|\}\}|$)/m;
 
 /** Where a deployment target was read: not part of what it is. */
 const TARGET_LOCATION_FIELDS = new Set(['source', 'sourcePath', 'configSchemaPaths']);
@@ -40,7 +43,7 @@ export class IndexedState {
   public readonly assignments = new Map<string, PlannedAssignment>();
   public readonly clusterTypes: ReadonlyMap<string, ClusterType>;
   public readonly targets: ReadonlyMap<string, DeploymentTarget>;
-  public readonly templates: ReadonlySet<string>;
+  public readonly templates: ReadonlyMap<string, Template>;
   public readonly failedFolders: ReadonlySet<string>;
 
   public constructor(public readonly state: ReviewState) {
@@ -48,7 +51,7 @@ export class IndexedState {
       this.assignments.set(folderOf(assignment.clusterType, assignment.deploymentTarget), assignment);
     this.clusterTypes = new Map(state.model.clusterTypes.map((clusterType) => [clusterType.name, clusterType]));
     this.targets = new Map(state.plan.deploymentTargets.map((target) => [target.name, target]));
-    this.templates = new Set(state.model.templates.map((template) => template.name));
+    this.templates = new Map(state.model.templates.map((template) => [template.name, template]));
     this.failedFolders = new Set(state.plan.failedFolders);
   }
 
@@ -56,10 +59,14 @@ export class IndexedState {
     return this.state.plan.files;
   }
 
-  /** Whether the cluster type's renderer for `field` is a Template of this state. */
-  public rendersWithTemplate(clusterType: string, field: RendererField): boolean {
+  /**
+   * Whether the cluster type's renderer for `field` is a Template of this state that may read the config: one that
+   * names `.ConfigData`, or hands the whole context (`.` or `$`) to a function. Other Templates cannot see it.
+   */
+  public templateReadsConfig(clusterType: string, field: RendererField): boolean {
     const type = this.clusterTypes.get(clusterType);
-    return type !== undefined && this.templates.has(type[field]);
+    const template = type && this.templates.get(type[field]);
+    return template !== undefined && template.manifests.some((text) => READS_CONFIG.test(text));
   }
 }
 

@@ -150,3 +150,56 @@ export function withConfig(fleet: Fleet, name: string, data: Record<string, stri
     ),
   };
 }
+
+/** The fleet without one cluster type. */
+export function withoutClusterType(fleet: Fleet, name: string): Fleet {
+  return { ...fleet, clusterTypes: fleet.clusterTypes.filter((type) => type.name !== name) };
+}
+
+/** The fleet with one more policy. */
+export function withPolicy(fleet: Fleet, policy: FleetPolicy): Fleet {
+  return { ...fleet, policies: [...fleet.policies, policy] };
+}
+
+/** An Argo CD Application Template in the shape of Kalypso's sample `argocd` template. */
+export function argocdTemplate(selfHeal: boolean): string {
+  return [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata:',
+    '  name: "{{ .DeploymentTargetName }}"',
+    '  namespace: argocd',
+    'spec:',
+    '  destination:',
+    '    server: https://kubernetes.default.svc',
+    '    namespace: "{{ .Namespace }}"',
+    '  project: default',
+    '  source:',
+    '    path: "{{ .Manifests.path }}"',
+    '    repoURL: "{{ .Manifests.repo }}"',
+    '    targetRevision: "{{ .Manifests.branch }}"',
+    '  syncPolicy:',
+    '    automated:',
+    '      prune: true',
+    `      selfHeal: ${selfHeal}`,
+  ].join('\n');
+}
+
+/** Every fifth cluster type (`ct-0004`, `ct-0009`…) reconciled by the `argocd` Template. */
+export function withArgocd(fleet: Fleet, selfHeal = true): Fleet {
+  return {
+    ...fleet,
+    clusterTypes: fleet.clusterTypes.map((type, i) => (i % 5 === 4 ? { ...type, reconciler: 'argocd' } : type)),
+    templates: { ...fleet.templates, argocd: argocdTemplate(selfHeal) },
+  };
+}
+
+/** The fleet with one cluster type's labels changed. */
+export function withClusterTypeLabels(fleet: Fleet, name: string, labels: Record<string, string>): Fleet {
+  return {
+    ...fleet,
+    clusterTypes: fleet.clusterTypes.map((type) =>
+      type.name === name ? { ...type, labels: { ...type.labels, ...labels } } : type,
+    ),
+  };
+}
