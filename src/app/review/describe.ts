@@ -84,14 +84,15 @@ export function describeInput(input: InputChange, style: Style = MARKDOWN, maxFi
   return `${describeRef(input.ref, style)} ${input.change}${fields}${where}`;
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+/** `1 assignment`, `1,200 assignments`. */
+export const countOf = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
-/** `region=east`, `region=east, size=large`. */
-function labelsText(labels: Readonly<Record<string, string>>): string {
+/** `region=east`, `region=east` and `size=large`. */
+function labelsText(labels: Readonly<Record<string, string>>, style: Style): string {
   return Object.keys(labels)
     .sort()
-    .map((key) => `${key}=${labels[key]}`)
-    .join(', ');
+    .map((key) => style.code(`${key}=${labels[key]}`))
+    .join(' and ');
 }
 
 const RENDERER_FIELD_WORDS = {
@@ -105,7 +106,7 @@ function clusterTypesText(selection: ClusterTypeSelection, style: Style): string
     case 'all':
       return '';
     case 'labels':
-      return `cluster types with ${style.code(labelsText(selection.labels))}`;
+      return `cluster types with ${labelsText(selection.labels, style)}`;
     case 'renderer':
       return `cluster types with ${RENDERER_FIELD_WORDS[selection.field]} ${style.code(selection.renderer)}`;
     case 'names':
@@ -122,7 +123,7 @@ function targetsText(selection: TargetSelection, style: Style): string {
     case 'workload':
       return `deployment targets of workload ${style.code(selection.workload)}`;
     case 'labels':
-      return `deployment targets with ${style.code(labelsText(selection.labels))}`;
+      return `deployment targets with ${labelsText(selection.labels, style)}`;
     case 'names':
       return selection.names.length === 1
         ? `deployment target ${style.code(selection.names[0])}`
@@ -138,19 +139,18 @@ function targetsText(selection: TargetSelection, style: Style): string {
 export function describeScope(scope: Scope, style: Style = MARKDOWN): string {
   if (scope.type === 'all')
     return scope.of === 'environment'
-      ? `all ${count(scope.assignments, 'assignment')}`
-      : `all ${count(scope.assignments, 'assignment')} kept from before`;
-  if (scope.type === 'list') return count(scope.assignments, 'assignment');
+      ? `all ${countOf(scope.assignments, 'assignment')}`
+      : `all ${countOf(scope.assignments, 'assignment')} kept from before`;
+  if (scope.type === 'list') return countOf(scope.assignments, 'assignment');
   const onTypes = clusterTypesText(scope.clusterTypes, style);
   const ofTargets = targetsText(scope.deploymentTargets, style);
   const counts: string[] = [];
-  if (scope.deploymentTargets.by !== 'all' && scope.deploymentTargetNames.length > 1)
-    counts.push(count(scope.deploymentTargetNames.length, 'deployment target'));
-  if (scope.clusterTypes.by !== 'all' && scope.clusterTypeNames.length > 1)
-    counts.push(count(scope.clusterTypeNames.length, 'cluster type'));
-  counts.push(count(scope.assignments, 'assignment'));
+  // Names listed are counted by the reader; a selection by labels, renderer or workload is counted here.
+  if (scope.deploymentTargets.by !== 'all' && scope.deploymentTargets.by !== 'names')
+    counts.push(countOf(scope.deploymentTargetNames.length, 'deployment target'));
+  if (scope.clusterTypes.by !== 'all' && scope.clusterTypes.by !== 'names')
+    counts.push(countOf(scope.clusterTypeNames.length, 'cluster type'));
+  counts.push(countOf(scope.assignments, 'assignment'));
   const what = [ofTargets, onTypes].filter((part) => part !== '').join(' on ');
   return `${what} (${counts.join(', ')})`;
 }
-
-export { count as countOf };

@@ -42,6 +42,8 @@ export interface Fleet {
   readonly configMaps: readonly FleetConfigMap[];
   /** Reconciler Templates: name → the manifest template. */
   readonly templates?: Readonly<Record<string, string>>;
+  /** The control-plane commit promoted to the environment (BaseRepo `main`). */
+  readonly promotedCommit?: string;
 }
 
 const flow = (record: Record<string, string>) =>
@@ -86,6 +88,10 @@ export function fleetFiles(fleet: Fleet): Record<string, string> {
       .join('\n');
     files[`dev/templates/${name}.yaml`] =
       `${KALYPSO}\nkind: Template\nmetadata:\n  name: ${name}\nspec:\n  type: reconciler\n  manifests:\n    - |\n${body}\n`;
+  }
+  if (fleet.promotedCommit) {
+    files['dev/base-repo.yaml'] =
+      `${KALYPSO}\nkind: BaseRepo\nmetadata:\n  name: main\nspec:\n  repo: https://example.com/cp\n  branch: main\n  path: .\n  commit: ${fleet.promotedCommit}\n`;
   }
   return files;
 }
