@@ -106,11 +106,7 @@ function promotedCommitChange(context: ReviewContext, tree: TreeChangeSet | unde
  */
 function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): string[] {
   const { previous, next } = context;
-  const paths = tree
-    ? [...tree.added, ...tree.changed, ...tree.deleted]
-    : [...new Set([...Object.keys(previous.files), ...Object.keys(next.files)])].filter(
-        (path) => previous.files[path] !== next.files[path],
-      );
+  const paths = tree ? [...tree.added, ...tree.changed, ...tree.deleted] : differingPaths(previous.files, next.files);
   return paths
     .filter((path) => {
       if (path === PROMOTED_COMMIT_FILE) return false;
@@ -121,4 +117,12 @@ function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): st
       return !previous.assignments.has(folder) && !next.assignments.has(folder);
     })
     .sort();
+}
+
+/** Paths whose content differs between two trees, or that only one has. */
+function differingPaths(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): string[] {
+  const paths: string[] = [];
+  for (const path in before) if (before[path] !== after[path]) paths.push(path);
+  for (const path in after) if (!(path in before)) paths.push(path);
+  return paths;
 }

@@ -1,7 +1,5 @@
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
-import { ConfigValue } from '../../core/model/config-value';
 import { PlannedAssignment } from '../../core/plan/plan';
-import { configValueText } from '../../render/constructs/config-text';
 import { AssignmentRef, ChangeType, OutputChange, RendererField, TreeChangeSet } from './report';
 import { ReviewContext, folderOf } from './review-context';
 
@@ -118,9 +116,10 @@ interface KeptChange {
 function keptChanges(context: ReviewContext, before: PlannedAssignment, after: PlannedAssignment): KeptChange[] {
   const { previous, next } = context;
   const folder = folderOf(after.clusterType, after.deploymentTarget);
-  const paths = [...new Set([...before.files, ...after.files])].sort();
-  const changedPaths = paths.filter((path) => previous.files[path] !== next.files[path]);
+  const changedPaths = before.files.filter((path) => previous.files[path] !== next.files[path]);
+  for (const path of after.files) if (!(path in previous.files)) changedPaths.push(path);
   if (changedPaths.length === 0) return [];
+  changedPaths.sort();
   const changes: KeptChange[] = [];
   const configPaths = changedPaths.filter((path) => isConfigFile(path.slice(folder.length + 1)));
   const keys = configPaths.length > 0 ? configKeyChanges(context, before, after, configPaths) : [];
@@ -148,35 +147,16 @@ function configKeyChanges(
   after: PlannedAssignment,
   configPaths: readonly string[],
 ): KeptChange[] {
-  const from = before.config.data;
-  const to = after.config.data;
-  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-  const changes: KeptChange[] = [];
-  for (const key of keys) {
-    const old = textOf(from, key);
-    const now = textOf(to, key);
-    if (old === now) continue;
-    changes.push({
-      change: {
-        type: 'config',
-        key,
-        ...(old === undefined ? {} : { from: old }),
-        ...(now === undefined ? {} : { to: now }),
-      },
-      causes: context.configKeyCauses(
-        after.clusterType,
-        after.deploymentTarget,
-        before.config.provenance[key] ?? [],
-        after.config.provenance[key] ?? [],
-      ),
-      paths: configPaths,
-    });
-  }
-  return changes;
-}
-
-function textOf(data: Readonly<Record<string, ConfigValue>>, key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(data, key) ? configValueText(data[key]) : undefined;
+  return context.config.differences(before, after).map(({ key, from, to, before: old, after: now }) => ({
+    change: {
+      type: 'config',
+      key,
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    },
+    causes: context.configKeyCauses(after.clusterType, after.deploymentTarget, old, now),
+    paths: configPaths,
+  }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ConfigContribution } from '../../core/config/platform-config';
 import { ClusterType, DeploymentTarget, EnvironmentModel, Template, originRef } from '../../core/model/types';
 import { EnvironmentPlan, PlannedAssignment } from '../../core/plan/plan';
-import { configValueText } from '../../render/constructs/config-text';
+import { ConfigComparison, valueText } from './config-changes';
 import { InputChange, RendererField, ReviewState } from './report';
 
 /** `.ConfigData`, or the whole template context passed on (`toYaml .`, `(include "x" $)`). */
@@ -80,6 +80,8 @@ export function folderOf(clusterType: string, deploymentTarget: string): string 
  */
 export class ReviewContext {
   public readonly inputs: ReadonlyMap<string, InputChange>;
+  /** Compares the platform config of kept assignments. */
+  public readonly config: ConfigComparison;
   private readonly targetCauses = new Map<string, readonly string[]>();
 
   public constructor(
@@ -88,6 +90,14 @@ export class ReviewContext {
     inputs: readonly InputChange[],
   ) {
     this.inputs = new Map(inputs.map((input) => [input.ref, input]));
+    this.config = new ConfigComparison(
+      previous,
+      next,
+      inputs.filter((input) => input.kind === 'ConfigMap').map((input) => input.name),
+      (assignment) =>
+        this.clusterTypeCause(assignment.clusterType, 'labels').length > 0 ||
+        this.targetCause(assignment.deploymentTarget).length > 0,
+    );
   }
 
   /** The input change of `ref`, when there is one. */
@@ -168,7 +178,7 @@ function targetContent(target: DeploymentTarget): string {
 function contributionsByConfigMap(contributions: readonly ConfigContribution[]): Map<string, string> {
   const byMap = new Map<string, string>();
   for (const contribution of contributions) {
-    const text = `${contribution.rawKey}\u0000${configValueText(contribution.value)}`;
+    const text = `${contribution.rawKey}\u0000${valueText(contribution.value)}`;
     const earlier = byMap.get(contribution.configMap);
     byMap.set(contribution.configMap, earlier === undefined ? text : `${earlier}\u0001${text}`);
   }
