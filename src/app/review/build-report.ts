@@ -107,16 +107,21 @@ function promotedCommitChange(context: ReviewContext, tree: TreeChangeSet | unde
 function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): string[] {
   const { previous, next } = context;
   const paths = tree ? [...tree.added, ...tree.changed, ...tree.deleted] : differingPaths(previous.files, next.files);
-  return paths
-    .filter((path) => {
-      if (path === PROMOTED_COMMIT_FILE) return false;
-      const segments = path.split('/');
-      if (segments.length === 2 && segments[1] === CLUSTER_TYPE_README) return false;
-      if (segments.length < 3) return true;
-      const folder = folderOf(segments[0], segments[1]);
-      return !previous.assignments.has(folder) && !next.assignments.has(folder);
-    })
-    .sort();
+  const isAssignmentPath = (path: string) => {
+    const first = path.indexOf('/');
+    const second = first < 0 ? -1 : path.indexOf('/', first + 1);
+    if (second < 0) return false;
+    const folder = path.slice(0, second);
+    return previous.assignments.has(folder) || next.assignments.has(folder);
+  };
+  return paths.filter((path) => !isAssignmentPath(path) && !isReportedOtherwise(path)).sort();
+}
+
+/** `.github/tracking/Promoted_Commit_Id` and `<clusterType>/README.md` are reported otherwise. */
+function isReportedOtherwise(path: string): boolean {
+  if (path === PROMOTED_COMMIT_FILE) return true;
+  const slash = path.indexOf('/');
+  return slash > 0 && path.indexOf('/', slash + 1) < 0 && path.slice(slash + 1) === CLUSTER_TYPE_README;
 }
 
 /** Paths whose content differs between two trees, or that only one has. */

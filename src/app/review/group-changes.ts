@@ -21,7 +21,7 @@ export function groupChanges(changes: readonly AssignmentOutputChange[]): Ungrou
     { change: OutputChange; causes: readonly string[]; drift: boolean; assignments: AssignmentRef[] }
   >();
   for (const { assignment, change, causes, drift } of changes) {
-    const key = `${JSON.stringify(change)}\u0001${causes.join('\u0000')}\u0001${drift ? 'drift' : ''}`;
+    const key = `${changeKey(change)}\u0001${causes.join('\u0000')}\u0001${drift ? 'drift' : ''}`;
     let group = byChange.get(key);
     if (!group) byChange.set(key, (group = { change, causes, drift: drift ?? false, assignments: [] }));
     group.assignments.push(assignment);
@@ -78,4 +78,16 @@ export function compareChanges(a: OutputChange, b: OutputChange): number {
   if (a.type === 'config' && b.type === 'config') return compareText(a.key, b.key);
   if (a.type === 'file' && b.type === 'file') return compareText(a.file, b.file) || compareText(a.change, b.change);
   return 0;
+}
+
+/** A key equal for equal changes (cheaper than JSON for the tens of thousands of changes of a fleet-wide edit). */
+function changeKey(change: OutputChange): string {
+  switch (change.type) {
+    case 'config':
+      return `c\u0000${change.key}\u0000${change.from === undefined ? '\u0002' : change.from}\u0000${change.to === undefined ? '\u0002' : change.to}`;
+    case 'file':
+      return `f\u0000${change.file}\u0000${change.change}`;
+    case 'assignment':
+      return `a\u0000${change.change}\u0000${change.policies.join('\u0000')}\u0000${change.note ?? ''}`;
+  }
 }

@@ -23,8 +23,11 @@ function rendererFieldOf(file: string): RendererField | undefined {
 
 const RENDERER_FIELDS: readonly RendererField[] = ['reconciler', 'namespaceService', 'configType'];
 
-function isConfigFile(file: string): boolean {
-  return file.startsWith(`${PLATFORM_CONFIG_FILE}.`);
+const CONFIG_FILE_PREFIX = `${PLATFORM_CONFIG_FILE}.`;
+
+/** Whether the file name starting at `from` in `path` is the platform config file. */
+function isConfigFile(path: string, from = 0): boolean {
+  return path.startsWith(CONFIG_FILE_PREFIX, from);
 }
 
 /**
@@ -48,8 +51,8 @@ export function outputChanges(context: ReviewContext, tree?: TreeChangeSet): Ass
     };
     const add = (change: OutputChange, causes: readonly string[], paths: readonly string[]) => {
       if (!inTree(paths)) return;
-      for (const path of paths) explained.add(path);
-      changes.push({ assignment, change, causes: [...new Set(causes)].sort() });
+      if (touched) for (const path of paths) explained.add(path);
+      changes.push({ assignment, change, causes: causes.length > 1 ? [...new Set(causes)].sort() : causes });
     };
     if (!before) {
       add(placementChange(context, after!, 'added'), placementCauses(context, after!, 'added'), after!.files);
@@ -121,7 +124,7 @@ function keptChanges(context: ReviewContext, before: PlannedAssignment, after: P
   if (changedPaths.length === 0) return [];
   changedPaths.sort();
   const changes: KeptChange[] = [];
-  const configPaths = changedPaths.filter((path) => isConfigFile(path.slice(folder.length + 1)));
+  const configPaths = changedPaths.filter((path) => isConfigFile(path, folder.length + 1));
   const keys = configPaths.length > 0 ? configKeyChanges(context, before, after, configPaths) : [];
   changes.push(...keys);
   const configCauses = [...new Set(keys.flatMap((key) => key.causes))];
@@ -130,7 +133,7 @@ function keptChanges(context: ReviewContext, before: PlannedAssignment, after: P
   for (const path of changedPaths) {
     const file = path.slice(folder.length + 1);
     const keysShowIt = keys.length > 0 && configRendererCauses.length === 0;
-    if (isConfigFile(file) && keysShowIt && path in previous.files && path in next.files) continue;
+    if (isConfigFile(file, 0) && keysShowIt && path in previous.files && path in next.files) continue;
     const change: ChangeType = !(path in previous.files) ? 'added' : !(path in next.files) ? 'removed' : 'changed';
     changes.push({
       change: { type: 'file', file, change },

@@ -83,6 +83,7 @@ export class ReviewContext {
   /** Compares the platform config of kept assignments. */
   public readonly config: ConfigComparison;
   private readonly targetCauses = new Map<string, readonly string[]>();
+  private readonly rendererCausesOf = new Map<string, readonly string[]>();
 
   public constructor(
     public readonly previous: IndexedState,
@@ -130,7 +131,14 @@ export class ReviewContext {
   }
 
   /** The cluster type's renderer for `field` changed name, or the Template it names (before or now) changed. */
-  public rendererCauses(clusterType: string, field: RendererField): string[] {
+  public rendererCauses(clusterType: string, field: RendererField): readonly string[] {
+    const key = `${field}\u0000${clusterType}`;
+    let causes = this.rendererCausesOf.get(key);
+    if (!causes) this.rendererCausesOf.set(key, (causes = this.findRendererCauses(clusterType, field)));
+    return causes;
+  }
+
+  private findRendererCauses(clusterType: string, field: RendererField): string[] {
     const causes = this.clusterTypeCause(clusterType, field);
     const names = new Set(
       [this.previous.clusterTypes.get(clusterType), this.next.clusterTypes.get(clusterType)]

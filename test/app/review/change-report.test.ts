@@ -15,6 +15,7 @@ import {
   withClusterTypeLabels,
   withConfig,
   withPolicy,
+  withWorkloadRepo,
   withoutClusterType,
 } from './fleet';
 import { mermaidBlock, parseFlowchart, targetsOf } from './parse-mermaid';
@@ -130,6 +131,22 @@ describe('the change report', () => {
       withArgocd(base, false),
       [TEMPLATE_CHANGE],
       ['Template/argocd changed manifests[0]'],
+    ],
+    [
+      'a workload whose manifests moved',
+      base,
+      withWorkloadRepo(base, 'wl-0003', 'https://example.com/moved'),
+      [
+        {
+          scope: 'deployment targets of workload wl-0003 (4 deployment targets, 160 assignments)',
+          changes: ['reconciler.yaml changed'],
+          causes: { 'Workload/wl-0003': 'dev/workloads/wl-0003.yaml' },
+          assignments: 160,
+        },
+      ],
+      [
+        'Workload/wl-0003 changed deploymentTargets[0].manifests.repo, deploymentTargets[1].manifests.repo, deploymentTargets[2].manifests.repo, deploymentTargets[3].manifests.repo',
+      ],
     ],
     [
       'a relabelled cluster type, whose config changes although no ConfigMap did',

@@ -20,6 +20,8 @@ export interface FleetClusterType {
 
 export interface FleetWorkload {
   readonly name: string;
+  /** @default `https://example.com/<name>` */
+  readonly repo?: string;
   readonly targets: readonly { readonly name: string; readonly labels: Record<string, string> }[];
 }
 
@@ -68,7 +70,7 @@ export function fleetFiles(fleet: Fleet): Record<string, string> {
     const targets = workload.targets
       .map(
         (target) =>
-          `    - name: ${target.name}\n      labels: ${flow(target.labels)}\n      environment: dev\n      manifests: {repo: "https://example.com/${workload.name}", branch: main, path: ./${target.name}}\n`,
+          `    - name: ${target.name}\n      labels: ${flow(target.labels)}\n      environment: dev\n      manifests: {repo: "${workload.repo ?? `https://example.com/${workload.name}`}", branch: main, path: ./${target.name}}\n`,
       )
       .join('');
     files[`dev/workloads/${workload.name}.yaml`] =
@@ -207,5 +209,13 @@ export function withClusterTypeLabels(fleet: Fleet, name: string, labels: Record
     clusterTypes: fleet.clusterTypes.map((type) =>
       type.name === name ? { ...type, labels: { ...type.labels, ...labels } } : type,
     ),
+  };
+}
+
+/** The fleet with one workload's manifests moved to another repository. */
+export function withWorkloadRepo(fleet: Fleet, name: string, repo: string): Fleet {
+  return {
+    ...fleet,
+    workloads: fleet.workloads.map((workload) => (workload.name === name ? { ...workload, repo } : workload)),
   };
 }
