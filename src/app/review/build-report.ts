@@ -4,7 +4,7 @@ import { fileExample } from './file-example';
 import { groupChanges } from './group-changes';
 import { diffInputs } from './input-changes';
 import { outputChanges } from './output-changes';
-import { ChangeGroup, ChangeReport, ReviewInput, TreeChangeSet } from './report';
+import { AssignmentRef, ChangeGroup, ChangeReport, ReviewInput, TreeChangeSet } from './report';
 import { IndexedState, ReviewContext, emptyState, folderOf } from './review-context';
 import { AssignmentUniverse } from './scope';
 
@@ -21,45 +21,42 @@ export function buildChangeReport(input: ReviewInput): ChangeReport {
   const context = new ReviewContext(previous, next, inputs);
   const changes = outputChanges(context, input.tree);
 
-  const before = new AssignmentUniverse('environment', previous.clusterTypes, previous.targets);
-  for (const assignment of previous.assignments.values()) before.add(assignment);
-  const keptFolders = [...next.assignments.keys()].filter((folder) => previous.assignments.has(folder));
-  const now = new AssignmentUniverse('environment', next.clusterTypes, next.targets);
+  const kept = () => [...next.assignments].filter(([folder]) => previous.assignments.has(folder)).map(([, a]) => a);
+  let keptCount = 0;
+  for (const folder of next.assignments.keys()) if (previous.assignments.has(folder)) keptCount++;
+  const universe = (
+    state: IndexedState,
+    of: 'environment' | 'kept',
+    size: number,
+    assignments: () => Iterable<AssignmentRef>,
+  ) => new AssignmentUniverse(of, size, assignments, state.clusterTypes, state.targets);
+  const before = universe(previous, 'environment', previous.assignments.size, () => previous.assignments.values());
+  const now = universe(next, 'environment', next.assignments.size, () => next.assignments.values());
   // "All N assignments" of the kept ones is all of the environment's when nothing was added.
-  const kept = new AssignmentUniverse(
-    keptFolders.length === next.assignments.size ? 'environment' : 'kept',
-    next.clusterTypes,
-    next.targets,
-  );
-  for (const assignment of next.assignments.values()) now.add(assignment);
-  for (const folder of keptFolders) kept.add(next.assignments.get(folder)!);
+  const keptUniverse = universe(next, keptCount === next.assignments.size ? 'environment' : 'kept', keptCount, kept);
 
   const groups: ChangeGroup[] = groupChanges(changes).map((group, index) => {
     const [first] = group.changes;
-    const universe = first.type === 'assignment' ? (first.change === 'removed' ? before : now) : kept;
+    const from = first.type === 'assignment' ? (first.change === 'removed' ? before : now) : keptUniverse;
     const described: ChangeGroup = {
       id: `G${index + 1}`,
       changes: group.changes,
       causes: group.causes,
       ...(group.drift ? { drift: true } : {}),
       assignments: group.assignments,
-      scope: universe.describe(group.assignments),
+      scope: from.describe(group.assignments),
     };
     const example = group.drift ? undefined : fileExample(previous, next, group.changes, group.assignments);
     return example ? { ...described, example } : described;
   });
 
-  const placement = (type: 'added' | 'removed') =>
-    new Set(
-      changes
-        .filter(({ change }) => change.type === 'assignment' && change.change === type)
-        .map(({ assignment }) => folderOf(assignment.clusterType, assignment.deploymentTarget)),
-    ).size;
-  const changed = new Set(
-    changes
-      .filter(({ change }) => change.type !== 'assignment')
-      .map(({ assignment }) => folderOf(assignment.clusterType, assignment.deploymentTarget)),
-  ).size;
+  const count = (type: 'added' | 'removed' | 'changed') => {
+    const of = changes.filter(({ change }) => (change.type === 'assignment' ? change.change : 'changed') === type);
+    // The changes of one assignment share its AssignmentRef; drift has its own, so it is counted by folder.
+    return of.some(({ drift }) => drift)
+      ? new Set(of.map(({ assignment }) => folderOf(assignment.clusterType, assignment.deploymentTarget))).size
+      : new Set(of.map(({ assignment }) => assignment)).size;
+  };
 
   const promotedCommit = promotedCommitChange(context, input.tree);
   return {
@@ -69,9 +66,9 @@ export function buildChangeReport(input: ReviewInput): ChangeReport {
     assignments: {
       before: previous.assignments.size,
       after: next.assignments.size,
-      added: placement('added'),
-      removed: placement('removed'),
-      changed,
+      added: count('added'),
+      removed: count('removed'),
+      changed: count('changed'),
     },
     ...(promotedCommit ? { promotedCommit } : {}),
     otherFiles: otherFiles(context, input.tree),
@@ -106,7 +103,10 @@ function promotedCommitChange(context: ReviewContext, tree: TreeChangeSet | unde
  */
 function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): string[] {
   const { previous, next } = context;
-  const paths = tree ? [...tree.added, ...tree.changed, ...tree.deleted] : differingPaths(previous.files, next.files);
+  // Without a tree change set there are none: a plan's files outside assignment folders are the cluster-type READMEs
+  // and the promoted commit.
+  if (!tree) return [];
+  const paths = [...tree.added, ...tree.changed, ...tree.deleted];
   const isAssignmentPath = (path: string) => {
     const first = path.indexOf('/');
     const second = first < 0 ? -1 : path.indexOf('/', first + 1);
@@ -122,12 +122,4 @@ function isReportedOtherwise(path: string): boolean {
   if (path === PROMOTED_COMMIT_FILE) return true;
   const slash = path.indexOf('/');
   return slash > 0 && path.indexOf('/', slash + 1) < 0 && path.slice(slash + 1) === CLUSTER_TYPE_README;
-}
-
-/** Paths whose content differs between two trees, or that only one has. */
-function differingPaths(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): string[] {
-  const paths: string[] = [];
-  for (const path in before) if (before[path] !== after[path]) paths.push(path);
-  for (const path in after) if (!(path in before)) paths.push(path);
-  return paths;
 }

@@ -16,36 +16,39 @@ export class AssignmentUniverse {
   private readonly targetsOf = new Map<string, Set<string>>();
   private readonly countOfTarget = new Map<string, number>();
   private labelCounts?: { clusterTypes: Map<string, number>; targets: Map<string, number> };
-  private total = 0;
+  private indexed = false;
 
   /**
    * @param of what the universe is, for the description of all of it
+   * @param size how many assignments it has (distinct pairs)
+   * @param assignments its assignments, read when a subset is first described (a fleet-wide change needs only `size`)
    * @param clusterTypes the cluster types, by name, with their labels on this side
    * @param targets the deployment targets, by name, with their labels on this side
    */
   public constructor(
     public readonly of: 'environment' | 'kept',
+    public readonly size: number,
+    private readonly assignments: () => Iterable<AssignmentRef>,
     private readonly clusterTypes: ReadonlyMap<string, ClusterType>,
     private readonly targets: ReadonlyMap<string, DeploymentTarget>,
   ) {}
 
-  public add({ clusterType, deploymentTarget }: AssignmentRef): void {
-    let targets = this.targetsOf.get(clusterType);
-    if (!targets) this.targetsOf.set(clusterType, (targets = new Set()));
-    if (targets.has(deploymentTarget)) return;
-    targets.add(deploymentTarget);
-    this.countOfTarget.set(deploymentTarget, (this.countOfTarget.get(deploymentTarget) ?? 0) + 1);
-    this.total++;
-  }
-
-  public get size(): number {
-    return this.total;
+  private index(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const { clusterType, deploymentTarget } of this.assignments()) {
+      let targets = this.targetsOf.get(clusterType);
+      if (!targets) this.targetsOf.set(clusterType, (targets = new Set()));
+      targets.add(deploymentTarget);
+      this.countOfTarget.set(deploymentTarget, (this.countOfTarget.get(deploymentTarget) ?? 0) + 1);
+    }
   }
 
   /** The smallest exact description of `assignments`, a subset of this universe without duplicates. */
   public describe(assignments: readonly AssignmentRef[]): Scope {
     const count = assignments.length;
-    if (count === this.total) return { type: 'all', assignments: count, of: this.of };
+    if (count === this.size) return { type: 'all', assignments: count, of: this.of };
+    this.index();
     const onClusterType = new Map<string, number>();
     const targetNames = new Set<string>();
     for (const { clusterType, deploymentTarget } of assignments) {

@@ -30,15 +30,19 @@ const TARGETS = [target('w1', 'x', 'edge'), target('w1', 'y', 'core'), target('w
 
 /** Every cluster type × every target, but `d` does not run `w2-x`. */
 function universe(of: 'environment' | 'kept' = 'environment'): AssignmentUniverse {
-  const all = new AssignmentUniverse(
+  const pairs = CLUSTER_TYPES.flatMap((ct) =>
+    TARGETS.filter((t) => !(ct.name === 'd' && t.name === 'w2-x')).map((t) => ({
+      clusterType: ct.name,
+      deploymentTarget: t.name,
+    })),
+  );
+  return new AssignmentUniverse(
     of,
+    pairs.length,
+    () => pairs,
     new Map(CLUSTER_TYPES.map((ct) => [ct.name, ct])),
     new Map(TARGETS.map((t) => [t.name, t])),
   );
-  for (const ct of CLUSTER_TYPES)
-    for (const t of TARGETS)
-      if (!(ct.name === 'd' && t.name === 'w2-x')) all.add({ clusterType: ct.name, deploymentTarget: t.name });
-  return all;
 }
 
 /** `a:w1-x b:*` → assignments; `*` is every target the cluster type runs. */
