@@ -37,7 +37,9 @@ class SideConfig {
   public readonly index: ConfigSourceIndex;
   public readonly byName: ReadonlyMap<string, ConfigSource>;
   /** Per composed key, the sources setting it, in the order they apply, each with its entries for that key. */
-  private readonly setters = new Map<string, { source: ConfigSource; entries: ConfigEntry[] }[]>();
+  private readonly setters = new Map<string, Setter[]>();
+  /** Keys composed from the same sources, which compose alike for every pair. */
+  private readonly composed = new Map<string, ComposedKey>();
 
   public constructor(public readonly state: IndexedState) {
     const sources = collectConfigSources(state.state.model.configMaps);
@@ -48,8 +50,11 @@ class SideConfig {
         let setters = this.setters.get(entry.key);
         if (!setters) this.setters.set(entry.key, (setters = []));
         const last = setters[setters.length - 1];
-        if (last?.source === source) last.entries.push(entry);
-        else setters.push({ source, entries: [entry] });
+        const pairFree = Object.keys(entry.keyLabels).length === 0;
+        if (last?.source === source) {
+          last.entries.push(entry);
+          last.pairFree &&= pairFree;
+        } else setters.push({ source, entries: [entry], pairFree });
       }
     }
   }
@@ -64,19 +69,42 @@ class SideConfig {
     clusterType: ClusterType,
     target: DeploymentTarget,
     applicable: () => ReadonlySet<ConfigSource>,
-  ): { value?: ConfigValue; contributions: ConfigContribution[] } {
+  ): ComposedKey {
     const setters = this.setters.get(key) ?? [];
-    const applies =
-      setters.length <= DIRECT_TEST_LIMIT
-        ? ({ source }: { source: ConfigSource }) => isConfigFor(source.labels, clusterType, target)
-        : ({ source }: { source: ConfigSource }) => applicable().has(source);
-    const only = setters.filter(applies).map(({ source, entries }) => ({ labels: source.labels, entries }));
+    const direct = setters.length <= DIRECT_TEST_LIMIT;
+    const applying: number[] = [];
+    setters.forEach(({ source }, index) => {
+      if (direct ? isConfigFor(source.labels, clusterType, target) : applicable().has(source)) applying.push(index);
+    });
+    // The same sources give the same value, unless an entry's own labels (azure-app-config keys) depend on the pair.
+    const pairFree = applying.every((index) => setters[index].pairFree);
+    const cacheKey = `${key}\u0000${applying.join(',')}`;
+    const cached = pairFree ? this.composed.get(cacheKey) : undefined;
+    if (cached) return cached;
+    const only = applying.map((index) => ({ labels: setters[index].source.labels, entries: setters[index].entries }));
     const data = composeConfigData(only, clusterType, target);
     const contributions = only.flatMap((source) =>
       source.entries.filter((entry) => isEntryFor(entry, clusterType, target)).map((entry) => entry.contribution),
     );
-    return Object.prototype.hasOwnProperty.call(data, key) ? { value: data[key], contributions } : { contributions };
+    const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+    const composed: ComposedKey = { text: value === undefined ? undefined : valueText(value), contributions };
+    if (pairFree) this.composed.set(cacheKey, composed);
+    return composed;
   }
+}
+
+/** A source setting one key, with its entries for that key. */
+interface Setter {
+  readonly source: ConfigSource;
+  readonly entries: ConfigEntry[];
+  /** None of the entries has labels of its own (azure-app-config keys may), so they apply to every pair the source does. */
+  pairFree: boolean;
+}
+
+/** One key composed for a pair: its text in the platform-config file (none when no entry sets it), and its sources. */
+interface ComposedKey {
+  readonly text?: string;
+  readonly contributions: readonly ConfigContribution[];
 }
 
 /** Keys set by at most this many sources are composed by testing each source's labels. */
@@ -169,9 +197,7 @@ export class ConfigComparison {
         newTarget,
         () => (newApplicable ??= new Set(applicableConfigSources(this.next.index, newType, newTarget))),
       );
-      const from = a.value === undefined ? undefined : valueText(a.value);
-      const to = b.value === undefined ? undefined : valueText(b.value);
-      if (from !== to) differences.push(difference(key, from, to, a.contributions, b.contributions));
+      if (a.text !== b.text) differences.push(difference(key, a.text, b.text, a.contributions, b.contributions));
     }
     return differences;
   }

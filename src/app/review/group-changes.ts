@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { AssignmentOutputChange } from './output-changes';
 import { AssignmentRef, OutputChange } from './report';
 
@@ -26,24 +25,27 @@ export function groupChanges(changes: readonly AssignmentOutputChange[]): Ungrou
     if (!group) byChange.set(key, (group = { change, causes, drift: drift ?? false, assignments: [] }));
     group.assignments.push(assignment);
   }
-  const merged = new Map<
-    string,
-    { changes: OutputChange[]; causes: readonly string[]; drift: boolean; assignments: AssignmentRef[] }
-  >();
+  // Groups with the same causes and the same assignments are merged; candidates share causes and size.
+  const merged: Merged[] = [];
+  const candidates = new Map<string, Merged[]>();
   for (const group of byChange.values()) {
     group.assignments.sort(compareAssignments);
-    const key = `${group.causes.join('\u0000')}\u0001${group.drift}\u0001${assignmentsDigest(group.assignments)}`;
-    const same = merged.get(key);
+    const key = `${group.causes.join('\u0000')}\u0001${group.drift}\u0001${group.assignments.length}`;
+    const bucket = candidates.get(key) ?? [];
+    const same = bucket.find((other) => sameAssignments(other.assignments, group.assignments));
     if (same) same.changes.push(group.change);
-    else
-      merged.set(key, {
+    else {
+      const entry = {
         changes: [group.change],
         causes: group.causes,
         drift: group.drift,
         assignments: group.assignments,
-      });
+      };
+      merged.push(entry);
+      candidates.set(key, [...bucket, entry]);
+    }
   }
-  return [...merged.values()]
+  return merged
     .map((group) => ({ ...group, changes: [...group.changes].sort(compareChanges) }))
     .sort(
       (a, b) =>
@@ -61,11 +63,20 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A digest of a sorted list of assignments, so that equal lists are found without keeping them as keys. */
-function assignmentsDigest(assignments: readonly AssignmentRef[]): string {
-  const hash = createHash('sha1');
-  for (const { clusterType, deploymentTarget } of assignments) hash.update(`${clusterType}/${deploymentTarget}\n`);
-  return `${assignments.length}:${hash.digest('hex')}`;
+interface Merged {
+  changes: OutputChange[];
+  readonly causes: readonly string[];
+  readonly drift: boolean;
+  readonly assignments: AssignmentRef[];
+}
+
+/** Two sorted lists of the same assignments (the changes of one assignment share its reference, except drift's). */
+function sameAssignments(a: readonly AssignmentRef[], b: readonly AssignmentRef[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && compareAssignments(a[i], b[i]) !== 0) return false;
+  }
+  return true;
 }
 
 const TYPE_ORDER: Record<OutputChange['type'], number> = { assignment: 0, config: 1, file: 2 };

@@ -118,23 +118,22 @@ interface KeptChange {
 /** The output changes of an assignment kept from before: config keys, and files that changed otherwise. */
 function keptChanges(context: ReviewContext, before: PlannedAssignment, after: PlannedAssignment): KeptChange[] {
   const { previous, next } = context;
-  const folder = folderOf(after.clusterType, after.deploymentTarget);
   const changedPaths = before.files.filter((path) => previous.files[path] !== next.files[path]);
   for (const path of after.files) if (!(path in previous.files)) changedPaths.push(path);
   if (changedPaths.length === 0) return [];
   changedPaths.sort();
-  const changes: KeptChange[] = [];
-  const configPaths = changedPaths.filter((path) => isConfigFile(path, folder.length + 1));
+  const nameAt = folderOf(after.clusterType, after.deploymentTarget).length + 1;
+  const configPaths = changedPaths.filter((path) => isConfigFile(path, nameAt));
   const keys = configPaths.length > 0 ? configKeyChanges(context, before, after, configPaths) : [];
-  changes.push(...keys);
-  const configCauses = [...new Set(keys.flatMap((key) => key.causes))];
-  // A config file whose renderer did not change shows its key changes; otherwise the file itself changed too.
-  const configRendererCauses = context.rendererCauses(after.clusterType, 'configType');
+  // A config file whose renderer did not change shows as its key changes; otherwise the file itself changed too.
+  const keysShowConfig = keys.length > 0 && context.rendererCauses(after.clusterType, 'configType').length === 0;
+  const changes: KeptChange[] = keys;
   for (const path of changedPaths) {
-    const file = path.slice(folder.length + 1);
-    const keysShowIt = keys.length > 0 && configRendererCauses.length === 0;
-    if (isConfigFile(file, 0) && keysShowIt && path in previous.files && path in next.files) continue;
+    const kept = path in previous.files && path in next.files;
+    if (keysShowConfig && kept && isConfigFile(path, nameAt)) continue;
+    const file = path.slice(nameAt);
     const change: ChangeType = !(path in previous.files) ? 'added' : !(path in next.files) ? 'removed' : 'changed';
+    const configCauses = [...new Set(keys.flatMap((key) => key.causes))];
     changes.push({
       change: { type: 'file', file, change },
       causes: fileCauses(context, after, file, configCauses),

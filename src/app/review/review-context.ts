@@ -84,6 +84,7 @@ export class ReviewContext {
   public readonly config: ConfigComparison;
   private readonly targetCauses = new Map<string, readonly string[]>();
   private readonly rendererCausesOf = new Map<string, readonly string[]>();
+  private readonly configCausesOf = new WeakMap<object, WeakMap<object, readonly string[]>>();
 
   public constructor(
     public readonly previous: IndexedState,
@@ -159,23 +160,37 @@ export class ReviewContext {
     deploymentTarget: string,
     before: readonly ConfigContribution[],
     after: readonly ConfigContribution[],
-  ): string[] {
-    const previous = contributionsByConfigMap(before);
-    const next = contributionsByConfigMap(after);
-    const causes = new Set<string>();
-    let unchangedMapMoved = false;
-    for (const configMap of new Set([...previous.keys(), ...next.keys()])) {
-      if (previous.get(configMap) === next.get(configMap)) continue;
-      const ref = `ConfigMap/${configMap}`;
-      if (this.inputs.has(ref)) causes.add(ref);
-      else unchangedMapMoved = true;
-    }
-    if (unchangedMapMoved || causes.size === 0) {
-      for (const ref of this.clusterTypeCause(clusterType, 'labels')) causes.add(ref);
-      for (const ref of this.targetCause(deploymentTarget)) causes.add(ref);
-    }
-    return [...causes];
+  ): readonly string[] {
+    const placement = [...this.clusterTypeCause(clusterType, 'labels'), ...this.targetCause(deploymentTarget)];
+    if (placement.length > 0) return findConfigKeyCauses(this.inputs, before, after, placement);
+    // Composing reuses the contribution lists of pairs with the same sources: their causes are the same too.
+    let byAfter = this.configCausesOf.get(before);
+    if (!byAfter) this.configCausesOf.set(before, (byAfter = new WeakMap()));
+    let causes = byAfter.get(after);
+    if (!causes) byAfter.set(after, (causes = findConfigKeyCauses(this.inputs, before, after, [])));
+    return causes;
   }
+}
+
+/** See `ReviewContext.configKeyCauses`; `placement` is the cluster type or target whose labels changed, if any. */
+function findConfigKeyCauses(
+  inputs: ReadonlyMap<string, InputChange>,
+  before: readonly ConfigContribution[],
+  after: readonly ConfigContribution[],
+  placement: readonly string[],
+): string[] {
+  const previous = contributionsByConfigMap(before);
+  const next = contributionsByConfigMap(after);
+  const causes = new Set<string>();
+  let unchangedMapMoved = false;
+  for (const configMap of new Set([...previous.keys(), ...next.keys()])) {
+    if (previous.get(configMap) === next.get(configMap)) continue;
+    const ref = `ConfigMap/${configMap}`;
+    if (inputs.has(ref)) causes.add(ref);
+    else unchangedMapMoved = true;
+  }
+  if (unchangedMapMoved || causes.size === 0) for (const ref of placement) causes.add(ref);
+  return [...causes].sort();
 }
 
 function targetContent(target: DeploymentTarget): string {
