@@ -72,7 +72,7 @@ describe('the benchmark', () => {
   }, 60_000);
 
   test('measures the change report of a fleet-wide change (its time is printed by the script, not asserted)', async () => {
-    const result = await measureReview(12, temporaryFolder());
+    const result = await measureReview(12, temporaryFolder(), 2);
     expect(result).toMatchObject({ assignments: 12, changedAssignments: 12, groups: 2 });
     expect(result.markdownBytes).toBeLessThan(65_536);
     expect(result.fullReportBytes).toBeGreaterThan(result.markdownBytes);

@@ -9,9 +9,10 @@ import {
   indexConfigSources,
   isConfigFor,
   isEntryFor,
+  splitLabelEncodedKey,
 } from '../../core/config/platform-config';
 import { ConfigValue } from '../../core/model/config-value';
-import { ClusterType, DeploymentTarget } from '../../core/model/types';
+import { ClusterType, ConfigMap, DeploymentTarget } from '../../core/model/types';
 import { PlannedAssignment } from '../../core/plan/plan';
 import { configValueText } from '../../render/constructs/config-text';
 import type { IndexedState } from './review-context';
@@ -41,8 +42,17 @@ class SideConfig {
   /** Keys composed from the same sources, which compose alike for every pair. */
   private readonly composed = new Map<string, ComposedKey>();
 
-  public constructor(public readonly state: IndexedState) {
-    const sources = collectConfigSources(state.state.model.configMaps);
+  /**
+   * @param keys the keys that may have changed: only the ConfigMaps setting one of them are read (parsing every value
+   *   of every ConfigMap would cost more than the comparison)
+   */
+  public constructor(
+    public readonly state: IndexedState,
+    keys: ReadonlySet<string>,
+  ) {
+    const setsAKey = (configMap: ConfigMap) =>
+      Object.keys(configMap.data).some((rawKey) => keys.has(rawKey) || keys.has(splitLabelEncodedKey(rawKey).key));
+    const sources = collectConfigSources(state.state.model.configMaps.filter(setsAKey));
     this.index = indexConfigSources(sources);
     this.byName = new Map(sources.map((source) => [source.configMap, source]));
     for (const source of sources) {
@@ -155,10 +165,18 @@ export class ConfigComparison {
     changedConfigMaps: Iterable<string>,
     private readonly placementChanged: (assignment: PlannedAssignment) => boolean,
   ) {
-    this.previous = new SideConfig(previous);
-    this.next = new SideConfig(next);
-    for (const name of changedConfigMaps)
-      this.keysOfChangedMaps.set(name, changedKeys(this.previous.byName.get(name), this.next.byName.get(name)));
+    const sourceOf = (state: IndexedState, name: string) => {
+      const configMap = state.state.model.configMaps.find((candidate) => candidate.name === name);
+      return configMap ? collectConfigSources([configMap])[0] : undefined;
+    };
+    const keys = new Set<string>();
+    for (const name of changedConfigMaps) {
+      const changed = changedKeys(sourceOf(previous, name), sourceOf(next, name));
+      this.keysOfChangedMaps.set(name, changed);
+      for (const key of changed) keys.add(key);
+    }
+    this.previous = new SideConfig(previous, keys);
+    this.next = new SideConfig(next, keys);
   }
 
   /** The config keys that differ between the two sides of a kept assignment, sorted by key. */
