@@ -31,13 +31,16 @@ function isConfigFile(path: string, from = 0): boolean {
 }
 
 /**
- * Every output change of every assignment, in the order of the assignments (sorted by folder), each with its causes.
+ * Every output change of every assignment, each with its causes: those of the current plan's assignments in its order,
+ * then those of the assignments that went.
  * With a tree change set, only the changes the branch does not have yet, and the branch's differences from the
  * previous plan that no input explains.
  */
 export function outputChanges(context: ReviewContext, tree?: TreeChangeSet): AssignmentOutputChange[] {
   const { previous, next } = context;
-  const folders = [...new Set([...previous.assignments.keys(), ...next.assignments.keys()])].sort();
+  // In plan order, then the assignments that went; groups sort their assignments themselves.
+  const folders = [...next.assignments.keys()];
+  for (const folder of previous.assignments.keys()) if (!next.assignments.has(folder)) folders.push(folder);
   const changes: AssignmentOutputChange[] = [];
   const touched = tree ? new Set([...tree.added, ...tree.changed, ...tree.deleted]) : undefined;
   const inTree = (paths: readonly string[]) => !touched || paths.some((path) => touched.has(path));
