@@ -62,7 +62,7 @@ export function outputChanges(context: ReviewContext, tree?: TreeChangeSet): Ass
     } else if (!after) {
       add(placementChange(context, before, 'removed'), placementCauses(context, before, 'removed'), before.files);
     } else {
-      for (const { change, causes, paths } of keptChanges(context, before, after)) add(change, causes, paths);
+      for (const { change, causes, paths } of keptChanges(context, before, after, touched)) add(change, causes, paths);
     }
   }
   if (tree) changes.push(...driftChanges(context, tree, explained));
@@ -118,11 +118,23 @@ interface KeptChange {
   readonly paths: readonly string[];
 }
 
-/** The output changes of an assignment kept from before: config keys, and files that changed otherwise. */
-function keptChanges(context: ReviewContext, before: PlannedAssignment, after: PlannedAssignment): KeptChange[] {
+/**
+ * The output changes of an assignment kept from before: config keys, and files that changed otherwise. `touched` is
+ * what the branch changes, when known.
+ */
+function keptChanges(
+  context: ReviewContext,
+  before: PlannedAssignment,
+  after: PlannedAssignment,
+  touched: ReadonlySet<string> | undefined,
+): KeptChange[] {
   const { previous, next } = context;
-  const changedPaths = before.files.filter((path) => previous.files[path] !== next.files[path]);
-  for (const path of after.files) if (!(path in previous.files)) changedPaths.push(path);
+  // Only paths the branch changes can show a change; without a tree change set, every file is compared.
+  const changedPaths = before.files.filter(
+    (path) => (!touched || touched.has(path)) && previous.files[path] !== next.files[path],
+  );
+  for (const path of after.files)
+    if (!(path in previous.files) && (!touched || touched.has(path))) changedPaths.push(path);
   if (changedPaths.length === 0) return [];
   changedPaths.sort();
   const nameAt = folderOf(after.clusterType, after.deploymentTarget).length + 1;
