@@ -6,6 +6,7 @@ import { temporaryFolder } from '../support/temp';
 import { loadControlPlane } from '../../src/io/source/load';
 import { FolderSource } from '../../src/io/source/folder-source';
 import { planControlPlane } from '../../src/app/synthesize/plan-model';
+import { measureReview } from './review-bench';
 
 describe('the benchmark', () => {
   test('generates the same control plane for the same seed, with ten ConfigMaps and twenty policies per assignment', async () => {
@@ -68,5 +69,12 @@ describe('the benchmark', () => {
     expect(formatResultLine(result)).toMatch(
       /^assignments=12 files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/,
     );
+  }, 60_000);
+
+  test('measures the change report of a fleet-wide change (its time is printed by the script, not asserted)', async () => {
+    const result = await measureReview(12, temporaryFolder(), 2);
+    expect(result).toMatchObject({ assignments: 12, changedAssignments: 12, groups: 2 });
+    expect(result.markdownBytes).toBeLessThan(65_536);
+    expect(result.fullReportBytes).toBeGreaterThan(result.markdownBytes);
   }, 60_000);
 });

@@ -1,15 +1,13 @@
 import { EnvironmentExplanation, environmentMarkdownParts } from '../explain';
 import { code } from '../explain/render-markdown';
-import { AssignmentSummary, ChangeSummary, ConfigKeyChange } from './summary';
+import { describeKeyChange } from '../review/describe';
+import { AssignmentSummary, ChangeSummary } from './summary';
 
 /**
  * Upper bound of a pull-request body and commit message, in UTF-8 bytes: GitHub refuses bodies over 65,536
  * characters, and a character is at least one byte.
  */
 export const MAX_TEXT_BYTES = 60_000;
-
-/** Values longer than this are reported as changed without quoting them. */
-const MAX_VALUE_LENGTH = 80;
 
 export function pullRequestTitle(environment: string): string {
   return `Update manifests in ${environment}`;
@@ -97,7 +95,7 @@ export function summaryLines(summary: ChangeSummary): string[] {
       `- ${assignmentName(assignment)}: ${assignment.files.map(code).join(', ')}`,
       ...(assignment.config === undefined
         ? ['  - platform config changed (not readable as key-value pairs)']
-        : assignment.config.map((change) => `  - ${configChange(change)}`)),
+        : assignment.config.map((change) => `  - ${describeKeyChange(change)}`)),
     ]),
   );
   section('Cluster types', [
@@ -129,22 +127,6 @@ function assignmentDetails(assignment: AssignmentSummary): string {
     );
   }
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
-}
-
-function configChange(change: ConfigKeyChange): string {
-  if (change.from === undefined) return `${code(change.key)} added: ${value(change.to!)}`;
-  if (change.to === undefined) return `${code(change.key)} removed (was ${value(change.from)})`;
-  if (!isShort(change.from) || !isShort(change.to)) return `${code(change.key)} changed`;
-  return `${code(change.key)}: ${value(change.from)} → ${value(change.to)}`;
-}
-
-function isShort(text: string): boolean {
-  return text.length <= MAX_VALUE_LENGTH && !/[\r\n]/.test(text);
-}
-
-function value(text: string): string {
-  if (text === '') return '`""`';
-  return isShort(text) ? code(text) : `(${text.length} characters)`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TreeChanges } from '../../core/layout/managed-tree';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { configEntries } from './config-entries';
+import { KeyChange } from '../review/describe';
 import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 import { compareStrings } from '../../core/model/order';
 
@@ -15,11 +16,7 @@ export interface AssignmentSummary {
 }
 
 /** One config key of an assignment: added (`to` only), removed (`from` only) or changed. */
-export interface ConfigKeyChange {
-  readonly key: string;
-  readonly from?: string;
-  readonly to?: string;
-}
+export type ConfigKeyChange = KeyChange;
 
 export interface AssignmentChange extends AssignmentSummary {
   /** Files of the assignment folder added, changed or deleted, by name. */
