@@ -16,6 +16,7 @@ const KIND_ORDER: readonly Kind[] = [
   'WorkloadRegistration',
   'BaseRepo',
   'GitOpsRepo',
+  'RolloutPolicy',
   'Environment',
 ];
 

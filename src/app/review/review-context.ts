@@ -25,6 +25,7 @@ export function emptyState(environment: string): ReviewState {
     configMaps: [],
     baseRepos: [],
     gitOpsRepos: [],
+    rolloutPolicies: [],
   };
   const plan: EnvironmentPlan = {
     environment,
