@@ -4,11 +4,11 @@ import { parseFloat64, parseInt64 } from '../../gotemplate';
 import { ConfigData, ConfigValue, JsonValue, configValueJson } from '../model/config-value';
 
 /**
- * The values Kalypso validates a config against (reference §6.7, `ValidateValues`): every top-level string that
- * Go's `strconv.Atoi` reads becomes an integer, else one `strconv.ParseFloat` reads (`1e3`, `.5`, `Inf`, `NaN`, hex
- * floats) becomes a float; every other value, and everything nested, stays as it is (Go-typed: see `validationJson`
- * for what the schema sees). The quirk is kept on purpose: a string property holding `"555"` is validated as the
- * integer 555 and fails `type: string`, as upstream.
+ * The values Kalypso validates a config against (docs/explanation/scheduling-and-config.md#configschemas): every
+ * top-level string that Go's `strconv.Atoi` reads becomes an integer, else one `strconv.ParseFloat` reads (`1e3`, `.5`,
+ * `Inf`, `NaN`, hex floats) becomes a float; every other value, and everything nested, stays as it is (Go-typed: see
+ * `validationJson` for what the schema sees). The quirk is kept on purpose: a string property holding `"555"` is
+ * validated as the integer 555 and fails `type: string`, as upstream.
  */
 export function coerceConfigValues(config: ConfigData): Record<string, ConfigValue> {
   const values: Record<string, ConfigValue> = {};
@@ -51,10 +51,11 @@ export type UnencodableValue =
   | { readonly path: readonly string[]; readonly nullKey: true };
 
 /**
- * Why Kalypso cannot marshal the values to JSON, which fails the validation of every schema (reference §6.7), or
- * undefined. A null map key anywhere wins: json-iterator panics on it ("unable to validate schema: runtime error:
- * invalid memory address or nil pointer dereference"), even after an unsupported number (which only records an
- * error and goes on). Otherwise the first NaN or infinity, keys and values visited in the order of their JSON names.
+ * Why Kalypso cannot marshal the values to JSON, which fails the validation of every schema
+ * (docs/explanation/scheduling-and-config.md#configschemas), or undefined. A null map key anywhere wins: json-iterator
+ * panics on it ("unable to validate schema: runtime error: invalid memory address or nil pointer dereference"), even
+ * after an unsupported number (which only records an error and goes on). Otherwise the first NaN or infinity, keys and
+ * values visited in the order of their JSON names.
  */
 export function findUnencodableValue(values: Readonly<Record<string, ConfigValue>>): UnencodableValue | undefined {
   return findNullKey(values, []) ?? findUnsupportedNumber(values, []);

@@ -34,9 +34,9 @@ export type SchemaFailure =
 const NULL_KEY_ERROR = 'unable to validate schema: runtime error: invalid memory address or nil pointer dereference';
 
 /**
- * The schemas an assignment's config must satisfy (reference §6.7): every ConfigSchema whose labels hold for the pair
- * (the same matching as platform ConfigMaps), in name order as Kubernetes lists them, then the target's
- * `configSchemas` (which already include its Workload's).
+ * The schemas an assignment's config must satisfy (docs/explanation/scheduling-and-config.md#configschemas): every
+ * ConfigSchema whose labels hold for the pair (the same matching as platform ConfigMaps), in name order as Kubernetes
+ * lists them, then the target's `configSchemas` (which already include its Workload's).
  */
 export function configSchemasFor(
   configSchemas: readonly ConfigSchema[],

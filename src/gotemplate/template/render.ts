@@ -8,8 +8,9 @@ import { TemplateError } from './template-error';
 import { GoStruct, MAP_STRING_ANY, MAP_STRING_STRING, typed } from './values';
 
 /**
- * The data a Template renders with: Kalypso's `dataType` struct (reference §7.3). Only these nine fields exist;
- * any other field (`.Repo`) is an execution error, while missing keys of the maps print `<no value>`.
+ * The data a Template renders with: Kalypso's `dataType` struct
+ * (docs/explanation/scheduling-and-config.md#what-a-template-sees). Only these nine fields exist; any other field
+ * (`.Repo`) is an execution error, while missing keys of the maps print `<no value>`.
  */
 export interface TemplateData {
   readonly DeploymentTargetName: string;
@@ -72,7 +73,7 @@ function isFunction(name: string): boolean {
 /**
  * Renders one string of `Template.spec.manifests` like Kalypso's `replaceTemplateVariables`: Go
  * `text/template` with sprig v2.22.0 and Kalypso's functions, then, while the output contains `{{`, the output
- * is rendered again (reference §7.2).
+ * is rendered again (docs/explanation/scheduling-and-config.md#rendering-a-template).
  *
  * Throws `TemplateError` for parse and execution errors (with Go's message) and for exceeded limits.
  */

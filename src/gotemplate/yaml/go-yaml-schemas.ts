@@ -145,8 +145,9 @@ const goMapTag = defineMappingTag<GoMapCarrier, GoMap>('tag:yaml.org,2002:map', 
 });
 
 /**
- * yaml.v2 typing into Go types: how Kalypso parses YAML-valued config entries (reference §6.3). Mappings are `GoMap`s
- * with typed keys, integral floats `GoFloat64`s (see `ConfigValue`). Load with `json: true` (duplicate keys).
+ * yaml.v2 typing into Go types: how Kalypso parses YAML-valued config entries
+ * (docs/explanation/scheduling-and-config.md#values). Mappings are `GoMap`s with typed keys, integral floats
+ * `GoFloat64`s (see `ConfigValue`). Load with `json: true` (duplicate keys).
  */
 export const GO_YAML_V2_SCHEMA = new Schema([
   strTag,

@@ -14,9 +14,10 @@ import { readTreeFiles } from './git-source';
 import { redactUrlCredentials } from './secrets';
 
 /**
- * Reads registered workloads from their repositories (SPEC §2.3): each `repo`/`branch` is fetched once, shallow
- * (`--depth 1`), into the cache, however many registrations share it; `path` is a file or a folder read like Flux
- * would. A `repo` or `branch` git could take for an option or a transport is refused before git runs.
+ * Reads registered workloads from their repositories (docs/reference/control-plane-sources.md): each `repo`/`branch` is
+ * fetched once, shallow (`--depth 1`), into the cache, however many registrations share it; `path` is a file or a
+ * folder read like Flux would. A `repo` or `branch` git could take for an option or a transport is refused before git
+ * runs.
  */
 export class GitRemoteReader implements RemoteRepositoryReader {
   private readonly fetched = new Map<string, Promise<{ repository: GitRepository; commit: string | undefined }>>();

@@ -17,11 +17,11 @@ export interface GitSourceProps {
 }
 
 /**
- * A control plane kept in a git repository (SPEC §2.1): each branch is read from git objects (`ls-tree`, `cat-file`),
- * without a checkout and without touching any work tree. A URL is mirrored into the cache and fetched incrementally;
- * a local repository is read in place, its branches being the local ones plus, for those missing locally, `origin`'s
- * remote-tracking branches (a CI checkout has only one local branch). Branch tips are read once, when the source is
- * opened, so that every branch comes from the same moment.
+ * A control plane kept in a git repository (docs/reference/control-plane-sources.md): each branch is read from git
+ * objects (`ls-tree`, `cat-file`), without a checkout and without touching any work tree. A URL is mirrored into the
+ * cache and fetched incrementally; a local repository is read in place, its branches being the local ones plus, for
+ * those missing locally, `origin`'s remote-tracking branches (a CI checkout has only one local branch). Branch tips are
+ * read once, when the source is opened, so that every branch comes from the same moment.
  */
 export class GitSource implements ControlPlaneSource {
   /** Opens a repository given as a URL or a local path. */

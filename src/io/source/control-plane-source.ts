@@ -21,8 +21,8 @@ export interface ControlPlaneSource {
   readBranch(branch: string, filter: FileFilter): Promise<BranchFile[]>;
   /**
    * Every file of the commit `commit` that the filter lets through, for a BaseRepo that pins `main` to a commit
-   * (SPEC §2.1). Only sources that keep history (git) have it; throws `RevisionNotFoundError` when the commit does not
-   * exist.
+   * (docs/explanation/scheduling-and-config.md#environments). Only sources that keep history (git) have it; throws
+   * `RevisionNotFoundError` when the commit does not exist.
    */
   readCommit?(commit: string, filter: FileFilter): Promise<BranchFile[]>;
   /** Resolves a path written in the control plane (e.g. a WorkloadRegistration `repo`) to a local folder, if it is local. */

@@ -59,7 +59,7 @@ export function realPathOf(file: string): string | undefined {
   }
 }
 
-/** A control plane kept as a folder of branches: `<root>/main/…`, `<root>/<branch>/…` (SPEC §2.1). */
+/** A control plane kept as a folder of branches: `<root>/main/…`, `<root>/<branch>/…` (docs/reference/control-plane-sources.md). */
 export class FolderSource implements ControlPlaneSource {
   public readonly description: string;
 

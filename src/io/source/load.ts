@@ -63,8 +63,8 @@ export interface LoadResult {
 export class LoadUsageError extends Error {}
 
 /**
- * Reads a control plane (SPEC §2): `main`, each environment's branch, and the workloads its registrations point at.
- * Objects with errors are left out of the model; every problem is returned.
+ * Reads a control plane (docs/reference/control-plane-sources.md): `main`, each environment's branch, and the workloads
+ * its registrations point at. Objects with errors are left out of the model; every problem is returned.
  */
 export async function loadControlPlane(source: ControlPlaneSource, options: LoadOptions = {}): Promise<LoadResult> {
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
@@ -88,7 +88,7 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     return parseObjects(files, branch, branch);
   };
   const pinnedMain = new Map<string, Promise<ControlPlaneObject[] | undefined>>();
-  /** `main` at the commit a BaseRepo pins it to (reference §10), read once per commit; undefined when missing. */
+  /** `main` at the commit a BaseRepo pins it to (docs/explanation/promotion.md), read once per commit; undefined when missing. */
   const readPinnedMain = (baseRepo: BaseRepo): Promise<ControlPlaneObject[] | undefined> => {
     let objects = pinnedMain.get(baseRepo.commit);
     if (!objects) {

@@ -9,10 +9,10 @@ import { RawManifest } from './raw-manifest';
 import { RenderError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
-/** Kalypso's `contentType` that makes the config file `platform-config.sh` (reference §6.8). */
+/** Kalypso's `contentType` that makes the config file `platform-config.sh` (docs/explanation/scheduling-and-config.md#renderers-and-templates). */
 export const SH_CONTENT_TYPE = 'sh';
 
-/** The data a Template sees for an assignment (reference §7.3). */
+/** The data a Template sees for an assignment (docs/explanation/scheduling-and-config.md#what-a-template-sees). */
 export function templateData(context: AssignmentContext): TemplateData {
   return {
     DeploymentTargetName: context.deploymentTarget.name,
@@ -72,9 +72,9 @@ export interface TemplateManifestsProps {
 }
 
 /**
- * A Template rendered for one assignment (reference §7.2): each manifest rendered with Go text/template, results that
- * are exactly "" dropped. Kubernetes objects become cdk8s ApiObjects; other text (a `sh` config, a fragment) stays
- * verbatim.
+ * A Template rendered for one assignment (docs/explanation/scheduling-and-config.md#rendering-a-template): each
+ * manifest rendered with Go text/template, results that are exactly "" dropped. Kubernetes objects become cdk8s
+ * ApiObjects; other text (a `sh` config, a fragment) stays verbatim.
  */
 export class TemplateManifests extends Construct {
   public constructor(scope: Construct, id: string, props: TemplateManifestsProps) {
