@@ -123,7 +123,11 @@ export function buildConstructModel(root: IConstruct): ConstructModel {
     }
     return byRef[index].get(ref) ?? environment;
   };
-  return { model: { environments: environmentModels }, errors, concerned };
+  return {
+    model: { environments: environmentModels, environmentNames: environments.map((environment) => environment.name) },
+    errors,
+    concerned,
+  };
 }
 
 /**

@@ -78,6 +78,8 @@ describe("scenario 02: the canonical sample's dev branch with hello-world-app an
     // The unselected target is a warning here (upstream says nothing).
     expect(problems).toEqual([
       'compat-scenarios/02-sample-dev-hello-world-functional-test/kalypso-app-src/workload/workload.yaml:19:7  Workload/hello-world-app  spec.deploymentTargets[1]  deployment target "hello-world-app-performance-test" is selected by no SchedulingPolicy; closest is "functional-test-policy": edge: "true" required, label is "false"',
+      // The workload also targets stage, which this control plane does not have (upstream skips it silently).
+      'compat-scenarios/02-sample-dev-hello-world-functional-test/kalypso-app-src/workload/workload.yaml:31:7  Workload/hello-world-app  spec.deploymentTargets[2].environment  deployment target "hello-world-app-uat-test" is for environment "stage", which the control plane does not have (it has "dev"); it is scheduled nowhere',
     ]);
   });
 });
@@ -282,6 +284,7 @@ describe('scenario 07: cross product, nested rendering and stringify', () => {
     expect(problems.filter((line) => line.includes('apiVersion is missing'))).toHaveLength(11);
     expect(problems.filter((line) => !line.includes('apiVersion is missing'))).toEqual([
       'dev/a.yaml:22:1  DeploymentTarget/w-t3  deployment target "w-t3" is selected by no SchedulingPolicy; closest is "p": p: "1" required, label is "2"',
+      'dev/a.yaml:28:8  DeploymentTarget/w-t4  spec.environment  deployment target "w-t4" is for environment "stage", which the control plane does not have (it has "dev"); it is scheduled nowhere',
     ]);
   });
 });

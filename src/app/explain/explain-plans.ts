@@ -1,4 +1,5 @@
 import { didYouMean } from '../../core/model/did-you-mean';
+import { deploymentTargetName } from '../../core/layout/names';
 import { Problem } from '../../core/model/problems';
 import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
@@ -151,6 +152,16 @@ function chooseEnvironments(
     return target && (inEveryEnvironment || target.environment === environment.name);
   });
   if (found.length > 0) return found;
+  const declared = declaredEnvironment(environments, targetName);
+  if (declared !== undefined) {
+    const names = environments.map((environment) => environment.name);
+    throw new UsageError(
+      withHint(
+        `deployment target ${JSON.stringify(targetName)} is for environment ${JSON.stringify(declared)}, which the control plane does not have (it has ${quoted(names)})`,
+        didYouMean(declared, names),
+      ),
+    );
+  }
   const known = [
     ...new Set(
       environments.flatMap((environment) => knownDeploymentTargets(environment, plans.get(environment.name)!)),
@@ -163,6 +174,21 @@ function chooseEnvironments(
         (known.length > 0 ? `deployment targets are named <workload>-<target>: ${known.join(', ')}` : undefined),
     ),
   );
+}
+
+/** The environment a deployment target is written for, wherever it is written (directly or in a Workload). */
+function declaredEnvironment(environments: readonly EnvironmentModel[], targetName: string): string | undefined {
+  for (const environment of environments) {
+    const direct = environment.deploymentTargets.find((target) => target.name === targetName);
+    if (direct) return direct.environment;
+    for (const workload of environment.workloads) {
+      const target = workload.deploymentTargets.find(
+        (candidate) => deploymentTargetName(workload.name, candidate.name) === targetName,
+      );
+      if (target) return target.environment;
+    }
+  }
+  return undefined;
 }
 
 function quoted(names: readonly string[]): string {

@@ -162,6 +162,12 @@ export interface EnvironmentModel {
 export interface ControlPlaneModel {
   /** The environments, each with every object that applies to it. */
   readonly environments: readonly EnvironmentModel[];
+  /**
+   * Every environment of the control plane, also those not read (`--env`): a deployment target naming none of them is
+   * a likely typo.
+   * @default - unknown (a model of some environments only): targets are not checked against them
+   */
+  readonly environmentNames?: readonly string[];
 }
 
 /** `Kind/name`, how problems name an object. */

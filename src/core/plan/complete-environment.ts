@@ -132,6 +132,7 @@ export function completeEnvironment(
         assignments: prepared.scheduled,
         configSources: prepared.configSources,
         configs,
+        environmentNames: options.environmentNames,
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { isConfigObject } from '../model/config-value';
 import { didYouMean } from '../model/did-you-mean';
 import { assignWaves } from '../rollout/waves';
-import { locateField } from '../model/documents';
+import { SourcedDocument, locateField } from '../model/documents';
 import { FieldPath, formatFieldPath } from '../model/field-path';
 import { Problem, warning } from '../model/problems';
 import {
@@ -19,6 +19,7 @@ import {
   PLATFORM_CONFIG_LABEL,
   WORKLOAD_LABEL,
   assignmentFolder,
+  deploymentTargetName,
 } from '../layout/names';
 import {
   ConfigContribution,
@@ -54,6 +55,8 @@ export interface LikelyMistakeContext {
     readonly deploymentTarget: DeploymentTarget;
     readonly sources: readonly ConfigSource[];
   }[];
+  /** Every environment of the control plane, when known: a target naming another one is a typo. */
+  readonly environmentNames?: readonly string[];
 }
 
 export type LikelyMistakeRule = (environment: EnvironmentModel, context: LikelyMistakeContext) => Problem[];
@@ -120,7 +123,10 @@ function emptySide(
     object: objectRef(policy),
     field: formatFieldPath(field),
     hint: closest
-      ? labelHint(closest.verdict, candidateLabels, `${side} ${JSON.stringify(closest.candidate.name)}`)
+      ? labelHint(closest.verdict, candidateLabels, {
+          description: `${side} ${JSON.stringify(closest.candidate.name)}`,
+          labels: closest.candidate.labels,
+        })
       : undefined,
   });
 }
@@ -152,23 +158,26 @@ function compareRanks(a: [number, number, string], b: [number, number, string]):
 
 /**
  * `did you mean "restricted"?` when the failing requirement's key (or value) is a near miss of one the candidates have;
- * since either side may hold the typo, it also asks about the closest candidate's label.
+ * when the closest candidate is the one that has it, either side may hold the typo, so it asks about that label too.
  */
 function labelHint(
   verdict: PolicyRejection,
   candidates: readonly Readonly<Record<string, string>>[],
-  closest: string,
+  closest: { readonly description: string; readonly labels: Readonly<Record<string, string>> },
 ): string | undefined {
   const { key } = verdict;
   if (key === undefined) return undefined;
   const keys = new Set(candidates.flatMap((labels) => Object.keys(labels)));
+  if (!keys.has(key)) {
+    const hint = didYouMean(key, keys);
+    const near = hint && Object.keys(closest.labels).some((other) => didYouMean(key, [other]) !== undefined);
+    return hint && (near ? `${hint} (or is the label of ${closest.description} misspelled?)` : hint);
+  }
+  if (verdict.expected === undefined) return undefined;
   const values = new Set(candidates.flatMap((labels) => (key in labels ? [labels[key]] : [])));
-  const hint = !keys.has(key)
-    ? didYouMean(key, keys)
-    : verdict.expected === undefined
-      ? undefined
-      : didYouMean(verdict.expected, values);
-  return hint && `${hint} (or is the label of ${closest} misspelled?)`;
+  const hint = didYouMean(verdict.expected, values);
+  const near = key in closest.labels && didYouMean(verdict.expected, [closest.labels[key]]) !== undefined;
+  return hint && (near ? `${hint} (or is the label of ${closest.description} misspelled?)` : hint);
 }
 
 /** A deployment target of the environment that no policy places anywhere. */
@@ -407,7 +416,55 @@ export const rolloutWavesCoverClusterTypes: LikelyMistakeRule = (environment) =>
         ];
   });
 
+/**
+ * A deployment target whose `environment` names no environment of the control plane is never scheduled anywhere: a
+ * typo (`prdo`), or an environment not declared yet. Reported once per target, at its `environment` field.
+ */
+export const deploymentTargetEnvironmentKnown: LikelyMistakeRule = (environment, { environmentNames }) => {
+  if (!environmentNames) return [];
+  const unknown = (name: string) => !environmentNames.includes(name);
+  const problem = (
+    target: string,
+    name: string,
+    source: SourcedDocument | undefined,
+    field: FieldPath,
+    object: string,
+  ) =>
+    warning(
+      `deployment target "${target}" is for environment ${JSON.stringify(name)}, which the control plane does not have (it has ${environmentNames.map((known) => JSON.stringify(known)).join(', ')}); it is scheduled nowhere`,
+      {
+        location: source ? locateField(source, field) : undefined,
+        object,
+        field: formatFieldPath(field),
+        hint: didYouMean(name, environmentNames),
+      },
+    );
+  return [
+    ...environment.deploymentTargets
+      .filter((target) => unknown(target.environment))
+      .map((target) =>
+        problem(target.name, target.environment, target.source, ['spec', 'environment'], objectRef(target)),
+      ),
+    ...environment.workloads.flatMap((workload) =>
+      workload.deploymentTargets.flatMap((target, index) =>
+        unknown(target.environment)
+          ? [
+              problem(
+                deploymentTargetName(workload.name, target.name),
+                target.environment,
+                workload.source,
+                ['spec', 'deploymentTargets', index, 'environment'],
+                objectRef(workload),
+              ),
+            ]
+          : [],
+      ),
+    ),
+  ];
+};
+
 export const LIKELY_MISTAKE_RULES: readonly LikelyMistakeRule[] = [
+  deploymentTargetEnvironmentKnown,
   policySelectsSomething,
   deploymentTargetScheduled,
   configMapApplies,

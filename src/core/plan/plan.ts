@@ -63,6 +63,11 @@ export interface PlanOptions {
   /** Told `rendering <environment>`, N of M, as assignments are rendered. */
   readonly progress?: ProgressReporter;
   /**
+   * Every environment of the control plane: a deployment target naming another one is reported as a likely typo.
+   * @default - the model's `environmentNames`; without them (a model of some environments only) nothing is reported
+   */
+  readonly environmentNames?: readonly string[];
+  /**
    * Plan only the cluster types of this shard (`--shard i/n`), so several runs each write a disjoint part of the tree.
    * @default - every cluster type
    */
@@ -93,7 +98,8 @@ export function planControlPlane(
   options: PlanOptions,
 ): EnvironmentPlan[] {
   const compiler = lazyCompiler();
-  return model.environments.map((environment) => planEnvironment(environment, render, options, compiler));
+  const withNames = { environmentNames: model.environmentNames, ...options };
+  return model.environments.map((environment) => planEnvironment(environment, render, withNames, compiler));
 }
 
 /** The plans of every environment of the control plane, rendering with `render` (worker threads, a cache…). */
@@ -104,10 +110,11 @@ export async function planControlPlaneWith(
 ): Promise<EnvironmentPlan[]> {
   const plans: EnvironmentPlan[] = [];
   const compiler = lazyCompiler();
+  const withNames = { environmentNames: model.environmentNames, ...options };
   for (const environment of model.environments) {
-    const prepared = prepareEnvironment(environment, options, compiler);
+    const prepared = prepareEnvironment(environment, withNames, compiler);
     const rendered = await render(jobList(prepared), environment);
-    plans.push(completeEnvironment(prepared, rendered, options));
+    plans.push(completeEnvironment(prepared, rendered, withNames));
   }
   return plans;
 }

@@ -1,4 +1,6 @@
+import { didYouMean } from '../../core/model/did-you-mean';
 import { locateField } from '../../core/model/documents';
+import { formatFieldPath } from '../../core/model/field-path';
 import {
   EnvironmentSelection,
   MAIN_BRANCH,
@@ -114,7 +116,8 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     problems.push(error(`control plane has no "${MAIN_BRANCH}" branch`, { location: { file: source.description } }));
   }
   const mainObjects = branches.includes(MAIN_BRANCH) ? await readObjects(MAIN_BRANCH) : [];
-  const selections = chooseEnvironments(selectEnvironments(mainObjects, branches), options.environments);
+  const declared = selectEnvironments(mainObjects, branches);
+  const selections = chooseEnvironments(declared, options.environments);
   const workloads = new WorkloadCache(source, options, limits, problems);
 
   const environments = [];
@@ -122,10 +125,17 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
   const branchObjects = new Map<string, ControlPlaneObject[]>();
   for (const selection of selections) {
     if (!branches.includes(selection.branch)) {
+      const source = selection.environment?.source;
+      const field = ['spec', 'controlPlane', 'branch'];
       problems.push(
         error(`branch "${selection.branch}" of environment "${selection.name}" does not exist`, {
-          location: selection.environment?.source?.location,
+          location: source ? locateField(source, field) : undefined,
           object: selection.environment ? objectRef(selection.environment) : undefined,
+          field: source ? formatFieldPath(field) : undefined,
+          hint: didYouMean(
+            selection.branch,
+            branches.filter((branch) => branch !== MAIN_BRANCH),
+          ),
         }),
       );
       continue;
@@ -164,7 +174,11 @@ export async function loadControlPlane(source: ControlPlaneSource, options: Load
     environments.push(buildEnvironmentModel(selection, objects, registered.flat()));
   }
   for (const environment of environments) problems.push(...gitOpsRepoProblems(environment.gitOpsRepos));
-  return { model: { environments }, problems, registeredWorkloads };
+  return {
+    model: { environments, environmentNames: declared.map((selection) => selection.name) },
+    problems,
+    registeredWorkloads,
+  };
 }
 
 /**

@@ -71,7 +71,7 @@ describe('loadControlPlane', () => {
   test('fails on an environment whose branch does not exist', async () => {
     const { lines } = await load({ 'main/.environments/dev.yaml': environment('dev') });
     expect(lines).toEqual([
-      'main/.environments/dev.yaml:1:1  Environment/dev  branch "dev" of environment "dev" does not exist',
+      'main/.environments/dev.yaml:4:53  Environment/dev  spec.controlPlane.branch  branch "dev" of environment "dev" does not exist',
     ]);
   });
 
