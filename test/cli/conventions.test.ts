@@ -158,6 +158,29 @@ describe('kalypso explain --cluster-type', () => {
     ]);
   });
 
+  test('with --matrix, --target keeps only those rows of the matrix', async () => {
+    const { code, stdout } = await runCli([
+      'explain',
+      '-c',
+      TUTORIAL,
+      '--env',
+      'dev',
+      '--matrix',
+      '--target',
+      'hello-world-app-performance-test',
+      '--cluster-type',
+      'large',
+      '--cluster-type',
+      'drone',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '  deployment target                 drone  large\n' +
+        '  hello-world-app-performance-test  ·      performance-test-policy\n',
+    );
+    expect(stdout).not.toContain('hello-world-app-functional-test');
+  });
+
   test('fails with exit 2 on a cluster type no environment has, with a hint', async () => {
     const { code, stderr } = await runCli(['explain', '-c', TUTORIAL, '--cluster-type', 'lage']);
     expect(code).toBe(2);

@@ -30,6 +30,11 @@ export interface ExplainOptions {
    * @default false - a target is explained in the environments it belongs to
    */
   readonly inEveryEnvironment?: boolean;
+  /**
+   * The assignment matrix even with `targets`: they then keep only those rows (and `clusterTypes` those columns).
+   * @default false - with targets, each target is explained
+   */
+  readonly matrix?: boolean;
 }
 
 /** The explanation `kalypso explain` prints: the assignment matrices, or the deployment targets explained. */
@@ -55,12 +60,13 @@ export function explain(
   const environments = result.model.environments.filter((environment) => plans.has(environment.name));
   const clusterTypes = options.clusterTypes ?? [];
   const targets = options.targets ?? [];
-  if (targets.length === 0) {
+  if (targets.length === 0 || options.matrix) {
     checkClusterTypes(clusterTypes, environments);
+    for (const name of targets) chooseEnvironments(environments, plans, name, true);
     const matrices = environments.map((environment) => explainEnvironment(environment, plans.get(environment.name)!));
     return {
       kind: 'matrix',
-      environments: clusterTypes.length > 0 ? matrices.map((matrix) => narrowMatrix(matrix, clusterTypes)) : matrices,
+      environments: matrices.map((matrix) => narrowMatrix(matrix, clusterTypes, targets)),
       problems: result.problems,
     };
   }
@@ -86,13 +92,23 @@ export function explainJson(result: ExplainResult) {
 }
 
 /** The matrix with only the columns of `clusterTypes`; its rows stay. */
-function narrowMatrix(matrix: EnvironmentExplanation, clusterTypes: readonly string[]): EnvironmentExplanation {
-  const shown = new Set(clusterTypes);
+/** The matrix with only the columns of `clusterTypes` and the rows of `targets` (all, when a list is empty). */
+function narrowMatrix(
+  matrix: EnvironmentExplanation,
+  clusterTypes: readonly string[],
+  targets: readonly string[],
+): EnvironmentExplanation {
+  const column = (name: string) => clusterTypes.length === 0 || clusterTypes.includes(name);
+  const row = (name: string) => targets.length === 0 || targets.includes(name);
   return {
     ...matrix,
-    clusterTypes: matrix.clusterTypes.filter((name) => shown.has(name)),
-    assignments: matrix.assignments.filter((assignment) => shown.has(assignment.clusterType)),
-    idleClusterTypes: matrix.idleClusterTypes.filter((name) => shown.has(name)),
+    clusterTypes: matrix.clusterTypes.filter(column),
+    deploymentTargets: matrix.deploymentTargets.filter((target) => row(target.name)),
+    assignments: matrix.assignments.filter(
+      (assignment) => column(assignment.clusterType) && row(assignment.deploymentTarget),
+    ),
+    idleClusterTypes: matrix.idleClusterTypes.filter(column),
+    unscheduledTargets: matrix.unscheduledTargets.filter(row),
   };
 }
 

@@ -36,6 +36,7 @@ export const runExplain: CommandAction<typeof EXPLAIN_FLAGS> = async ({ flags },
     targets: flags.target,
     clusterTypes: flags.clusterType,
     inEveryEnvironment: options.environments.length > 0,
+    matrix: flags.matrix,
   });
   if (format === 'json') printJson(io, explainJson(explained));
   else if (explained.kind === 'matrix')

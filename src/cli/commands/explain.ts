@@ -18,6 +18,10 @@ export const EXPLAIN_FLAGS = declareFlags({
     multiple: true,
     description: 'only this cluster type: a column of the matrix, or a cluster type the targets are explained on',
   },
+  matrix: {
+    type: 'boolean',
+    description: 'the assignment matrix even with --target: --target then keeps only those rows (repeatable)',
+  },
   rollout: {
     type: 'boolean',
     description:
@@ -53,6 +57,7 @@ export const EXPLAIN = defineCommand({
   examples: [
     'kalypso explain -c examples/tutorial',
     'kalypso explain -c examples/tutorial --cluster-type drone --cluster-type large',
+    'kalypso explain -c examples/tutorial --matrix --target hello-world-app-uat-test --cluster-type large',
     'kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test',
     'kalypso explain -c examples/tutorial --env dev --target hello-world-app-functional-test --cluster-type large',
     'kalypso explain -c examples/tutorial --format markdown > matrix.md',
