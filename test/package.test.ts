@@ -293,4 +293,59 @@ describe('a TypeScript cdk8s app made from the starter, with the packed tarball 
     expect(second.stderr).toContain('kalypso: 1 assignments, 0 rendered');
     expect(readTree(path.join(app, 'dist'))).toEqual(tree);
   }, 120_000);
+
+  test('from the app: Testing.synth of an assignment chart is what app.synth() wrote; explain and diff from code', () => {
+    // GIVEN a script of the app's own, using only the package's exports
+    writeFiles(app, {
+      'check.ts': `import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { KalypsoApp, diffControlPlane, explainControlPlane } from 'kalypso-cdk8s';
+import { Platform } from './platform';
+
+async function main(): Promise<void> {
+  const outdir = fs.mkdtempSync('out-');
+  const app = new KalypsoApp({ outdir });
+  const platform = new Platform(app, 'Platform');
+  await app.synth();
+  const charts = platform.assignments().map((chart) => {
+    const folder = path.join(outdir, chart.folder);
+    const written = ['namespace.yaml', 'platform-config.yaml', 'reconciler.yaml'].flatMap((file) =>
+      loadAll(fs.readFileSync(path.join(folder, file), 'utf8')),
+    );
+    return { folder: chart.folder, synthesized: Testing.synth(chart), written };
+  });
+  const explained = explainControlPlane(platform);
+  const diff = await diffControlPlane(platform, { out: outdir });
+  process.stdout.write(JSON.stringify({ charts, explained, diff }));
+}
+
+main();
+`,
+    });
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(app, 'tsconfig.json'), 'utf8'));
+    fs.writeFileSync(
+      path.join(app, 'tsconfig.json'),
+      JSON.stringify({ ...tsconfig, include: [...tsconfig.include, 'check.ts'] }),
+    );
+    // WHEN it is compiled against the packed declarations and run
+    run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], app);
+    const report = JSON.parse(run(process.execPath, ['lib/check.js'], app));
+    // THEN the chart synthesizes exactly the objects written to its folder, and explain and diff answer as the CLI does
+    expect(report.charts).toHaveLength(1);
+    const [{ folder, synthesized, written }] = report.charts;
+    expect(folder).toBe('dev/large/hello-world-functional-test');
+    expect(synthesized.map((object: { kind: string }) => object.kind)).toEqual([
+      'Namespace',
+      'ConfigMap',
+      'GitRepository',
+      'Kustomization',
+    ]);
+    expect(synthesized).toEqual(written);
+    expect(report.explained.environments[0].assignments).toEqual([
+      expect.objectContaining({ clusterType: 'large', deploymentTarget: 'hello-world-functional-test' }),
+    ]);
+    expect(report.diff.equal).toBe(true);
+  }, 120_000);
 });
