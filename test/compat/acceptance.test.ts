@@ -4,7 +4,7 @@ import { UPSTREAM, documents, planFixture } from '../support/compat';
 import { temporaryFolder, writeFiles } from '../support/temp';
 
 /*
- * The upstream unit tests U7–U11 and the acceptance cases A18–A30 of reference §13, run through the whole pipeline
+ * The upstream unit tests U7–U11 and the acceptance cases A18–A30, run through the whole pipeline
  * (load → schedule → compose → validate → render → plan) on small control planes written as folders of branches.
  */
 const KALYPSO = 'apiVersion: scheduler.kalypso.io/v1alpha1';
@@ -115,7 +115,7 @@ describe('upstream templater tests U7–U9 on the testData of kalypso-scheduler'
   });
 
   test('U9: renders template.yaml into a GitRepository and a Kustomization named after the config', async () => {
-    // With a name Kubernetes accepts, everything else upstream's TestProcessTemplate checks (reference §13.1).
+    // With a name Kubernetes accepts, everything else upstream's TestProcessTemplate checks.
     const { tree } = await planFixture(testDataControlPlane('superplant'));
     const [gitRepository, kustomization] = documents(
       tree['test-environment/drone/test-deployment-target/reconciler.yaml'],
@@ -310,7 +310,7 @@ describe('templating through the pipeline: A23–A30', () => {
   });
 });
 
-describe("YAML-valued config entries keep yaml.v2's Go types through the pipeline (reference §6.3, §6.4, §7.4)", () => {
+describe("YAML-valued config entries keep yaml.v2's Go types through the pipeline (docs/explanation/scheduling-and-config.md#platform-config)", () => {
   async function render(manifests: string[], configMaps: string[]): Promise<string> {
     const { tree, problems } = await planFixture(
       controlPlane({

@@ -9,8 +9,8 @@ import { readOutputTree, temporaryFolder } from '../support/temp';
  * The 2025 bootstrap seed (microsoft/kalypso@main:scripts/bootstrap/templates/control-plane) with its `${…}`
  * placeholders replaced by example URLs, unchanged otherwise. Its own sample WorkloadRegistration
  * (https://github.com/example/sample-app-manifests, path ./workload, workspace sample-workspace) is redirected to
- * the hello-world-app repository, whose Workload sits at exactly that path. Expected files: the bootstrap Templates of
- * reference §7.5.2 rendered by hand; the namespace is the bare deployment target name there (§8.4, last paragraph).
+ * the hello-world-app repository, whose Workload sits at exactly that path. Expected files: the bootstrap Templates
+ * rendered by hand; the namespace is the bare deployment target name there (docs/reference/output-tree.md).
  */
 const CONTROL_PLANE = path.join(UPSTREAM, 'kalypso-bootstrap');
 const APP = path.join(UPSTREAM, 'kalypso-app-src');
@@ -51,14 +51,14 @@ data:
   };
 }
 
-describe('the bootstrap sample control plane (microsoft/kalypso scripts/bootstrap, reference §7.5.2)', () => {
+describe('the bootstrap sample control plane (microsoft/kalypso scripts/bootstrap)', () => {
   let run: FixtureRun;
   beforeAll(async () => {
     run = await planFixture(CONTROL_PLANE, { sources: SOURCES });
   });
 
   test('schedules every dev target on the one cluster type (the select-all dev-policy, A2) and writes no promoted commit', () => {
-    // base-repo.yaml has no commit, so there is no .github/tracking/Promoted_Commit_Id (reference §8.2); the
+    // base-repo.yaml has no commit, so there is no .github/tracking/Promoted_Commit_Id (docs/reference/output-tree.md); the
     // uat-test target is for stage, which the bootstrap does not declare.
     expect(Object.keys(run.tree)).toEqual([
       'dev/dev/README.md',

@@ -18,8 +18,8 @@ import { readOutputTree, temporaryFolder } from '../support/temp';
 /*
  * The canonical sample: microsoft/kalypso-control-plane (main + dev + stage) with its own observability workload
  * (registration platform-svc → microsoft/kalypso-svc-src) and the walkthrough's hello-world-app (registration and the
- * scheduler README's functional-test-policy added, see test/fixtures/upstream/README.md). Expected trees: reference
- * §8.4, written out below as upstream writes them (template output, verbatim) and compared as parsed YAML.
+ * scheduler README's functional-test-policy added, see test/fixtures/upstream/README.md). Expected trees: upstream's
+ * sample output, written out below as upstream writes them (template output, verbatim) and compared as parsed YAML.
  */
 const CONTROL_PLANE = path.join(UPSTREAM, 'kalypso-control-plane');
 const SOURCES = {
@@ -27,7 +27,7 @@ const SOURCES = {
   'https://github.com/microsoft/kalypso-svc-src': path.join(UPSTREAM, 'kalypso-svc-src'),
 };
 
-describe('the canonical sample control plane (microsoft/kalypso-control-plane, reference §8.4)', () => {
+describe('the canonical sample control plane (microsoft/kalypso-control-plane)', () => {
   let run: FixtureRun;
   beforeAll(async () => {
     run = await planFixture(CONTROL_PLANE, { sources: SOURCES });
@@ -71,7 +71,7 @@ describe('the canonical sample control plane (microsoft/kalypso-control-plane, r
   test('writes the promoted commit of each environment\'s BaseRepo "main" and every cluster type\'s README byte for byte', () => {
     expect(run.tree['dev/.github/tracking/Promoted_Commit_Id']).toBe('5523a85f37d12c0c7c10ab6616644db089fcd6f7');
     expect(run.tree['stage/.github/tracking/Promoted_Commit_Id']).toBe('42f2c201b96055faead8da72a126ec3e8fe30296');
-    // command-center and small have nothing scheduled and still get their README (reference §8.1).
+    // command-center and small have nothing scheduled and still get their README (docs/reference/output-tree.md).
     for (const file of [
       'dev/command-center/README.md',
       'dev/drone/README.md',
@@ -85,7 +85,7 @@ describe('the canonical sample control plane (microsoft/kalypso-control-plane, r
   });
 
   test.each(Object.keys(UPSTREAM_DRONE))(
-    'drone/hello-world-app-functional-test/%s holds the objects of reference §8.4',
+    'drone/hello-world-app-functional-test/%s holds the objects upstream writes',
     (file) => {
       // functional-test-policy: workspace kaizen-app-team, purpose: functional-test + edge: "true" → only the
       // functional-test target; restricted + edge → only drone (command-center has no edge label).
@@ -151,7 +151,7 @@ metadata:
     expect(theirs.metadata.namespace).toBe('dev-platform-team-observability-prometheus');
     expect(ours.metadata.namespace).toBe('dev-large-observability-prometheus');
     // config.yaml is a stale file of a 2023-03 layout that upstream never deletes inside a live target folder
-    // (reference §8.3); a tree planned here has exactly the current files.
+    // (docs/reference/output-tree.md); a tree planned here has exactly the current files.
     expect(fs.existsSync(path.join(real, 'large/observability-prometheus/config.yaml'))).toBe(true);
     expect(Object.keys(dev).filter((file) => file.startsWith('large/observability-prometheus/'))).toEqual([
       'large/observability-prometheus/namespace.yaml',

@@ -115,7 +115,7 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
   });
 
   test('renders the "none" namespace Template verbatim, as the real output has it', () => {
-    // It renders "---\n    ": not empty, so written (reference §7.5.3), and not an object, so kept as text.
+    // It renders "---\n    ": not empty, so written (docs/explanation/scheduling-and-config.md#renderers-and-templates), and not an object, so kept as text.
     expect(dev['line1/az-vote-edge/namespace.yaml']).toBe('---\n    ');
     expect(dev['line1/az-vote-edge/namespace.yaml']).toBe(realOutput()['line1/az-vote-edge/namespace.yaml']);
     expect(dev['dicg156/patch-to-core-alexandria/namespace.yaml']).toBe('---\n    ');
@@ -155,7 +155,7 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
       const values: Record<string, unknown> = real.kind === 'ConfigMap' ? real.data : real.spec.properties;
       // The 2024-01 control plane had a dev-wide ConfigMap with these three keys; the 2024-04 fixture has none.
       for (const key of ['ENVIRONMENT', 'REGION', 'SOME_COMMON_ENVIRONMENT_VARIABLE']) delete values[key];
-      // Kalypso parses config values that are YAML maps or lists since 2024-04 (reference §6.3, §8.6): the
+      // Kalypso parses config values that are YAML maps or lists since 2024-04 (docs/explanation/scheduling-and-config.md#platform-config): the
       // `uc2-config.yaml: |` text of the real output is a nested map now, also in a ConfigMap (upstream bug, kept).
       for (const key of Object.keys(values).filter((name) => name.endsWith('.yaml')))
         values[key] = load(values[key] as string);
@@ -173,7 +173,7 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
     const file = path.join(copy, 'dev/trogdor/configs/lines/line1/line1-config.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/  tags: \|\n.*\n/, ''));
     const { tree } = await planFixture(copy, DEV);
-    // hashstructure of {REDIS, TITLE, VOTE1VALUE, VOTE2VALUE} is 3170723027559689098 (reference §7.4).
+    // hashstructure of {REDIS, TITLE, VOTE1VALUE, VOTE2VALUE} is 3170723027559689098 (docs/explanation/scheduling-and-config.md#renderers-and-templates).
     expect(documents(tree['dev/line1/az-vote-edge/platform-config.yaml'])).toEqual(
       documents(realOutput()['line1/az-vote-edge/platform-config.yaml']),
     );
@@ -182,7 +182,7 @@ describe('the configuratix control plane (eedorenko/configuratix-kalypso-control
   test('composes the alexandria module config: lists concatenated and maps merged in ConfigMap name order', () => {
     // alexandria-dicg156-config (line), alexandria-site-config, patch-to-core-config (module), rules-engine-core-03-config
     // (the line's rules-engine-core-index "03"), side-seam-tags-config (is_side_seam_collect): `module` maps deep-merge,
-    // `tags` lists concatenate (reference §6.4). premium and index-05 configs need labels dicg156 does not have.
+    // `tags` lists concatenate (docs/explanation/scheduling-and-config.md#platform-config). premium and index-05 configs need labels dicg156 does not have.
     const [catalog] = documents(dev['dicg156/patch-to-core-alexandria/platform-config.yaml']) as any[];
     expect(catalog.spec.properties).toEqual({
       FACTORY_NAME: 'Alexandria',

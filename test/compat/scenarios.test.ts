@@ -32,9 +32,9 @@ describe("scenario 01: the canonical sample's dev branch with the observability 
     });
     expectTree(tree, {
       // No Environment objects on main: the one branch beside main, dev, is the environment. Its BaseRepo "main"
-      // pins commit 5523a85…, written without a newline (reference §8.2).
+      // pins commit 5523a85…, written without a newline (docs/reference/output-tree.md).
       'dev/.github/tracking/Promoted_Commit_Id': { exact: '5523a85f37d12c0c7c10ab6616644db089fcd6f7' },
-      // Every ClusterType gets its README, scheduled or not (§8.1).
+      // Every ClusterType gets its README, scheduled or not (docs/reference/output-tree.md).
       'dev/command-center/README.md': readme,
       'dev/drone/README.md': readme,
       'dev/large/README.md': readme,
@@ -50,7 +50,7 @@ describe("scenario 01: the canonical sample's dev branch with the observability 
 });
 
 describe("scenario 02: the canonical sample's dev branch with hello-world-app and the functional-test-policy", () => {
-  test('plans reference §8.4 exactly: drone/hello-world-app-functional-test', async () => {
+  test('plans exactly what upstream writes: drone/hello-world-app-functional-test', async () => {
     const { tree, problems } = await planFixture(scenario('02-sample-dev-hello-world-functional-test'), {
       sources: {
         'https://github.com/microsoft/kalypso-app-src': app(
@@ -85,7 +85,7 @@ describe("scenario 02: the canonical sample's dev branch with hello-world-app an
 });
 
 describe('scenario 03: the bootstrap Templates with nested, multi-line and quoted config', () => {
-  /** The bootstrap Templates (reference §7.5.2) rendered by hand for a hello-world-app target. */
+  /** The bootstrap Templates (docs/explanation/scheduling-and-config.md#renderers-and-templates) rendered by hand for a hello-world-app target. */
   function upstreamFiles(target: string, test: string): Record<string, Expected> {
     return {
       // Namespace named after the bare target; the ServiceAccount gets imagePullSecrets because
@@ -112,10 +112,10 @@ imagePullSecrets:
 
 `,
       },
-      // stringify (reference §7.4): `tags` (a list, from "['Tag1', 'Tag2']") becomes YAML text; `module` (a map
+      // stringify (docs/explanation/scheduling-and-config.md#renderers-and-templates): `tags` (a list, from "['Tag1', 'Tag2']") becomes YAML text; `module` (a map
       // parsed by yaml.v2, map[interface{}]interface{}) is NOT stringified — upstream's bug, kept for Templates —
       // so the ConfigMap holds a nested map; `multiline` stays a string (a scalar); `'single quoted'` loses its quotes
-      // (§6.3); yaml.v3 indents by 4, `indent 2` shifts everything under `data:`.
+      // (docs/explanation/scheduling-and-config.md#platform-config); yaml.v3 indents by 4, `indent 2` shifts everything under `data:`.
       [`dev/dev/${target}/platform-config.yaml`]: {
         objects: `apiVersion: v1
 kind: ConfigMap
@@ -174,7 +174,7 @@ describe("scenario 05: the upstream unit tests' testData", () => {
       // No Environment objects: the branch test-environment is the environment, which the DeploymentTarget's
       // spec.environment names. No BaseRepo: no Promoted_Commit_Id.
       'test-environment/drone/README.md': readme,
-      // Template `default` wins over the built-in of that name (SPEC §5); its Namespace goes through cdk8s and
+      // Template `default` wins over the built-in of that name (docs/explanation/scheduling-and-config.md#renderers-and-templates); its Namespace goes through cdk8s and
       // comes out byte for byte as upstream writes it.
       'test-environment/drone/test-deployment-target/namespace.yaml': {
         exact: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: test-environment-drone-test-deployment-target\n',
@@ -199,15 +199,15 @@ describe("scenario 05: the upstream unit tests' testData", () => {
 
 describe('scenario 06: config merge semantics', () => {
   /**
-   * toYaml of the composed config, as upstream writes it (reference §6): a-config (tier: gold, a label of edge),
-   * b-config (no selecting label), d-config (every special key matching, A11), e-config (`missing: ""` matches a pair
-   * without that label, A12) apply in name order; c-config (deployment-target: ft is not the full name app-ft) and
-   * f-config (platform-config: "false") do not. Then azure-app-config-1, shortest keys first: X, then
-   * region.west.X (region: west holds), tier.gold.region.west.Y; region.east.X and a.b.c.Z (labels {a: b}) do not.
-   * X: from-a → from-b (name order, A10) → az-plain → az-west (A16). LIST merges by name (A14), MAP deep-merges
-   * (A15); `nested: {y: 2}` is YAML 1.1, so `y` is the boolean key true, which yaml.v3 writes first, unquoted. Q loses
-   * its quotes (A13). MATCHED_ALL's "yes" stays a string at the top level (only lists and maps are parsed), quoted
-   * because it reads as a boolean; likewise the key "Y".
+   * toYaml of the composed config, as upstream writes it (docs/explanation/scheduling-and-config.md#platform-config):
+   * a-config (tier: gold, a label of edge), b-config (no selecting label), d-config (every special key matching, A11),
+   * e-config (`missing: ""` matches a pair without that label, A12) apply in name order; c-config (deployment-target:
+   * ft is not the full name app-ft) and f-config (platform-config: "false") do not. Then azure-app-config-1, shortest
+   * keys first: X, then region.west.X (region: west holds), tier.gold.region.west.Y; region.east.X and a.b.c.Z (labels
+   * {a: b}) do not. X: from-a → from-b (name order, A10) → az-plain → az-west (A16). LIST merges by name (A14), MAP
+   * deep-merges (A15); `nested: {y: 2}` is YAML 1.1, so `y` is the boolean key true, which yaml.v3 writes first,
+   * unquoted. Q loses its quotes (A13). MATCHED_ALL's "yes" stays a string at the top level (only lists and maps are
+   * parsed), quoted because it reads as a boolean; likewise the key "Y".
    */
   const upstreamShellConfig = `EMPTY_LABEL_VALUE_MATCHES: "true"
 LIST:
@@ -250,8 +250,8 @@ X: az-west
 
 describe('scenario 07: cross product, nested rendering and stringify', () => {
   /**
-   * stringify of the config (reference §7.4, A30): `tags` becomes a literal block; K is single-quoted (it starts with
-   * "{").
+   * stringify of the config (docs/explanation/scheduling-and-config.md#renderers-and-templates, A30): `tags` becomes a
+   * literal block; K is single-quoted (it starts with "{").
    */
   const upstreamConfig = (namespace: string) =>
     `ENVIRONMENT: Dev\nK: '${namespace}'\nREGION: West US\nSOME_COMMON_ENVIRONMENT_VARIABLE: "false"\ntags: |\n    - Tag1\n    - Tag2`;

@@ -1,9 +1,10 @@
 /*
- * What upstream Kalypso writes for the canonical sample's dev environment (reference §8.4), as the verbatim text of
- * its Templates' output, shared by the tests of the sample and of the compatibility scenarios built from it.
+ * What upstream Kalypso writes for the canonical sample's dev environment (docs/reference/output-tree.md), as the
+ * verbatim text of its Templates' output, shared by the tests of the sample and of the compatibility scenarios built
+ * from it.
  */
 
-/** Reference §8.4, byte for byte as upstream writes it (trailing spaces come from the Template). */
+/** upstream's sample output, byte for byte as upstream writes it (trailing spaces come from the Template). */
 export const UPSTREAM_DRONE = {
   'namespace.yaml': `apiVersion: v1
 kind: Namespace
@@ -57,10 +58,10 @@ data:
 };
 
 /**
- * Reference §8.4, last paragraph, rendered by hand from the same Templates: the observability target of the sample's
- * own observability-policy (workspace platform-team, stack: observability → size: large) on `large`. Its config is
- * dev-config (no selecting label), large-config (cluster-type: large) and west-us-config (region: west-us, a label of
- * large); restricted-config and east-us-config need labels large does not have.
+ * upstream's sample output, last paragraph, rendered by hand from the same Templates: the observability target of the
+ * sample's own observability-policy (workspace platform-team, stack: observability → size: large) on `large`. Its
+ * config is dev-config (no selecting label), large-config (cluster-type: large) and west-us-config (region: west-us, a
+ * label of large); restricted-config and east-us-config need labels large does not have.
  */
 export const UPSTREAM_LARGE = {
   'namespace.yaml': `apiVersion: v1
@@ -115,8 +116,8 @@ data:
 };
 
 /**
- * The reconciler the 2025 bootstrap seed's Templates write for a dev target of hello-world-app (reference §7.5.2,
- * rendered by hand): objects named <branch>.<workload>.<target>, secret platform-<branch>-auth, namespace = target.
+ * The reconciler the 2025 bootstrap seed's Templates write for a dev target of hello-world-app (rendered by
+ * hand): objects named <branch>.<workload>.<target>, secret platform-<branch>-auth, namespace = target.
  */
 export function upstreamBootstrapReconciler(target: string, test: string): string {
   return `apiVersion: source.toolkit.fluxcd.io/v1beta2

@@ -86,7 +86,7 @@ function kalypsoMessage(config: ConfigData, ...schemas: string[]): string | unde
   return formatKalypsoValidationError(failures);
 }
 
-describe('upstream unit test U11 and acceptance cases A18–A21 (reference §13)', () => {
+describe('upstream unit test U11 and acceptance cases A18–A21', () => {
   test('U11/A18: the upstream values pass, "0" and "3.14" read as numbers', () => {
     expect(
       kalypsoMessage(
@@ -115,7 +115,7 @@ describe('upstream unit test U11 and acceptance cases A18–A21 (reference §13)
     );
   });
 
-  test('fails the configuratix schema with a factory ID of 0 (reference §6.7 example)', () => {
+  test('fails the configuratix schema with a factory ID of 0 (docs/explanation/scheduling-and-config.md#platform-config)', () => {
     expect(kalypsoMessage({ factoryName: 'Tabler Station', factoryID: '0' }, CONFIGURATIX_SCHEMA)).toBe(
       'Config data validation failed: \n - factoryID: Must be greater than 0\n',
     );
@@ -223,7 +223,7 @@ describe('upstream unit test U11 and acceptance cases A18–A21 (reference §13)
   });
 });
 
-describe('which schemas apply (reference §6.7)', () => {
+describe('which schemas apply (docs/explanation/scheduling-and-config.md#platform-config)', () => {
   const drone = clusterType('drone', { region: 'east-us' });
   const target = {
     ...deploymentTarget('app-ft', { workload: 'app', purpose: 'ft' }),

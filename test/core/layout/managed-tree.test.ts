@@ -4,7 +4,7 @@ import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 const README = CLUSTER_TYPE_README_TEXT;
 
 describe('diffTree', () => {
-  test('deletes what upstream deletes, and stale files inside live target folders too (A33, SPEC §9)', () => {
+  test('deletes what upstream deletes, and stale files inside live target folders too (docs/explanation/compatibility.md)', () => {
     const existing = new Map([
       ['README.md', 'root readme'],
       ['.github/x', 'x'],

@@ -165,7 +165,7 @@ spec: {type: reconciler, manifests: ["{{ .Repo }}"]}
     expect(result.failedFolders).toEqual(['a/w-x']);
   });
 
-  describe('ConfigSchema validation (reference §6.7)', () => {
+  describe('ConfigSchema validation (docs/explanation/scheduling-and-config.md#platform-config)', () => {
     const config = `---
 apiVersion: v1
 kind: ConfigMap

@@ -83,7 +83,7 @@ describe('schedule', () => {
     expect(pairs(assignments)).toEqual(['a/w-one']);
   });
 
-  test('a pair selected by two policies is one assignment listing both (A7, SPEC §9)', () => {
+  test('a pair selected by two policies is one assignment listing both (docs/explanation/compatibility.md)', () => {
     const assignments = schedule(
       'dev',
       [policy('second', {}, {}), policy('first', { matchLabels: { x: '1' } }, {})],

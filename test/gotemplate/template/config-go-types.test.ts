@@ -2,8 +2,9 @@ import { parseConfigValue } from '../../../src/core/config/parse-config-value';
 import { render, renderError, withConfig } from './template-data';
 
 /*
- * Config values reach templates with the Go types upstream's yaml.v2 parsing gives them (reference §6.3, §7.3): maps
- * are map[interface {}]interface {} with typed keys, `1.0` and `1e6` are float64, `1` and `0x1F` int.
+ * Config values reach templates with the Go types upstream's yaml.v2 parsing gives them
+ * (docs/explanation/scheduling-and-config.md#platform-config): maps are map[interface {}]interface {} with typed keys,
+ * `1.0` and `1e6` are float64, `1` and `0x1F` int.
  */
 const TYPED = withConfig({
   // {true: 2, "y": 1.0}: the plain key y is the boolean true, the quoted one the string "y"; 1.0 is a float64.
@@ -124,10 +125,11 @@ describe('printing, comparing and indexing see the Go types', () => {
 
 describe('hash is hashstructure v1.1.0 over the Go types', () => {
   /*
-   * Expected values computed by hand from reference §7.4 (FNV-1 64: offset 0xcbf29ce484222325, prime 0x100000001b3;
-   * int → FNV-1 of 8 bytes little-endian, float64 → FNV-1 of its 8 IEEE-754 bytes LE, bool → FNV-1 of one byte,
-   * string → FNV-1 of its bytes, nil → hash of the int 0; ordered(a, b) = FNV-1(LE64(a) ‖ LE64(b)); a list folds
-   * h = ordered(h, e) from h = 0; a map XORs ordered(k, v) over its entries):
+   * Expected values computed by hand from the hash function upstream uses
+   * (docs/explanation/scheduling-and-config.md#rendering-a-template) (FNV-1 64: offset 0xcbf29ce484222325, prime
+   * 0x100000001b3; int → FNV-1 of 8 bytes little-endian, float64 → FNV-1 of its 8 IEEE-754 bytes LE, bool → FNV-1 of
+   * one byte, string → FNV-1 of its bytes, nil → hash of the int 0; ordered(a, b) = FNV-1(LE64(a) ‖ LE64(b)); a list
+   * folds h = ordered(h, e) from h = 0; a map XORs ordered(k, v) over its entries):
    *
    * M = {true: 2, "y": 1.0}
    *   hash(true) = FNV-1([01]) = 0xaf63bd4c8601b7de     hash(2)   = FNV-1(02 00 00 00 00 00 00 00) = 0x1e23011d8472940f

@@ -24,7 +24,7 @@ export function loadDocs(file: string): Doc[] {
 /**
  * The Templates of a fixture file, with their manifest strings as Kubernetes (Go YAML) reads them.
  * js-yaml gives a literal block that ends the file without a line break a final "\n" anyway; Go's YAML does
- * not (reference §7.5.1 "file has no trailing newline"), so that newline is removed again here.
+ * not (docs/explanation/scheduling-and-config.md#renderers-and-templates), so that newline is removed again here.
  */
 export function loadTemplates(file: string): FixtureTemplate[] {
   const source = readFileSync(join(FIXTURES, file), 'utf8');

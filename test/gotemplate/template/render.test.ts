@@ -13,7 +13,7 @@ function caught(fn: () => unknown): TemplateError {
   throw new Error('expected a TemplateError');
 }
 
-describe('renderManifest re-renders output that contains "{{" (reference §7.2)', () => {
+describe('renderManifest re-renders output that contains "{{" (docs/explanation/scheduling-and-config.md#renderers-and-templates)', () => {
   test.each([
     [
       'A25: a config value holding a template',
@@ -64,7 +64,7 @@ describe('renderManifest re-renders output that contains "{{" (reference §7.2)'
   });
 });
 
-describe('renderManifests renders each manifest and drops empty results (reference §7.2)', () => {
+describe('renderManifests renders each manifest and drops empty results (docs/explanation/scheduling-and-config.md#renderers-and-templates)', () => {
   test('A26: drops results that are exactly empty and keeps the order', () => {
     const rendered = renderManifests(['a: 1\n', '', '{{ if false }}x{{ end }}', 'b: 2\n'], HELLO_WORLD);
     expect(rendered).toEqual(['a: 1\n', 'b: 2\n']);

@@ -3,7 +3,7 @@ import { renderManifests, TemplateData } from '../../../src/gotemplate/template'
 import { fixtureFiles, loadDocs, loadTemplates } from './fixture-templates';
 import { AZ_VOTE_CONFIG, HELLO_WORLD } from './template-data';
 
-/** The data of §8.4 with the structured config of compatibility scenario 03 (as config parsing yields it). */
+/** The data of the sample output with the structured config of compatibility scenario 03 (as config parsing yields it). */
 const COMPLEX: TemplateData = {
   ...HELLO_WORLD,
   Namespace: 'hello-world-app-functional-test',
@@ -40,7 +40,7 @@ describe('every sample Template renders', () => {
   );
 });
 
-describe('the canonical sample renders byte-exactly what upstream writes (reference §8.4)', () => {
+describe('the canonical sample renders byte-exactly what upstream writes', () => {
   function renderFile(file: string): string {
     const [template] = loadTemplates(`kalypso-control-plane/${file}`);
     return renderManifests(template.manifests, HELLO_WORLD, { name: template.name }).join('---\n');
@@ -117,7 +117,7 @@ describe('the canonical sample renders byte-exactly what upstream writes (refere
   });
 });
 
-describe('the bootstrap templates (reference §7.5.2)', () => {
+describe('the bootstrap templates', () => {
   function renderBootstrap(file: string, data: TemplateData): string[] {
     const [template] = loadTemplates(`kalypso-bootstrap/${file}`);
     return renderManifests(template.manifests, data, { name: template.name });
@@ -178,7 +178,7 @@ describe('the bootstrap templates (reference §7.5.2)', () => {
   });
 });
 
-describe('the upstream templater tests (reference §13.1 U8, U9)', () => {
+describe('the upstream templater tests', () => {
   const [dt, ct] = [
     loadDocs('kalypso-scheduler-test-data/deploymenttarget.yaml')[0],
     loadDocs('kalypso-scheduler-test-data/clustertype.yaml')[0],
@@ -232,7 +232,7 @@ describe('the upstream templater tests (reference §13.1 U8, U9)', () => {
   });
 });
 
-describe('the configuratix templates (reference §7.5.3)', () => {
+describe('the configuratix templates', () => {
   const data: TemplateData = {
     ...HELLO_WORLD,
     Workload: 'az-vote',
@@ -264,7 +264,7 @@ describe('the configuratix templates (reference §7.5.3)', () => {
 });
 
 describe('the compatibility scenario templates', () => {
-  test('05: the cm template writes the testData config (reference §13.2 A9)', () => {
+  test('05: the cm template writes the testData config', () => {
     const cm = loadTemplates('compat-scenarios/05-scheduler-test-data-extra.yaml').find((t) => t.name === 'cm');
     const config = {
       CLUSTER_NAME: 'Drone',

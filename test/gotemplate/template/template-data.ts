@@ -1,7 +1,7 @@
 import { parseConfigValue } from '../../../src/core/config/parse-config-value';
 import { renderManifest, RenderOptions, TemplateData } from '../../../src/gotemplate/template';
 
-/** The data of reference §8.4: environment dev, cluster type drone, the hello-world-app functional-test target. */
+/** The data of upstream's sample output: environment dev, cluster type drone, the hello-world-app functional-test target. */
 export const HELLO_WORLD: TemplateData = {
   DeploymentTargetName: 'hello-world-app-functional-test',
   Namespace: 'dev-drone-hello-world-app-functional-test',
