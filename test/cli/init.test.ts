@@ -80,3 +80,49 @@ describe('kalypso init', () => {
     expect(readTree(root)).toEqual(before);
   });
 });
+
+describe('kalypso init --typescript', () => {
+  test('writes a cdk8s TypeScript app naming the package as told, with the versions this package is built with', async () => {
+    const root = temporaryFolder();
+    const init = await runCli(
+      ['init', '--typescript', 'platform', '--package', 'file:../kalypso-cdk8s-0.1.0.tgz'],
+      root,
+    );
+    expect({ code: init.code, stderr: init.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(init.stdout).toMatch(/^Created a cdk8s TypeScript app in platform \(8 files\)\. Next:\n/);
+    const tree = readTree(path.join(root, 'platform'));
+    expect(Object.keys(tree)).toEqual([
+      '.gitignore',
+      'README.md',
+      'cdk8s.yaml',
+      'main.ts',
+      'package.json',
+      'platform.ts',
+      'test/platform.test.ts',
+      'tsconfig.json',
+    ]);
+    const manifest = JSON.parse(tree['package.json']);
+    const own = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
+    expect(manifest.dependencies).toEqual({
+      'kalypso-cdk8s': 'file:../kalypso-cdk8s-0.1.0.tgz',
+      cdk8s: own.devDependencies.cdk8s,
+      'cdk8s-plus-28': own.devDependencies['cdk8s-plus-28'],
+      constructs: own.devDependencies.constructs,
+    });
+    expect(tree['main.ts']).toContain('new KalypsoApp()');
+    expect(tree['test/platform.test.ts']).toContain('KalypsoTesting.synth(platform)');
+  });
+
+  test('refuses a folder that is not empty, and --package without --typescript', async () => {
+    const root = temporaryFolder();
+    fs.mkdirSync(path.join(root, 'full'));
+    fs.writeFileSync(path.join(root, 'full/keep.txt'), 'mine');
+    const full = await runCli(['init', '--typescript', 'full'], root);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain('is not empty; init writes only into a new or empty folder and never overwrites');
+    expect(fs.readdirSync(path.join(root, 'full'))).toEqual(['keep.txt']);
+    const stray = await runCli(['init', 'x', '--package', 'file:y.tgz'], root);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--package goes with --typescript');
+  });
+});

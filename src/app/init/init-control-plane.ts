@@ -9,18 +9,26 @@ import { STARTER_CONTROL_PLANE } from './starter-control-plane';
  * Returns the files written, relative to `root`, sorted.
  */
 export async function initControlPlane(root: string): Promise<string[]> {
+  return writeStarter(root, STARTER_CONTROL_PLANE);
+}
+
+/**
+ * Writes `files` (relative path → content) into `root`, new or empty, never overwriting; returns the paths written,
+ * sorted.
+ */
+export async function writeStarter(root: string, files: Readonly<Record<string, string>>): Promise<string[]> {
   await checkEmptyFolder(root);
-  const files = Object.keys(STARTER_CONTROL_PLANE).sort();
-  for (const file of files) {
+  const names = Object.keys(files).sort();
+  for (const file of names) {
     const target = path.join(root, file);
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, STARTER_CONTROL_PLANE[file], { flag: 'wx' });
+    await fs.writeFile(target, files[file], { flag: 'wx' });
   }
-  return files;
+  return names;
 }
 
 /** Refuses a path that is not a folder, or a folder that holds anything: init never overwrites. */
-export async function checkEmptyFolder(root: string): Promise<void> {
+async function checkEmptyFolder(root: string): Promise<void> {
   let entries: string[];
   try {
     entries = await fs.readdir(root);

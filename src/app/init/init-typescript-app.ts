@@ -1,7 +1,6 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ownPackage } from '../own-package';
-import { checkEmptyFolder } from './init-control-plane';
+import { writeStarter } from './init-control-plane';
 import { typescriptStarterFiles } from './typescript-starter';
 
 /** How `kalypso init --typescript` writes the app. */
@@ -19,7 +18,6 @@ export interface InitTypeScriptOptions {
  * package is built and tested with. Returns the files written, relative to `root`, sorted.
  */
 export async function initTypeScriptApp(root: string, options: InitTypeScriptOptions = {}): Promise<string[]> {
-  await checkEmptyFolder(root);
   const { manifest } = ownPackage();
   const files = typescriptStarterFiles({
     name:
@@ -30,11 +28,5 @@ export async function initTypeScriptApp(root: string, options: InitTypeScriptOpt
     kalypsoCdk8s: options.kalypsoCdk8s ?? `^${manifest.version}`,
     versions: { ...manifest.devDependencies, ...manifest.dependencies },
   });
-  const names = Object.keys(files).sort();
-  for (const file of names) {
-    const target = path.join(root, file);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, files[file], { flag: 'wx' });
-  }
-  return names;
+  return writeStarter(root, files);
 }

@@ -1,15 +1,9 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
 import { toGitHubError } from './github-error';
 
-export type CommitState = 'error' | 'failure' | 'pending' | 'success';
+import type { CommitState, CommitStatus } from '../hosts/pull-request-host';
 
-/** A commit status (context `<env> environment`, descriptions `Promoted`, `Deploying`, … as docs/explanation/promotion.md lists them). */
-export interface CommitStatus {
-  readonly state: CommitState;
-  readonly context: string;
-  readonly description?: string;
-  readonly targetUrl?: string;
-}
+export type { CommitState, CommitStatus };
 
 /** Sets a status on a commit. */
 export async function setCommitStatus(
