@@ -235,7 +235,7 @@ describe('loadControlPlane from git', () => {
     });
     const { problems } = await loadControlPlane(await GitSource.open(repository.path, { git: runner }));
     expect(problems.map(formatProblem)).toEqual([
-      'main/env.yaml:1:1  Environment/dev  branch "dev" of environment "dev" does not exist',
+      'main/env.yaml:4:32  Environment/dev  spec.controlPlane.branch  branch "dev" of environment "dev" does not exist',
     ]);
   });
 });
