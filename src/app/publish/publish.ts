@@ -2,7 +2,6 @@ import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { gitBlobId } from '../../io/git/blob-id';
 import {
-  Baseline,
   ChangeReport,
   FULL_REPORT_PATH,
   GITHUB_BODY_LIMIT,
@@ -14,9 +13,8 @@ import {
   renderReviewMarkdown,
   renderReviewText,
 } from '../review';
-import { INPUTS_RECORD_PATH, readInputsRecord, recordInputs } from '../review/inputs-record';
-import { treeState } from '../review/tree-state';
-import { synthesizeInput } from '../synthesize/synthesize';
+import { INPUTS_RECORD_PATH, recordInputs } from '../review/inputs-record';
+import { PlanRecorded, PreviousState, previousState } from '../review/previous-state';
 import { ChangeSet, ExistingTree, computeChangeSet, isEmptyChangeSet } from './change-set';
 import { MAX_COMMIT_MESSAGE_BYTES, bodyPreamble, pullRequestTitle } from './pull-request-text';
 
@@ -83,7 +81,7 @@ export interface PublishOptions {
    * Plans the objects a branch records, to compare with.
    * @default - the pipeline's planning, with the built-in renderers
    */
-  readonly planRecorded?: (model: EnvironmentModel) => Promise<EnvironmentPlan>;
+  readonly planRecorded?: PlanRecorded;
   /** Longest request description the host keeps, in characters. @default GITHUB_BODY_LIMIT */
   readonly maxBodyLength?: number;
   /** The web address of `FULL_REPORT_PATH` on the branch written, for the link to it. @default - named, not linked */
@@ -107,14 +105,14 @@ export async function publishPlan(
 ): Promise<PublishResult> {
   const branch = await target.read();
   const changes = computeChangeSet(branch.tree, plan);
-  const previous = isEmptyChangeSet(changes) ? undefined : await previousState(branch, changes, plan, options);
+  const previous = isEmptyChangeSet(changes) ? undefined : await branchState(branch, changes, plan, options);
   const proposal = propose(plan, changes, branch.tree, { ...options, previous });
   if (options.dryRun) return { proposal, outcome: { kind: 'dry-run' } };
   return { proposal, outcome: await target.apply(branch, proposal) };
 }
 
 /** What the branch was published from: its recorded objects, planned again; else its tree alone. */
-async function previousState(
+async function branchState(
   branch: TargetBranch,
   changes: ChangeSet,
   plan: EnvironmentPlan,
@@ -126,26 +124,9 @@ async function previousState(
     ...changes.deleted,
     ...(recorded ? [INPUTS_RECORD_PATH] : []),
   ]);
-  const record = contents.get(INPUTS_RECORD_PATH);
-  const model = record === undefined ? undefined : readInputsRecord(record, plan.environment);
-  if (model && !('problem' in model)) {
-    const planRecorded = options.planRecorded ?? planWithBuiltIns;
-    return { baseline: 'control-plane', state: { model, plan: await planRecorded(model) } };
-  }
   const next = { model: options.model ?? emptyState(plan.environment).model, plan };
   const paths = [...changes.changed, ...changes.deleted, ...changes.unchanged];
-  return { baseline: 'tree', state: treeState(next, { paths, contents }) };
-}
-
-async function planWithBuiltIns(model: EnvironmentModel): Promise<EnvironmentPlan> {
-  const result = await synthesizeInput({ model: { environments: [model] }, problems: [] }, { renderCache: false });
-  return result.plans[0];
-}
-
-/** The state a change is compared with, and what it is. */
-export interface PreviousState {
-  readonly baseline: Baseline;
-  readonly state: ReviewState;
+  return previousState(next, { paths, contents, record: contents.get(INPUTS_RECORD_PATH) }, options.planRecorded);
 }
 
 /**
