@@ -31,7 +31,7 @@ function causeText(report: ChangeReport, group: ChangeGroup, style: Style, limit
   const inputs = new Map(report.inputs.map((input) => [input.ref, input]));
   const shown = group.causes.slice(0, limit).map((ref) => describeCause(inputs.get(ref), ref, style));
   const more = group.causes.length - shown.length;
-  return `caused by ${shown.join(', ')}${more > 0 ? ` and ${countOf(more, 'more')}` : ''}`;
+  return `caused by ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 export function renderGroups(
@@ -150,7 +150,7 @@ function renderFamilies(report: ChangeReport, style: Style, out: LineSink): void
     const causeText =
       causes.length === 0
         ? unexplainedText(report)
-        : `caused by ${shown.join(', ')}${causes.length > shown.length ? ` and ${countOf(causes.length - shown.length, 'more')}` : ''}`;
+        : `caused by ${shown.join(', ')}${causes.length > shown.length ? ` and ${(causes.length - shown.length).toLocaleString('en-US')} more` : ''}`;
     out.push(
       `- ${family.title}: ${countOf(family.groups.length, 'group')} (${ids}) on ${countOf(family.assignments, 'assignment')}; ${causeText}`,
     );
