@@ -144,8 +144,8 @@ export class OutputFolder {
       stageFiles(path.join(stateDir, staging, tree.environment), tree.files, written);
       // Removals first: a removed file or link may stand where a new folder goes.
       for (const file of changes.deleted) operations.push({ target: `${tree.environment}/${file}`, staged: null });
-      for (const file of written) {
-        operations.push({ target: `${tree.environment}/${file}`, staged: `${staging}/${tree.environment}/${file}` });
+      for (const target of swapTargets(outDir, tree.environment, written)) {
+        operations.push({ target, staged: `${staging}/${target}` });
       }
     }
     if (operations.length > 0) {
@@ -191,6 +191,33 @@ function assertTreePath(environment: string, file: string): void {
       `refusing to write ${JSON.stringify(`${environment}/${file}`)}: not a path inside the output folder`,
     );
   }
+}
+
+/**
+ * What the journal renames into place: each file on its own, except where a folder does not exist at all yet (a new
+ * environment, a new cluster type): that folder is staged whole and renamed in once, as nobody can see a part of it.
+ */
+function swapTargets(outDir: string, environment: string, written: readonly string[]): string[] {
+  if (written.length === 0) return [];
+  if (!fsSync.lstatSync(path.join(outDir, environment), { throwIfNoEntry: false })) return [environment];
+  const absent = new Map<string, boolean>();
+  const targets: string[] = [];
+  for (const file of written) {
+    const slash = file.indexOf('/');
+    const top = slash < 0 ? undefined : file.slice(0, slash);
+    if (top === undefined) {
+      targets.push(`${environment}/${file}`);
+      continue;
+    }
+    let isAbsent = absent.get(top);
+    if (isAbsent === undefined) {
+      isAbsent = !fsSync.lstatSync(path.join(outDir, environment, top), { throwIfNoEntry: false });
+      absent.set(top, isAbsent);
+      if (isAbsent) targets.push(`${environment}/${top}`);
+    }
+    if (!isAbsent) targets.push(`${environment}/${file}`);
+  }
+  return targets;
 }
 
 /** Writes the new content of `files` under `stagedDir`, where the journal's renames take them from. */
