@@ -17,6 +17,7 @@ import {
 import { GitHubServer, startGitHubServer } from '../support/github-server';
 import { readTree, temporaryFolder } from '../support/temp';
 import { TUTORIAL } from '../support/tutorial';
+import { INPUTS_RECORD_FORMAT, INPUTS_RECORD_PATH } from '../../src/app/review/inputs-record';
 
 const APP_SOURCE = `./kalypso-app-src=${path.join(TUTORIAL, 'kalypso-app-src')}`;
 const TOKEN = 'ghp_PLANTEDkalypsoTOKEN0123456789abcdef';
@@ -59,10 +60,13 @@ describe('kalypso publish --push', () => {
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
     const pushed = branchCommit(gitops, 'kalypso/dev');
     expect(first.stdout).toBe(
-      `dev: pushed ${pushed!.slice(0, 12)} to kalypso/dev of ${gitops.url} (11 added, 0 changed, 0 deleted)\n`,
+      `dev: pushed ${pushed!.slice(0, 12)} to kalypso/dev of ${gitops.url} (12 added, 0 changed, 0 deleted)\n`,
     );
-    expect(readBranchFiles(gitops, 'kalypso/dev')).toEqual(readTree(path.join(dist, 'dev')));
+    // The tree synth writes, and beside it the record of the objects it was built from.
+    const { [INPUTS_RECORD_PATH]: record, ...published } = readBranchFiles(gitops, 'kalypso/dev');
+    expect(published).toEqual(readTree(path.join(dist, 'dev')));
     expect(Object.keys(readTree(path.join(dist, 'dev')))).toHaveLength(11);
+    expect(JSON.parse(record)).toMatchObject({ format: INPUTS_RECORD_FORMAT, environment: 'dev' });
 
     // WHEN run again with no change
     const second = runBin(
@@ -127,7 +131,7 @@ describe('kalypso publish --push', () => {
     ]);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(
-      `dev: would publish to ${gitops.url} branch dev with git push to dev (11 added, 0 changed, 0 deleted; dry run, nothing changed)\n  add     .github/tracking/Promoted_Commit_Id\n  add     command-center/README.md\n`,
+      `dev: would publish to ${gitops.url} branch dev with git push to dev (12 added, 0 changed, 0 deleted; dry run, nothing changed)\n  add     .github/kalypso/control-plane.json\n  add     .github/tracking/Promoted_Commit_Id\n  add     command-center/README.md\n`,
     );
     expect(dry.stdout).toContain(
       '\nTitle: Update manifests in dev\n\n<!-- kalypso-cdk8s publish: environment=dev -->\n',
@@ -149,7 +153,7 @@ describe('kalypso publish --push', () => {
     ]);
     expect(direct.code).toBe(0);
     expect(readBranchFiles(gitops, 'dev')['README.md']).toBe('# gitops\n');
-    expect(Object.keys(readBranchFiles(gitops, 'dev'))).toHaveLength(12);
+    expect(Object.keys(readBranchFiles(gitops, 'dev'))).toHaveLength(13);
     expect(branchCommit(gitops, 'kalypso/dev')).toBeUndefined();
   });
 
@@ -184,7 +188,7 @@ describe('kalypso publish --push', () => {
       title: 'Update manifests in dev',
       outcome: { kind: 'push', action: 'pushed', branch: 'kalypso/dev', commit: branchCommit(gitops, 'kalypso/dev') },
     });
-    expect(json.environments[0].changes.added).toHaveLength(11);
+    expect(json.environments[0].changes.added).toHaveLength(12);
   });
 
   test('--repo and --branch publish elsewhere than the GitOpsRepo', async () => {
@@ -207,7 +211,7 @@ describe('kalypso publish --push', () => {
       temporaryFolder(),
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(Object.keys(readBranchFiles(gitops, 'kalypso/dev'))).toHaveLength(11);
+    expect(Object.keys(readBranchFiles(gitops, 'kalypso/dev'))).toHaveLength(12);
   });
 });
 
@@ -388,7 +392,7 @@ describe('kalypso publish to GitHub', () => {
       code: 0,
       stderr: '',
       stdout:
-        'dev: opened pull request #1 into dev: https://github.com/org/gitops/pull/1 (11 added, 0 changed, 0 deleted)\n',
+        'dev: opened pull request #1 into dev: https://github.com/org/gitops/pull/1 (12 added, 0 changed, 0 deleted)\n',
     });
     expect(JSON.parse(again.stdout).environments[0].outcome).toEqual({
       kind: 'pull-request',
@@ -398,7 +402,7 @@ describe('kalypso publish to GitHub', () => {
     });
     const [pull] = server.listPulls('org', 'gitops');
     expect(pull).toMatchObject({ title: 'Update manifests in dev', head: 'kalypso/dev', labels: ['promoted'] });
-    expect(pull.body).toContain('### Assignment matrix\n\n');
+    expect(pull.body).toContain('### Changed cells\n\n');
     for (const text of [first.stdout, first.stderr, again.stdout, again.stderr, pull.body ?? ''])
       expect(text).not.toContain(TOKEN);
     expect(server.requestsContaining(TOKEN)).toEqual([]);
@@ -462,7 +466,7 @@ describe('kalypso publish to GitHub', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `dev: would publish to ${server.url}/org/gitops branch dev as a pull request from kalypso/dev (11 added, 0 changed, 0 deleted; dry run, nothing changed)\n`,
+      `dev: would publish to ${server.url}/org/gitops branch dev as a pull request from kalypso/dev (12 added, 0 changed, 0 deleted; dry run, nothing changed)\n`,
     );
     expect(server.requests().filter((request) => request.method !== 'GET')).toEqual([]);
     expect(server.listPulls('org', 'gitops')).toEqual([]);

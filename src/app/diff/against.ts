@@ -110,16 +110,25 @@ export function describeTree(tree: AgainstTree, cwd: string): string {
 }
 
 /**
- * The managed files of an existing tree (cluster-type folders and `.github/tracking/`), as `{ path → content }`. A
- * branch is fetched shallow into the git cache and read from git objects; a branch that does not exist is a usage
- * error, like a folder that does not exist.
+ * The managed files of an existing tree (cluster-type folders and `.github/tracking/`), as `{ path → content }`, and
+ * the files of `also` it has (e.g. the record of what it was published from). A branch is fetched shallow into the
+ * git cache and read from git objects; a branch that does not exist is a usage error, like a folder that does not
+ * exist.
  */
 export async function readAgainstTree(
   tree: AgainstTree,
   clusterTypes: readonly string[],
   git: GitServices,
+  also: readonly string[] = [],
 ): Promise<Map<string, string>> {
-  if (tree.kind === 'folder') return readManagedFilesSync(tree.folder, clusterTypes).files;
+  if (tree.kind === 'folder') {
+    const files = readManagedFilesSync(tree.folder, clusterTypes).files;
+    for (const extra of also) {
+      const text = await fs.readFile(path.join(tree.folder, ...extra.split('/')), 'utf8').catch(() => undefined);
+      if (text !== undefined) files.set(extra, text);
+    }
+    return files;
+  }
   const fetched = await git.cache.fetchBranch(tree.repo, tree.branch, 1).catch((e: unknown) => {
     if (e instanceof GitError) throw new UsageError(git.git.redact(e.message));
     throw e;
@@ -134,7 +143,8 @@ export async function readAgainstTree(
     new Map(readmes.map((entry) => [entry.path, readmeBlobs.get(entry.sha)!.toString('utf8')])),
     clusterTypes,
   );
-  const managed = entries.filter((entry) => isManagedPath(entry.path, folders));
+  const wanted = new Set(also);
+  const managed = entries.filter((entry) => isManagedPath(entry.path, folders) || wanted.has(entry.path));
   const blobs = await fetched.repository.readBlobs(managed.map((entry) => entry.sha));
   return new Map(managed.map((entry) => [entry.path, blobs.get(entry.sha)!.toString('utf8')]));
 }

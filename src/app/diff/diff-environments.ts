@@ -7,12 +7,18 @@ import { SynthResult } from '../synthesize/synthesize';
 import { AgainstTree, AgainstTrees, againstTree, checkFolderExists, parseAgainst, readAgainstTree } from './against';
 import { treeDiffJson } from './format-diff';
 import { TreeDiff, diffPlatformTree, isEmptyDiff } from './tree-diff';
+import { EnvironmentModel } from '../../core/model/types';
+import { ChangeReport, buildChangeReport, changeReportJson, emptyState } from '../review';
+import { INPUTS_RECORD_PATH } from '../review/inputs-record';
+import { previousState } from '../review/previous-state';
 
 /** One environment's plan compared with its existing tree. */
 export interface EnvironmentDiff {
   readonly environment: string;
   readonly against: AgainstTree;
   readonly diff: TreeDiff;
+  /** The change report (`--summary`): the same one `kalypso publish` makes the request's body of. */
+  readonly report?: ChangeReport;
 }
 
 /** What `kalypso diff` found. */
@@ -71,8 +77,13 @@ export function environmentsToCompare(against: AgainstTrees, environments: reado
  * shallow into `git`'s cache.
  */
 export async function diffEnvironments(
-  result: Pick<SynthResult, 'plans' | 'problems'>,
-  options: { readonly against: AgainstTrees; readonly git: GitServices },
+  result: Pick<SynthResult, 'plans' | 'problems' | 'model'>,
+  options: {
+    readonly against: AgainstTrees;
+    readonly git: GitServices;
+    /** Also build each environment's change report, compared with what its tree records. @default false */
+    readonly summary?: boolean;
+  },
 ): Promise<DiffResult> {
   const problems = [...result.problems];
   const trees = new Map<EnvironmentPlan, AgainstTree>();
@@ -84,25 +95,45 @@ export async function diffEnvironments(
   if (problems.some(isError)) return { equal: null, environments: [], problems: sortProblems(problems) };
   const environments: EnvironmentDiff[] = [];
   for (const [plan, tree] of trees) {
-    const existing = await readAgainstTree(tree, plan.clusterTypes, options.git);
-    environments.push({
-      environment: plan.environment,
-      against: tree,
-      diff: diffPlatformTree(existing, plan.files, plan.clusterTypes),
-    });
+    const existing = await readAgainstTree(tree, plan.clusterTypes, options.git, [INPUTS_RECORD_PATH]);
+    const record = existing.get(INPUTS_RECORD_PATH);
+    existing.delete(INPUTS_RECORD_PATH);
+    const diff = diffPlatformTree(existing, plan.files, plan.clusterTypes);
+    const model = result.model.environments.find((environment) => environment.name === plan.environment);
+    const report = options.summary ? await summarize(plan, model, existing, record, diff) : undefined;
+    environments.push({ environment: plan.environment, against: tree, diff, ...(report ? { report } : {}) });
   }
   return { equal: environments.every(({ diff }) => isEmptyDiff(diff)), environments, problems: result.problems };
 }
 
-/** `kalypso diff --json`. */
+/** The change report of a plan compared with an existing tree and what it records (pure but for planning). */
+async function summarize(
+  plan: EnvironmentPlan,
+  model: EnvironmentModel | undefined,
+  existing: ReadonlyMap<string, string>,
+  record: string | undefined,
+  diff: TreeDiff,
+): Promise<ChangeReport> {
+  const next = { model: model ?? emptyState(plan.environment).model, plan };
+  const previous = await previousState(next, { paths: existing.keys(), contents: existing, record });
+  return buildChangeReport({
+    previous: previous.state,
+    next,
+    tree: { added: diff.added, changed: diff.changed.map((file) => file.path), deleted: diff.removed },
+    baseline: previous.baseline,
+  });
+}
+
+/** `kalypso diff --json`; with `--summary`, each environment's change report too. */
 export function diffJson(result: DiffResult) {
   return {
     equal: result.equal,
-    environments: result.environments.map(({ environment, against, diff }) => ({
+    environments: result.environments.map(({ environment, against, diff, report }) => ({
       name: environment,
       against: against.kind === 'folder' ? against.folder : { repo: against.repo, branch: against.branch },
       equal: isEmptyDiff(diff),
       ...treeDiffJson(diff),
+      ...(report ? { summary: changeReportJson(report) } : {}),
     })),
     problems: result.problems.map(problemJson),
   };

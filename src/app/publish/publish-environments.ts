@@ -9,7 +9,6 @@ import { requestNoun } from '../../io/hosts/host-names';
 import { repositoryName } from '../../io/hosts/host-selection';
 import { HostKind } from '../../io/hosts/pull-request-host';
 import { UsageError } from '../errors';
-import { explainEnvironment } from '../explain/explain-environment';
 import { problemJson } from '../report/problem-json';
 import { GitHubAccess } from '../setup/github-access';
 import { GitServices } from '../setup/git-services';
@@ -18,7 +17,7 @@ import { SynthResult } from '../synthesize/synthesize';
 import { GitTarget } from './git-target';
 import { HostTarget, headBranch } from './host-target';
 import { PublishResult, PublishTarget, publishPlan } from './publish';
-import { assignmentMatrixSection } from './pull-request-text';
+import { reviewOptions } from './review-options';
 
 /** How and where `publishEnvironments` publishes. */
 export interface PublishEnvironmentsOptions {
@@ -139,7 +138,7 @@ export async function planPublication(
 
 /**
  * Publishes each environment of a publication: makes the cluster-type folders and `.github/tracking/` of its branch
- * equal the plan (a pull request whose body holds the assignment matrix, or a push), or with `dryRun` only says what
+ * equal the plan (a pull request whose body is the change report, or a push), or with `dryRun` only says what
  * would change. `onPublished` is told each environment as it is done. Host and git messages are returned free of
  * the tokens.
  */
@@ -157,8 +156,8 @@ export async function publishPlanned(
   const environments: PublishedEnvironment[] = [];
   for (const [plan, destination] of publication.destinations) {
     const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
-    const bodySections = environment ? [assignmentMatrixSection(explainEnvironment(environment, plan))] : [];
-    const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections }).catch((e: unknown) => {
+    const review = reviewOptions(destination, environment);
+    const outcome = await publishPlan(plan, destination.target, { dryRun, ...review }).catch((e: unknown) => {
       if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
       if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
       if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));

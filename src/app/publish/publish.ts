@@ -1,7 +1,22 @@
+import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
-import { ChangeSet, ExistingTree, computeChangeSet } from './change-set';
-import { commitMessage, pullRequestBody, pullRequestTitle } from './pull-request-text';
-import { ChangeSummary, isPromotion, previousFilesNeeded, summarizeChanges } from './summary';
+import { gitBlobId } from '../../io/git/blob-id';
+import {
+  ChangeReport,
+  FULL_REPORT_PATH,
+  GITHUB_BODY_LIMIT,
+  ReviewInput,
+  ReviewState,
+  buildChangeReport,
+  emptyState,
+  renderFullReport,
+  renderReviewMarkdown,
+  renderReviewText,
+} from '../review';
+import { INPUTS_RECORD_PATH, recordInputs } from '../review/inputs-record';
+import { PlanRecorded, PreviousState, previousState } from '../review/previous-state';
+import { ChangeSet, ExistingTree, computeChangeSet, isEmptyChangeSet } from './change-set';
+import { MAX_COMMIT_MESSAGE_BYTES, bodyPreamble, pullRequestTitle } from './pull-request-text';
 
 /** The branch a plan is published to, as it is now. */
 export interface TargetBranch {
@@ -14,13 +29,17 @@ export interface TargetBranch {
 /** Everything decided about one publication before anything is written. */
 export interface Proposal {
   readonly environment: string;
+  /** What the commit changes: the managed tree, the record of the objects published, the full report. */
   readonly changes: ChangeSet;
-  readonly summary: ChangeSummary;
+  /** The change report the body and commit message are rendered from. */
+  readonly report: ChangeReport;
   readonly title: string;
   readonly body: string;
   readonly commitMessage: string;
   /** The promoted commit changes (the pull request gets the `promoted` label). */
   readonly promoted: boolean;
+  /** Set when the body folds detail: the path of the full report the change writes (`FULL_REPORT_PATH`). */
+  readonly fullReport?: string;
 }
 
 /** What a target did with a proposal. */
@@ -52,8 +71,21 @@ export interface PublishTarget {
 export interface PublishOptions {
   /** Decide and report, write nothing. @default false */
   readonly dryRun?: boolean;
-  /** Further Markdown sections for the pull-request body (e.g. an assignment matrix). @default [] */
-  readonly bodySections?: readonly string[];
+  /**
+   * The environment's control-plane objects the plan was made from: the change report compares them with those the
+   * branch records, and the change records them (`INPUTS_RECORD_PATH`).
+   * @default - nothing is recorded, and the change is compared with the branch's tree alone
+   */
+  readonly model?: EnvironmentModel;
+  /**
+   * Plans the objects a branch records, to compare with.
+   * @default - the pipeline's planning, with the built-in renderers
+   */
+  readonly planRecorded?: PlanRecorded;
+  /** Longest request description the host keeps, in characters. @default GITHUB_BODY_LIMIT */
+  readonly maxBodyLength?: number;
+  /** The web address of `FULL_REPORT_PATH` on the branch written, for the link to it. @default - named, not linked */
+  readonly fullReportUrl?: string;
 }
 
 export interface PublishResult {
@@ -63,7 +95,8 @@ export interface PublishResult {
 
 /**
  * Publishes one environment's plan: reads the target branch, computes the change that makes its managed folders
- * equal the plan, summarizes it for reviewers (all pure), and hands it to the target unless this is a dry run.
+ * equal the plan, builds the change report reviewers read (docs/explanation/reviewing-changes.md), and hands it to the
+ * target unless this is a dry run.
  */
 export async function publishPlan(
   plan: EnvironmentPlan,
@@ -72,29 +105,105 @@ export async function publishPlan(
 ): Promise<PublishResult> {
   const branch = await target.read();
   const changes = computeChangeSet(branch.tree, plan);
-  const proposal = propose(plan, changes, await branch.readContents(previousFilesNeeded(changes)), options);
+  const previous = isEmptyChangeSet(changes) ? undefined : await branchState(branch, changes, plan, options);
+  const proposal = propose(plan, changes, branch.tree, { ...options, previous });
   if (options.dryRun) return { proposal, outcome: { kind: 'dry-run' } };
   return { proposal, outcome: await target.apply(branch, proposal) };
 }
 
+/** What the branch was published from: its recorded objects, planned again; else its tree alone. */
+async function branchState(
+  branch: TargetBranch,
+  changes: ChangeSet,
+  plan: EnvironmentPlan,
+  options: PublishOptions,
+): Promise<PreviousState> {
+  const recorded = branch.tree.blobs.has(INPUTS_RECORD_PATH) && options.model !== undefined;
+  const contents = await branch.readContents([
+    ...changes.changed,
+    ...changes.deleted,
+    ...(recorded ? [INPUTS_RECORD_PATH] : []),
+  ]);
+  const next = { model: options.model ?? emptyState(plan.environment).model, plan };
+  const paths = [...changes.changed, ...changes.deleted, ...changes.unchanged];
+  return previousState(next, { paths, contents, record: contents.get(INPUTS_RECORD_PATH) }, options.planRecorded);
+}
+
 /**
- * The proposal for a plan and its change set (pure): summary, title, body, commit message, label. `previous` holds
- * the contents `previousFilesNeeded` asks for.
+ * The proposal for a plan and its change set (pure): the change report, title, body folded to the host's limit,
+ * commit message, label, and the files beside the change: the record of the objects published, the full report when
+ * the body folds detail (a stale one is deleted). `existing` is the branch as read; without `previous` the change is
+ * compared with the plan itself (nothing changes).
  */
 export function propose(
   plan: EnvironmentPlan,
   changes: ChangeSet,
-  previous: ReadonlyMap<string, string>,
-  options: Pick<PublishOptions, 'bodySections'> = {},
+  existing: ExistingTree,
+  options: Pick<PublishOptions, 'model' | 'maxBodyLength' | 'fullReportUrl'> & {
+    readonly previous?: PreviousState;
+  } = {},
 ): Proposal {
-  const summary = summarizeChanges(plan, changes, previous);
+  const next: ReviewState = { model: options.model ?? emptyState(plan.environment).model, plan };
+  const input: ReviewInput = {
+    previous: options.previous?.state ?? next,
+    next,
+    tree: changes,
+    baseline: options.previous?.baseline ?? 'control-plane',
+  };
+  const report = buildChangeReport(input);
+  const title = pullRequestTitle(plan.environment);
+  const fullReport = { path: FULL_REPORT_PATH, ...(options.fullReportUrl ? { url: options.fullReportUrl } : {}) };
+  const body = renderReviewMarkdown(report, {
+    maxBytes: options.maxBodyLength ?? GITHUB_BODY_LIMIT,
+    preamble: bodyPreamble(plan.environment),
+    fullReport,
+  });
+  const message = renderReviewText(report, { maxBytes: MAX_COMMIT_MESSAGE_BYTES, fullReport });
+  const empty = isEmptyChangeSet(changes);
+  const folded = body.folded.length > 0 || message.folded.length > 0;
+  const beside: Record<string, string | null> = {};
+  if (!empty && options.model) beside[INPUTS_RECORD_PATH] = recordInputs(options.model);
+  if (!empty) beside[FULL_REPORT_PATH] = folded ? renderFullReport(report, input) : null;
   return {
     environment: plan.environment,
-    changes,
-    summary,
-    title: pullRequestTitle(plan.environment),
-    body: pullRequestBody(summary, { sections: options.bodySections }),
-    commitMessage: commitMessage(summary),
-    promoted: isPromotion(summary),
+    changes: withFiles(changes, existing, beside),
+    report,
+    title,
+    body: body.text,
+    commitMessage: `${title}\n\n${message.text}`,
+    promoted: report.promotedCommit?.to !== undefined,
+    ...(folded && !empty ? { fullReport: FULL_REPORT_PATH } : {}),
+  };
+}
+
+/** The change set with files outside the managed tree written (content) or deleted (null) where they differ. */
+function withFiles(
+  changes: ChangeSet,
+  existing: ExistingTree,
+  files: Readonly<Record<string, string | null>>,
+): ChangeSet {
+  const added = [...changes.added];
+  const changed = [...changes.changed];
+  const deleted = [...changes.deleted];
+  const writes: Record<string, string> = { ...changes.writes };
+  const format = existing.objectFormat ?? 'sha1';
+  for (const [path, content] of Object.entries(files)) {
+    const blob = existing.blobs.get(path);
+    if (content === null) {
+      if (blob !== undefined) deleted.push(path);
+    } else if (blob === undefined) {
+      added.push(path);
+      writes[path] = content;
+    } else if (blob !== gitBlobId(content, format)) {
+      changed.push(path);
+      writes[path] = content;
+    }
+  }
+  return {
+    added: added.sort(),
+    changed: changed.sort(),
+    deleted: deleted.sort(),
+    unchanged: changes.unchanged,
+    writes,
   };
 }

@@ -18,7 +18,8 @@ export function buildChangeReport(input: ReviewInput): ChangeReport {
   const previous = new IndexedState(input.previous ?? emptyState(environment));
   const next = new IndexedState(input.next);
   const inputs = diffInputs(previous.state.model, next.state.model);
-  const context = new ReviewContext(previous, next, inputs);
+  const baseline = input.baseline ?? 'control-plane';
+  const context = new ReviewContext(previous, next, inputs, baseline === 'tree');
   const changes = outputChanges(context, input.tree);
 
   const kept = () => [...next.assignments].filter(([folder]) => previous.assignments.has(folder)).map(([, a]) => a);
@@ -61,6 +62,7 @@ export function buildChangeReport(input: ReviewInput): ChangeReport {
   const promotedCommit = promotedCommitChange(context, input.tree);
   return {
     environment,
+    baseline,
     inputs,
     groups,
     assignments: {
@@ -71,7 +73,7 @@ export function buildChangeReport(input: ReviewInput): ChangeReport {
       changed: count('changed'),
     },
     ...(promotedCommit ? { promotedCommit } : {}),
-    otherFiles: otherFiles(context, input.tree),
+    otherFiles: otherFiles(context, input.tree, baseline === 'tree'),
     ...(input.tree
       ? {
           files: {
@@ -101,7 +103,7 @@ function promotedCommitChange(context: ReviewContext, tree: TreeChangeSet | unde
  * Changed paths outside every assignment folder: of the tree change set, or else where the two plans differ. The
  * promoted commit and the README Kalypso writes in each cluster-type folder are reported otherwise.
  */
-function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): string[] {
+function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined, treeBaseline: boolean): string[] {
   const { previous, next } = context;
   // Without a tree change set there are none: a plan's files outside assignment folders are the cluster-type READMEs
   // and the promoted commit.
@@ -114,12 +116,19 @@ function otherFiles(context: ReviewContext, tree: TreeChangeSet | undefined): st
     const folder = path.slice(0, second);
     return previous.assignments.has(folder) || next.assignments.has(folder);
   };
-  return paths.filter((path) => !isAssignmentPath(path) && !isReportedOtherwise(path)).sort();
+  // Compared with a tree, no ClusterType change tells of a cluster-type folder that appears or goes: its README does.
+  return paths
+    .filter((path) => !isAssignmentPath(path) && !(isReportedOtherwise(path) && !(treeBaseline && isReadme(path))))
+    .sort();
 }
 
 /** `.github/tracking/Promoted_Commit_Id` and `<clusterType>/README.md` are reported otherwise. */
 function isReportedOtherwise(path: string): boolean {
   if (path === PROMOTED_COMMIT_FILE) return true;
+  return isReadme(path);
+}
+
+function isReadme(path: string): boolean {
   const slash = path.indexOf('/');
   return slash > 0 && path.indexOf('/', slash + 1) < 0 && path.slice(slash + 1) === CLUSTER_TYPE_README;
 }

@@ -1,6 +1,6 @@
 import { formatLocation } from '../../core/model/problems';
 import { code as markdownCode } from '../explain/render-markdown';
-import { ClusterTypeSelection, InputChange, OutputChange, Scope, TargetSelection } from './report';
+import { ChangeReport, ClusterTypeSelection, InputChange, OutputChange, Scope, TargetSelection } from './report';
 
 /** How names and values are set apart from the prose: Markdown code spans, or plain text. */
 export interface Style {
@@ -52,12 +52,26 @@ export function describeChange(change: OutputChange, style: Style = MARKDOWN, ma
       return `${code(change.file)} ${change.change}`;
     case 'assignment': {
       const policies = `${change.policies.length === 1 ? 'policy' : 'policies'} ${change.policies.map(code).join(', ')}`;
+      // Compared with a tree, what placed a removed assignment is not known.
+      if (change.policies.length === 0) return `assignment ${change.change}`;
       if (change.change === 'added')
         return `assignment added (placed by ${policies}${change.note === 'failed-before' ? '; it failed to render before' : ''})`;
       return `assignment removed (was placed by ${policies}${change.note === 'fails-now' ? '; it fails to render now' : ''})`;
     }
   }
 }
+
+/** What a group no input change explains is said to be: unexplained, or of unknown cause when compared with a tree. */
+export function unexplainedText(report: Pick<ChangeReport, 'baseline'>): string {
+  return report.baseline === 'tree'
+    ? 'cause unknown (the previous control plane is not recorded)'
+    : 'no control-plane change explains it';
+}
+
+/** The sentence saying that a report compares with the branch's tree alone, and why. */
+export const TREE_BASELINE_NOTICE =
+  'The branch has no record of the control plane it was published from (its first publish by kalypso-cdk8s, or one ' +
+  "by upstream Kalypso): this compares the plan with the branch's tree alone, so changes are listed without causes.";
 
 /** `ConfigMap dev-config`, with the code style on the name. */
 export function describeRef(ref: string, style: Style = MARKDOWN): string {

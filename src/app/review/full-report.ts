@@ -1,4 +1,13 @@
-import { MARKDOWN, countOf, describeCause, describeChange, describeInput, describeScope } from './describe';
+import {
+  MARKDOWN,
+  TREE_BASELINE_NOTICE,
+  countOf,
+  describeCause,
+  describeChange,
+  describeInput,
+  describeScope,
+  unexplainedText,
+} from './describe';
 import { fileDifferences } from './file-example';
 import { reviewMermaid } from './mermaid';
 import { ChangeGroup, ChangeReport, InputChange, ReviewInput } from './report';
@@ -37,6 +46,7 @@ export function renderFullReport(report: ChangeReport, input: ReviewInput, optio
   head.push(
     `${countOf(before, 'assignment')} before, ${after.toLocaleString('en-US')} now: ${added.toLocaleString('en-US')} added, ${removed.toLocaleString('en-US')} removed, ${changed.toLocaleString('en-US')} changed.`,
   );
+  if (report.baseline === 'tree') head.push('', TREE_BASELINE_NOTICE);
   if (report.promotedCommit)
     head.push(
       '',
@@ -59,7 +69,7 @@ export function renderFullReport(report: ChangeReport, input: ReviewInput, optio
     );
   head.push('', '## Changes, by cause');
 
-  const sections: string[][] = report.groups.map((group) => groupSection(group, inputs, false));
+  const sections: string[][] = report.groups.map((group) => groupSection(report, group, inputs, false));
   let used = byteLength(head) + sections.reduce((sum, lines) => sum + byteLength(lines), 0);
   const tail: string[] = [];
   if (report.otherFiles.length > 0)
@@ -71,7 +81,7 @@ export function renderFullReport(report: ChangeReport, input: ReviewInput, optio
   for (const [index, group] of report.groups.entries()) {
     if (cut || !group.changes.some((change) => change.type === 'file' && change.change === 'changed') || group.drift)
       continue;
-    const withDiffs = groupSection(group, inputs, true, previous, next);
+    const withDiffs = groupSection(report, group, inputs, true, previous, next);
     const extra = byteLength(withDiffs) - byteLength(sections[index]);
     if (used + extra > max) {
       cut = true;
@@ -90,6 +100,7 @@ export function renderFullReport(report: ChangeReport, input: ReviewInput, optio
 }
 
 function groupSection(
+  report: ChangeReport,
   group: ChangeGroup,
   inputs: ReadonlyMap<string, InputChange>,
   withDiffs: boolean,
@@ -100,7 +111,7 @@ function groupSection(
   const causes = group.drift
     ? 'The branch differs from what the previous control plane planned.'
     : group.causes.length === 0
-      ? 'No control-plane change explains it.'
+      ? `${capitalized(unexplainedText(report))}.`
       : `Caused by ${group.causes.map((ref) => describeCause(inputs.get(ref), ref)).join(', ')}.`;
   const lines = [
     '',
@@ -132,4 +143,8 @@ function byteLength(lines: readonly string[]): number {
   let bytes = 0;
   for (const line of lines) bytes += Buffer.byteLength(line) + 1;
   return bytes;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -1,5 +1,5 @@
 import { formatLocation } from '../../core/model/problems';
-import { PLAIN, countOf, describeChange, describeRef, describeScope } from './describe';
+import { PLAIN, countOf, describeChange, describeRef, describeScope, unexplainedText } from './describe';
 import { ChangeGroup, ChangeReport } from './report';
 
 /*
@@ -62,7 +62,7 @@ export function reviewMermaid(report: ChangeReport, options: MermaidOptions = {}
     const input = inputs.get(ref);
     const label =
       ref === UNEXPLAINED_NODE
-        ? ['no control-plane change explains it']
+        ? [unexplainedText(report)]
         : ref === DRIFT_NODE
           ? ['the branch differs from the previous plan']
           : [

@@ -1,4 +1,4 @@
-import { Style, countOf, describeCause, describeChange, describeScope } from './describe';
+import { Style, countOf, describeCause, describeChange, describeScope, unexplainedText } from './describe';
 import { distinctAssignments } from './mermaid';
 import { ChangeGroup, ChangeReport, OutputChange } from './report';
 
@@ -27,11 +27,11 @@ export const LINE_ITEMS = 3;
 
 function causeText(report: ChangeReport, group: ChangeGroup, style: Style, limit: number): string {
   if (group.drift) return 'the branch differs from what the previous control plane planned';
-  if (group.causes.length === 0) return 'no control-plane change explains it';
+  if (group.causes.length === 0) return unexplainedText(report);
   const inputs = new Map(report.inputs.map((input) => [input.ref, input]));
   const shown = group.causes.slice(0, limit).map((ref) => describeCause(inputs.get(ref), ref, style));
   const more = group.causes.length - shown.length;
-  return `caused by ${shown.join(', ')}${more > 0 ? ` and ${countOf(more, 'more')}` : ''}`;
+  return `caused by ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 export function renderGroups(
@@ -149,8 +149,8 @@ function renderFamilies(report: ChangeReport, style: Style, out: LineSink): void
     const shown = causes.slice(0, LINE_ITEMS).map((ref) => describeCause(inputs.get(ref), ref, style));
     const causeText =
       causes.length === 0
-        ? 'no control-plane change explains it'
-        : `caused by ${shown.join(', ')}${causes.length > shown.length ? ` and ${countOf(causes.length - shown.length, 'more')}` : ''}`;
+        ? unexplainedText(report)
+        : `caused by ${shown.join(', ')}${causes.length > shown.length ? ` and ${(causes.length - shown.length).toLocaleString('en-US')} more` : ''}`;
     out.push(
       `- ${family.title}: ${countOf(family.groups.length, 'group')} (${ids}) on ${countOf(family.assignments, 'assignment')}; ${causeText}`,
     );

@@ -1,5 +1,5 @@
 import { changedMatrix, changedMatrixMarkdown, changedMatrixText } from './changed-matrix';
-import { MARKDOWN, PLAIN, Style, countOf, describeInput, describeRef } from './describe';
+import { MARKDOWN, PLAIN, Style, TREE_BASELINE_NOTICE, countOf, describeInput, describeRef } from './describe';
 import { reviewMermaid } from './mermaid';
 import { GroupDetail, LineSink, renderGroups } from './render-groups';
 import { ChangeReport, InputChange } from './report';
@@ -177,6 +177,7 @@ function renderLevel(
   const heading = (title: string) => out.push('', markdown ? `### ${title}` : title, ...(markdown ? [''] : []));
   out.push(...(options.preamble ?? []));
   out.push(summaryLine(report, markdown));
+  if (report.baseline === 'tree') out.push('', TREE_BASELINE_NOTICE);
   if (report.promotedCommit) out.push('', promotedCommitLine(report, style, markdown));
   if (folded) out.push('', `Some detail is folded to fit. ${fullReportSentence(format, options)}`);
 
@@ -229,7 +230,8 @@ function summaryLine(report: ChangeReport, markdown: boolean): string {
     ...(changed > 0 ? [`${changed.toLocaleString('en-US')} changed`] : []),
   ];
   const label = markdown ? '**Summary:**' : 'Summary:';
-  return `${label} ${countOf(report.inputs.length, 'control-plane change')} → ${countOf(report.groups.length, 'group')} of changes; assignments ${parts.length > 0 ? parts.join(', ') : 'unchanged'} (${after.toLocaleString('en-US')} now).`;
+  const inputs = report.baseline === 'tree' ? '' : `${countOf(report.inputs.length, 'control-plane change')} → `;
+  return `${label} ${inputs}${countOf(report.groups.length, 'group')} of changes; assignments ${parts.length > 0 ? parts.join(', ') : 'unchanged'} (${after.toLocaleString('en-US')} now).`;
 }
 
 function promotedCommitLine(report: ChangeReport, style: Style, markdown: boolean): string {

@@ -10,6 +10,7 @@ import { ChangeGroup, ChangeReport, ClusterTypeSelection, OutputChange, Scope, T
 export function changeReportJson(report: ChangeReport) {
   return {
     environment: report.environment,
+    baseline: report.baseline,
     inputs: report.inputs.map((input) => ({
       ref: input.ref,
       kind: input.kind,

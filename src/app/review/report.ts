@@ -37,7 +37,17 @@ export interface ReviewInput {
    * @default - the difference between the two plans
    */
   readonly tree?: TreeChangeSet;
+  /**
+   * What `previous` is: the control plane the branch was published from (`'control-plane'`), or — when that is not
+   * recorded — the branch's tree with the current objects (`'tree'`, see `treeState`): then no input change is known,
+   * causes cannot be named, and config keys are compared as the branch's platform-config files hold them.
+   * @default 'control-plane'
+   */
+  readonly baseline?: Baseline;
 }
+
+/** What a change report compares with: the previous control plane, or the branch's tree alone. */
+export type Baseline = 'control-plane' | 'tree';
 
 export type ChangeType = 'added' | 'removed' | 'changed';
 
@@ -150,6 +160,8 @@ export interface FileExample {
 /** Everything a reviewer needs to approve one environment's pull request. */
 export interface ChangeReport {
   readonly environment: string;
+  /** See `ReviewInput.baseline`. */
+  readonly baseline: Baseline;
   /** Objects of the control plane that changed, sorted by kind and name. */
   readonly inputs: readonly InputChange[];
   /** Sorted by the number of assignments (most first), then by id. */

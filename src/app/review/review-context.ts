@@ -91,13 +91,16 @@ export class ReviewContext {
     public readonly previous: IndexedState,
     public readonly next: IndexedState,
     inputs: readonly InputChange[],
+    treeBaseline = false,
   ) {
     this.inputs = new Map(inputs.map((input) => [input.ref, input]));
     this.config = new ConfigComparison(
       previous,
       next,
       inputs.filter((input) => input.kind === 'ConfigMap').map((input) => input.name),
+      // Compared with a tree, the previous config is what its files hold: every key is compared.
       (assignment) =>
+        treeBaseline ||
         this.clusterTypeCause(assignment.clusterType, 'labels').length > 0 ||
         this.targetCause(assignment.deploymentTarget).length > 0,
     );

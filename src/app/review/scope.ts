@@ -68,8 +68,12 @@ export class AssignmentUniverse {
     for (const clusterType of clusterTypeNames) ofClusterTypes += this.targetsOf.get(clusterType)?.size ?? 0;
     const clusterTypes: ClusterTypeSelection | undefined =
       ofTargets === count ? { by: 'all' } : this.selectClusterTypes(clusterTypeNames);
+    // When the targets are on no other cluster types and the cluster types hold no other targets, either side alone
+    // selects them: the targets are named.
     const deploymentTargets: TargetSelection | undefined =
-      ofClusterTypes === count ? { by: 'all' } : this.selectTargets([...targetNames].sort());
+      ofClusterTypes === count && clusterTypes?.by !== 'all'
+        ? { by: 'all' }
+        : this.selectTargets([...targetNames].sort());
     if (!clusterTypes || !deploymentTargets) return list;
     return {
       type: 'selection',

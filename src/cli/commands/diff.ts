@@ -15,6 +15,17 @@ export const DIFF_FLAGS = declareFlags({
     type: 'boolean',
     description: "compare with each environment's GitOpsRepo branch (ENV=… trees take precedence)",
   },
+  summary: {
+    type: 'boolean',
+    description:
+      'print the change report instead of every difference: what changed in the control plane, and the changes it causes grouped by cause, as kalypso publish writes it in the request',
+  },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'FORMAT',
+    description: 'with --summary: text (default), markdown (the request body, unfolded) or json (same as --json)',
+  },
 });
 
 export const DIFF = defineCommand({
@@ -24,6 +35,7 @@ export const DIFF = defineCommand({
     '--against DIR [options]',
     '--against ENV=DIR|ENV=REPO#BRANCH [--against …]… [options]',
     '--against-gitops [options]',
+    '--summary [--format text|markdown|json] --against … [options]',
   ],
   description: [
     'Compares what synth would write with an existing platform GitOps tree: files added, removed and changed, and ' +
@@ -54,6 +66,16 @@ export const DIFF = defineCommand({
       paragraphs: ['With only ENV=… trees, only the environments named are compared, unless --env says otherwise.'],
     },
     {
+      title: 'The change report',
+      paragraphs: [
+        '--summary compares with what the tree records it was published from (.github/kalypso/control-plane.json, ' +
+          'which kalypso publish commits): the objects of the control plane that changed, and for each group of ' +
+          'identical changes its cause, the assignments it touches described as briefly as is exact, a Mermaid ' +
+          'picture and the changed cells of the assignment matrix. A tree without that record is compared alone, ' +
+          'and the report says that causes are not known. How it is built: docs/explanation/reviewing-changes.md.',
+      ],
+    },
+    {
       title: 'Environment',
       columns: ['Variable', 'What it is for'],
       entries: [
@@ -70,6 +92,7 @@ export const DIFF = defineCommand({
     'kalypso synth -c examples/tutorial --out dist && kalypso diff -c examples/tutorial --against dist',
     'kalypso diff -c ./control-plane --env dev --against dev=../platform-gitops',
     'kalypso diff -c ./control-plane --against dist --json',
+    'kalypso diff -c ./control-plane --env dev --against-gitops --summary --format markdown',
     'kalypso diff -c ./control-plane --env dev --against dev=https://github.com/org/platform-gitops#dev',
     'GITHUB_TOKEN=… kalypso diff -c https://github.com/org/control-plane --against-gitops',
   ],

@@ -15,7 +15,7 @@ export const PUBLISH_FLAGS = declareFlags({
   },
   'dry-run': {
     type: 'boolean',
-    description: 'print the files that would change and the text of the request; change nothing',
+    description: 'print the files that would change, then Title: and the body of the request; change nothing',
   },
   ...HOST_FLAGS,
   repo: {
@@ -52,8 +52,12 @@ export const PUBLISH = defineCommand({
     {
       title: 'The request',
       paragraphs: [
-        'Title "Update manifests in <environment>", a body summarising the assignments, config keys and promoted ' +
-          'commit that changed, label "promoted" when the promoted commit changes (Bitbucket Cloud has no labels). ' +
+        'Title "Update manifests in <environment>", a body holding the change report — the control-plane objects ' +
+          'that changed and the changes they cause, grouped by cause, with a Mermaid picture and the changed cells ' +
+          'of the assignment matrix, folded to the host\'s limit — and label "promoted" when the promoted commit ' +
+          'changes (Bitbucket Cloud has no labels). The change also records the objects it was built from in ' +
+          '.github/kalypso/control-plane.json, for the next report to compare with, and puts the full report in ' +
+          '.github/kalypso/change-report.md when the body folds detail (docs/explanation/reviewing-changes.md). ' +
           'The tool only ever updates or closes its own request (from kalypso/<environment>, marked in its ' +
           'description); it closes it when the branch already equals the plan. Which hosts are recognised, and ' +
           'what each supports: docs/reference/git-hosts.md.',

@@ -9,6 +9,7 @@ import { TUTORIAL, tutorialCopy } from '../../support/tutorial';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROMOTED_COMMIT_FILE } from '../../../src/core/layout/names';
+import { INPUTS_RECORD_PATH, recordInputs } from '../../../src/app/review/inputs-record';
 
 const OWNER = 'platform-org';
 const REPO = 'platform-gitops';
@@ -91,7 +92,7 @@ describe('publishing to GitHub', () => {
     expect(pull.body).toBe(proposal.body);
     expect(pull.body).toContain(ownershipMarker('dev'));
     expect(pull.body).toContain(
-      '- `hello-world-app-functional-test` on cluster type `drone` (namespace `dev-drone-hello-world-app-functional-test`, policy `functional-test-policy`)',
+      '- **G1** on deployment target `hello-world-app-functional-test` (1 assignment), cause unknown (the previous control plane is not recorded)\n  - assignment added (placed by policy `functional-test-policy`)\n',
     );
     expect(pull.body).toContain('**Promoted control-plane commit:** `5523a85f37d12c0c7c10ab6616644db089fcd6f7`');
     expect(server.readBranch(OWNER, REPO, 'kalypso/dev')).toEqual({ ...UNMANAGED, ...tutorialDev.files });
@@ -116,18 +117,11 @@ describe('publishing to GitHub', () => {
     expect(outcome).toMatchObject({ kind: 'pull-request', action: 'updated', number: 1 });
     const pulls = server.listPulls(OWNER, REPO);
     expect(pulls).toHaveLength(1);
+    // Without a record on the branch, the config keys are read from its platform-config files.
     expect(pulls[0].body).toContain(
-      [
-        '### Assignments changed',
-        '',
-        '- `hello-world-app-functional-test` on cluster type `drone`: `platform-config.yaml`',
-        '  - `CLUSTER_NAME`: `Drone` → `Drone 2`',
-        '',
-        '### Cluster types',
-        '',
-        '- added: `small`',
-      ].join('\n'),
+      '- **G1** on deployment target `hello-world-app-functional-test` (1 assignment), cause unknown (the previous control plane is not recorded)\n  - `CLUSTER_NAME`: `Drone` → `Drone 2`\n',
     );
+    expect(pulls[0].body).toContain('### Other files\n\n- `small/README.md`\n');
     expect(
       server.readBranch(OWNER, REPO, 'kalypso/dev')['drone/hello-world-app-functional-test/platform-config.yaml'],
     ).toContain('CLUSTER_NAME: Drone 2');
@@ -188,7 +182,9 @@ describe('publishing to GitHub', () => {
       'retired/x/reconciler.yaml',
     ]);
     expect(server.readBranch(OWNER, REPO, 'kalypso/dev')).toEqual({ ...UNMANAGED, ...tutorialDev.files });
-    expect(server.listPulls(OWNER, REPO)[0].body).toContain('- removed: `retired`');
+    expect(server.listPulls(OWNER, REPO)[0].body).toContain(
+      '- **G1** on deployment targets `gone-target`, `x` (2 assignments), cause unknown (the previous control plane is not recorded)\n  - assignment removed\n',
+    );
   });
 
   test('keeps root files, other dot folders and unmanaged folders', async () => {
@@ -316,6 +312,36 @@ describe('publishing to GitHub', () => {
     expect((await publish()).outcome).toMatchObject({ action: 'unchanged' });
     expect(writes()).toHaveLength(before);
     expect(server.listPulls(OWNER, REPO)).toHaveLength(1);
+  });
+
+  test('with the record of the previous publish on the branch, the body names the ConfigMap that changed, with its file', async () => {
+    // GIVEN the tutorial published and merged, with the record of its objects
+    const merged = await synthesize({ controlPlane: TUTORIAL, environments: ['dev'] });
+    const model = merged.model.environments[0];
+    const first = await publishPlan(merged.plans[0], gitHubTarget(octokit, 'dev'), { dryRun: true, model });
+    expect(first.proposal.changes.added).toContain(INPUTS_RECORD_PATH);
+    server.seedBranch(OWNER, REPO, 'dev', { ...UNMANAGED, ...first.proposal.changes.writes });
+    // WHEN the drone config changes
+    const copy = tutorialCopy();
+    const config = path.join(copy, 'dev/cluster-types/drone/drone-config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('CLUSTER_NAME: Drone', 'CLUSTER_NAME: Drone 2'));
+    const changed = await synthesize({ controlPlane: copy, environments: ['dev'] });
+    const { proposal } = await publishPlan(changed.plans[0], gitHubTarget(octokit, 'dev'), {
+      model: changed.model.environments[0],
+    });
+    // THEN
+    const [pull] = server.listPulls(OWNER, REPO);
+    expect(pull.body).toBe(proposal.body);
+    expect(pull.body).toContain(
+      '- **G1** on deployment target `hello-world-app-functional-test` (1 assignment), caused by ConfigMap `drone-config` (`dev/cluster-types/drone/drone-config.yaml:9:3`)\n  - `CLUSTER_NAME`: `Drone` → `Drone 2`\n',
+    );
+    expect(pull.body).not.toContain('not recorded');
+    expect(proposal.changes.changed).toEqual([
+      '.github/kalypso/control-plane.json',
+      'drone/hello-world-app-functional-test/platform-config.yaml',
+    ]);
+    const record = server.readBranch(OWNER, REPO, 'kalypso/dev')[INPUTS_RECORD_PATH];
+    expect(record).toBe(recordInputs(changed.model.environments[0]));
   });
 
   test('fails naming the branch when the GitOpsRepo branch does not exist', async () => {

@@ -99,6 +99,22 @@ describe('the smallest exact description of a set of assignments', () => {
     );
   });
 
+  test('a target alone on a cluster type that holds only it is named by its target', () => {
+    // The tutorial's shape: each target on its own cluster type, so either name alone selects the one assignment.
+    const pairs = [
+      { clusterType: 'a', deploymentTarget: 'w1-x' },
+      { clusterType: 'b', deploymentTarget: 'w1-y' },
+    ];
+    const diagonal = new AssignmentUniverse(
+      'environment',
+      2,
+      () => pairs,
+      new Map(CLUSTER_TYPES.map((ct) => [ct.name, ct])),
+      new Map(TARGETS.map((t) => [t.name, t])),
+    );
+    expect(describeScope(diagonal.describe([pairs[0]]), PLAIN)).toBe('deployment target w1-x (1 assignment)');
+  });
+
   test('the Markdown description sets names and labels in code', () => {
     expect(describeScope(universe().describe(pick('a:* b:* e:*')))).toBe(
       'cluster types with `region=east` (3 cluster types, 9 assignments)',

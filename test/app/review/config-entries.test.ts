@@ -1,4 +1,4 @@
-import { configEntries } from '../../../src/app/publish/config-entries';
+import { configEntries } from '../../../src/app/review/config-entries';
 
 describe('configEntries', () => {
   test.each<[string, string, string, Record<string, string> | undefined]>([

@@ -1,0 +1,45 @@
+import { EnvironmentModel } from '../../core/model/types';
+import { EnvironmentPlan } from '../../core/plan/plan';
+import { synthesizeInput } from '../synthesize/synthesize';
+import { readInputsRecord } from './inputs-record';
+import { Baseline, ReviewState } from './report';
+import { BranchTree, treeState } from './tree-state';
+
+/** The state a change is compared with, and what it is. */
+export interface PreviousState {
+  readonly baseline: Baseline;
+  readonly state: ReviewState;
+  /** Why a record on the branch was not used (unreadable, another format or environment). */
+  readonly ignoredRecord?: string;
+}
+
+/** Plans the objects a branch records, to compare with. */
+export type PlanRecorded = (model: EnvironmentModel) => Promise<EnvironmentPlan>;
+
+/**
+ * What a branch was published from (docs/explanation/reviewing-changes.md, "The previous state"): the objects it
+ * records, planned again with this version of the tool; else — no record, or one that cannot be read — its tree
+ * alone, with the current objects.
+ * @param record the text of the branch's `INPUTS_RECORD_PATH`, when it has one
+ */
+export async function previousState(
+  next: ReviewState,
+  branch: BranchTree & { readonly record?: string },
+  planRecorded: PlanRecorded = planWithBuiltIns,
+): Promise<PreviousState> {
+  const model = branch.record === undefined ? undefined : readInputsRecord(branch.record, next.plan.environment);
+  if (model && !('problem' in model)) {
+    return { baseline: 'control-plane', state: { model, plan: await planRecorded(model) } };
+  }
+  return {
+    baseline: 'tree',
+    state: treeState(next, branch),
+    ...(model && 'problem' in model ? { ignoredRecord: model.problem } : {}),
+  };
+}
+
+/** The pipeline's planning with the built-in renderers, in worker threads when the environment is large. */
+export async function planWithBuiltIns(model: EnvironmentModel): Promise<EnvironmentPlan> {
+  const result = await synthesizeInput({ model: { environments: [model] }, problems: [] }, { renderCache: false });
+  return result.plans[0];
+}
