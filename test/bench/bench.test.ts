@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { benchShape, formatResultLine, runBench } from './bench';
+import { benchShape, benchSize, machine } from './bench';
+import { partOf } from './profile';
+import { README_END, README_START, formatResultLines, resultsMarkdown, withReadmeTable } from './results';
 import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
 import { temporaryFolder } from '../support/temp';
 import { loadControlPlane } from '../../src/io/source/load';
@@ -55,21 +57,51 @@ describe('the benchmark', () => {
     expect(benchShape(size)).toEqual({ clusterTypes, targets });
   });
 
-  test('runs at a tiny size and reports every measurement', async () => {
-    const { machine, results } = await runBench({ sizes: [12], workDir: temporaryFolder(), fork: false });
-    expect(machine.cores).toBeGreaterThan(0);
-    const [result] = results;
-    expect(result).toMatchObject({
-      assignments: 12,
-      files: 12 * 3 + 3 + 1,
-      rerun: { rewrittenFiles: 0 },
-      oneConfigMapChanged: { changedFiles: 4, rewrittenFiles: 4, onlyChangedRewritten: true },
+  test('runs whole kalypso synth processes at a tiny size, in two folders, and reports every measurement', async () => {
+    // GIVEN the built command line (lib/, as for the CLI tests) and two scratch folders standing for memory and disk
+    const result = await benchSize(12, {
+      sizes: [12],
+      media: { memory: temporaryFolder(), disk: temporaryFolder() },
+      fork: false,
+      repeat: 1,
     });
-    expect(Object.keys(result.phases)).toEqual(['load', 'schedule', 'compose', 'render', 'serialize', 'plan', 'write']);
-    expect(formatResultLine(result)).toMatch(
-      /^assignments=12 files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/,
+    // THEN each folder has its cold runs, re-runs and one-change re-run, which rewrote exactly the changed files
+    expect(result).toMatchObject({ assignments: 12, files: 12 * 3 + 3 + 1, changedAssignments: 4 });
+    expect(result.media.map((medium) => medium.medium)).toEqual(['memory', 'disk']);
+    for (const medium of result.media) {
+      expect(medium).toMatchObject({
+        rerun: { rewrittenFiles: 0 },
+        oneChange: { changedFiles: 4, rewrittenFiles: 4, onlyChangedRewritten: true },
+      });
+      expect(medium.peakRssMb).toBeGreaterThan(10);
+      expect(medium.synth.seconds).toHaveLength(1);
+    }
+    const lines = formatResultLines(result);
+    expect(lines[0]).toMatch(
+      /^whole-process assignments=12 medium=memory files=40 seconds=\d+\.\d\d baseline_seconds=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$/,
     );
-  }, 60_000);
+    expect(lines[2]).toMatch(
+      /^re-run assignments=12 medium=memory .* changed_assignments=4 changed_files=4 rewritten_files=4$/,
+    );
+
+    // AND the results file and the README table hold the figures
+    const info = { date: '2026-12-07 00:00 UTC', minutes: 1, machine: machine(), command: 'npm run bench' };
+    const markdown = resultsMarkdown([result], info);
+    expect(markdown).toContain(`| 12 | 40 | memory | ${result.media[0].synth.median.toFixed(2)} |`);
+    const readme = withReadmeTable(`before\n${README_START}\nold\n${README_END}\nafter\n`, [result], info);
+    expect(readme).toMatch(
+      /^before\n<!-- bench-results:start -->\n\| assignments \|[^]*\n<!-- bench-results:end -->\nafter\n$/,
+    );
+    expect(readme).not.toContain('\nold\n');
+  }, 120_000);
+
+  test('sums a CPU profile by part of the program', () => {
+    expect(partOf('(garbage collector)', '')).toBe('garbage collection');
+    expect(partOf('lstat', '')).toBe('native calls (file system, hashing, …)');
+    expect(partOf('toJson', 'file:///x/node_modules/cdk8s/lib/api-object.js')).toBe('package cdk8s');
+    expect(partOf('f', 'file:///x/node_modules/@octokit/rest/index.js')).toBe('package @octokit/rest');
+    expect(partOf('stringifyMap', 'file:///x/lib/src/render/serialize/manifest-yaml.js')).toBe('src/render/serialize');
+  });
 
   test('measures the change report of a fleet-wide change (its time is printed by the script, not asserted)', async () => {
     const result = await measureReview(12, temporaryFolder(), 2);

@@ -1,53 +1,94 @@
 /*
- * `npm run bench` (issue 7): synthesizes generated control planes of 1,000, 10,000 and 50,000 assignments and prints
- * one line per size:
+ * `npm run bench` (docs/explanation/performance.md): measures whole `kalypso synth` processes on generated control
+ * planes of 1,000, 10,000 and 50,000 assignments, in a folder in memory and on disk, against the baseline; re-runs
+ * without change and after one ConfigMap changed; `cdk8s synth` of a generated app at 10,000; a profiled run at 10,000.
+ * Prints one line per measurement, writes every figure to docs/explanation/performance-results.md and the table of the
+ * README's performance section.
  *
- *   assignments=N files=F seconds=S baseline_seconds=B ratio=R peak_rss_mb=M
- *
- * and writes every measurement (phases, re-runs, machine) as JSON to bench-results.json or the path of --json.
- * Options: --sizes 1000,10000 (default 1000,10000,50000), --json PATH, --work DIR (scratch folder, default a
- * temporary one, removed at the end), --jobs N (the synth's threads), --repeat N (cold synths, baselines and re-runs per
- * size, the fastest counts; default 3 up to 10,000 assignments, 1 above).
+ * Options: --sizes 1000,10000 (default 1000,10000,50000), --memory DIR (default /dev/shm/kalypso-bench, when /dev/shm
+ * exists), --disk DIR (default a temporary folder on the disk), --repeat N (runs of each kind, the median counts;
+ * default 5 up to 10,000 assignments, 3 above), --cdk8s-sizes (default 10000), --profile-sizes (default 10000),
+ * --jobs N (the synth's --jobs), --results PATH and --readme PATH (where the figures go; "-" for nowhere).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatResultLine, runBench, runChildTask } from './bench';
+import { SizeResult, benchSize, machine } from './bench';
+import { RunInfo, formatResultLines, resultsMarkdown, withReadmeTable } from './results';
+import { REPO_ROOT, measureBaseline } from './whole-process';
+
+const numbers = (text: string) =>
+  text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => {
+      const value = Number(part.trim());
+      if (!Number.isInteger(value) || value < 1) throw new Error(`expected positive whole numbers, got ${text}`);
+      return value;
+    });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      child: { type: 'string' },
+      baseline: { type: 'string' },
       sizes: { type: 'string', default: '1000,10000,50000' },
-      json: { type: 'string', default: 'bench-results.json' },
-      work: { type: 'string' },
-      jobs: { type: 'string' },
+      memory: { type: 'string' },
+      disk: { type: 'string' },
       repeat: { type: 'string' },
+      jobs: { type: 'string' },
+      'cdk8s-sizes': { type: 'string', default: '10000' },
+      'profile-sizes': { type: 'string', default: '10000' },
+      results: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'explanation', 'performance-results.md') },
+      readme: { type: 'string', default: path.join(REPO_ROOT, 'README.md') },
     },
   });
-  if (values.child !== undefined) return runChildTask(values.child);
-  const sizes = values.sizes!.split(',').map((size) => Number(size.trim()));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
-    throw new Error(`--sizes takes positive whole numbers, got ${values.sizes}`);
-  const workDir = values.work ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kalypso-bench-'));
-  const synth = values.jobs === undefined ? {} : { threads: Number(values.jobs) };
-  const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
-  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-  const results = [];
-  for (const size of sizes) {
-    const {
-      results: [result],
-      machine,
-    } = await runBench({ sizes: [size], workDir, synth, repeat, log });
-    process.stdout.write(`${formatResultLine(result)}\n`);
-    results.push(result);
-    fs.writeFileSync(
-      values.json!,
-      `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`,
-    );
+  if (values.baseline !== undefined) {
+    const { tree, out } = JSON.parse(values.baseline) as { tree: string; out: string };
+    const result = measureBaseline(tree, out);
+    return new Promise((resolve) => process.send!(result, () => resolve()));
   }
-  if (values.work === undefined) fs.rmSync(workDir, { recursive: true, force: true });
+  const started = performance.now();
+  const temporary: string[] = [];
+  const scratch = (prefix: string, parent: string) => {
+    const folder = fs.mkdtempSync(path.join(parent, prefix));
+    temporary.push(folder);
+    return folder;
+  };
+  const media: Record<string, string> = {};
+  if (values.memory !== undefined || fs.existsSync('/dev/shm'))
+    media.memory = values.memory ?? scratch('kalypso-bench-', '/dev/shm');
+  media.disk = values.disk ?? scratch('kalypso-bench-', os.tmpdir());
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const results: SizeResult[] = [];
+  try {
+    for (const size of numbers(values.sizes!)) {
+      const result = await benchSize(size, {
+        sizes: [size],
+        media,
+        repeat: values.repeat === undefined ? undefined : Number(values.repeat),
+        cdk8sSizes: numbers(values['cdk8s-sizes']!),
+        profileSizes: numbers(values['profile-sizes']!),
+        synthArgs: values.jobs === undefined ? [] : ['--jobs', values.jobs],
+        log,
+      });
+      for (const line of formatResultLines(result)) process.stdout.write(`${line}\n`);
+      results.push(result);
+    }
+  } finally {
+    for (const folder of temporary) fs.rmSync(folder, { recursive: true, force: true });
+  }
+  const info: RunInfo = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    minutes: (performance.now() - started) / 60000,
+    machine: machine(),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+  };
+  if (values.results !== '-') fs.writeFileSync(values.results!, resultsMarkdown(results, info));
+  if (values.readme !== '-' && fs.existsSync(values.readme!)) {
+    fs.writeFileSync(values.readme!, withReadmeTable(fs.readFileSync(values.readme!, 'utf8'), results, info));
+  }
+  log(`done in ${info.minutes.toFixed(1)} minutes`);
 }
 
 main().catch((e) => {

@@ -13,7 +13,8 @@ export type { WriteReport } from '../../io/output/write';
 import { ControlPlaneSource } from '../../io/source/control-plane-source';
 import { FolderSource } from '../../io/source/folder-source';
 import { LoadOptions, loadControlPlane } from '../../io/source/load';
-import { RenderCache, renderCacheFile } from '../../render/cache/render-cache';
+import * as fs from 'fs';
+import { RenderCache, renderCacheFile, renderCacheFolder, treeRecordFile } from '../../render/cache/render-cache';
 import { toolFingerprint } from './tool-fingerprint';
 import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import { JobRenderer } from '../../render/job-renderer';
@@ -132,8 +133,27 @@ export async function synthesizeInput(input: ControlPlaneInput, options: Synthes
 async function openOutput(options: SynthesizeOptions): Promise<OutputFolder | undefined> {
   if (options.out === undefined) return undefined;
   const output = await OutputFolder.openExisting(options.out);
-  if (options.threads !== 1) output?.readAhead();
+  if (!output) return undefined;
+  const records = recordTrees(output, options);
+  // With a record of the trees, only the files changed since are read: nothing to read ahead.
+  if (options.threads !== 1 && !records) output.readAhead();
   return output;
+}
+
+/**
+ * Keeps a record of the written trees beside the render cache (see src/io/output/tree-record.ts); whether one from an
+ * earlier run is there.
+ */
+function recordTrees(output: OutputFolder, options: SynthesizeOptions): boolean {
+  if (options.renderCache === false || options.out === undefined) return false;
+  const cacheRoot = options.cacheDir ?? defaultCacheFolder(process.env);
+  const out = options.out;
+  output.recordTrees((environment) => treeRecordFile(cacheRoot, out, renderCacheName(environment, options.shard)));
+  try {
+    return fs.readdirSync(renderCacheFolder(cacheRoot, out)).some((name) => name.endsWith('.tree.json'));
+  } catch {
+    return false;
+  }
 }
 
 async function runPipeline(
@@ -199,7 +219,10 @@ async function runPipeline(
     if (!writes || (failed && !options.keepGoing)) return { model, plans, problems, written: [], rendered };
     progress.phase('writing');
     progress.step?.('write');
-    output ??= await OutputFolder.open(options.out!);
+    if (!output) {
+      output = await OutputFolder.open(options.out!);
+      recordTrees(output, options);
+    }
     const written = await output.write(
       plans.map((plan) => ({
         environment: plan.environment,

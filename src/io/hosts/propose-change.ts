@@ -1,6 +1,13 @@
 import { gitBlobId } from '../git/blob-id';
 import { HostError } from './host-error';
-import { BranchSnapshot, ChangeProposal, FileChanges, RequestOutcome, RequestRef } from './pull-request-host';
+import {
+  BranchCommit,
+  BranchSnapshot,
+  ChangeProposal,
+  FileChanges,
+  RequestOutcome,
+  RequestRef,
+} from './pull-request-host';
 import { RequestBackend } from './request-backend';
 
 /**
@@ -66,6 +73,23 @@ export async function proposeThrough(
     if (outcome.action === 'unchanged') outcome = { ...outcome, action: 'updated' };
   }
   return outcome;
+}
+
+/**
+ * Commits `change` onto its branch through `write`, with the rules every adapter follows: the branch must exist, only
+ * what differs from its tip is written, and a change that differs in nothing makes no commit (`undefined`).
+ */
+export async function commitThrough(
+  host: { readBranch(branch: string): Promise<BranchSnapshot | undefined> },
+  where: string,
+  change: BranchCommit,
+  write: (snapshot: BranchSnapshot, changes: FileChanges) => Promise<string>,
+): Promise<string | undefined> {
+  const snapshot = await host.readBranch(change.branch);
+  if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${where}`);
+  const changes = realChanges(snapshot, change);
+  if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
+  return write(snapshot, changes);
 }
 
 /** The writes whose content differs from `base` and the deletions of files `base` has. */

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ManagedScope, WHOLE_TREE, managedFolders } from '../../core/layout/managed-tree';
 import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
+import { FileIdentity, TreeRecord, identityOf } from './tree-record';
 
 /** The managed part of an environment folder as it is. */
 export interface CurrentTree {
@@ -46,6 +47,38 @@ export function readManagedFilesSync(
   const entries = new Map<string, Map<string, string>>();
   for (const name of managedFolders(top.readmes, clusterTypes, scope)) entries.set(name, readEntry(envDir, name));
   return managedPart({ ...top, entries }, clusterTypes, scope)!;
+}
+
+/** What stands, in a tree read with a record, for a file whose identity is the recorded one: the marker and its hash. */
+export const RECORDED = '\u0000recorded ';
+
+/**
+ * As `readManagedFilesSync`, but a file whose identity (see tree-record.ts) is the one `record` holds is not read: its
+ * content is `RECORDED` followed by the recorded hash. Also gives the identity of every file seen.
+ */
+export function readManagedFilesWithRecord(
+  envDir: string,
+  clusterTypes: readonly string[],
+  scope: ManagedScope,
+  record: TreeRecord,
+): CurrentTree & { readonly identities: Map<string, FileIdentity> } {
+  const identities = new Map<string, FileIdentity>();
+  const prefix = envDir.length + 1;
+  const reader: ContentReader<string> = {
+    file: (absolute) => {
+      const relative = absolute.slice(prefix).split(path.sep).join('/');
+      const identity = identityOf(fs.lstatSync(absolute, { bigint: true }));
+      identities.set(relative, identity);
+      const recorded = record.get(relative);
+      return recorded && recorded[0] === identity ? `${RECORDED}${recorded[1]}` : fs.readFileSync(absolute, 'utf8');
+    },
+    special: (marker) => marker,
+  };
+  const top = readFolderTop(envDir, { tolerant: false, checkGitHub: scope.ownsPromotedCommit });
+  const entries = new Map<string, Map<string, string>>();
+  for (const name of managedFolders(top.readmes, clusterTypes, scope))
+    entries.set(name, readEntry(envDir, name, reader));
+  return { ...managedPart({ ...top, entries }, clusterTypes, scope)!, identities };
 }
 
 /** How file contents are read: as text, or otherwise (the read-ahead worker keeps bytes). */

@@ -2,7 +2,10 @@ import { randomBytes } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CurrentTree, readManagedFilesSync } from './current-tree';
+import { contentHash } from '../../core/plan/content-hash';
+import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
+import { CurrentTree, RECORDED, readManagedFilesSync, readManagedFilesWithRecord } from './current-tree';
+import { FileIdentity, TreeRecord, identityOf, readTreeRecord, writeTreeRecord } from './tree-record';
 import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
 import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
 import { OutputError, OutputLock, acquireOutputLock } from './output-lock';
@@ -84,7 +87,10 @@ export class OutputFolder {
   }
 
   private readonly trees = new Map<string, CurrentTree & Partial<PrefetchedTree>>();
+  /** Per environment read with a record: the identity of each file seen. */
+  private readonly identities = new Map<string, ReadonlyMap<string, FileIdentity>>();
   private prefetch: TreePrefetch | undefined;
+  private recordFile: ((environment: string) => string) | undefined;
 
   private constructor(
     public readonly outDir: string,
@@ -92,6 +98,14 @@ export class OutputFolder {
     public readonly stateDir: string,
     private readonly lock: OutputLock,
   ) {}
+
+  /**
+   * Keep a record of what each environment's tree holds in the file `recordFile(environment)` (see tree-record.ts),
+   * written after each write and used by the next run to read only the files changed since.
+   */
+  public recordTrees(recordFile: (environment: string) => string): void {
+    this.recordFile = recordFile;
+  }
 
   /** Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts). */
   public readAhead(): void {
@@ -112,9 +126,16 @@ export class OutputFolder {
     if (!tree) {
       const envDir = path.join(this.outDir, environment);
       checkEnvironmentFolder(envDir);
-      tree =
-        (await this.prefetch?.tree(environment, clusterTypes, scope)) ??
-        readManagedFilesSync(envDir, clusterTypes, scope);
+      const record = this.recordFile && readTreeRecord(this.recordFile(environment));
+      if (record) {
+        const read = readManagedFilesWithRecord(envDir, clusterTypes, scope, record);
+        this.identities.set(environment, read.identities);
+        tree = read;
+      } else {
+        tree =
+          (await this.prefetch?.tree(environment, clusterTypes, scope)) ??
+          readManagedFilesSync(envDir, clusterTypes, scope);
+      }
       this.trees.set(environment, tree);
     }
     return tree;
@@ -127,9 +148,11 @@ export class OutputFolder {
     const staging = `staging-${runId}`;
     const operations: SwapOperation[] = [];
     const reports: WriteReport[] = [];
+    const records: (() => void)[] = [];
     for (const tree of trees) {
       const scope = tree.scope ?? WHOLE_TREE;
       const current = await this.read(tree.environment, tree.clusterTypes, scope);
+      const knownHashes = resolveRecorded(current.files, tree.files);
       const changes = diffTree(
         current.files,
         tree.files,
@@ -141,11 +164,27 @@ export class OutputFolder {
       reports.push({ environment: tree.environment, changes });
       const written = [...changes.added, ...changes.changed];
       for (const file of [...written, ...changes.deleted]) assertTreePath(tree.environment, file);
-      stageFiles(path.join(stateDir, staging, tree.environment), tree.files, written);
+      const staged = stageFiles(path.join(stateDir, staging, tree.environment), tree.files, written);
+      const recordFile = this.recordFile?.(tree.environment);
+      // A record all of whose files were found as recorded and left as they are is still true.
+      // (The promoted-commit file is always read as content, to tell which folders are managed.)
+      const recordHolds =
+        this.identities.has(tree.environment) &&
+        written.length === 0 &&
+        changes.deleted.length === 0 &&
+        changes.unchanged.every((file) => knownHashes.has(file) || file === PROMOTED_COMMIT_FILE);
+      if (recordFile && !recordHolds) {
+        const seen = this.identities.get(tree.environment);
+        const envDir = path.join(outDir, tree.environment);
+        const files = [...written, ...changes.unchanged];
+        records.push(() =>
+          writeTreeRecord(recordFile, newRecord(envDir, tree.files, files, staged, seen, knownHashes)),
+        );
+      }
       // Removals first: a removed file or link may stand where a new folder goes.
       for (const file of changes.deleted) operations.push({ target: `${tree.environment}/${file}`, staged: null });
-      for (const file of written) {
-        operations.push({ target: `${tree.environment}/${file}`, staged: `${staging}/${tree.environment}/${file}` });
+      for (const target of swapTargets(outDir, tree.environment, written)) {
+        operations.push({ target, staged: `${staging}/${target}` });
       }
     }
     if (operations.length > 0) {
@@ -155,7 +194,9 @@ export class OutputFolder {
       await applyJournal(outDir, stateDir, journal);
       await recover(outDir, stateDir);
     }
+    for (const record of records) record();
     this.trees.clear();
+    this.identities.clear();
     await this.stopReadingAhead();
     return reports;
   }
@@ -193,10 +234,45 @@ function assertTreePath(environment: string, file: string): void {
   }
 }
 
-/** Writes the new content of `files` under `stagedDir`, where the journal's renames take them from. */
-function stageFiles(stagedDir: string, content: Readonly<Record<string, string>>, files: readonly string[]): void {
+/**
+ * What the journal renames into place: each file on its own, except where a folder does not exist at all yet (a new
+ * environment, a new cluster type): that folder is staged whole and renamed in once, as nobody can see a part of it.
+ */
+function swapTargets(outDir: string, environment: string, written: readonly string[]): string[] {
+  if (written.length === 0) return [];
+  if (!fsSync.lstatSync(path.join(outDir, environment), { throwIfNoEntry: false })) return [environment];
+  const absent = new Map<string, boolean>();
+  const targets: string[] = [];
+  for (const file of written) {
+    const slash = file.indexOf('/');
+    const top = slash < 0 ? undefined : file.slice(0, slash);
+    if (top === undefined) {
+      targets.push(`${environment}/${file}`);
+      continue;
+    }
+    let isAbsent = absent.get(top);
+    if (isAbsent === undefined) {
+      isAbsent = !fsSync.lstatSync(path.join(outDir, environment, top), { throwIfNoEntry: false });
+      absent.set(top, isAbsent);
+      if (isAbsent) targets.push(`${environment}/${top}`);
+    }
+    if (!isAbsent) targets.push(`${environment}/${file}`);
+  }
+  return targets;
+}
+
+/**
+ * Writes the new content of `files` under `stagedDir`, where the journal's renames take them from; returns each file's
+ * identity (a rename keeps it).
+ */
+function stageFiles(
+  stagedDir: string,
+  content: Readonly<Record<string, string>>,
+  files: readonly string[],
+): Map<string, FileIdentity> {
   // Synchronous calls: tens of thousands of small files are written several times faster than with one promise each.
   const folders = new Set<string>();
+  const identities = new Map<string, FileIdentity>();
   for (const file of files) {
     const target = path.join(stagedDir, file);
     const folder = path.dirname(target);
@@ -204,6 +280,55 @@ function stageFiles(stagedDir: string, content: Readonly<Record<string, string>>
       fsSync.mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    fsSync.writeFileSync(target, content[file]);
+    const descriptor = fsSync.openSync(target, 'w');
+    try {
+      fsSync.writeFileSync(descriptor, content[file]);
+      identities.set(file, identityOf(fsSync.fstatSync(descriptor, { bigint: true })));
+    } finally {
+      fsSync.closeSync(descriptor);
+    }
   }
+  return identities;
+}
+
+/**
+ * Puts the planned content in place of each recorded file whose planned content has the recorded hash (so it compares
+ * equal); a recorded file whose content changed keeps its marker, which equals no planned content. Returns the hashes
+ * known that way.
+ */
+function resolveRecorded(current: Map<string, string>, planned: Readonly<Record<string, string>>): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const [file, content] of current) {
+    if (!content.startsWith(RECORDED)) continue;
+    const hash = content.slice(RECORDED.length);
+    const plannedContent = planned[file];
+    if (plannedContent !== undefined && contentHash(plannedContent) === hash) {
+      current.set(file, plannedContent);
+      known.set(file, hash);
+    }
+  }
+  return known;
+}
+
+/** The record of an environment's tree once written: each planned file's identity and the hash of its content. */
+function newRecord(
+  envDir: string,
+  planned: Readonly<Record<string, string>>,
+  files: readonly string[],
+  staged: ReadonlyMap<string, FileIdentity>,
+  seen: ReadonlyMap<string, FileIdentity> | undefined,
+  knownHashes: ReadonlyMap<string, string>,
+): TreeRecord {
+  const record = new Map<string, readonly [FileIdentity, string]>();
+  for (const file of files) {
+    if (planned[file] === undefined) continue;
+    let identity = staged.get(file) ?? seen?.get(file);
+    if (identity === undefined) {
+      const stat = fsSync.lstatSync(path.join(envDir, file), { bigint: true, throwIfNoEntry: false });
+      if (!stat?.isFile()) continue;
+      identity = identityOf(stat);
+    }
+    record.set(file, [identity, knownHashes.get(file) ?? contentHash(planned[file])]);
+  }
+  return record;
 }

@@ -66,8 +66,18 @@ export function renderCacheKey(fingerprint: string, identity: string): string {
  * `<environment>.shard-<i>-of-<n>`) inside the tool's cache folder `cacheRoot`.
  */
 export function renderCacheFile(cacheRoot: string, outDir: string, name: string): string {
+  return path.join(renderCacheFolder(cacheRoot, outDir), `${name}.json`);
+}
+
+/** The folder of the render caches (and tree records) of the output folder `outDir`. */
+export function renderCacheFolder(cacheRoot: string, outDir: string): string {
   const folder = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(cacheRoot, RENDER_CACHE_DIR, folder, `${name}.json`);
+  return path.join(cacheRoot, RENDER_CACHE_DIR, folder);
+}
+
+/** The record of what a run wrote to an environment's tree (see src/io/output/tree-record.ts), beside its cache. */
+export function treeRecordFile(cacheRoot: string, outDir: string, name: string): string {
+  return path.join(renderCacheFolder(cacheRoot, outDir), `${name}.tree.json`);
 }
 
 /** The render cache of one environment's tree. */

@@ -6,7 +6,7 @@ import {
   shouldSetStatus,
 } from '../../../src/app/promotion/status-contract';
 
-describe('the commit-status contract (reference §10.4)', () => {
+describe('the commit-status contract (docs/explanation/promotion.md)', () => {
   test.each([
     [PromotionStep.PROMOTED, 'pending', 'Promoted'],
     [PromotionStep.DEPLOYING, 'pending', 'Deploying'],

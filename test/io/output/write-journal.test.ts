@@ -6,6 +6,14 @@ import { STATE_DIR, TreeToWrite, writeOutput } from '../../../src/io/output/writ
 import { readOutputTree, readTree, temporaryFolder, writeFiles } from '../../support/temp';
 import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
+// The module's own functions are replaced here (not spied on the test's import of it): the code under test holds its
+// own copy of the module's properties, taken when it is imported.
+jest.mock('fs', () => {
+  const actual = jest.requireActual<typeof import('fs')>('fs');
+  return { ...actual, renameSync: jest.fn(actual.renameSync), rmSync: jest.fn(actual.rmSync) };
+});
+const actualFs = jest.requireActual<typeof import('fs')>('fs');
+
 const README = CLUSTER_TYPE_README_TEXT;
 const tree = (files: Record<string, string>): TreeToWrite => ({
   environment: 'dev',
@@ -53,27 +61,57 @@ describe('the environment swap, killed at every step', () => {
       const kill = () => {
         if (count++ >= after) throw new Error('killed');
       };
-      const rename = jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      const rename = jest.mocked(fs.renameSync).mockImplementation((from, to) => {
         if (String(from).includes(`${STATE_DIR}${path.sep}staging-`)) kill();
-        return jest.requireActual('fs').renameSync(from, to);
+        return actualFs.renameSync(from, to);
       });
-      const remove = jest.spyOn(fs, 'rmSync').mockImplementation((target, options) => {
+      const remove = jest.mocked(fs.rmSync).mockImplementation((target, options) => {
         kill();
-        return jest.requireActual('fs').rmSync(target, options);
+        return actualFs.rmSync(target, options);
       });
       try {
         await writeOutput(out, [tree(NEW)]).catch((e: Error) => {
           if (e.message !== 'killed') throw e;
         });
       } finally {
-        rename.mockRestore();
-        remove.mockRestore();
+        rename.mockImplementation(actualFs.renameSync);
+        remove.mockImplementation(actualFs.rmSync);
       }
       expect(fs.statSync(path.join(out, 'dev')).ino).toBe(folder);
       expectOldOrNewPerFile(out);
       // The journal says what is left to do; the next run finishes it before anything else.
       await writeOutput(out, []);
       expect(readOutputTree(out)).toEqual(Object.fromEntries(Object.entries(NEW).map(([f, c]) => [`dev/${f}`, c])));
+    },
+  );
+});
+
+describe('a folder renamed in whole, killed around its rename', () => {
+  test.each([
+    ['a new environment', [], { 'drone/README.md': README, 'drone/a/r.yaml': 'a' }, 'dev'],
+    [
+      'a new cluster type',
+      ['drone'],
+      { 'drone/README.md': README, 'large/README.md': README, 'large/c/r.yaml': 'c' },
+      'dev/large',
+    ],
+  ])(
+    '%s: absent until its one rename, complete after it; the next run completes it',
+    async (_, before, after, folder) => {
+      const out = temporaryFolder();
+      if (before.length > 0) await writeOutput(out, [tree({ 'drone/README.md': README })]);
+      jest.mocked(fs.renameSync).mockImplementation((from, to) => {
+        if (String(from).includes(`${STATE_DIR}${path.sep}staging-`)) throw new Error('killed');
+        return actualFs.renameSync(from, to);
+      });
+      try {
+        await expect(writeOutput(out, [tree(after)])).rejects.toThrow('killed');
+      } finally {
+        jest.mocked(fs.renameSync).mockImplementation(actualFs.renameSync);
+      }
+      expect(fs.existsSync(path.join(out, folder))).toBe(false);
+      await writeOutput(out, []);
+      expect(readOutputTree(out)).toEqual(Object.fromEntries(Object.entries(after).map(([f, c]) => [`dev/${f}`, c])));
     },
   );
 });

@@ -6,6 +6,14 @@ import { STATE_DIR, TreeToWrite, writeOutput } from '../../../src/io/output/writ
 import { readTree, temporaryFolder, writeFiles } from '../../support/temp';
 import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
+// The module's own functions are replaced here (not spied on the test's import of it): the code under test holds its
+// own copy of the module's properties, taken when it is imported.
+jest.mock('fs', () => {
+  const actual = jest.requireActual<typeof import('fs')>('fs');
+  return { ...actual, renameSync: jest.fn(actual.renameSync), rmSync: jest.fn(actual.rmSync) };
+});
+const actualFs = jest.requireActual<typeof import('fs')>('fs');
+
 const README = CLUSTER_TYPE_README_TEXT;
 
 const tree = (files: Record<string, string>, extra: Partial<TreeToWrite> = {}): TreeToWrite => ({
@@ -24,6 +32,40 @@ describe('writeOutput', () => {
     ]);
     expect(readTree(out)).toEqual({ 'dev/drone/README.md': README, 'dev/drone/t/r.yaml': 'r' });
     expect(reports[0].changes.added).toEqual(['drone/README.md', 'drone/t/r.yaml']);
+    expect(fs.existsSync(path.join(out, STATE_DIR))).toBe(false);
+  });
+
+  test('a folder that does not exist yet is renamed in whole, once: a new environment, then a new cluster type', async () => {
+    const out = temporaryFolder();
+    const renames: string[] = [];
+    const rename = jest.mocked(fs.renameSync).mockImplementation((from, to) => {
+      if (String(from).includes(`${STATE_DIR}${path.sep}staging-`)) renames.push(path.relative(out, String(to)));
+      return actualFs.renameSync(from, to);
+    });
+    try {
+      const first = { 'drone/README.md': README, 'drone/a/r.yaml': 'a', 'drone/b/r.yaml': 'b' };
+      await writeOutput(out, [tree(first)]);
+      expect(renames).toEqual(['dev']);
+      renames.length = 0;
+      await writeOutput(out, [
+        tree(
+          { ...first, 'drone/c/r.yaml': 'c', 'large/README.md': README, 'large/a/r.yaml': 'a' },
+          { clusterTypes: ['drone', 'large'] },
+        ),
+      ]);
+      // The existing cluster type gets its new file by one rename; the new one comes in whole.
+      expect(renames.sort()).toEqual([path.join('dev', 'drone', 'c', 'r.yaml'), path.join('dev', 'large')]);
+    } finally {
+      rename.mockImplementation(actualFs.renameSync);
+    }
+    expect(readTree(path.join(out, 'dev'))).toEqual({
+      'drone/README.md': README,
+      'drone/a/r.yaml': 'a',
+      'drone/b/r.yaml': 'b',
+      'drone/c/r.yaml': 'c',
+      'large/README.md': README,
+      'large/a/r.yaml': 'a',
+    });
     expect(fs.existsSync(path.join(out, STATE_DIR))).toBe(false);
   });
 

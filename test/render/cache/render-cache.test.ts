@@ -146,8 +146,10 @@ describe('synth with the render cache', () => {
     const times = fileTimes(out);
     expect(cold.rendered).toBe(24);
     const cacheFile = renderCacheFile(cacheDir, out, 'prod');
+    // (beside it, the record of the tree written: src/io/output/tree-record.ts)
     expect(fs.readdirSync(path.join(cacheDir, RENDER_CACHE_DIR, path.basename(path.dirname(cacheFile))))).toEqual([
       'prod.json',
+      'prod.tree.json',
     ]);
     const cacheIdentity = () => {
       const stat = fs.statSync(cacheFile, { bigint: true });

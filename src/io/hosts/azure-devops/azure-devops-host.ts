@@ -11,7 +11,7 @@ import {
 import { HostError } from '../host-error';
 import { HostClientOptions, MAX_PAGES } from '../host-client-options';
 import { RestClient } from '../http/rest-client';
-import { proposeThrough, realChanges } from '../propose-change';
+import { commitThrough, proposeThrough } from '../propose-change';
 import {
   BranchCommit,
   BranchSnapshot,
@@ -123,12 +123,10 @@ export class AzureDevOpsHost implements PullRequestHost, RequestBackend {
     return out;
   }
 
-  public async commitToBranch(change: BranchCommit): Promise<string | undefined> {
-    const snapshot = await this.readBranch(change.branch);
-    if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${this.where}`);
-    const changes = realChanges(snapshot, change);
-    if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
-    return this.push(snapshot, change.branch, snapshot.commit, change.message, changes);
+  public commitToBranch(change: BranchCommit): Promise<string | undefined> {
+    return commitThrough(this, this.where, change, (snapshot, changes) =>
+      this.push(snapshot, change.branch, snapshot.commit, change.message, changes),
+    );
   }
 
   public proposeChange(change: ChangeProposal): Promise<RequestOutcome> {

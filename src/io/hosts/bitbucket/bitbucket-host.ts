@@ -3,7 +3,7 @@ import { sha1Hex } from '../flux-statuses';
 import { HostError } from '../host-error';
 import { HostClientOptions, MAX_PAGES, encodePath } from '../host-client-options';
 import { RestClient } from '../http/rest-client';
-import { proposeThrough, realChanges } from '../propose-change';
+import { commitThrough, proposeThrough } from '../propose-change';
 import {
   BranchCommit,
   BranchSnapshot,
@@ -100,12 +100,10 @@ export class BitbucketHost implements PullRequestHost, RequestBackend {
     return out;
   }
 
-  public async commitToBranch(change: BranchCommit): Promise<string | undefined> {
-    const snapshot = await this.readBranch(change.branch);
-    if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${this.where}`);
-    const changes = realChanges(snapshot, change);
-    if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
-    return this.commitFiles(change.branch, snapshot.commit, change.message, changes);
+  public commitToBranch(change: BranchCommit): Promise<string | undefined> {
+    return commitThrough(this, this.where, change, (snapshot, changes) =>
+      this.commitFiles(change.branch, snapshot.commit, change.message, changes),
+    );
   }
 
   public proposeChange(change: ChangeProposal): Promise<RequestOutcome> {

@@ -1,7 +1,7 @@
 import { HostError } from '../host-error';
 import { HostClientOptions, MAX_PAGES, encodePath } from '../host-client-options';
 import { RestClient } from '../http/rest-client';
-import { proposeThrough, realChanges } from '../propose-change';
+import { commitThrough, proposeThrough } from '../propose-change';
 import {
   BranchCommit,
   BranchSnapshot,
@@ -95,17 +95,9 @@ export class GiteaHost implements PullRequestHost, RequestBackend {
     return out;
   }
 
-  public async commitToBranch(change: BranchCommit): Promise<string | undefined> {
-    const snapshot = await this.readBranch(change.branch);
-    if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${this.where}`);
-    const changes = realChanges(snapshot, change);
-    if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
-    return this.changeFiles(
-      snapshot,
-      { branch: change.branch },
-      change.message,
-      changes,
-      `commit onto ${change.branch}`,
+  public commitToBranch(change: BranchCommit): Promise<string | undefined> {
+    return commitThrough(this, this.where, change, (snapshot, changes) =>
+      this.changeFiles(snapshot, { branch: change.branch }, change.message, changes, `commit onto ${change.branch}`),
     );
   }
 

@@ -2,7 +2,7 @@ import { Branches, Commits, MergeRequests, Repositories } from '@gitbeaker/rest'
 import { HostError } from '../host-error';
 import { HostClientOptions, MAX_PAGES } from '../host-client-options';
 import { RestClient } from '../http/rest-client';
-import { proposeThrough, realChanges } from '../propose-change';
+import { commitThrough, proposeThrough } from '../propose-change';
 import {
   BranchCommit,
   BranchSnapshot,
@@ -96,15 +96,13 @@ export class GitLabHost implements PullRequestHost, RequestBackend {
     return out;
   }
 
-  public async commitToBranch(change: BranchCommit): Promise<string | undefined> {
-    const snapshot = await this.readBranch(change.branch);
-    if (!snapshot) throw new HostError(`branch ${change.branch} does not exist in ${this.where}`);
-    const changes = realChanges(snapshot, change);
-    if (Object.keys(changes.files).length === 0 && changes.deletions.length === 0) return undefined;
-    const commit = await this.call(`commit onto ${change.branch} of ${this.where}`, () =>
-      this.commits.create(this.props.project, change.branch, change.message, actions(snapshot, changes)),
-    );
-    return String((commit as Row).id);
+  public commitToBranch(change: BranchCommit): Promise<string | undefined> {
+    return commitThrough(this, this.where, change, async (snapshot, changes) => {
+      const commit = await this.call(`commit onto ${change.branch} of ${this.where}`, () =>
+        this.commits.create(this.props.project, change.branch, change.message, actions(snapshot, changes)),
+      );
+      return String((commit as Row).id);
+    });
   }
 
   public proposeChange(change: ChangeProposal): Promise<RequestOutcome> {

@@ -1,0 +1,8 @@
+/*
+ * Loaded with `node --require` into each measured process: when the process exits, it writes its peak resident set
+ * size (MB) to the file named by KALYPSO_BENCH_RSS_FILE, so the benchmark can report the memory of a whole command.
+ */
+import * as fs from 'fs';
+
+const file = process.env.KALYPSO_BENCH_RSS_FILE;
+if (file) process.on('exit', () => fs.writeFileSync(file, String(process.resourceUsage().maxRSS / 1024)));
