@@ -40,6 +40,9 @@ export const runPublish: CommandAction<typeof PUBLISH_FLAGS> = async ({ flags },
     git,
     dryRun: flags.dryRun,
     onPublished: (environment) => {
+      const ignored = environment.result.proposal.ignoredRecord;
+      if (ignored && !options.json)
+        io.stderr(`kalypso publish: ${environment.environment}: ${ignored}; compared with the branch's tree alone\n`);
       if (!options.json) io.stdout(describe(environment, flags.dryRun));
     },
   });
