@@ -139,6 +139,7 @@ describe('the tutorial', () => {
     expect(branches('platform-gitops.git').sort()).toEqual(['dev', 'kalypso/dev', 'kalypso/prod', 'prod']);
     const main = git(['--git-dir', repository('control-plane.git'), 'rev-parse', 'main']);
     expect(files('platform-gitops.git', 'dev')).toEqual([
+      '.github/kalypso/control-plane.json',
       '.github/tracking/Promoted_Commit_Id',
       'README.md',
       'large/README.md',
@@ -148,6 +149,7 @@ describe('the tutorial', () => {
       'small/hello-app-test/reconciler.yaml',
     ]);
     expect(files('platform-gitops.git', 'prod')).toEqual([
+      '.github/kalypso/control-plane.json',
       '.github/tracking/Promoted_Commit_Id',
       'README.md',
       'large/README.md',
