@@ -12,9 +12,9 @@ import { runCliIsolated } from '../support/cli';
 import { FLOW_FAKES, FlowFake } from '../support/flow-fakes';
 import { temporaryFolder, writeFiles } from '../support/temp';
 
-/** 16 cluster types × 8 targets, and a ConfigMap of its own for each cluster type. */
+/** 16 cluster types × 4 targets, and a ConfigMap of its own for each cluster type. */
 function fleet(): Fleet {
-  const base = baseFleet({ clusterTypes: 16, workloads: 2 });
+  const base = baseFleet({ clusterTypes: 16, workloads: 1 });
   return {
     ...base,
     configMaps: [
@@ -75,10 +75,10 @@ describe.each(FLOW_FAKES)('the change report on %s', (title, start) => {
     const body = lastRequest().body;
     expect(dry.stdout.endsWith(`\nTitle: Update manifests in dev\n\n${body}`)).toBe(true);
     expect(body).toContain(
-      '- **G1** on all 128 assignments, caused by ConfigMap `dev-config` (`dev/configs/dev-config.yaml:7:3`)\n',
+      '- **G1** on all 64 assignments, caused by ConfigMap `dev-config` (`dev/configs/dev-config.yaml:7:3`)\n',
     );
     expect(body).toContain(
-      '- **G2** on cluster types with `region=east` (4 cluster types, 32 assignments), caused by ConfigMap `region-east-config` (`dev/configs/region-east-config.yaml:7:3`)\n',
+      '- **G2** on cluster types with `region=east` (4 cluster types, 16 assignments), caused by ConfigMap `region-east-config` (`dev/configs/region-east-config.yaml:7:3`)\n',
     );
     expect(parseFlowchart(mermaidBlock(body)).edges).toEqual([
       ['i1', 'g1'],
@@ -112,13 +112,13 @@ describe.each(FLOW_FAKES)('the change report on %s', (title, start) => {
       );
       // No group is dropped: folded groups are counted, and named where there is room.
       expect(folded).toContain(
-        '- `CLUSTER_NAME` changed: 16 groups (G1, G2 … G16) on 128 assignments; caused by ConfigMap `ct-0000-config`',
+        '- `CLUSTER_NAME` changed: 16 groups (G1, G2 … G16) on 64 assignments; caused by ConfigMap `ct-0000-config`',
       );
       expect(folded).toContain('and 13 more\n');
       const full = head[FULL_REPORT_PATH];
       expect(full).toContain('# Changes to `dev`');
       for (let group = 1; group <= 16; group++) expect(full).toContain(`### G${group}: `);
-      expect(full).toContain('- `ct-0015/wl-0001-prod`');
+      expect(full).toContain('- `ct-0015/wl-0000-prod`');
       // WHEN merged, and a change that fits follows: the stale full report goes
       await host.merge('gitops', lastRequest().number);
       writeFiles(controlPlane, fleetFiles(withConfig(renamed, 'dev-config', { LOG_LEVEL: 'debug' })));
@@ -133,5 +133,6 @@ describe.each(FLOW_FAKES)('the change report on %s', (title, start) => {
       expect(head[FULL_REPORT_PATH]).toBeUndefined();
     }
     expect(host.requestsContaining(host.token)).toEqual([]);
-  });
+    // Four publishes through the host's API: longer than the default timeout on a busy machine.
+  }, 120_000);
 });
