@@ -10,6 +10,7 @@ import { repositoryName } from '../../io/hosts/host-selection';
 import { HostKind } from '../../io/hosts/pull-request-host';
 import { UsageError } from '../errors';
 import { explainEnvironment } from '../explain/explain-environment';
+import { rolloutPublication } from '../rollout/wave-publication';
 import { problemJson } from '../report/problem-json';
 import { GitHubAccess } from '../setup/github-access';
 import { GitServices } from '../setup/git-services';
@@ -140,7 +141,7 @@ export async function planPublication(
 /**
  * Publishes each environment of a publication: makes the cluster-type folders and `.github/tracking/` of its branch
  * equal the plan (a pull request whose body holds the assignment matrix, or a push), or with `dryRun` only says what
- * would change. `onPublished` is told each environment as it is done. Host and git messages are returned free of
+ * would change. An environment with a RolloutPolicy publishes by wave (docs/explanation/rollouts.md). `onPublished` is told each environment as it is done. Host and git messages are returned free of
  * the tokens.
  */
 export async function publishPlanned(
@@ -158,7 +159,8 @@ export async function publishPlanned(
   for (const [plan, destination] of publication.destinations) {
     const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
     const bodySections = environment ? [assignmentMatrixSection(explainEnvironment(environment, plan))] : [];
-    const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections }).catch((e: unknown) => {
+    const shape = environment && rolloutPublication(environment, plan, destination.target.description);
+    const outcome = await publishPlan(plan, destination.target, { dryRun, bodySections, shape }).catch((e: unknown) => {
       if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
       if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
       if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));

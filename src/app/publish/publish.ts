@@ -1,3 +1,4 @@
+import { ManagedScope } from '../../core/layout/managed-tree';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { ChangeSet, ExistingTree, computeChangeSet } from './change-set';
 import { commitMessage, pullRequestBody, pullRequestTitle } from './pull-request-text';
@@ -49,11 +50,24 @@ export interface PublishTarget {
   apply(branch: TargetBranch, proposal: Proposal): Promise<PublishOutcome>;
 }
 
+/** Which part of a plan a publication may change (a rollout's wave), decided once the branch is read. */
+export interface PublicationShape {
+  /** The files to publish, and the plan's cluster types the publication owns. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly clusterTypes: readonly string[];
+  /** What may change; everything else of the managed tree keeps its published content. */
+  readonly scope: ManagedScope;
+  /** Further Markdown sections for the body. */
+  readonly bodySections: readonly string[];
+}
+
 export interface PublishOptions {
   /** Decide and report, write nothing. @default false */
   readonly dryRun?: boolean;
   /** Further Markdown sections for the pull-request body (e.g. an assignment matrix). @default [] */
   readonly bodySections?: readonly string[];
+  /** Narrows the publication once the branch is read (an environment rolling out in waves). @default - the whole plan */
+  readonly shape?: (branch: TargetBranch) => Promise<PublicationShape | undefined>;
 }
 
 export interface PublishResult {
@@ -71,8 +85,13 @@ export async function publishPlan(
   options: PublishOptions = {},
 ): Promise<PublishResult> {
   const branch = await target.read();
-  const changes = computeChangeSet(branch.tree, plan);
-  const proposal = propose(plan, changes, await branch.readContents(previousFilesNeeded(changes)), options);
+  const shape = options.shape ? await options.shape(branch) : undefined;
+  const published = shape ? { ...plan, files: shape.files, clusterTypes: shape.clusterTypes } : plan;
+  const changes = computeChangeSet(branch.tree, published, shape?.scope);
+  const bodySections = [...(options.bodySections ?? []), ...(shape?.bodySections ?? [])];
+  const proposal = propose(published, changes, await branch.readContents(previousFilesNeeded(changes)), {
+    bodySections,
+  });
   if (options.dryRun) return { proposal, outcome: { kind: 'dry-run' } };
   return { proposal, outcome: await target.apply(branch, proposal) };
 }

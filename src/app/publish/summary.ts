@@ -4,6 +4,7 @@ import { configEntries } from './config-entries';
 import { KeyChange } from '../review/describe';
 import { CLUSTER_TYPE_README, PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 import { compareStrings } from '../../core/model/order';
+import { ROLLOUT_STATE_FILE } from '../../core/rollout/rollout-state';
 
 /** A deployment target on a cluster type, as reviewers read it. */
 export interface AssignmentSummary {
@@ -76,7 +77,12 @@ export function summarizeChanges(
   const otherFiles: string[] = [];
   for (const path of touched) {
     const segments = path.split('/');
-    if (path === PROMOTED_COMMIT_FILE || (segments.length === 2 && segments[1] === CLUSTER_TYPE_README)) continue;
+    if (
+      path === PROMOTED_COMMIT_FILE ||
+      path === ROLLOUT_STATE_FILE ||
+      (segments.length === 2 && segments[1] === CLUSTER_TYPE_README)
+    )
+      continue;
     if (segments.length < 3) {
       otherFiles.push(path);
       continue;
