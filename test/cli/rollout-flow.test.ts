@@ -57,6 +57,9 @@ function world(editStage: (files: Record<string, Buffer | string>) => void = () 
         .replace('https://github.com/microsoft/kalypso-gitops', gitops.path);
     }
     if (branch === 'stage') editStage(files);
+    // dev pins another main commit, so that a promotion to it (--next dev) shows.
+    if (branch === 'dev')
+      files['base-repo.yaml'] = files['base-repo.yaml'].toString().replace(/commit: \w+/, `commit: ${'f'.repeat(40)}`);
   });
   return {
     controlPlane,
@@ -128,6 +131,7 @@ function clusters(w: World, states: { drone?: KustomizationState['kind']; large?
   large.objects = clusterObjects({ url, branch: 'stage', clusterType: 'large', state: state(states.large), commit });
 }
 
+const devPin = (w: World) => /commit: (\w+)/.exec(readBranchFiles(w.controlPlane, 'dev')['base-repo.yaml'])![1];
 const tracking = (w: World, branch = 'stage') => JSON.parse(readBranchFiles(w.gitops, branch)[ROLLOUT_STATE_FILE]);
 const refs = (w: World) => git(['--git-dir', w.gitops.path, 'for-each-ref', '--format=%(refname) %(objectname)']);
 const folder = (files: Record<string, string>, name: string) =>
@@ -186,6 +190,41 @@ describe('a rollout in two waves', () => {
     );
     expect(tracking(w)).toMatchObject({ wave: 0, compliantSince: at(0) });
 
+    // kalypso check leaves the promotion of an environment rolling out in waves to the rollout.
+    clusters(w, { drone: 'applied', large: 'applied' });
+    const check = await kalypso([
+      'check',
+      '-c',
+      w.controlPlane.path,
+      '--cache',
+      w.cache,
+      '--env',
+      'stage',
+      '--commit',
+      branchCommit(w.gitops, 'stage')!,
+      '--promoted',
+      w.controlPlane.main,
+      '--next',
+      'dev',
+      '--push',
+      '--no-status',
+      '--kubeconfig',
+      w.kubeconfig,
+      '--context',
+      'drone-1',
+      '--context',
+      'large-1',
+      '--timeout',
+      '10s',
+      '--interval',
+      '1s',
+    ]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(
+      'stage: rolling out in waves (wave 1 of 2, in-progress); kalypso rollout advance promotes to dev after the last wave',
+    );
+    expect(devPin(w)).toBe('f'.repeat(40));
+
     // The record is a commit of the tracking file alone; the clusters apply it too.
     clusters(w, { drone: 'applied', large: 'stale' });
     const refsBaking = refs(w);
@@ -230,6 +269,10 @@ describe('a rollout in two waves', () => {
     );
     expect(done.stdout).toContain('stage: the last environment; the promotion is complete');
     expect(tracking(w)).toMatchObject({ status: 'complete', wave: 1 });
+    // Complete: the rollout promotes the commit it carried to the next environment (idempotent, on every run).
+    const promoted = await advance(w, 25, '--promoted', w.controlPlane.main, '--next', 'dev', '--no-status');
+    expect(promoted.stdout).toContain(`dev: promoted main ${w.controlPlane.main.slice(0, 12)}: wrote base-repo.yaml`);
+    expect(devPin(w)).toBe(w.controlPlane.main);
 
     // Complete: advancing, publishing and asking again change nothing.
     const refsDone = refs(w);
