@@ -61,7 +61,7 @@ export interface MediumResult {
     readonly fractionOfCold: number;
     readonly changedFiles: number;
     readonly rewrittenFiles: number;
-    /** Whether, every time, exactly the files whose content changed were rewritten. */
+    /** Whether exactly the files whose content changed were rewritten (checked on the first run). */
     readonly onlyChangedRewritten: boolean;
   };
   /** `cdk8s synth` of the generated app: cold (empty cache) and re-run with no change, in turn. */
@@ -185,6 +185,12 @@ async function benchMedium(
   let changedAssignments = 0;
   for (let run = 1; run <= repeat; run++) {
     log(`re-run after one ConfigMap changed (${run} of ${repeat})`);
+    // What the run rewrote is checked the first time (reading the whole tree twice takes long at large sizes).
+    if (run > 1) {
+      changeOneConfigMap(controlPlane, `changed by the benchmark, run ${run}`);
+      changes.push(synth(out, cache).seconds);
+      continue;
+    }
     const contentsBefore = contentHashes(tree);
     const identitiesBefore = fileIdentities(tree);
     changeOneConfigMap(controlPlane, `changed by the benchmark, run ${run}`);
