@@ -68,6 +68,7 @@ describe('explain, diff and publish from code', () => {
     const again = await publishControlPlane(platform, { push: true, env });
     // THEN the branch kalypso/dev holds the tree, and the second run changes nothing
     expect(git(['ls-tree', '-r', '--name-only', 'kalypso/dev'], { cwd: gitops.path }).split('\n')).toEqual([
+      '.github/kalypso/control-plane.json',
       'large/README.md',
       'large/app-test/namespace.yaml',
       'large/app-test/reconciler.yaml',

@@ -97,6 +97,11 @@ describe.each(FLOW_FAKES)('the change report on %s', (title, start) => {
     writeFiles(controlPlane, fleetFiles(renamed));
     const third = await kalypso();
     expect({ code: third.code, stderr: third.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(
+      third.stdout.includes(
+        'the description folds detail; the full report is .github/kalypso/change-report.md on kalypso/dev\n',
+      ),
+    ).toBe(title.startsWith('Azure DevOps'));
     const folded = lastRequest().body;
     const head = host.read('gitops', 'kalypso/dev');
     if (title.startsWith('Azure DevOps')) {

@@ -180,4 +180,33 @@ describe('a branch without a record', () => {
     );
     expect(stdout).not.toContain(FULL_REPORT_PATH);
   });
+
+  test('publish warns when the record cannot be read, and compares with the tree alone', async () => {
+    // GIVEN a branch published with a record, which someone then broke
+    const controlPlane = temporaryFolder('kalypso-fleet-');
+    const fleet = baseFleet({ clusterTypes: 4, workloads: 1 });
+    writeFiles(controlPlane, fleetFiles(fleet));
+    const gitops = createBareRepository('gitops.git');
+    commitFiles(gitops, 'dev', { 'README.md': '# dev\n' });
+    const argv = ['publish', '-c', controlPlane, '--env', 'dev', '--push', '--repo', gitops.path, '--branch', 'dev'];
+    const cache = ['--cache', temporaryFolder()];
+    expect((await runCliIsolated([...argv, ...cache, '--direct'])).code).toBe(0);
+    commitFiles(gitops, 'dev', {
+      ...readBranchFiles(gitops, 'dev'),
+      [INPUTS_RECORD_PATH]: '{"format": "kalypso-cdk8s/control-plane/v0"}',
+    });
+    writeFiles(controlPlane, fleetFiles(withConfig(fleet, 'dev-config', { LOG_LEVEL: 'debug' })));
+    // WHEN
+    const { code, stdout, stderr } = await runCliIsolated([...argv, ...cache, '--dry-run']);
+    // THEN
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      `kalypso publish: dev: ${INPUTS_RECORD_PATH} is not a record of format kalypso-cdk8s/control-plane/v1; compared with the branch's tree alone\n`,
+    );
+    expect(stdout).toContain('The branch has no record of the control plane it was published from that can be read');
+    expect(stdout).toContain(
+      '- **G1** on all 16 assignments, cause unknown (the previous control plane is not recorded)\n  - `LOG_LEVEL`: `info` → `debug`\n',
+    );
+    expect(stdout).toContain(`  change  ${INPUTS_RECORD_PATH}\n`);
+  });
 });

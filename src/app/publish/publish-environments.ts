@@ -200,6 +200,7 @@ export function publishJson(result: PublishEnvironmentsResult) {
       promoted: proposal.promoted,
       title: proposal.title,
       body: proposal.body,
+      fullReport: proposal.fullReport ?? null,
       outcome,
     })),
     problems: result.problems.map(problemJson),

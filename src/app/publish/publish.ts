@@ -41,6 +41,8 @@ export interface Proposal {
   readonly promoted: boolean;
   /** Set when the body folds detail: the path of the full report the change writes (`FULL_REPORT_PATH`). */
   readonly fullReport?: string;
+  /** Why the record of what the branch was published from was not used, when it has one that was not. */
+  readonly ignoredRecord?: string;
 }
 
 /** What a target did with a proposal. */
@@ -205,6 +207,7 @@ export function propose(
     commitMessage: `${title}\n\n${message.text}`,
     promoted: report.promotedCommit?.to !== undefined,
     ...(folded && !empty ? { fullReport: FULL_REPORT_PATH } : {}),
+    ...(options.previous?.ignoredRecord ? { ignoredRecord: options.previous.ignoredRecord } : {}),
   };
 }
 

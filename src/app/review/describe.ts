@@ -70,8 +70,9 @@ export function unexplainedText(report: Pick<ChangeReport, 'baseline'>): string 
 
 /** The sentence saying that a report compares with the branch's tree alone, and why. */
 export const TREE_BASELINE_NOTICE =
-  'The branch has no record of the control plane it was published from (its first publish by kalypso-cdk8s, or one ' +
-  "by upstream Kalypso): this compares the plan with the branch's tree alone, so changes are listed without causes.";
+  'The branch has no record of the control plane it was published from that can be read (its first publish by ' +
+  "kalypso-cdk8s, or one by upstream Kalypso): this compares the plan with the branch's tree alone, so changes are " +
+  'listed without causes.';
 
 /** `ConfigMap dev-config`, with the code style on the name. */
 export function describeRef(ref: string, style: Style = MARKDOWN): string {

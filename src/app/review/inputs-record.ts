@@ -16,6 +16,24 @@ export const INPUTS_RECORD_PATH = '.github/kalypso/control-plane.json';
 /** The `format` of the record; a record of another format is ignored (treated as no record). */
 export const INPUTS_RECORD_FORMAT = 'kalypso-cdk8s/control-plane/v1';
 
+/** Longest record read (a bound on what a branch makes the tool parse): far above any control plane's objects. */
+export const MAX_RECORD_LENGTH = 256 * 1024 * 1024;
+
+/** The lists of objects every recorded environment has. */
+const COLLECTIONS: readonly (keyof EnvironmentModel)[] = [
+  'clusterTypes',
+  'schedulingPolicies',
+  'deploymentTargets',
+  'workloads',
+  'workloadRegistrations',
+  'templates',
+  'configSchemas',
+  'configMaps',
+  'baseRepos',
+  'gitOpsRepos',
+  'rolloutPolicies',
+];
+
 /** Where an object was written, as recorded: the document without its parsed value, field positions as a list. */
 interface RecordedSource {
   readonly file: string;
@@ -37,6 +55,8 @@ export function recordInputs(model: EnvironmentModel): string {
  * that cannot be read is treated as none (the change is compared with the branch's tree alone, and the body says so).
  */
 export function readInputsRecord(text: string, environment: string): EnvironmentModel | { readonly problem: string } {
+  if (text.length > MAX_RECORD_LENGTH)
+    return { problem: `${INPUTS_RECORD_PATH} is larger than ${MAX_RECORD_LENGTH.toLocaleString('en-US')} characters` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text, (key, value: unknown) =>
@@ -52,10 +72,10 @@ export function readInputsRecord(text: string, environment: string): Environment
     return {
       problem: `${INPUTS_RECORD_PATH} records environment ${JSON.stringify(record.environment)}, not ${JSON.stringify(environment)}`,
     };
-  const model = record.model as EnvironmentModel | undefined;
-  if (typeof model !== 'object' || model === null || !Array.isArray(model.clusterTypes))
+  const model = record.model as Record<string, unknown> | undefined;
+  if (typeof model !== 'object' || model === null || !COLLECTIONS.every((key) => Array.isArray(model[key])))
     return { problem: `${INPUTS_RECORD_PATH} holds no environment` };
-  return model;
+  return model as unknown as EnvironmentModel;
 }
 
 function isSourcedDocument(value: unknown): value is SourcedDocument {

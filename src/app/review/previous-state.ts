@@ -1,7 +1,7 @@
 import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { synthesizeInput } from '../synthesize/synthesize';
-import { readInputsRecord } from './inputs-record';
+import { INPUTS_RECORD_PATH, readInputsRecord } from './inputs-record';
 import { Baseline, ReviewState } from './report';
 import { BranchTree, treeState } from './tree-state';
 
@@ -28,14 +28,16 @@ export async function previousState(
   planRecorded: PlanRecorded = planWithBuiltIns,
 ): Promise<PreviousState> {
   const model = branch.record === undefined ? undefined : readInputsRecord(branch.record, next.plan.environment);
+  let ignoredRecord = model && 'problem' in model ? model.problem : undefined;
   if (model && !('problem' in model)) {
-    return { baseline: 'control-plane', state: { model, plan: await planRecorded(model) } };
+    try {
+      return { baseline: 'control-plane', state: { model, plan: await planRecorded(model) } };
+    } catch (e) {
+      // A record edited by hand, or written by another version, may hold objects planning cannot take.
+      ignoredRecord = `${INPUTS_RECORD_PATH} cannot be planned (${e instanceof Error ? e.message : String(e)})`;
+    }
   }
-  return {
-    baseline: 'tree',
-    state: treeState(next, branch),
-    ...(model && 'problem' in model ? { ignoredRecord: model.problem } : {}),
-  };
+  return { baseline: 'tree', state: treeState(next, branch), ...(ignoredRecord ? { ignoredRecord } : {}) };
 }
 
 /** The pipeline's planning with the built-in renderers, in worker threads when the environment is large. */

@@ -40,7 +40,16 @@ export const runPublish: CommandAction<typeof PUBLISH_FLAGS> = async ({ flags },
     git,
     dryRun: flags.dryRun,
     onPublished: (environment) => {
-      if (!options.json) io.stdout(describe(environment, flags.dryRun));
+      const ignored = environment.result.proposal.ignoredRecord;
+      if (ignored && !options.json)
+        io.stderr(`kalypso publish: ${environment.environment}: ${ignored}; compared with the branch's tree alone\n`);
+      if (options.json) return;
+      io.stdout(describe(environment, flags.dryRun));
+      const { fullReport } = environment.result.proposal;
+      if (fullReport && !flags.dryRun && wrote(environment))
+        io.stdout(
+          `${environment.environment}: the description folds detail; the full report is ${fullReport} on ${environment.destination.head}\n`,
+        );
     },
   });
   if (failed) {
@@ -107,4 +116,10 @@ function describe({ environment, destination, result }: PublishedEnvironment, dr
       break;
   }
   return '';
+}
+
+/** Whether publishing wrote a commit (and with it the full report). */
+function wrote({ result: { outcome } }: PublishedEnvironment): boolean {
+  if (outcome.kind === 'pull-request') return outcome.action === 'created' || outcome.action === 'updated';
+  return outcome.kind === 'push' && outcome.action === 'pushed';
 }
