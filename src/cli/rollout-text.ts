@@ -30,7 +30,12 @@ export function describeAdvance(advanced: AdvanceResult<unknown>, session: Rollo
   const count = state.waves.length;
   const name = wave ? `wave ${wave.number} of ${count} (${wave.name})` : 'the rollout';
   const lines: string[] = [];
-  if (advanced.compliance) lines.push(`${environment}: ${name}: ${advanced.compliance.summary}`);
+  // A proposed wave names the next one; its compliance is the previous wave's.
+  const judged =
+    action === 'proposed' && wave
+      ? `wave ${wave.number - 1} of ${count} (${state.waves[wave.number - 2]?.name ?? wave.number - 1})`
+      : name;
+  if (advanced.compliance) lines.push(`${environment}: ${judged}: ${advanced.compliance.summary}`);
   const published = advanced.publication ? describePublicationOutcome(advanced.publication) : '';
   const recorded = advanced.recorded ? ` (recorded in ${session.destination.branch} ${short(advanced.recorded)})` : '';
   switch (action) {

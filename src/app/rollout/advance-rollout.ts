@@ -1,4 +1,5 @@
-import { GateDecision, WaveCompliance, decideGate } from '../../core/rollout/gate';
+import { GateDecision, WaveApprovalRecord, WaveCompliance, decideGate } from '../../core/rollout/gate';
+import { ApprovalMethod, RolloutWave } from '../../core/rollout/rollout-policy';
 import { decideWavePublication } from '../../core/rollout/rollout-publication';
 import { RolloutState, RolloutStatus, recordEvent } from '../../core/rollout/rollout-state';
 import { WaveMembership } from '../../core/rollout/waves';
@@ -7,7 +8,9 @@ import { ClusterObservation } from '../promotion/compliance';
 import { PublishResult, publishPlan } from '../publish/publish';
 import { reviewOptions } from '../publish/review-options';
 import { proposeRevert } from './revert-wave';
-import { RolloutSession, readRollout, writeTracking } from './rollout-session';
+import { headBranch } from '../publish/host-target';
+import { ownershipMarker } from '../publish/pull-request-text';
+import { RolloutSession, readRollout, sessionHost, writeTracking } from './rollout-session';
 import { planChange, wavePublicationShape } from './wave-publication';
 import { waveCompliance } from './wave-compliance';
 
@@ -142,19 +145,22 @@ export async function advanceRollout<P>(
       break;
   }
 
-  const policyWave = rollout.policy.waves[state.wave] ?? { name: state.waves[state.wave].name };
+  const policyWave: RolloutWave = rollout.policy.waves[state.wave] ?? { name: state.waves[state.wave].name };
   const compliance = waveCompliance(
     await options.observe(branch.commit),
     state.waves[state.wave].clusterTypes,
     options.clusterTypeOf,
   );
-  const gate: GateDecision = decideGate({
+  const reviews = await reviewApprovals(session, policyWave);
+  const decided: GateDecision = decideGate({
     wave: policyWave,
     compliance,
     compliantSince: state.compliantSince ? new Date(state.compliantSince) : undefined,
-    approvals: state.approvals.filter((approval) => approval.wave === state.wave),
+    approvals: [...state.approvals.filter((approval) => approval.wave === state.wave), ...reviews.approvals],
     now,
   });
+  const gate: GateDecision =
+    decided.action === 'wait' && reviews.note ? { ...decided, reason: `${decided.reason}; ${reviews.note}` } : decided;
   const wave = waveOf(state);
   const record = (next: RolloutState, message: string) =>
     writeTracking(session, branch.commit, next, `Rollout of ${environment.name}: ${message}`);
@@ -219,6 +225,34 @@ export async function advanceRollout<P>(
     state: next,
     compliance,
     publication,
+  };
+}
+
+/**
+ * The approving reviews of the wave's pull request (the newest merged one from `kalypso/<environment>`), when the wave
+ * asks for them; a note instead when they cannot be read (a push, or a host whose reviews are not read).
+ */
+async function reviewApprovals(
+  session: RolloutSession,
+  wave: RolloutWave,
+): Promise<{ approvals: WaveApprovalRecord[]; note?: string }> {
+  if (wave.approval?.method !== ApprovalMethod.PULL_REQUEST_REVIEW) return { approvals: [] };
+  const { destination, environment } = session;
+  if (destination.mode !== 'pull-request')
+    return { approvals: [], note: 'with --push there is no pull request to review' };
+  const { host } = await sessionHost(session);
+  if (!host.readApprovals) return { approvals: [], note: `reviews are not read from ${host.description}` };
+  const approvals = await host.readApprovals({
+    head: headBranch(environment.name),
+    base: destination.branch,
+    marker: ownershipMarker(environment.name),
+  });
+  return {
+    approvals: approvals.map((approval) => ({
+      method: ApprovalMethod.PULL_REQUEST_REVIEW,
+      by: approval.by,
+      at: approval.at,
+    })),
   };
 }
 
