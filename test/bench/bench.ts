@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { measureCdk8sSynth, writeCdk8sApp } from './cdk8s-app';
+import { writeCodeApp } from './code-app';
 import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
 import { ProfileShare, profileColdSynth } from './profile';
 import {
@@ -64,8 +65,17 @@ export interface MediumResult {
     /** Whether exactly the files whose content changed were rewritten (checked on the first run). */
     readonly onlyChangedRewritten: boolean;
   };
-  /** `cdk8s synth` of the generated app: cold (empty cache) and re-run with no change, in turn. */
-  readonly cdk8s?: { readonly cold: Runs; readonly rerun: Runs; readonly fractionOfCold: number };
+  /**
+   * `cdk8s synth` of the generated app: cold (empty cache) and re-run with no change, in turn; and cold of the app
+   * building the same control plane with constructs (the code front door), with its ratio to the folder app's cold.
+   */
+  readonly cdk8s?: {
+    readonly cold: Runs;
+    readonly rerun: Runs;
+    readonly fractionOfCold: number;
+    readonly codeCold: Runs;
+    readonly codeRatio: number;
+  };
 }
 
 export interface SizeResult {
@@ -207,18 +217,29 @@ async function benchMedium(
   let cdk8s: MediumResult['cdk8s'];
   if (options.cdk8sSizes?.includes(assignments)) {
     const appDir = path.join(root, 'app');
-    log('compiling the cdk8s app');
+    const codeAppDir = path.join(root, 'code-app');
+    log('compiling the cdk8s apps (control plane from its folder, and in code)');
     writeCdk8sApp(appDir, controlPlane);
+    writeCodeApp(codeAppDir, controlPlane);
     const cold: number[] = [];
     const rerun: number[] = [];
+    const codeCold: number[] = [];
     for (let run = 1; run <= repeat; run++) {
-      log(`cdk8s synth, cold and re-run (${run} of ${repeat})`);
+      log(`cdk8s synth, cold and re-run, then cold in code (${run} of ${repeat})`);
       const cacheHome = path.join(root, `cdk8s-cache-${run}`);
       cold.push(measureCdk8sSynth(appDir, cacheHome, rssFile).seconds);
       rerun.push(measureCdk8sSynth(appDir, cacheHome, rssFile).seconds);
       fs.rmSync(cacheHome, { recursive: true, force: true });
+      codeCold.push(measureCdk8sSynth(codeAppDir, cacheHome, rssFile).seconds);
+      fs.rmSync(cacheHome, { recursive: true, force: true });
     }
-    cdk8s = { cold: runs(cold), rerun: runs(rerun), fractionOfCold: median(rerun) / median(cold) };
+    cdk8s = {
+      cold: runs(cold),
+      rerun: runs(rerun),
+      fractionOfCold: median(rerun) / median(cold),
+      codeCold: runs(codeCold),
+      codeRatio: median(codeCold) / median(cold),
+    };
   }
 
   let profile: ProfileShare[] | undefined;
