@@ -4,6 +4,7 @@ import { HostError } from '../io/hosts/host-error';
 import { KubernetesError } from '../io/kubernetes/flux-objects';
 import { OutputError } from '../io/output/output-lock';
 import { LoadUsageError } from '../io/source/load';
+import { RolloutStateError } from './rollout/tracking-file';
 
 /**
  * A mistake in what was asked of a use case (a flag, an option, a name that does not exist): reported in one line,
@@ -29,6 +30,7 @@ export function isEnvironmentError(e: unknown): e is Error {
     e instanceof GitHubError ||
     e instanceof HostError ||
     e instanceof KubernetesError ||
+    e instanceof RolloutStateError ||
     isFileSystemError(e)
   );
 }

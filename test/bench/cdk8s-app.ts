@@ -29,6 +29,11 @@ main().catch((e: unknown) => {
 export function writeCdk8sApp(appDir: string, controlPlane: string): void {
   fs.mkdirSync(appDir, { recursive: true });
   fs.writeFileSync(path.join(appDir, 'main.ts'), MAIN_TS(controlPlane));
+  compileApp(appDir);
+}
+
+/** Compiles the app's `main.ts` in `appDir` and writes the cdk8s.yaml that runs it, writing to `appDir/dist`. */
+export function compileApp(appDir: string): void {
   // The hook reports the app's peak memory (cdk8s runs the app in a process of its own).
   fs.writeFileSync(
     path.join(appDir, 'cdk8s.yaml'),

@@ -74,21 +74,26 @@ async function main(): Promise<void> {
       });
       for (const line of formatResultLines(result)) process.stdout.write(`${line}\n`);
       results.push(result);
+      // Written after each size, so a run stopped early leaves the figures it has.
+      writeFigures(results, started, values.results!, values.readme!);
     }
   } finally {
     for (const folder of temporary) fs.rmSync(folder, { recursive: true, force: true });
   }
+  log(`done in ${((performance.now() - started) / 60000).toFixed(1)} minutes`);
+}
+
+function writeFigures(results: readonly SizeResult[], started: number, resultsFile: string, readme: string): void {
   const info: RunInfo = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     minutes: (performance.now() - started) / 60000,
     machine: machine(),
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
   };
-  if (values.results !== '-') fs.writeFileSync(values.results!, resultsMarkdown(results, info));
-  if (values.readme !== '-' && fs.existsSync(values.readme!)) {
-    fs.writeFileSync(values.readme!, withReadmeTable(fs.readFileSync(values.readme!, 'utf8'), results, info));
+  if (resultsFile !== '-') fs.writeFileSync(resultsFile, resultsMarkdown(results, info));
+  if (readme !== '-' && fs.existsSync(readme)) {
+    fs.writeFileSync(readme, withReadmeTable(fs.readFileSync(readme, 'utf8'), results, info));
   }
-  log(`done in ${info.minutes.toFixed(1)} minutes`);
 }
 
 main().catch((e) => {

@@ -156,6 +156,7 @@ describe("kalypso check with Flux's commit statuses", () => {
       status: null,
       next: null,
       promotion: null,
+      rollout: null,
       problems: [],
     });
   });

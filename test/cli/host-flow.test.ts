@@ -203,7 +203,14 @@ describe.each(FLOW_FAKES)('the tutorial flow on %s', (_title, start) => {
     const stage = await kalypso(['publish', ...cp, '--env', 'stage', '--source', APP_SOURCE]);
     expect(stage.code).toBe(0);
     expect(stage.stdout).toMatch(new RegExp(`^stage: opened ${escape(host.request(2))} into stage: `));
-    expect(host.read('gitops', 'kalypso/stage')['.github/tracking/Promoted_Commit_Id']).toBe(promoted);
+    // Stage rolls out in waves (docs/explanation/rollouts.md): its request carries the first wave and the tracking file;
+    // the promoted commit moves with the last wave.
+    const stageRequest = host.read('gitops', 'kalypso/stage');
+    expect(JSON.parse(stageRequest['.github/kalypso/rollout.json'])).toMatchObject({
+      wave: 0,
+      change: { promotedCommit: promoted },
+    });
+    expect(stageRequest['.github/tracking/Promoted_Commit_Id']).toBeUndefined();
 
     // Nothing secret was printed, or sent in a URL or a body.
     for (const text of [promotion, published, check, stage].flatMap((run) => [run.stdout, run.stderr])) {

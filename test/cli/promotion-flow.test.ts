@@ -244,8 +244,15 @@ describe('promotion, the tutorial flow', () => {
     expect(readBranchFiles(w.controlPlane, 'stage')['base-repo.yaml']).toContain(`  commit: ${promoted}\n`);
 
     // 6. On push to stage: publish stage, built from the promoted commit.
+    // Stage rolls out in waves (its RolloutPolicy, docs/explanation/rollouts.md): the first wave is published, and
+    // the promoted commit moves with the last one.
     await publishAndMerge(w, 'stage');
-    expect(readBranchFiles(w.gitops, 'stage')['.github/tracking/Promoted_Commit_Id']).toBe(promoted);
+    const stageFiles = readBranchFiles(w.gitops, 'stage');
+    expect(JSON.parse(stageFiles['.github/kalypso/rollout.json'])).toMatchObject({
+      wave: 0,
+      change: { promotedCommit: promoted },
+    });
+    expect(stageFiles['.github/tracking/Promoted_Commit_Id']).toBeUndefined();
 
     // A check run again after success only reports.
     const again = await kalypso(

@@ -5,6 +5,7 @@ import { load } from 'js-yaml';
 import { CHECK } from '../../src/cli/commands/check';
 import { PROMOTE } from '../../src/cli/commands/promote';
 import { PUBLISH } from '../../src/cli/commands/publish';
+import { ROLLOUT } from '../../src/cli/commands/rollout';
 import { commandHelp } from '../../src/cli/help/help-text';
 import { ROOT } from '../support/cli';
 import { commitFiles, createBareRepository, git } from '../support/git';
@@ -17,7 +18,7 @@ interface Step {
   uses?: string;
 }
 interface Workflow {
-  on: { push: { branches: string[] } };
+  on: { push: { branches: string[] }; schedule?: { cron: string }[] };
   jobs: Record<string, { environment?: string; steps: Step[] }>;
 }
 const read = (file: string) => load(fs.readFileSync(path.join(FOLDER, file), 'utf8')) as Workflow;
@@ -156,6 +157,91 @@ describe('the promotion workflows', () => {
       '0c9c2e41',
       '--expect-cluster',
       '77aa0b12',
+    ]);
+  });
+
+  /** Runs the rollout workflow's script in a GitOps clone with a stand-in `kalypso` that prints its arguments. */
+  function rolloutArguments(stage: Record<string, string>, vars: Record<string, string>): string[] {
+    const gitops = createBareRepository('gitops.git');
+    commitFiles(gitops, 'main', { 'README.md': '# gitops\n' });
+    commitFiles(gitops, 'stage', stage);
+    const clone = path.join(temporaryFolder(), 'clone');
+    git(['clone', '--quiet', '--branch', 'main', gitops.path, clone]);
+    const bin = temporaryFolder();
+    fs.writeFileSync(path.join(bin, 'kalypso'), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n', {
+      mode: 0o755,
+    });
+    const runner = temporaryFolder();
+    const result = spawnSync('bash', ['-e', '-c', kalypsoStep(read('kalypso-rollout.yaml')).run!], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        HOME: process.env.HOME,
+        RUNNER_TEMP: runner,
+        CONTROL_PLANE_REPO: 'org/control-plane',
+        ENVIRONMENT: 'stage',
+        ACTOR: 'alice',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        ...vars,
+      },
+    });
+    expect(result.stderr).toBe('');
+    return result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((arg) => arg.replace(runner, '<runner>'));
+  }
+
+  test('the rollout workflow runs on a schedule with the CLI only, flags rollout has and the token from a secret', () => {
+    const workflow = read('kalypso-rollout.yaml');
+    expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
+    const step = kalypsoStep(workflow);
+    expect(step.env?.GITHUB_TOKEN).toBe('${{ secrets.CONTROL_PLANE_TOKEN }}');
+    const help = commandHelp(ROLLOUT);
+    const text = fs.readFileSync(path.join(FOLDER, 'kalypso-rollout.yaml'), 'utf8');
+    const flags = [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]+/g)].map((match) => match[0]))].filter(
+      (flag) => !['--global', '--quiet', '--depth'].includes(flag),
+    );
+    expect(flags.filter((flag) => !help.includes(`${flag} `) && !help.includes(`${flag}\n`))).toEqual([]);
+  });
+
+  test('the rollout workflow advances with the main commit the rollout carries, asking the clusters', () => {
+    const state = JSON.stringify({ change: { digest: 'sha256:0', promotedCommit: MAIN_2 } });
+    expect(
+      rolloutArguments(
+        { '.github/kalypso/rollout.json': state },
+        { ACTION: 'advance', KALYPSO_CONTEXTS: 'drone-1 large-1', KUBECONFIG_DATA: 'apiVersion: v1\n' },
+      ),
+    ).toEqual([
+      'rollout',
+      'advance',
+      '--control-plane',
+      'https://github.com/org/control-plane',
+      '--env',
+      'stage',
+      '--promoted',
+      MAIN_2,
+      '--kubeconfig',
+      '<runner>/kubeconfig',
+      '--context',
+      'drone-1',
+      '--context',
+      'large-1',
+    ]);
+  });
+
+  test('the rollout workflow run by hand approves the published wave as the user who ran it', () => {
+    expect(rolloutArguments({ 'README.md': 'x' }, { ACTION: 'approve' })).toEqual([
+      'rollout',
+      'approve',
+      '--control-plane',
+      'https://github.com/org/control-plane',
+      '--env',
+      'stage',
+      '--by',
+      'alice',
     ]);
   });
 });

@@ -92,6 +92,7 @@ describe('the tutorial', () => {
   let startedClusters: number[] = [];
   beforeAll(async () => {
     run = await runTutorial();
+    if (process.env.KALYPSO_TUTORIAL_OUT) fs.writeFileSync(process.env.KALYPSO_TUTORIAL_OUT, run.stdout + run.stderr);
   }, 300_000);
   afterAll(() => {
     for (const pid of startedClusters.filter(isRunning)) process.kill(pid, 'SIGTERM');
@@ -112,9 +113,9 @@ describe('the tutorial', () => {
       );
     }
     expect(run.stderr.split('\n').filter((line) => /^(warning|error|fatal|hint)\b/i.test(line))).toEqual([]);
-    // The scratch folder is the one mktemp made; the two clusters it started were stopped at the end.
+    // The scratch folder is the one mktemp made; the four clusters it started were stopped at the end.
     expect(path.basename(run.folder)).toMatch(/^tmp\./);
-    expect(startedClusters).toHaveLength(2);
+    expect(startedClusters).toHaveLength(4);
     await waitFor(() => !startedClusters.some(isRunning));
     expect(startedClusters.filter(isRunning)).toEqual([]);
   });
@@ -136,7 +137,13 @@ describe('the tutorial', () => {
   });
 
   test('leaves each environment branch of the platform GitOps repository with the merged proposal and the promoted commit', () => {
-    expect(branches('platform-gitops.git').sort()).toEqual(['dev', 'kalypso/dev', 'kalypso/prod', 'prod']);
+    expect(branches('platform-gitops.git').sort()).toEqual([
+      'dev',
+      'kalypso-revert/prod',
+      'kalypso/dev',
+      'kalypso/prod',
+      'prod',
+    ]);
     const main = git(['--git-dir', repository('control-plane.git'), 'rev-parse', 'main']);
     expect(files('platform-gitops.git', 'dev')).toEqual([
       '.github/kalypso/control-plane.json',
@@ -150,8 +157,13 @@ describe('the tutorial', () => {
     ]);
     expect(files('platform-gitops.git', 'prod')).toEqual([
       '.github/kalypso/control-plane.json',
+      '.github/kalypso/rollout.json',
       '.github/tracking/Promoted_Commit_Id',
       'README.md',
+      'drone/README.md',
+      'drone/hello-app-prod/namespace.yaml',
+      'drone/hello-app-prod/platform-config.yaml',
+      'drone/hello-app-prod/reconciler.yaml',
       'large/README.md',
       'large/hello-app-prod/namespace.yaml',
       'large/hello-app-prod/platform-config.yaml',
@@ -162,16 +174,36 @@ describe('the tutorial', () => {
       'NEW_CHECKOUT: enabled',
     );
     expect(show('platform-gitops.git', 'prod:large/hello-app-prod/platform-config.yaml')).not.toContain('NEW_CHECKOUT');
-    for (const environment of ['dev', 'prod']) {
+    for (const [environment, proposal] of [
+      ['dev', 'kalypso/dev'],
+      ['prod', 'kalypso-revert/prod'],
+    ]) {
       expect(show('platform-gitops.git', `${environment}:.github/tracking/Promoted_Commit_Id`)).toBe(main);
-      // Each branch's head is a merge of the proposal kalypso/<environment>.
+      // Each branch's head is a merge of its last proposal: kalypso/dev, and prod's revert of its failed wave.
       const parents = git(['--git-dir', repository('platform-gitops.git'), 'rev-parse', `${environment}^@`]).split(
         '\n',
       );
       expect(parents).toHaveLength(2);
-      expect(parents[1]).toBe(
-        git(['--git-dir', repository('platform-gitops.git'), 'rev-parse', `kalypso/${environment}`]),
-      );
+      expect(parents[1]).toBe(git(['--git-dir', repository('platform-gitops.git'), 'rev-parse', proposal]));
     }
+    // Section 12: prod's first change rolled through both waves; the second failed in its first wave and was
+    // reverted there, and never reached large.
+    const logLevel = (file: string) => /LOG_LEVEL: (\w+)/.exec(show('platform-gitops.git', `prod:${file}`))?.[1];
+    expect(logLevel('drone/hello-app-prod/platform-config.yaml')).toBe('warn');
+    expect(logLevel('large/hello-app-prod/platform-config.yaml')).toBe('warn');
+    expect(logLevel('drone/hello-app-prod/platform-config.yaml')).not.toBe('error');
+    expect(JSON.parse(show('platform-gitops.git', 'prod:.github/kalypso/rollout.json'))).toMatchObject({
+      environment: 'prod',
+      policy: 'prod-rollout',
+      status: 'failed',
+      wave: 0,
+      waves: [
+        { name: 'edge', clusterTypes: ['drone'] },
+        { name: 'everything-else', clusterTypes: ['large'] },
+      ],
+    });
+    expect(show('platform-gitops.git', 'kalypso/prod:drone/hello-app-prod/platform-config.yaml')).toContain(
+      'LOG_LEVEL: error',
+    );
   });
 });

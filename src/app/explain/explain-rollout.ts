@@ -63,7 +63,8 @@ export function explainRollout(
   };
 }
 
-function describeGate(wave: EnvironmentRollout['policy']['waves'][number]): string {
+/** A wave's gate in words: bake time, quorum, failures allowed, approval. */
+export function describeGate(wave: EnvironmentRollout['policy']['waves'][number]): string {
   const parts = [
     wave.bakeTime && `bake ${wave.bakeTime}`,
     wave.quorum && `quorum ${wave.quorum}`,

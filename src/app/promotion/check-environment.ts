@@ -15,6 +15,9 @@ import { PromotionRefusedError, promote } from './promote';
 import { PromotionContext, promotionProblems, refusedProblem } from './promotion-context';
 import { checkJson } from './promotion-json';
 import { WaitOptions } from './wait-for-compliance';
+import { RolloutStatus } from '../../core/rollout/rollout-state';
+import { readStoredRolloutFrom } from '../rollout/read-rollout-state';
+import { RolloutStateError } from '../rollout/tracking-file';
 
 /** What `checkEnvironment` waits for, where it looks, and where a promotion goes next. */
 export interface CheckEnvironmentOptions {
@@ -55,6 +58,11 @@ export interface CheckEnvironmentResult {
   readonly nextWriter?: string;
   /** Errors that keep the promotion to the next environment from being written (found before waiting). */
   readonly problems: readonly Problem[];
+  /**
+   * The environment rolls out in waves and its rollout is not complete: the promotion is the rollout's, after its last
+   * wave (docs/explanation/rollouts.md), so the check promoted nothing.
+   */
+  readonly rollout?: { readonly status: RolloutStatus; readonly wave: number; readonly waves: number };
 }
 
 /**
@@ -86,6 +94,12 @@ export async function checkEnvironment(
   const branchProblem = branchNameProblem(branch);
   if (branchProblem) throw new UsageError(`the platform GitOps branch ${JSON.stringify(branch)} ${branchProblem}`);
   const target: PlatformCommit = { repo, branch, commit };
+  const stored = promoted ? await readStoredRolloutFrom(repo, branch, context.git, context.hosts) : undefined;
+  if (stored?.kind === 'unreadable') throw new RolloutStateError(stored.reason);
+  const rolling =
+    stored?.kind === 'found' && stored.state.status !== RolloutStatus.COMPLETE
+      ? { status: stored.state.status, wave: stored.state.wave + 1, waves: stored.state.waves.length }
+      : undefined;
   const nextName = promoted
     ? nextEnvironment(
         selections.map((s) => s.name),
@@ -136,7 +150,7 @@ export async function checkEnvironment(
       wait: options.wait,
       next: next?.name,
       promoteNext:
-        next && nextState && nextWriter
+        next && nextState && nextWriter && !rolling
           ? (name, promotedCommit) =>
               promote({
                 environment: name,
@@ -150,7 +164,7 @@ export async function checkEnvironment(
               })
           : undefined,
     });
-    return { check, nextWriter: nextWriter?.description, problems: [] };
+    return { check, nextWriter: nextWriter?.description, problems: [], ...(rolling ? { rollout: rolling } : {}) };
   } catch (e) {
     if (e instanceof PromotionRefusedError && next)
       return { check: null, problems: [refusedProblem(next, e.file, e.message)] };
@@ -161,7 +175,7 @@ export async function checkEnvironment(
 /** `kalypso check --json`: the check, or its fields empty when problems stopped it. */
 export function checkEnvironmentJson(result: CheckEnvironmentResult) {
   const problems = result.problems.map(problemJson);
-  if (result.check) return { ...checkJson(result.check), problems };
+  if (result.check) return { ...checkJson(result.check), rollout: result.rollout ?? null, problems };
   return {
     deployed: false,
     environment: null,
@@ -177,6 +191,7 @@ export function checkEnvironmentJson(result: CheckEnvironmentResult) {
     status: null,
     next: null,
     promotion: null,
+    rollout: null,
     problems,
   };
 }

@@ -18,6 +18,8 @@ export interface ClusterObservation {
   readonly reason: string;
   /** The object observed, e.g. `flux-system/dev` (a Kustomization) or `kustomization/dev` (a commit status). */
   readonly object?: string;
+  /** The cluster type whose folder the object applies (a Kustomization's `spec.path`), when known. */
+  readonly clusterType?: string;
 }
 
 /** A cluster's state over all its observations. */

@@ -27,6 +27,8 @@ export interface FluxKustomization {
   readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly generation?: number };
   readonly spec?: {
     readonly suspend?: boolean;
+    /** The folder of the source applied: `./<clusterType>` for a Kalypso platform GitOps branch. */
+    readonly path?: string;
     readonly sourceRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
   };
   readonly status?: {
@@ -82,7 +84,15 @@ export function observeFluxObjects(
     ];
   }
   return applying
-    .map((kustomization) => ({ cluster, object: key(kustomization.metadata), ...judge(kustomization, target) }))
+    .map((kustomization) => {
+      const clusterType = clusterTypeOfPath(kustomization.spec?.path);
+      return {
+        cluster,
+        object: key(kustomization.metadata),
+        ...(clusterType ? { clusterType } : {}),
+        ...judge(kustomization, target),
+      };
+    })
     .sort((a, b) => compareStrings(a.object, b.object));
 }
 
@@ -109,6 +119,15 @@ function judge(kustomization: FluxKustomization, target: PlatformCommit): { stat
     state: ClusterState.PENDING,
     reason: status.lastAppliedRevision ? `still at ${status.lastAppliedRevision}` : 'nothing applied yet',
   };
+}
+
+/** The cluster type of a Kustomization's `spec.path` (`./drone`, `drone/`): its first folder; none for the root. */
+function clusterTypeOfPath(path: string | undefined): string | undefined {
+  const folder = path
+    ?.split('/')
+    .filter((part) => part !== '' && part !== '.')
+    .at(0);
+  return folder;
 }
 
 /** Whether a GitRepository pulls the target's repository and branch. */

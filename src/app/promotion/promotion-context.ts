@@ -52,7 +52,7 @@ export class PromotionContext {
   public constructor(
     public readonly source: ControlPlaneSource,
     public readonly settings: PromotionSettings,
-    private readonly git: GitServices,
+    public readonly git: GitServices,
     /** Which host serves each repository, and its adapter. */
     public readonly hosts: HostAccess,
     /** Told what is skipped (statuses on a host that cannot be told) and what is waited for. */

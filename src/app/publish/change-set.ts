@@ -1,6 +1,6 @@
 import { gitBlobId } from '../../io/git/blob-id';
 import type { ObjectFormat } from '../../io/git/git-repository';
-import { TreeChanges, diffTree } from '../../core/layout/managed-tree';
+import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
 import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/names';
 
 /** The files of the branch a plan is published to, by blob id (what `git ls-tree` and GitHub's tree API list). */
@@ -21,11 +21,12 @@ export interface ChangeSet extends TreeChanges {
  * The change that makes the managed folders of a branch equal the plan (docs/explanation/publishing.md; unlike
  * upstream Kalypso, stale files inside live target folders are removed too): `diffTree` over the branch's blob ids. Contents are compared by blob id,
  * so only the files that differ have to be fetched or sent; Kalypso's cluster-type README is spelled out so that
- * `diffTree` still recognises cluster-type folders written earlier.
+ * `diffTree` still recognises cluster-type folders written earlier. `scope` limits what may change (a rollout's wave).
  */
 export function computeChangeSet(
   existing: ExistingTree,
   plan: { readonly files: Readonly<Record<string, string>>; readonly clusterTypes: readonly string[] },
+  scope: ManagedScope = WHOLE_TREE,
 ): ChangeSet {
   const format = existing.objectFormat ?? 'sha1';
   const readmeId = gitBlobId(CLUSTER_TYPE_README_TEXT, format);
@@ -36,7 +37,7 @@ export function computeChangeSet(
   const desiredIds = Object.fromEntries(
     Object.entries(plan.files).map(([path, content]) => [path, fromContent(content)]),
   );
-  const changes = diffTree(existingIds, desiredIds, plan.clusterTypes);
+  const changes = diffTree(existingIds, desiredIds, plan.clusterTypes, [], true, scope);
   const writes = Object.fromEntries(
     [...changes.added, ...changes.changed].sort().map((path) => [path, plan.files[path]]),
   );

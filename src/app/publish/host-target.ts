@@ -20,6 +20,10 @@ export interface HostTargetProps {
   /** The GitOpsRepo branch: base of the request. */
   readonly branch: string;
   readonly environment: string;
+  /** The request's branch. @default headBranch(environment) */
+  readonly head?: string;
+  /** The text that marks the request as the caller's. @default ownershipMarker(environment) */
+  readonly marker?: string;
 }
 
 /**
@@ -56,13 +60,13 @@ export class HostTarget implements PublishTarget {
     const empty = isEmptyChangeSet(proposal.changes);
     const outcome = await this.host.proposeChange({
       base,
-      head: headBranch(this.props.environment),
+      head: this.props.head ?? headBranch(this.props.environment),
       title: proposal.title,
       body: proposal.body,
       commitMessage: proposal.commitMessage,
       files: empty ? {} : proposal.changes.writes,
       deletions: empty ? [] : proposal.changes.deleted,
-      marker: ownershipMarker(this.props.environment),
+      marker: this.props.marker ?? ownershipMarker(this.props.environment),
       labels: proposal.promoted ? [PROMOTED_LABEL] : [],
       removeLabels: proposal.promoted ? [] : [PROMOTED_LABEL.name],
     });

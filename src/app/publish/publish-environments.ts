@@ -9,6 +9,7 @@ import { requestNoun } from '../../io/hosts/host-names';
 import { repositoryName } from '../../io/hosts/host-selection';
 import { HostKind } from '../../io/hosts/pull-request-host';
 import { UsageError } from '../errors';
+import { rolloutPublication } from '../rollout/wave-publication';
 import { problemJson } from '../report/problem-json';
 import { GitHubAccess } from '../setup/github-access';
 import { GitServices } from '../setup/git-services';
@@ -139,7 +140,8 @@ export async function planPublication(
 /**
  * Publishes each environment of a publication: makes the cluster-type folders and `.github/tracking/` of its branch
  * equal the plan (a pull request whose body is the change report, or a push), or with `dryRun` only says what
- * would change. `onPublished` is told each environment as it is done. Host and git messages are returned free of
+ * would change. An environment with a RolloutPolicy publishes by wave (docs/explanation/rollouts.md). `onPublished`
+ * is told each environment as it is done. Host and git messages are returned free of
  * the tokens.
  */
 export async function publishPlanned(
@@ -157,7 +159,8 @@ export async function publishPlanned(
   for (const [plan, destination] of publication.destinations) {
     const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
     const review = reviewOptions(destination, environment);
-    const outcome = await publishPlan(plan, destination.target, { dryRun, ...review }).catch((e: unknown) => {
+    const shape = environment && rolloutPublication(environment, plan, destination.target.description);
+    const outcome = await publishPlan(plan, destination.target, { dryRun, ...review, shape }).catch((e: unknown) => {
       if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
       if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
       if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));

@@ -1,3 +1,4 @@
+import { ManagedScope } from '../../core/layout/managed-tree';
 import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
 import { gitBlobId } from '../../io/git/blob-id';
@@ -70,6 +71,23 @@ export interface PublishTarget {
   apply(branch: TargetBranch, proposal: Proposal): Promise<PublishOutcome>;
 }
 
+/** Which part of a plan a publication may change (a rollout's wave), decided once the branch is read. */
+export interface PublicationShape {
+  /** The files to publish, and the plan's cluster types the publication owns. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly clusterTypes: readonly string[];
+  /** What may change; everything else of the managed tree keeps its published content. */
+  readonly scope: ManagedScope;
+  /** Further Markdown sections for the body. */
+  readonly bodySections: readonly string[];
+  /**
+   * Whether the publication carries the whole plan (a rollout's last wave): only then is the record of the objects it
+   * was made from (`INPUTS_RECORD_PATH`) updated, so that every wave's report compares with what came before the
+   * rollout.
+   */
+  readonly complete: boolean;
+}
+
 export interface PublishOptions {
   /** Decide and report, write nothing. @default false */
   readonly dryRun?: boolean;
@@ -88,6 +106,10 @@ export interface PublishOptions {
   readonly maxBodyLength?: number;
   /** The web address of `FULL_REPORT_PATH` on the branch written, for the link to it. @default - named, not linked */
   readonly fullReportUrl?: string;
+  /** Further Markdown sections for the pull-request body (e.g. an assignment matrix). @default [] */
+  readonly bodySections?: readonly string[];
+  /** Narrows the publication once the branch is read (an environment rolling out in waves). @default - the whole plan */
+  readonly shape?: (branch: TargetBranch) => Promise<PublicationShape | undefined>;
 }
 
 export interface PublishResult {
@@ -106,9 +128,17 @@ export async function publishPlan(
   options: PublishOptions = {},
 ): Promise<PublishResult> {
   const branch = await target.read();
-  const changes = computeChangeSet(branch.tree, plan);
-  const previous = isEmptyChangeSet(changes) ? undefined : await branchState(branch, changes, plan, options);
-  const proposal = propose(plan, changes, branch.tree, { ...options, previous });
+  const shape = options.shape ? await options.shape(branch) : undefined;
+  const published = shape ? { ...plan, files: shape.files, clusterTypes: shape.clusterTypes } : plan;
+  const changes = computeChangeSet(branch.tree, published, shape?.scope);
+  const previous = isEmptyChangeSet(changes) ? undefined : await branchState(branch, changes, published, options);
+  const proposal = propose(published, changes, branch.tree, {
+    ...options,
+    previous,
+    bodySections: [...(options.bodySections ?? []), ...(shape?.bodySections ?? [])],
+    // A wave before the last leaves the others at their published content: the record stays what they were built from
+    keepRecord: shape !== undefined && !shape.complete,
+  });
   if (options.dryRun) return { proposal, outcome: { kind: 'dry-run' } };
   return { proposal, outcome: await target.apply(branch, proposal) };
 }
@@ -141,8 +171,10 @@ export function propose(
   plan: EnvironmentPlan,
   changes: ChangeSet,
   existing: ExistingTree,
-  options: Pick<PublishOptions, 'model' | 'maxBodyLength' | 'fullReportUrl'> & {
+  options: Pick<PublishOptions, 'model' | 'maxBodyLength' | 'fullReportUrl' | 'bodySections'> & {
     readonly previous?: PreviousState;
+    /** Leave the record of the objects published as it is. @default false */
+    readonly keepRecord?: boolean;
   } = {},
 ): Proposal {
   const next: ReviewState = { model: options.model ?? emptyState(plan.environment).model, plan };
@@ -157,14 +189,14 @@ export function propose(
   const fullReport = { path: FULL_REPORT_PATH, ...(options.fullReportUrl ? { url: options.fullReportUrl } : {}) };
   const body = renderReviewMarkdown(report, {
     maxBytes: options.maxBodyLength ?? GITHUB_BODY_LIMIT,
-    preamble: bodyPreamble(plan.environment),
+    preamble: [...bodyPreamble(plan.environment), ...(options.bodySections ?? []).flatMap((section) => [section, ''])],
     fullReport,
   });
   const message = renderReviewText(report, { maxBytes: MAX_COMMIT_MESSAGE_BYTES, fullReport });
   const empty = isEmptyChangeSet(changes);
   const folded = body.folded.length > 0 || message.folded.length > 0;
   const beside: Record<string, string | null> = {};
-  if (!empty && options.model) beside[INPUTS_RECORD_PATH] = recordInputs(options.model);
+  if (!empty && options.model && !options.keepRecord) beside[INPUTS_RECORD_PATH] = recordInputs(options.model);
   if (!empty) beside[FULL_REPORT_PATH] = folded ? renderFullReport(report, input) : null;
   return {
     environment: plan.environment,

@@ -58,6 +58,12 @@ export const runCheck: CommandAction<typeof CHECK_FLAGS> = async ({ flags }, con
     if (result.check.promotion && result.nextWriter) {
       io.stdout(describePromotion(result.check.promotion, result.nextWriter));
     }
+    if (result.rollout && result.check.next) {
+      const { status, wave, waves } = result.rollout;
+      io.stdout(
+        `${environment}: rolling out in waves (wave ${wave} of ${waves}, ${status}); kalypso rollout advance promotes to ${result.check.next} after the last wave\n`,
+      );
+    }
   }
   return result.check.outcome === 'compliant' ? ExitCode.SUCCESS : ExitCode.NOT_DEPLOYED;
 };

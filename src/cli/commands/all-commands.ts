@@ -8,11 +8,12 @@ import { EXPLAIN } from './explain';
 import { INIT } from './init';
 import { PROMOTE } from './promote';
 import { PUBLISH } from './publish';
+import { ROLLOUT } from './rollout';
 import { SYNTH } from './synth';
 import { VALIDATE } from './validate';
 
 /** Every command, in the order help lists them. Declarations only: what a command does is loaded when it runs. */
-export const COMMANDS: readonly Command[] = [SYNTH, VALIDATE, EXPLAIN, DIFF, INIT, PUBLISH, PROMOTE, CHECK];
+export const COMMANDS: readonly Command[] = [SYNTH, VALIDATE, EXPLAIN, DIFF, INIT, PUBLISH, PROMOTE, CHECK, ROLLOUT];
 
 /** The flags of `kalypso` itself. */
 export const PROGRAM_FLAGS = declareFlags({

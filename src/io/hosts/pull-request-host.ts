@@ -101,6 +101,23 @@ export interface RequestRef {
   readonly url: string;
 }
 
+/** An approving review of a request. */
+export interface RequestApproval {
+  /** The reviewer's account. */
+  readonly by: string;
+  /** When the review was submitted (ISO 8601). */
+  readonly at: string;
+  /** The request's number. */
+  readonly request: number;
+}
+
+/** Which request's approvals to read: the newest merged one from `head` into `base` carrying `marker`. */
+export interface ApprovalQuery {
+  readonly head: string;
+  readonly base: string;
+  readonly marker: string;
+}
+
 export type RequestOutcome =
   /** No change and no request: nothing was written. */
   { readonly action: 'none' } | RequestRef;
@@ -130,4 +147,9 @@ export interface PullRequestHost {
   setStatus(commit: string, status: CommitStatus): Promise<void>;
   /** The newest status of each context on a commit. */
   readStatuses(commit: string): Promise<ReadCommitStatus[]>;
+  /**
+   * The approvals of a merged request (each reviewer's latest review, when it approves); a rollout's wave waits for
+   * them (docs/explanation/rollouts.md). Only adapters of hosts whose reviews are read have it.
+   */
+  readApprovals?(query: ApprovalQuery): Promise<RequestApproval[]>;
 }

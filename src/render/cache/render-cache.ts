@@ -88,7 +88,8 @@ export class RenderCache {
     return new RenderCache(file, fingerprint, entries, complete);
   }
 
-  private readonly kept = new Map<string, Entry>();
+  /** The entries of this run: rendered now, or found (then kept as the bytes of their line, written back as they are). */
+  private readonly kept = new Map<string, Entry | Buffer>();
   private stored = 0;
   /** Entries found this run. */
   public hits = 0;
@@ -96,7 +97,7 @@ export class RenderCache {
   private constructor(
     private readonly file: string,
     private readonly fingerprint: string,
-    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly entries: EntryLookup,
     /** Whether the file held exactly `entries` (a line that is not an entry makes it incomplete). */
     private readonly complete: boolean,
   ) {}
@@ -105,7 +106,7 @@ export class RenderCache {
   public lookup(key: string): RenderedAssignment | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.kept.set(key, entry);
+    this.kept.set(key, this.entries.line?.(key) ?? entry);
     this.hits++;
     return { files: entry.files, objects: entry.objects, failures: [] };
   }
@@ -132,6 +133,14 @@ export class RenderCache {
       const checksum = createHash('sha1');
       let chunk = `${JSON.stringify(header)}\n`;
       for (const [key, entry] of this.kept) {
+        if (Buffer.isBuffer(entry)) {
+          // A line read from the old file, with its line break: written back as it is.
+          writeAll(descriptor, chunk);
+          chunk = '';
+          checksum.update(entry);
+          writeBytes(descriptor, entry);
+          continue;
+        }
         const line = `${JSON.stringify([key, entry])}\n`;
         checksum.update(line);
         chunk += line;
@@ -150,38 +159,97 @@ export class RenderCache {
 }
 
 function writeAll(descriptor: number, text: string): void {
-  const bytes = Buffer.from(text);
+  if (text !== '') writeBytes(descriptor, Buffer.from(text));
+}
+
+function writeBytes(descriptor: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(descriptor, bytes, offset);
 }
 
-/** The entries of a cache file; none when it is missing, corrupt, or from another build of the tool. */
-function readEntries(file: string, fingerprint: string): { entries: ReadonlyMap<string, Entry>; complete: boolean } {
+/** The entries of a cache file, by key. */
+interface EntryLookup {
+  get(key: string): Entry | undefined;
+  readonly size: number;
+  /** The bytes of an entry's line, with its line break (entries read from a file). */
+  line?(key: string): Buffer | undefined;
+}
+
+/**
+ * The entries of a cache file; none when it is missing, corrupt, or from another build of the tool. The file is read
+ * as bytes and checked as one piece; each entry is parsed only when it is looked up (a large cache is tens of
+ * megabytes: decoding it as one string and hashing it line by line cost more than what the lookups use).
+ */
+function readEntries(file: string, fingerprint: string): { entries: EntryLookup; complete: boolean } {
   const none = { entries: new Map<string, Entry>(), complete: false };
-  let lines: string[];
+  let bytes: Buffer;
   try {
-    lines = fs.readFileSync(file, 'utf8').split('\n');
+    bytes = fs.readFileSync(file);
   } catch {
     return none;
   }
-  // The text ends with a line break, so the last piece is empty.
-  if (lines.length < 3 || lines[lines.length - 1] !== '') return none;
+  // The text ends with a line break; the first line is the header, the last the trailer.
+  const NEWLINE = 10;
+  if (bytes.length === 0 || bytes[bytes.length - 1] !== NEWLINE) return none;
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const trailerStart = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+  if (trailerStart <= headerEnd + 1) return none;
   try {
-    const header = JSON.parse(lines[0]) as Header;
-    const trailer = JSON.parse(lines[lines.length - 2]) as Trailer;
-    const entryLines = lines.slice(1, -2);
-    if (header?.format !== FORMAT || header.fingerprint !== fingerprint || trailer?.entries !== entryLines.length)
-      return none;
-    const checksum = createHash('sha1');
-    for (const line of entryLines) checksum.update(`${line}\n`);
-    if (checksum.digest('base64') !== trailer.checksum) return none;
-    const entries = new Map<string, Entry>();
-    for (const line of entryLines) {
-      const [key, entry] = JSON.parse(line) as [unknown, unknown];
-      if (typeof key === 'string' && isEntry(entry)) entries.set(key, entry);
+    const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Header;
+    const trailer = JSON.parse(bytes.toString('utf8', trailerStart, bytes.length - 1)) as Trailer;
+    if (header?.format !== FORMAT || header.fingerprint !== fingerprint) return none;
+    const body = bytes.subarray(headerEnd + 1, trailerStart);
+    if (createHash('sha1').update(body).digest('base64') !== trailer?.checksum) return none;
+    const entries = new LazyEntries(bytes);
+    let lines = 0;
+    for (let start = headerEnd + 1; start < trailerStart; lines++) {
+      const end = bytes.indexOf(NEWLINE, start);
+      entries.add(start, end);
+      start = end + 1;
     }
-    return { entries, complete: entries.size === entryLines.length };
+    if (trailer.entries !== lines) return none;
+    return { entries, complete: entries.size === lines };
   } catch {
     return none;
+  }
+}
+
+/**
+ * Entries by key, each kept as the bytes of its line until it is first asked for: `["<key>",<entry>]`. A line whose
+ * key cannot be read is left out (the cache is then incomplete); one whose entry turns out not to parse, or to be of
+ * the wrong shape, is a miss.
+ */
+class LazyEntries implements EntryLookup {
+  private readonly lines = new Map<string, readonly [number, number]>();
+
+  public constructor(private readonly bytes: Buffer) {}
+
+  public add(start: number, end: number): void {
+    // The key is a JSON string without escapes (a base64 hash): `["` key `",`.
+    const keyEnd = this.bytes.indexOf('",', start + 2);
+    if (this.bytes.toString('latin1', start, start + 2) !== '["' || keyEnd < 0 || keyEnd > end) return;
+    const key = this.bytes.toString('latin1', start + 2, keyEnd);
+    if (!/^[A-Za-z0-9+/=]+$/.test(key)) return;
+    this.lines.set(key, [start, end]);
+  }
+
+  public get size(): number {
+    return this.lines.size;
+  }
+
+  public get(key: string): Entry | undefined {
+    const line = this.lines.get(key);
+    if (!line) return undefined;
+    try {
+      const [parsedKey, entry] = JSON.parse(this.bytes.toString('utf8', line[0], line[1])) as [unknown, unknown];
+      return parsedKey === key && isEntry(entry) ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  public line(key: string): Buffer | undefined {
+    const line = this.lines.get(key);
+    return line && this.bytes.subarray(line[0], line[1] + 1);
   }
 }
 

@@ -101,6 +101,7 @@ describe('observeFluxObjects', () => {
       expect(observe(state, edit)).toEqual({
         cluster: 'drone-1',
         object: 'flux-system/drone',
+        clusterType: 'drone',
         state: expected,
         reason,
       });

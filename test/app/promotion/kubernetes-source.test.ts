@@ -63,12 +63,14 @@ describe('the Kubernetes compliance source', () => {
       {
         cluster: 'drone-1',
         object: 'flux-system/drone',
+        clusterType: 'drone',
         state: ClusterState.COMPLIANT,
         reason: `ReconciliationSucceeded: Applied revision: dev@sha1:${COMMIT}`,
       },
       {
         cluster: 'large-1',
         object: 'flux-system/large',
+        clusterType: 'large',
         state: ClusterState.COMPLIANT,
         reason: `ReconciliationSucceeded: Applied revision: dev@sha1:${COMMIT}`,
       },

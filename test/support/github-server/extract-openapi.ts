@@ -67,6 +67,7 @@ export const OPERATIONS: ReadonlyArray<readonly [HttpMethod, string]> = [
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
   // labels
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],

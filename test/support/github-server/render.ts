@@ -3,7 +3,7 @@
  * of the operations that return it (the server checks each answer against the contract fixture).
  */
 import { FlatEntry, GitCommit, GitSignature, GitStore } from './git-store';
-import { LabelState, PullState, RepoState, StatusState, UserState } from './state';
+import { LabelState, PullState, RepoState, ReviewState, StatusState, UserState } from './state';
 import { World } from './world';
 
 export function nodeId(kind: string, id: number | string): string {
@@ -525,4 +525,23 @@ export function isMergeable(repo: RepoState, pull: PullState): boolean {
   const head = repo.pullHeadSha(pull);
   const base = pullBaseSha(repo, pull);
   return repo.git.mergeCommits(base, head) !== undefined;
+}
+
+/** A pull request review (`GET …/pulls/{pull_number}/reviews`). */
+export function renderReview(world: World, repo: RepoState, review: ReviewState): Record<string, unknown> {
+  const pullUrl = `${repoApiUrl(world, repo)}/pulls/${review.pullNumber}`;
+  const html = `${repoHtmlUrl(world, repo)}/pull/${review.pullNumber}#pullrequestreview-${review.id}`;
+  return {
+    id: review.id,
+    node_id: nodeId('PullRequestReview', review.id),
+    user: renderUser(world, review.user),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pullUrl,
+    author_association: 'MEMBER',
+    _links: { html: { href: html }, pull_request: { href: pullUrl } },
+    submitted_at: review.submittedAt,
+    commit_id: review.commitId,
+  };
 }

@@ -288,6 +288,32 @@ export class GitHubServer {
     return pull.number;
   }
 
+  /** Submits a review of a pull request as another account (on its current head commit); returns its id. */
+  public reviewPull(
+    owner: string,
+    repo: string,
+    pullNumber: number,
+    options: { user: string; state?: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'; body?: string },
+  ): number {
+    const r = this.repo(owner, repo);
+    const pull = r.issues.get(pullNumber)?.pull;
+    if (!pull) {
+      throw new Error(`fake GitHub: no pull request #${pullNumber} in ${owner}/${repo}`);
+    }
+    const world = this.state.world;
+    const id = world.nextId();
+    r.reviews.push({
+      id,
+      pullNumber,
+      user: world.user(options.user),
+      state: options.state ?? 'APPROVED',
+      body: options.body ?? '',
+      commitId: r.pullHeadSha(pull),
+      submittedAt: world.now(),
+    });
+    return id;
+  }
+
   /** Merges a pull request as `PUT …/merge` would; returns the new base branch tip. */
   public mergePull(owner: string, repo: string, pullNumber: number, options: MergePullOptions = {}): string {
     const r = this.repo(owner, repo);

@@ -65,6 +65,18 @@ export interface PullState {
   closedAt: string | null;
 }
 
+/** A review of a pull request. */
+export interface ReviewState {
+  readonly id: number;
+  readonly pullNumber: number;
+  readonly user: UserState;
+  readonly state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  readonly body: string;
+  /** The pull request's head commit when the review was submitted. */
+  readonly commitId: string;
+  readonly submittedAt: string;
+}
+
 export class RepoState {
   public readonly git = new GitStore();
   /** Full ref name (`refs/heads/main`) → commit sha. */
@@ -74,6 +86,8 @@ export class RepoState {
   public readonly labels = new Map<string, LabelState>();
   /** Newest last. */
   public readonly statuses: StatusState[] = [];
+  /** Reviews of pull requests, oldest first. */
+  public readonly reviews: ReviewState[] = [];
   public readonly createdAt: string;
   public pushedAt: string;
   public updatedAt: string;

@@ -3,7 +3,9 @@ import { readBlobs, readBranchTree } from '../../github/branch-tree';
 import { commitStatuses, setCommitStatus } from '../../github/commit-status';
 import { commitToBranch } from '../../github/commit-to-branch';
 import { openPullRequest } from '../../github/pull-request';
+import { requestApprovals } from '../../github/request-approvals';
 import {
+  ApprovalQuery,
   BranchCommit,
   BranchSnapshot,
   ChangeProposal,
@@ -11,6 +13,7 @@ import {
   HostKind,
   PullRequestHost,
   ReadCommitStatus,
+  RequestApproval,
   RequestOutcome,
 } from '../pull-request-host';
 
@@ -78,5 +81,9 @@ export class GitHubHost implements PullRequestHost {
 
   public async readStatuses(commit: string): Promise<ReadCommitStatus[]> {
     return [...(await commitStatuses(this.octokit, { ...this.props, ref: commit })).values()];
+  }
+
+  public readApprovals(query: ApprovalQuery): Promise<RequestApproval[]> {
+    return requestApprovals(this.octokit, { ...this.props, ...query });
   }
 }

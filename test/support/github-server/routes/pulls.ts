@@ -1,6 +1,6 @@
 /** Pull requests: list, create, get, update and merge. */
 import { bodyOf, HttpError, notFound, pageReply, repoOf, RouteContext, RouteHandler, validationFailed } from '../http';
-import { renderPull, repoApiUrl } from '../render';
+import { renderPull, renderReview, repoApiUrl } from '../render';
 import { closePull, MergeMethod, mergePull, openPull, reopenPull } from '../repo-ops';
 import { PullState, RepoState } from '../state';
 
@@ -151,5 +151,13 @@ export const pullRoutes: Record<string, RouteHandler> = {
       sha: body.sha,
     });
     return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
+  },
+
+  'pulls/list-reviews': (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = pullOf(ctx, repo);
+    const reviews = repo.reviews.filter((review) => review.pullNumber === pull.number);
+    const reply = pageReply(ctx, reviews);
+    return { ...reply, body: (reply.body as typeof reviews).map((review) => renderReview(ctx.world, repo, review)) };
   },
 };
