@@ -52,9 +52,7 @@ export function nodeArgs(script: string, args: readonly string[]): string[] {
 }
 
 function rssHook(): string {
-  const compiled = path.join(__dirname, 'rss-hook.js');
-  if (fs.existsSync(compiled)) return compiled;
-  return path.join(REPO_ROOT, 'lib', 'test', 'bench', 'rss-hook.js');
+  return path.join(REPO_ROOT, 'test', 'bench', 'rss-hook.js');
 }
 
 /** `kalypso synth` as the command line runs it, from the built package (`npm run build`). */
