@@ -136,6 +136,7 @@ export async function publishControlPlane(controlPlane: ControlPlane, options: P
       push: options.push,
       direct: options.direct,
       dryRun: options.dryRun,
+      registry: controlPlane._registry,
     }),
   );
 }

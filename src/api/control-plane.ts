@@ -281,6 +281,11 @@ export class ControlPlane extends Construct {
     );
   }
 
+  /** The renderers ClusterTypes of this control plane can name. @internal */
+  public get _registry(): RendererRegistry {
+    return this.registry;
+  }
+
   /** @internal */
   public _changed(): void {
     this.revision++;

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ClusterType, ControlPlane, Environment, SchedulingPolicy, Workload } from '../../src/api';
+import { ClusterType, ControlPlane, Environment, PlatformConfig, SchedulingPolicy, Workload } from '../../src/api';
+import { ApiObject } from 'cdk8s';
+import { IReconciler } from '../../src/render/constructs/renderer';
 import { diffControlPlane, explainControlPlane, publishControlPlane } from '../../src/api/control-plane-commands';
 import { KalypsoApp } from '../../src/api/kalypso-app';
 import { runCli, runCliIsolated } from '../support/cli';
@@ -93,5 +95,51 @@ describe('explain, diff and publish from code', () => {
       'dev',
     ]);
     expect(keys(JSON.parse(cli.stdout))).toEqual(keys(first));
+  });
+
+  test('publishControlPlane compares with the objects the branch records, planned with the renderers registered in code', async () => {
+    // GIVEN a control plane in code whose cluster type names a reconciler registered in code, published once
+    const gitops = createBareRepository('gitops.git');
+    const seed = temporaryFolder();
+    git(['init', '--quiet', '--initial-branch=dev', seed]);
+    git(['commit', '--quiet', '--allow-empty', '-m', 'start'], { cwd: seed });
+    git(['push', '--quiet', gitops.path, 'dev'], { cwd: seed });
+    const define = (logLevel?: string) => {
+      const platform = new ControlPlane(new KalypsoApp(), 'Platform');
+      const marker: IReconciler = {
+        render: (scope, context) => {
+          new ApiObject(scope, 'marker', {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: `${context.deploymentTarget.name}-marker`, namespace: 'default' },
+          });
+        },
+      };
+      platform.addReconciler('marker', marker);
+      const dev = new Environment(platform, 'dev', { gitOpsRepo: { repo: gitops.path } });
+      new ClusterType(dev, 'large', { labels: { size: 'large' }, reconciler: 'marker' });
+      new SchedulingPolicy(dev, 'all');
+      if (logLevel) new PlatformConfig(dev, 'logging', { data: { LOG_LEVEL: logLevel } });
+      new Workload(platform, 'app', {
+        deploymentTargets: [
+          {
+            name: 'test',
+            environment: dev,
+            manifests: { repo: 'https://github.com/org/app', branch: 'dev', path: '.' },
+          },
+        ],
+      });
+      return platform;
+    };
+    const env = { ...process.env, ...ISOLATED_GIT_ENV, GITHUB_TOKEN: undefined };
+    await publishControlPlane(define(), { push: true, direct: true, env });
+    // WHEN a platform ConfigMap is added and the change is published as a dry run
+    const next = await publishControlPlane(define('debug'), { push: true, direct: true, dryRun: true, env });
+    // THEN the report names the ConfigMap as the cause, compared with the recorded objects, not the tree alone
+    const [{ body }] = next.environments;
+    expect(body).toContain('logging');
+    expect(body).toContain('LOG_LEVEL');
+    expect(body).not.toContain('failed to render before');
+    expect(body).not.toMatch(/cause unknown/i);
   });
 });

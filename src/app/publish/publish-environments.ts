@@ -1,3 +1,4 @@
+import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import * as path from 'path';
 import { Problem, error, isError, sortProblems } from '../../core/model/problems';
 import { EnvironmentPlan } from '../../core/plan/plan';
@@ -9,6 +10,7 @@ import { requestNoun } from '../../io/hosts/host-names';
 import { repositoryName } from '../../io/hosts/host-selection';
 import { HostKind } from '../../io/hosts/pull-request-host';
 import { UsageError } from '../errors';
+import { planWith } from '../review/previous-state';
 import { rolloutPublication } from '../rollout/wave-publication';
 import { problemJson } from '../report/problem-json';
 import { GitHubAccess } from '../setup/github-access';
@@ -46,6 +48,11 @@ export interface PublishEnvironmentsOptions {
    * @default false
    */
   readonly dryRun?: boolean;
+  /**
+   * The renderers the plans were made with, to plan the objects the branch records with them too.
+   * @default - the built-in renderers
+   */
+  readonly registry?: RendererRegistry;
   /**
    * Publish to this repository instead of the GitOpsRepo's (one environment only); a path is resolved against `cwd`.
    * @default - the environment's GitOpsRepo repo
@@ -147,7 +154,7 @@ export async function planPublication(
 export async function publishPlanned(
   result: Pick<SynthResult, 'model'>,
   publication: Publication,
-  options: Pick<PublishEnvironmentsOptions, 'git' | 'dryRun'> & {
+  options: Pick<PublishEnvironmentsOptions, 'git' | 'dryRun' | 'registry'> & {
     readonly onPublished?: (published: PublishedEnvironment) => void;
   },
 ): Promise<PublishEnvironmentsResult> {
@@ -160,12 +167,15 @@ export async function publishPlanned(
     const environment = result.model.environments.find((candidate) => candidate.name === plan.environment);
     const review = reviewOptions(destination, environment);
     const shape = environment && rolloutPublication(environment, plan, destination.target.description);
-    const outcome = await publishPlan(plan, destination.target, { dryRun, ...review, shape }).catch((e: unknown) => {
-      if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
-      if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
-      if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));
-      throw e;
-    });
+    const planRecorded = planWith(options.registry);
+    const outcome = await publishPlan(plan, destination.target, { dryRun, ...review, shape, planRecorded }).catch(
+      (e: unknown) => {
+        if (e instanceof GitHubError) throw new GitHubError(redact(e.message), e.status);
+        if (e instanceof HostError) throw new HostError(redact(e.message), e.status);
+        if (e instanceof GitError) throw new GitError(redact(e.message), redact(e.stderr));
+        throw e;
+      },
+    );
     const published = { environment: plan.environment, destination, result: outcome };
     environments.push(published);
     options.onPublished?.(published);

@@ -1,5 +1,6 @@
 import { EnvironmentModel } from '../../core/model/types';
 import { EnvironmentPlan } from '../../core/plan/plan';
+import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import { synthesizeInput } from '../synthesize/synthesize';
 import { INPUTS_RECORD_PATH, readInputsRecord } from './inputs-record';
 import { Baseline, ReviewState } from './report';
@@ -25,7 +26,7 @@ export type PlanRecorded = (model: EnvironmentModel) => Promise<EnvironmentPlan>
 export async function previousState(
   next: ReviewState,
   branch: BranchTree & { readonly record?: string },
-  planRecorded: PlanRecorded = planWithBuiltIns,
+  planRecorded: PlanRecorded = planWith(),
 ): Promise<PreviousState> {
   const model = branch.record === undefined ? undefined : readInputsRecord(branch.record, next.plan.environment);
   let ignoredRecord = model && 'problem' in model ? model.problem : undefined;
@@ -40,8 +41,13 @@ export async function previousState(
   return { baseline: 'tree', state: treeState(next, branch), ...(ignoredRecord ? { ignoredRecord } : {}) };
 }
 
-/** The pipeline's planning with the built-in renderers, in worker threads when the environment is large. */
-export async function planWithBuiltIns(model: EnvironmentModel): Promise<EnvironmentPlan> {
-  const result = await synthesizeInput({ model: { environments: [model] }, problems: [] }, { renderCache: false });
-  return result.plans[0];
+/**
+ * The pipeline's planning, in worker threads when the environment is large, with `registry`'s renderers: those the
+ * current objects were planned with, so that a cluster type naming a renderer registered in code plans again.
+ */
+export function planWith(registry?: RendererRegistry): PlanRecorded {
+  return async (model) => {
+    const input = { model: { environments: [model] }, problems: [], ...(registry ? { registry } : {}) };
+    return (await synthesizeInput(input, { renderCache: false })).plans[0];
+  };
 }
