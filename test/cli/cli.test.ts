@@ -139,11 +139,11 @@ describe('kalypso synth', () => {
   test('kalypso --help lists every command, with examples and the exit codes', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['synth', 'validate', 'explain', 'diff', 'init', 'publish', 'promote', 'check'])
+    for (const command of ['synth', 'validate', 'explain', 'diff', 'init', 'publish', 'promote', 'check', 'rollout'])
       expect(stdout).toMatch(new RegExp(`\n {2}${command} +\\S`));
     expect(stdout).toContain('\nExamples:\n');
     expect(stdout).toContain(
-      'Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff),\n4 not deployed (kalypso check).',
+      'Exit codes: 0 success, 1 problems in the input, 2 usage or environment errors, 3 differences (kalypso diff),\n4 not deployed (kalypso check, kalypso rollout).',
     );
   });
 

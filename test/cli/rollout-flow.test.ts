@@ -29,6 +29,9 @@ const APP_SOURCE = `./kalypso-app-src=${path.join(TUTORIAL, 'kalypso-app-src')}`
 const T0 = Date.parse('2026-05-04T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
+// Each test runs the command line some twenty times, each a whole pipeline: more than the default 30 s on a busy machine.
+jest.setTimeout(180_000);
+
 let drone: KubernetesServer;
 let large: KubernetesServer;
 beforeEach(async () => {
@@ -390,5 +393,42 @@ describe('a rollout in two waves', () => {
     expect(resumed.code).toBe(4);
     expect(resumed.stdout).toContain('revert of the waves already out proposed: pushed');
     expect(folder(readBranchFiles(w.gitops, 'kalypso-revert/stage'), 'drone')).toEqual(folder(before, 'drone'));
+  });
+
+  test('a cluster type added mid-rollout makes a new change: a new rollout starts at wave 1, the waves out keep their content', async () => {
+    const w = world();
+    await firstWaveOut(w);
+    const stageOut = readBranchFiles(w.gitops, 'stage');
+    const stageCommit = branchCommit(w.gitops, 'stage')!;
+    // A second edge cluster type joins stage's control plane.
+    const files = readBranchFiles(w.controlPlane, 'stage');
+    files['cluster-types/china-north-3/tiny/tiny-cluster-type.yaml'] = files[
+      'cluster-types/china-north-3/drone/drone-cluster-type.yaml'
+    ].replace('name: drone', 'name: tiny');
+    commitFiles(w.controlPlane, 'stage', files, { message: 'A tiny edge cluster type' });
+
+    const status = await rollout(w, 'status', 0);
+    expect(status.stdout).toContain('rollout: in-progress, wave 1 of 2 (edge) — of an earlier change');
+    expect(status.stdout).toContain('next: the control plane plans a new change');
+
+    const published = await publish(w);
+    expect(published).toMatchObject({ code: 0, stderr: '' });
+    const proposal = readBranchFiles(w.gitops, 'kalypso/stage');
+    expect(JSON.parse(proposal[ROLLOUT_STATE_FILE])).toMatchObject({
+      wave: 0,
+      status: 'in-progress',
+      baseCommit: stageCommit,
+      waves: [
+        { name: 'edge', clusterTypes: ['drone', 'tiny'] },
+        { name: 'everything-else', clusterTypes: ['large'] },
+      ],
+    });
+    expect(Object.keys(folder(proposal, 'tiny')).length).toBeGreaterThan(0);
+    expect(folder(proposal, 'large')).toEqual(folder(stageOut, 'large'));
+    // advance proposes the same as publish: nothing new.
+    const refsBefore = refs(w);
+    clusters(w, { drone: 'applied', large: 'stale' });
+    expect((await advance(w, 1)).stdout).toContain('wave 1 of 2 (edge) proposed, a new rollout');
+    expect(refs(w)).toBe(refsBefore);
   });
 });

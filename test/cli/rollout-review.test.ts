@@ -127,3 +127,56 @@ test('a wave whose policy asks for a review waits for an approving review of its
     wave: 1,
   });
 });
+
+test('on GitHub, a wave that fails is reverted by a pull request from kalypso-revert/stage, read through the API', async () => {
+  const controlPlane = tutorialRepository((branch, files) => {
+    if (branch === 'main') return;
+    files['gitops-repo.yaml'] = files['gitops-repo.yaml']
+      .toString()
+      .replace('https://github.com/microsoft/kalypso-gitops', `${server.url}/org/gitops`);
+  });
+  const common = [
+    '-c',
+    controlPlane.path,
+    '--env',
+    'stage',
+    '--source',
+    APP_SOURCE,
+    '--cache',
+    temporaryFolder(),
+    '--github-api-url',
+    server.url,
+  ];
+  const before = server.readBranch('org', 'gitops', 'stage');
+  expect(await kalypso(['publish', ...common])).toMatchObject({ code: 0, stderr: '' });
+  const merged = server.mergePull('org', 'gitops', 1);
+  const octokit = await createTestOctokit(server);
+  await octokit.rest.repos.createCommitStatus({
+    owner: 'org',
+    repo: 'gitops',
+    sha: merged,
+    state: 'failure',
+    context: 'kustomization/drone/0c9c2e41',
+    description: 'HealthCheckFailed',
+  });
+
+  const failed = await kalypso(['rollout', 'advance', ...common, '--expect-cluster', '0c9c2e41=drone']);
+  expect(failed.code).toBe(4);
+  expect(failed.stdout).toContain('failed: 1 cluster of wave "edge" failed (at most 0 may)');
+  expect(failed.stdout).toMatch(/revert of the waves already out proposed: created request #2: \S+/);
+  const revert = server.listPulls('org', 'gitops').find((pull) => pull.number === 2)!;
+  expect(revert).toMatchObject({ head: 'kalypso-revert/stage', base: 'stage', state: 'open' });
+  expect(revert.body).toContain('<!-- kalypso-cdk8s revert: environment=stage -->');
+  expect(revert.body).toContain('### Revert: wave 1 (edge) failed');
+  const reverted = server.readBranch('org', 'gitops', 'kalypso-revert/stage');
+  const drone = (files: Record<string, string>) => Object.keys(files).filter((file) => file.startsWith('drone/'));
+  expect(drone(reverted)).toEqual(drone(before));
+  expect(drone(server.readBranch('org', 'gitops', 'stage')).length).toBeGreaterThan(0);
+  expect(JSON.parse(server.readBranch('org', 'gitops', 'stage')[ROLLOUT_STATE_FILE])).toMatchObject({
+    status: 'failed',
+  });
+
+  // Again: the same revert request already proposes it.
+  const again = await kalypso(['rollout', 'advance', ...common, '--expect-cluster', '0c9c2e41=drone']);
+  expect(again.stdout).toContain('request already open #2');
+});

@@ -94,7 +94,9 @@ export async function checkEnvironment(
   const branchProblem = branchNameProblem(branch);
   if (branchProblem) throw new UsageError(`the platform GitOps branch ${JSON.stringify(branch)} ${branchProblem}`);
   const target: PlatformCommit = { repo, branch, commit };
-  const stored = promoted ? await readStoredRolloutFrom(repo, branch, context.git, context.hosts) : undefined;
+  // Only an environment with a RolloutPolicy has a rollout to wait for: any other behaves as it always did.
+  const waves = promoted ? await context.rollsOutInWaves(selection, promoted) : false;
+  const stored = waves ? await readStoredRolloutFrom(repo, branch, context.git, context.hosts) : undefined;
   if (stored?.kind === 'unreadable') throw new RolloutStateError(stored.reason);
   const rolling =
     stored?.kind === 'found' && stored.state.status !== RolloutStatus.COMPLETE

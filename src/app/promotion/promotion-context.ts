@@ -115,6 +115,24 @@ export class PromotionContext {
     return selection.environment?.controlPlane.repo || this.settings.controlPlane;
   }
 
+  /**
+   * Whether an environment rolls out in waves: a RolloutPolicy on its branch, or on `main` (at `commit`, or its tip),
+   * which every environment shares.
+   */
+  public async rollsOutInWaves(selection: EnvironmentSelection, commit?: string): Promise<boolean> {
+    const hasPolicy = (objects: readonly { readonly kind: string }[]) =>
+      objects.some((object) => object.kind === 'RolloutPolicy');
+    const branches = await this.source.branches();
+    if (branches.includes(selection.branch)) {
+      if (hasPolicy((await readBranchObjects(this.source, { branch: selection.branch })).objects)) return true;
+    }
+    const main = await readBranchObjects(
+      this.source,
+      commit ? { branch: MAIN_BRANCH, commit } : { branch: MAIN_BRANCH },
+    );
+    return hasPolicy(main.objects);
+  }
+
   /** The BaseRepo `main` objects of an environment's branch and its files; problems in those files. */
   public async branchState(selection: EnvironmentSelection): Promise<BranchState> {
     const branches = await this.source.branches();

@@ -54,7 +54,8 @@ export async function readStoredRolloutFrom(
     return 'problem' in parsed
       ? { kind: 'unreadable', reason: `${repo}#${branch}: ${parsed.problem}` }
       : { kind: 'found', state: parsed.state, commit: snapshot.commit };
-  } catch (e) {
-    return { kind: 'unreadable', reason: git.git.redact((e as Error).message) };
+  } catch {
+    // The host's API may be out of reach (no token for a public repository): git may still read the branch.
+    return readStoredRollout(repo, branch, git);
   }
 }

@@ -24,20 +24,12 @@ export function revertMarker(environment: string): string {
  * changes nothing.
  */
 export async function proposeRevert(session: RolloutSession, state: RolloutState): Promise<PublishResult> {
-  const { destination, git, plan } = session;
+  const { plan } = session;
   const rolledOut = new Set(state.waves.slice(0, state.wave + 1).flatMap((wave) => wave.clusterTypes));
   const lastWasOut = state.wave === state.waves.length - 1;
-  const repository = await git.cache.mirror(destination.repo);
-  if (!(await repository.resolveCommit({ commit: state.baseCommit }).catch(() => undefined))) {
-    throw new GitError(
-      `the rollout's base commit ${state.baseCommit} is not in ${destination.repo} any more; restore the waves by hand`,
-    );
-  }
   const owned = (path: string) =>
     path === PROMOTED_COMMIT_FILE ? lastWasOut : path.includes('/') && rolledOut.has(path.slice(0, path.indexOf('/')));
-  const entries = (await repository.listTree(state.baseCommit)).filter((entry) => owned(entry.path));
-  const blobs = await repository.readBlobs(entries.map((entry) => entry.sha));
-  const files = Object.fromEntries(entries.map((entry) => [entry.path, blobs.get(entry.sha)!.toString('utf8')]));
+  const files = await filesAt(session, state.baseCommit, owned);
   const target = await revertTarget(session);
   const failedWave = state.waves[state.wave];
   return publishPlan({ ...plan, assignments: [] }, target, {
@@ -56,6 +48,32 @@ export async function proposeRevert(session: RolloutSession, state: RolloutState
       ],
     }),
   });
+}
+
+/** The files of `commit` that `wanted` keeps: through the Git host's API when it reads commits, else with git. */
+async function filesAt(
+  session: RolloutSession,
+  commit: string,
+  wanted: (path: string) => boolean,
+): Promise<Record<string, string>> {
+  const { destination, git } = session;
+  if (destination.mode === 'pull-request') {
+    const { host } = await sessionHost(session);
+    if (host.readCommit) {
+      const snapshot = await host.readCommit(commit);
+      const contents = await host.readFiles(snapshot, [...snapshot.blobs.keys()].filter(wanted));
+      return Object.fromEntries(contents);
+    }
+  }
+  const repository = await git.cache.mirror(destination.repo);
+  if (!(await repository.resolveCommit({ commit }).catch(() => undefined))) {
+    throw new GitError(
+      `the rollout's base commit ${commit} is not in ${destination.repo} any more; restore the waves by hand`,
+    );
+  }
+  const entries = (await repository.listTree(commit)).filter((entry) => wanted(entry.path));
+  const blobs = await repository.readBlobs(entries.map((entry) => entry.sha));
+  return Object.fromEntries(entries.map((entry) => [entry.path, blobs.get(entry.sha)!.toString('utf8')]));
 }
 
 async function revertTarget(session: RolloutSession): Promise<PublishTarget> {

@@ -83,7 +83,7 @@ export function programExitCodesText(commands: readonly CommandHelp[]): string {
   return codes
     .map((code: ExitCode) => {
       const users = commands.filter((command) => command.exitCodes.includes(code));
-      const only = users.length === 1 ? ` (kalypso ${users[0].name})` : '';
+      const only = users.length <= 2 ? ` (${users.map((user) => `kalypso ${user.name}`).join(', ')})` : '';
       return unbroken(`${code} ${EXIT_CODE_MEANINGS[code]}${only}`);
     })
     .join(', ');

@@ -19,20 +19,30 @@ export async function readBranchTree(
   octokit: Octokit,
   { owner, repo, branch }: BranchRef,
 ): Promise<BranchTree | undefined> {
-  const where = `${owner}/${repo}`;
   const commit = await branchCommit(octokit, { owner, repo, branch });
   if (!commit) return undefined;
+  return readCommitTree(octokit, { owner, repo }, commit, branch);
+}
+
+/** A commit's tree and every file in it; `name` (a branch, or the commit) names it in messages. */
+export async function readCommitTree(
+  octokit: Octokit,
+  { owner, repo }: { owner: string; repo: string },
+  commit: string,
+  name = commit,
+): Promise<BranchTree> {
+  const where = `${owner}/${repo}`;
   const tree = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commit }).catch((e: unknown) => {
     throw toGitHubError(e, `read commit ${commit} of ${where}`);
   });
   const listing = await octokit.rest.git
     .getTree({ owner, repo, tree_sha: tree.data.tree.sha, recursive: 'true' })
     .catch((e: unknown) => {
-      throw toGitHubError(e, `list the files of ${where}@${branch}`);
+      throw toGitHubError(e, `list the files of ${where}@${name}`);
     });
   if (listing.data.truncated) {
     throw new GitHubError(
-      `${where}@${branch} has more files than GitHub's tree API lists at once; publish it with --push instead`,
+      `${where}@${name} has more files than GitHub's tree API lists at once; publish it with --push instead`,
     );
   }
   const blobs = new Map<string, string>();

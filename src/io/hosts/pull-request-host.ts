@@ -132,6 +132,12 @@ export interface PullRequestHost {
   readonly description: string;
   /** The tip of a branch and its files, or undefined when the branch does not exist. */
   readBranch(branch: string): Promise<BranchSnapshot | undefined>;
+  /**
+   * A commit of the repository and its files, as `readBranch` reads a branch's tip (`branch` is the commit id); a
+   * rollout's revert reads the content from before the rollout with it. Only some adapters have it; without it, the
+   * commit is read with git.
+   */
+  readCommit?(commit: string): Promise<BranchSnapshot>;
   /** The UTF-8 contents of files of a branch as read, by path; paths not in it are left out. */
   readFiles(branch: BranchSnapshot, paths: readonly string[]): Promise<Map<string, string>>;
   /**

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
-import { readBlobs, readBranchTree } from '../../github/branch-tree';
+import { readBlobs, readBranchTree, readCommitTree } from '../../github/branch-tree';
 import { commitStatuses, setCommitStatus } from '../../github/commit-status';
 import { commitToBranch } from '../../github/commit-to-branch';
 import { openPullRequest } from '../../github/pull-request';
@@ -40,6 +40,11 @@ export class GitHubHost implements PullRequestHost {
   public async readBranch(branch: string): Promise<BranchSnapshot | undefined> {
     const tree = await readBranchTree(this.octokit, { ...this.props, branch });
     return tree ? { branch, commit: tree.commit, treeId: tree.tree, blobs: tree.blobs } : undefined;
+  }
+
+  public async readCommit(commit: string): Promise<BranchSnapshot> {
+    const tree = await readCommitTree(this.octokit, this.props, commit);
+    return { branch: commit, commit, treeId: tree.tree, blobs: tree.blobs };
   }
 
   public async readFiles(branch: BranchSnapshot, paths: readonly string[]): Promise<Map<string, string>> {
