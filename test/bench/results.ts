@@ -1,3 +1,4 @@
+import type { ReviewMeasurement } from './review-bench';
 import { Machine, MediumResult, SizeResult } from './bench';
 
 /*
@@ -113,6 +114,24 @@ export interface RunInfo {
   readonly minutes: number;
   readonly machine: Machine;
   readonly command: string;
+  /** The change report of a fleet-wide change, at the sizes asked. */
+  readonly reviews?: readonly ReviewMeasurement[];
+}
+
+/** The change report and its request body: built and rendered within this many seconds at 50,000 assignments. */
+const REVIEW_TARGET_SECONDS = 1;
+
+/** The line `npm run bench` prints for the change report of a fleet-wide change. */
+export function formatReviewLine(review: ReviewMeasurement): string {
+  const f = (value: number) => value.toFixed(3);
+  const total = review.bestBuildSeconds + review.markdownSeconds;
+  return (
+    `change-report assignments=${review.assignments} changed_assignments=${review.changedAssignments} ` +
+    `groups=${review.groups} build_seconds=${f(review.buildSeconds)} build_cpu_seconds=${f(review.buildCpuSeconds)} ` +
+    `best_build_seconds=${f(review.bestBuildSeconds)} body_seconds=${f(review.markdownSeconds)} ` +
+    `body_bytes=${review.markdownBytes} report_and_body_seconds=${f(total)} target_seconds=${REVIEW_TARGET_SECONDS} ` +
+    `${total <= REVIEW_TARGET_SECONDS ? 'met' : 'MISSED'}`
+  );
 }
 
 /** The results file: every figure of the last run. */
@@ -234,6 +253,27 @@ export function resultsMarkdown(results: readonly SizeResult[], info: RunInfo): 
     );
     for (const share of result.profile!.slice(0, 15)) {
       out.push(`| ${share.part} | ${s(share.seconds)} | ${pct(share.seconds / total)} |`);
+    }
+    out.push('');
+  }
+
+  if (info.reviews && info.reviews.length > 0) {
+    out.push('## Change report', '');
+    out.push(
+      'The report of a fleet-wide change (a key of the ConfigMap every assignment reads, and one of a region’s), built',
+      'in one process from the two plans (`test/bench/review-bench.ts`): the first build, its CPU time, the fastest of',
+      'five, and rendering the request body under GitHub’s limit.',
+      '',
+      '| assignments | changed | groups | first build (s) | its CPU (s) | fastest build (s) | body (s) | body (bytes) | target |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const review of info.reviews) {
+      const total = review.bestBuildSeconds + review.markdownSeconds;
+      out.push(
+        `| ${n(review.assignments)} | ${n(review.changedAssignments)} | ${review.groups} | ${review.buildSeconds.toFixed(2)} | ` +
+          `${review.buildCpuSeconds.toFixed(2)} | ${review.bestBuildSeconds.toFixed(2)} | ${review.markdownSeconds.toFixed(3)} | ` +
+          `${n(review.markdownBytes)} | ≤ ${REVIEW_TARGET_SECONDS} s: ${verdict(total <= REVIEW_TARGET_SECONDS)} |`,
+      );
     }
     out.push('');
   }

@@ -1,6 +1,7 @@
 /*
- * How long the change report takes for a fleet-wide change (not a test: it prints times, CI asks nothing of it). Run
- * with `npx ts-node --transpile-only test/bench/review-bench.ts [assignments] [repeat]` (default 50,000 and 5):
+ * How long the change report takes for a fleet-wide change (not a test: it prints times, CI asks nothing of it).
+ * `npm run bench` runs it at 50,000 assignments; alone, run it with
+ * `npx ts-node --transpile-only test/bench/review-bench.ts [assignments] [repeat]` (default 50,000 and 5):
  * generates the benchmark control plane, plans it, changes a key of the ConfigMap every assignment reads and a key of
  * one region's ConfigMap, plans again, then times building the report (the first build, its CPU time, and the fastest
  * of `repeat`) and rendering the pull-request body, the plain text and the full report. The target is under a second
