@@ -145,7 +145,7 @@ export function resultsMarkdown(results: readonly SizeResult[], info: RunInfo): 
     '',
     `Run: ${info.date}, \`${info.command}\`, ${info.minutes.toFixed(1)} minutes. Machine: ${machine.cpu}, ` +
       `${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average at the ` +
-      `end ${machine.loadAverage.join(', ')} (other work on the machine).`,
+      `end ${machine.loadAverage.join(', ')}.`,
     '',
   );
 
