@@ -1,6 +1,5 @@
 import { GateDecision, WaveApprovalRecord, WaveCompliance, decideGate } from '../../core/rollout/gate';
 import { ApprovalMethod, RolloutWave } from '../../core/rollout/rollout-policy';
-import { decideWavePublication } from '../../core/rollout/rollout-publication';
 import { RolloutState, RolloutStatus, recordEvent } from '../../core/rollout/rollout-state';
 import { WaveMembership } from '../../core/rollout/waves';
 import { windowVerdict } from '../../core/rollout/windows';
@@ -11,7 +10,7 @@ import { proposeRevert } from './revert-wave';
 import { headBranch } from '../publish/host-target';
 import { ownershipMarker } from '../publish/pull-request-text';
 import { RolloutSession, readRollout, sessionHost, writeTracking } from './rollout-session';
-import { planChange, wavePublicationShape } from './wave-publication';
+import { decideFor, wavePublicationShape } from './wave-publication';
 import { waveCompliance } from './wave-compliance';
 
 /** What `kalypso rollout advance` did. */
@@ -72,14 +71,7 @@ export async function advanceRollout<P>(
   const { plan, rollout, environment } = session;
   const { now } = options;
   const { branch, state: stored } = await readRollout(session);
-  const decision = decideWavePublication({
-    environment: environment.name,
-    policy: rollout.policy.name,
-    change: planChange(plan),
-    branchCommit: branch.commit,
-    waves: rollout.plan.waves,
-    stored,
-  });
+  const decision = decideFor(environment, rollout, plan, branch.commit, stored);
   const review = reviewOptions(session.destination, environment);
   const propose = (state: RolloutState) =>
     publishPlan(plan, session.destination.target, {

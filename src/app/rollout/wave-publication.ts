@@ -49,14 +49,25 @@ export function rolloutPublication(
   const rollout = environmentRollout(environment);
   if (!rollout) return undefined;
   return async (branch) => {
-    const decision = decideWavePublication({
-      environment: environment.name,
-      policy: rollout.policy.name,
-      change: planChange(plan),
-      branchCommit: branch.commit,
-      waves: rollout.plan.waves,
-      stored: await trackedRollout(branch, where),
-    });
+    const decision = decideFor(environment, rollout, plan, branch.commit, await trackedRollout(branch, where));
     return wavePublicationShape(plan, rollout, decision.state, decision.kind === 'hold');
   };
+}
+
+/** What to publish of `plan` on a branch at `branchCommit` whose tracking file holds `stored`. */
+export function decideFor(
+  environment: EnvironmentModel,
+  rollout: EnvironmentRollout,
+  plan: EnvironmentPlan,
+  branchCommit: string,
+  stored: RolloutState | undefined,
+): ReturnType<typeof decideWavePublication> {
+  return decideWavePublication({
+    environment: environment.name,
+    policy: rollout.policy.name,
+    change: planChange(plan),
+    branchCommit,
+    waves: rollout.plan.waves,
+    stored,
+  });
 }

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
-import { CONTROL_PLANE_FLAGS, PROMOTION_FLAGS, hostTokenEntries } from '../flags/shared-flags';
+import { CLUSTER_FLAGS, CONTROL_PLANE_FLAGS, PROMOTION_FLAGS, hostTokenEntries } from '../flags/shared-flags';
 
 const SOURCES = 'Compliance sources (at least one)';
 
@@ -68,21 +68,8 @@ export const CHECK_FLAGS = declareFlags({
     description:
       "read each cluster's Flux Kustomizations through the Kubernetes API: those applying a GitRepository of the repository and branch must report lastAppliedRevision <branch>@sha1:<commit> and Ready=True",
   },
-  context: {
-    type: 'string',
-    value: 'NAME',
-    multiple: true,
-    group: SOURCES,
-    defaultText: 'the current context',
-    description: 'a kubeconfig context, one per cluster',
-  },
-  namespace: {
-    type: 'string',
-    value: 'NAME',
-    group: SOURCES,
-    defaultText: 'all',
-    description: 'only Flux objects of this namespace',
-  },
+  context: { ...CLUSTER_FLAGS.context, group: SOURCES },
+  namespace: { ...CLUSTER_FLAGS.namespace, group: SOURCES },
   'expect-cluster': {
     type: 'string',
     value: 'ID',

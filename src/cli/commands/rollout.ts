@@ -1,7 +1,13 @@
 import { defineCommand } from '../command';
 import { ExitCode } from '../exit';
 import { declareFlags } from '../flags/flag-declaration';
-import { CONTROL_PLANE_FLAGS, HOST_FLAGS, PROMOTION_FLAGS, hostTokenEntries } from '../flags/shared-flags';
+import {
+  CLUSTER_FLAGS,
+  CONTROL_PLANE_FLAGS,
+  HOST_FLAGS,
+  PROMOTION_FLAGS,
+  hostTokenEntries,
+} from '../flags/shared-flags';
 
 const SOURCES = 'Compliance sources (advance)';
 const PROMOTION = 'Promotion after the last wave (advance)';
@@ -59,21 +65,8 @@ export const ROLLOUT_FLAGS = declareFlags({
     description:
       "read each cluster's Flux Kustomizations through the Kubernetes API; a Kustomization's path ./<clusterType> says which wave its cluster is in",
   },
-  context: {
-    type: 'string',
-    value: 'NAME',
-    multiple: true,
-    group: SOURCES,
-    defaultText: 'the current context',
-    description: 'a kubeconfig context, one per cluster',
-  },
-  namespace: {
-    type: 'string',
-    value: 'NAME',
-    group: SOURCES,
-    defaultText: 'all',
-    description: 'only Flux objects of this namespace',
-  },
+  context: { ...CLUSTER_FLAGS.context, group: SOURCES },
+  namespace: { ...CLUSTER_FLAGS.namespace, group: SOURCES },
   'expect-cluster': {
     type: 'string',
     value: 'ID=CLUSTER_TYPE',

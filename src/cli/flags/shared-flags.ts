@@ -106,6 +106,23 @@ export const PROMOTION_FLAGS = declareFlags({
   quiet: { ...CONTROL_PLANE_FLAGS.quiet, description: 'no notices and no progress' },
 });
 
+/** Which clusters the Kubernetes API is asked through: `check` and `rollout advance`. */
+export const CLUSTER_FLAGS = declareFlags({
+  context: {
+    type: 'string',
+    value: 'NAME',
+    multiple: true,
+    defaultText: 'the current context',
+    description: 'a kubeconfig context, one per cluster',
+  },
+  namespace: {
+    type: 'string',
+    value: 'NAME',
+    defaultText: 'all',
+    description: 'only Flux objects of this namespace',
+  },
+});
+
 /** The token every command that reaches GitHub reads. */
 export const GITHUB_TOKEN_VARIABLE = 'GITHUB_TOKEN';
 
