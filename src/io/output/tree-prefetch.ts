@@ -8,9 +8,10 @@ import { ManagedScope, WHOLE_TREE } from '../../core/layout/managed-tree';
 /*
  * Reading the output tree ahead, so that a re-run without changes does not wait for it
  * (docs/explanation/performance.md). The render cache is checked against the files of the existing tree, and
- * reading and hashing tens of thousands of files is most of a re-run. A worker thread starts reading them while this thread loads the control plane; when this thread needs them, it reads the folders the
- * worker has not claimed yet itself. A folder not read completely is read again in this thread the usual way, so the
- * result is always what reading it here gives (test/output/tree-prefetch.test.ts).
+ * reading and hashing tens of thousands of files is most of a re-run. A worker thread starts reading them while this
+ * thread loads the control plane; when this thread needs them, it reads the folders the worker has not claimed yet
+ * itself. A folder not read completely is read again in this thread the usual way, so the result is always what
+ * reading it here gives (test/io/output/tree-prefetch.test.ts).
  */
 
 /** The worker script: the compiled `tree-prefetch-worker.js` beside this file (absent when running from TypeScript sources). */
