@@ -5,15 +5,49 @@ import { ConfigKeyError, RenderError } from './constructs/render-error';
 import { ProgressReporter, SILENT_PROGRESS } from '../core/model/progress';
 import { EmittedObject } from '../core/plan/emitted-objects';
 import { RenderedAssignment } from '../core/plan/render-job';
-import { collectManifests, serializeManifests } from './serialize/serialize';
+import { Manifest, collectManifests, serializeManifests } from './serialize/serialize';
+import { isPlainRenderer, tryPlain } from './constructs/plain-manifest';
+import { ConfigFileType, IRenderer } from './constructs/renderer';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../core/layout/names';
 
+/** The manifests of each file of an assignment. */
+type FileManifests = readonly { readonly file: string; readonly manifests: readonly Manifest[] }[];
+
 /**
- * Builds one assignment as its own small cdk8s App (one App with thousands of charts is quadratic), runs the
- * constructs' validations and serializes each file. `reconciler.yaml` and `namespace.yaml` are always written (as
+ * Renders one assignment: without constructs when its three renderers can (see src/render/constructs/plain-manifest.ts),
+ * else by building it as its own small cdk8s App (one App with thousands of charts is quadratic), running the
+ * constructs' validations and serializing each file. `reconciler.yaml` and `namespace.yaml` are always written (as
  * upstream does); the platform config file only when it has content.
  */
 export function renderAssignment(
+  path: readonly string[],
+  props: AssignmentChartProps,
+  progress: ProgressReporter = SILENT_PROGRESS,
+): RenderedAssignment {
+  const plain = plainFileManifests(props);
+  if (plain) return serializeFiles(plain, progress);
+  return renderAssignmentWithConstructs(path, props, progress);
+}
+
+/** Each file's manifests from the renderers' plain form; undefined when one of them has none for this assignment. */
+function plainFileManifests(props: AssignmentChartProps): FileManifests | undefined {
+  const roles: [string, IRenderer][] = [
+    [NAMESPACE_FILE, props.namespaceRenderer],
+    [`${PLATFORM_CONFIG_FILE}.${props.configRenderer.fileType ?? ConfigFileType.YAML}`, props.configRenderer],
+    [RECONCILER_FILE, props.reconciler],
+  ];
+  const files: { file: string; manifests: readonly Manifest[] }[] = [];
+  for (const [file, renderer] of roles) {
+    if (!isPlainRenderer(renderer)) return undefined;
+    const manifests = tryPlain(() => renderer.plainManifests(props.context));
+    if (!manifests) return undefined;
+    files.push({ file, manifests });
+  }
+  return files;
+}
+
+/** Renders one assignment by building its constructs, whatever its renderers can do without. */
+export function renderAssignmentWithConstructs(
   path: readonly string[],
   props: AssignmentChartProps,
   progress: ProgressReporter = SILENT_PROGRESS,
@@ -46,15 +80,22 @@ export function renderAssignment(
     [`${PLATFORM_CONFIG_FILE}.${chart.configFileType}`, chart.platformConfigScope],
     [RECONCILER_FILE, chart.reconcilerScope],
   ];
-  const collected = roles.map(([file, role]) => ({ file, roleManifests: collectManifests(role) }));
+  return serializeFiles(
+    roles.map(([file, role]) => ({ file, manifests: collectManifests(role) })),
+    progress,
+  );
+}
+
+/** The files of an assignment from their manifests, and the objects in them. */
+function serializeFiles(fileManifests: FileManifests, progress: ProgressReporter): RenderedAssignment {
   progress.step?.('serialize');
   const files: Record<string, string> = {};
   const objects: EmittedObject[] = [];
-  for (const { file, roleManifests } of collected) {
-    const content = serializeManifests(roleManifests);
+  for (const { file, manifests } of fileManifests) {
+    const content = serializeManifests(manifests);
     if (content === '' && file.startsWith(PLATFORM_CONFIG_FILE)) continue;
     files[file] = content;
-    for (const manifest of roleManifests) {
+    for (const manifest of manifests) {
       if (!('object' in manifest)) continue;
       const { apiVersion, kind, metadata } = manifest.object;
       objects.push({ file, apiVersion, kind, name: metadata?.name, namespace: metadata?.namespace });

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
+import type { Manifest } from '../serialize/serialize';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
+import { PlainRenderer } from './plain-manifest';
 import { RawManifest } from './raw-manifest';
 import { ConfigKeyError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
@@ -26,15 +28,29 @@ function invalidShellKeys(keys: readonly string[]): { key: string; problem: stri
 export class PlatformConfigEnvFile extends Construct {
   public constructor(scope: Construct, id: string, config: Readonly<Record<string, string>>) {
     super(scope, id);
-    const keys = Object.keys(config).sort();
-    const lines = keys.map((key) => `export ${key}=${shellQuote(config[key])}\n`);
-    new RawManifest(this, 'Text', { text: lines.join('') });
+    const keys = Object.keys(config);
+    new RawManifest(this, 'Text', { text: envFileText(config) });
     this.node.addValidation({ validate: () => invalidShellKeys(keys).map(({ problem }) => problem) });
   }
 }
 
+/** One `export KEY="value"` line per key, sorted. */
+function envFileText(config: Readonly<Record<string, string>>): string {
+  return Object.keys(config)
+    .sort()
+    .map((key) => `export ${key}=${shellQuote(config[key])}\n`)
+    .join('');
+}
+
+/** The config of an assignment as env file values. */
+function envFileValues(context: AssignmentContext): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const key of Object.keys(context.config)) text[key] = configValueText(context.config[key]);
+  return text;
+}
+
 /** The built-in `envfile` config renderer (Kalypso's former `envFile` config type). */
-export class EnvFileRenderer implements IConfigRenderer {
+export class EnvFileRenderer implements IConfigRenderer, PlainRenderer {
   /** `platform-config.sh`. */
   public readonly fileType = ConfigFileType.SH;
 
@@ -44,8 +60,14 @@ export class EnvFileRenderer implements IConfigRenderer {
     if (keys.length === 0) return;
     const invalid = invalidShellKeys(keys);
     if (invalid.length > 0) throw new ConfigKeyError(invalid);
-    const text: Record<string, string> = {};
-    for (const key of keys) text[key] = configValueText(context.config[key]);
-    new PlatformConfigEnvFile(scope, 'EnvFile', text);
+    new PlatformConfigEnvFile(scope, 'EnvFile', envFileValues(context));
+  }
+
+  /** The env file's text; undefined for a key `render` reports, or a `__proto__` key. */
+  public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
+    const keys = Object.keys(context.config);
+    if (keys.length === 0) return [];
+    if (keys.includes('__proto__') || invalidShellKeys(keys).length > 0) return undefined;
+    return [{ text: envFileText(envFileValues(context)) }];
   }
 }

@@ -1,8 +1,10 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import type { Manifest, ManifestObject } from '../serialize/serialize';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
+import { PlainRenderer, sanitizedMetadata } from './plain-manifest';
 import { ConfigKeyError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
@@ -42,7 +44,16 @@ export interface PlatformConfigMapProps {
  * nothing global changes. test/render/constructs/built-in-renderers.test.ts checks that both give the same object.
  */
 export function configMapJson(resource: ApiObject): Record<string, unknown> {
-  const resolved = ApiObject.prototype.toJson.call(resource);
+  return configMapJsonOf(ApiObject.prototype.toJson.call(resource));
+}
+
+/** `configMapJson` of the object as `ApiObject.toJson` resolves it. */
+function configMapJsonOf(resolved: {
+  readonly metadata?: kplus.k8s.ObjectMeta;
+  readonly binaryData?: Record<string, unknown>;
+  readonly data?: Record<string, unknown>;
+  readonly immutable?: boolean;
+}): ManifestObject {
   const fields: Record<string, unknown> = {
     metadata: kplus.k8s.toJson_ObjectMeta(resolved.metadata),
     binaryData: withoutUndefinedValues(resolved.binaryData),
@@ -106,7 +117,7 @@ export class PlatformConfigMap extends Construct {
  * maps are written as YAML text so every value is a string (docs/explanation/compatibility.md). Renders nothing for an
  * empty config.
  */
-export class ConfigMapRenderer implements IConfigRenderer {
+export class ConfigMapRenderer implements IConfigRenderer, PlainRenderer {
   /** `platform-config.yaml`. */
   public readonly fileType = ConfigFileType.YAML;
 
@@ -118,5 +129,19 @@ export class ConfigMapRenderer implements IConfigRenderer {
     if (invalid.length > 0) throw new ConfigKeyError(invalid);
     const configMap = new PlatformConfigMap(scope, 'ConfigMap', { namespace: context.namespace });
     for (const key of keys) configMap.addEntry(key, configValueText(context.config[key]));
+  }
+
+  /**
+   * The JSON of the PlatformConfigMap: the data sorted as `ApiObject.toJson` sorts it. Undefined for a key `render`
+   * reports, or a `__proto__` key (resolution copies that one differently).
+   */
+  public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
+    const keys = Object.keys(context.config).sort();
+    if (keys.length === 0) return [];
+    if (keys.some((key) => !isConfigMapKey(key) || key === '__proto__')) return undefined;
+    const data: Record<string, string> = {};
+    for (const key of keys) data[key] = configValueText(context.config[key]);
+    const metadata = sanitizedMetadata({ name: PLATFORM_CONFIG_NAME, namespace: context.namespace });
+    return [{ object: configMapJsonOf({ metadata, data }) }];
   }
 }

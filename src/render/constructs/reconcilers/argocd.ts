@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
-import { Application } from '../../../../imports/argoproj.io';
+import { Application, ApplicationProps } from '../../../../imports/argoproj.io';
+import type { Manifest } from '../../serialize/serialize';
 import { AssignmentContext } from '../assignment-context';
+import { PlainRenderer, generatedObjectJson } from '../plain-manifest';
 import { IReconciler } from '../renderer';
-import { requiredManifests } from './manifests';
+import { manifestFields, requiredManifests } from './manifests';
 
 /** Namespace of the Argo CD Applications. */
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -37,39 +39,56 @@ export class ArgoCdReconciler extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdReconcilerProps) {
     super(scope, id);
-    this.application = new Application(this, 'Application', {
-      metadata: { name: props.name, namespace: ARGOCD_NAMESPACE },
-      spec: {
-        destination: { server: IN_CLUSTER, namespace: props.destinationNamespace },
-        project: props.project ?? 'default',
-        source: {
-          path: props.path,
-          repoUrl: props.repoUrl,
-          targetRevision: props.targetRevision,
-          directory: { recurse: true, include: '*.yaml', exclude: 'kustomization.yaml' },
-        },
-        syncPolicy: {
-          automated: { prune: true, selfHeal: true, allowEmpty: false },
-          syncOptions: ['CreateNamespace=true'],
-        },
-      },
-    });
+    this.application = new Application(this, 'Application', applicationProps(props));
   }
 }
 
+/** The props of an ArgoCdReconciler's Application. */
+function applicationProps(props: ArgoCdReconcilerProps): ApplicationProps {
+  return {
+    metadata: { name: props.name, namespace: ARGOCD_NAMESPACE },
+    spec: {
+      destination: { server: IN_CLUSTER, namespace: props.destinationNamespace },
+      project: props.project ?? 'default',
+      source: {
+        path: props.path,
+        repoUrl: props.repoUrl,
+        targetRevision: props.targetRevision,
+        directory: { recurse: true, include: '*.yaml', exclude: 'kustomization.yaml' },
+      },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true, allowEmpty: false },
+        syncOptions: ['CreateNamespace=true'],
+      },
+    },
+  };
+}
+
+/** The props of the ArgoCdReconciler of an assignment, or undefined when its target lacks a manifests field. */
+function argoCdReconcilerProps(context: AssignmentContext): ArgoCdReconcilerProps | undefined {
+  const manifests = manifestFields(context.deploymentTarget);
+  if (!manifests) return undefined;
+  return {
+    name: context.deploymentTarget.name,
+    repoUrl: manifests.repo,
+    targetRevision: manifests.branch,
+    path: manifests.path,
+    destinationNamespace: context.namespace,
+  };
+}
+
 /** The built-in `argocd` reconciler. */
-export class ArgoCdReconcilerRenderer implements IReconciler {
+export class ArgoCdReconcilerRenderer implements IReconciler, PlainRenderer {
   /** An `ArgoCdReconciler` syncing the target's `manifests` (`repo`, `branch`, `path`) into the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
-    const manifests = requiredManifests(scope, context.deploymentTarget);
-    if (!manifests) return;
-    const { name } = context.deploymentTarget;
-    new ArgoCdReconciler(scope, 'ArgoCd', {
-      name,
-      repoUrl: manifests.repo,
-      targetRevision: manifests.branch,
-      path: manifests.path,
-      destinationNamespace: context.namespace,
-    });
+    if (!requiredManifests(scope, context.deploymentTarget)) return;
+    new ArgoCdReconciler(scope, 'ArgoCd', argoCdReconcilerProps(context)!);
+  }
+
+  /** The JSON of the ArgoCdReconciler's Application; undefined when `render` would report a problem. */
+  public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
+    const props = argoCdReconcilerProps(context);
+    if (!props) return undefined;
+    return [{ object: generatedObjectJson(Application.manifest, applicationProps(props)) }];
   }
 }

@@ -1,9 +1,15 @@
 import { Construct } from 'constructs';
-import { Kustomization, KustomizationSpecSourceRefKind } from '../../../../imports/kustomize.toolkit.fluxcd.io';
-import { GitRepository } from '../../../../imports/source.toolkit.fluxcd.io';
+import {
+  Kustomization,
+  KustomizationProps,
+  KustomizationSpecSourceRefKind,
+} from '../../../../imports/kustomize.toolkit.fluxcd.io';
+import { GitRepository, GitRepositoryProps } from '../../../../imports/source.toolkit.fluxcd.io';
+import type { Manifest } from '../../serialize/serialize';
 import { AssignmentContext } from '../assignment-context';
+import { PlainRenderer, generatedObjectJson } from '../plain-manifest';
 import { IReconciler } from '../renderer';
-import { requiredManifests } from './manifests';
+import { manifestFields, requiredManifests } from './manifests';
 
 /** Namespace of the Flux objects. */
 export const FLUX_NAMESPACE = 'flux-system';
@@ -44,8 +50,31 @@ export class FluxReconciler extends Construct {
 
   public constructor(scope: Construct, id: string, props: FluxReconcilerProps) {
     super(scope, id);
-    const interval = props.interval ?? '30s';
-    this.gitRepository = new GitRepository(this, 'GitRepository', {
+    const objects = fluxObjects(props);
+    this.gitRepository = new GitRepository(this, 'GitRepository', objects.gitRepository);
+    this.kustomization = new Kustomization(this, 'Kustomization', objects.kustomization);
+    this.node.addValidation({
+      validate: () =>
+        isFluxUrl(props.url)
+          ? []
+          : [`manifests.repo ${JSON.stringify(props.url)} is not a URL Flux accepts (http://, https:// or ssh://)`],
+    });
+  }
+}
+
+/** Whether Flux's GitRepository accepts `url`. */
+function isFluxUrl(url: string): boolean {
+  return /^(http|https|ssh):\/\//.test(url);
+}
+
+/** The props of a FluxReconciler's two objects. */
+function fluxObjects(props: FluxReconcilerProps): {
+  gitRepository: GitRepositoryProps;
+  kustomization: KustomizationProps;
+} {
+  const interval = props.interval ?? '30s';
+  return {
+    gitRepository: {
       metadata: { name: props.name, namespace: FLUX_NAMESPACE },
       spec: {
         interval,
@@ -53,8 +82,8 @@ export class FluxReconciler extends Construct {
         ref: { branch: props.branch },
         secretRef: { name: props.secretName ?? 'repo-secret' },
       },
-    });
-    this.kustomization = new Kustomization(this, 'Kustomization', {
+    },
+    kustomization: {
       metadata: { name: props.name, namespace: FLUX_NAMESPACE },
       spec: {
         interval,
@@ -63,29 +92,39 @@ export class FluxReconciler extends Construct {
         path: props.path,
         prune: true,
       },
-    });
-    this.node.addValidation({
-      validate: () =>
-        /^(http|https|ssh):\/\//.test(props.url)
-          ? []
-          : [`manifests.repo ${JSON.stringify(props.url)} is not a URL Flux accepts (http://, https:// or ssh://)`],
-    });
-  }
+    },
+  };
+}
+
+/** The props of the FluxReconciler of an assignment, or undefined when its target lacks a manifests field. */
+function fluxReconcilerProps(context: AssignmentContext): FluxReconcilerProps | undefined {
+  const manifests = manifestFields(context.deploymentTarget);
+  if (!manifests) return undefined;
+  return {
+    name: context.deploymentTarget.name,
+    url: manifests.repo,
+    branch: manifests.branch,
+    path: manifests.path,
+    targetNamespace: context.namespace,
+  };
 }
 
 /** The built-in `flux` reconciler, also registered as `arc-flux`, the name Kalypso's samples use. */
-export class FluxReconcilerRenderer implements IReconciler {
+export class FluxReconcilerRenderer implements IReconciler, PlainRenderer {
   /** A `FluxReconciler` applying the target's `manifests` (`repo`, `branch`, `path`) to the target namespace. */
   public render(scope: Construct, context: AssignmentContext): void {
-    const manifests = requiredManifests(scope, context.deploymentTarget);
-    if (!manifests) return;
-    const { name } = context.deploymentTarget;
-    new FluxReconciler(scope, 'Flux', {
-      name,
-      url: manifests.repo,
-      branch: manifests.branch,
-      path: manifests.path,
-      targetNamespace: context.namespace,
-    });
+    if (!requiredManifests(scope, context.deploymentTarget)) return;
+    new FluxReconciler(scope, 'Flux', fluxReconcilerProps(context)!);
+  }
+
+  /** The JSON of the FluxReconciler's objects; undefined when `render` would report a problem. */
+  public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
+    const props = fluxReconcilerProps(context);
+    if (!props || !isFluxUrl(props.url)) return undefined;
+    const objects = fluxObjects(props);
+    return [
+      { object: generatedObjectJson(GitRepository.manifest, objects.gitRepository) },
+      { object: generatedObjectJson(Kustomization.manifest, objects.kustomization) },
+    ];
   }
 }

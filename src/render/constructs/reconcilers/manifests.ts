@@ -22,6 +22,12 @@ export function requiredManifests(
     });
     return undefined;
   }
+  return manifestFields(target);
+}
+
+/** The target's `repo`, `branch` and `path`, or undefined when one is missing. */
+export function manifestFields(target: DeploymentTarget): { repo: string; branch: string; path: string } | undefined {
+  if (missingManifestFields(target.manifests).length > 0) return undefined;
   const { repo, branch, path } = target.manifests;
   return { repo, branch, path };
 }

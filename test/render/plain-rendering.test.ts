@@ -1,0 +1,150 @@
+import * as fc from 'fast-check';
+import * as path from 'path';
+import { planControlPlane } from '../../src/core/plan/plan';
+import { RenderJobsNow, RenderedAssignment } from '../../src/core/plan/render-job';
+import { FolderSource } from '../../src/io/source/folder-source';
+import { loadControlPlane } from '../../src/io/source/load';
+import { AssignmentContext } from '../../src/render/constructs/assignment-context';
+import { AssignmentChartProps } from '../../src/render/constructs/assignment-chart';
+import { BUILT_IN_RENDERERS } from '../../src/render/constructs/built-in-renderers';
+import { isPlainRenderer } from '../../src/render/constructs/plain-manifest';
+import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
+import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../../src/render/constructs/renderer';
+import { renderAssignment, renderAssignmentWithConstructs } from '../../src/render/render-assignment';
+import { chartProps } from '../../src/render/render-job';
+import { writeBenchControlPlane } from '../bench/generate-control-plane';
+import { ROOT } from '../support/cli';
+import { cv, f } from '../support/config-values';
+import { clusterType, deploymentTarget } from '../support/objects';
+import { temporaryFolder } from '../support/temp';
+
+/*
+ * The pipeline renders built-in renderers without building their constructs (src/render/constructs/plain-manifest.ts).
+ * Both forms must write the same bytes and report the same problems, for any assignment.
+ */
+
+const builtIn = (id: string) => new (BUILT_IN_RENDERERS.find((renderer) => renderer.id === id)!.rendererClass)();
+const RECONCILERS = ['flux', 'argocd'];
+const CONFIG_RENDERERS = ['configmap', 'envfile'];
+
+function props(context: AssignmentContext, reconciler: string, config: string): AssignmentChartProps {
+  return {
+    context,
+    reconciler: builtIn(reconciler) as IReconciler,
+    namespaceRenderer: builtIn('default') as INamespaceRenderer,
+    configRenderer: builtIn(config) as IConfigRenderer,
+  };
+}
+
+const PATH = ['dev', 'drone', 'app-functional-test'];
+
+function bothWays(assignment: AssignmentChartProps): { plain: RenderedAssignment; constructs: RenderedAssignment } {
+  return {
+    plain: renderAssignment(PATH, assignment),
+    constructs: renderAssignmentWithConstructs(PATH, assignment),
+  };
+}
+
+function context(overrides: Partial<AssignmentContext> = {}, manifests?: Record<string, string>): AssignmentContext {
+  return {
+    environment: 'dev',
+    clusterType: clusterType('drone'),
+    deploymentTarget: deploymentTarget(
+      'app-functional-test',
+      { tier: 'web' },
+      'dev',
+      manifests ?? { repo: 'https://github.com/org/app-gitops', branch: 'dev', path: './functional-test' },
+    ),
+    workload: 'app',
+    workspace: 'team-a',
+    namespace: 'dev-drone-app-functional-test',
+    config: {},
+    ...overrides,
+  };
+}
+
+describe('rendering without constructs', () => {
+  test('every built-in renderer has the plain form', () => {
+    expect(BUILT_IN_RENDERERS.filter((renderer) => !isPlainRenderer(new renderer.rendererClass()))).toEqual([]);
+  });
+
+  test.each(RECONCILERS.flatMap((reconciler) => CONFIG_RENDERERS.map((config) => [reconciler, config])))(
+    '%s with %s writes the bytes the constructs write, whatever the config',
+    (reconciler, config) => {
+      // GIVEN config values of every kind: text of any characters, numbers, floats, booleans, lists and maps
+      const scalar = fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'grapheme-composite' }),
+        fc.integer(),
+        fc.double({ noNaN: true }).map(f),
+        fc.boolean(),
+        fc.constant(null),
+      );
+      const value = fc.oneof(
+        scalar,
+        fc.array(scalar, { maxLength: 3 }).map(cv),
+        fc.dictionary(fc.string({ minLength: 1 }), scalar, { maxKeys: 3 }).map(cv),
+      );
+      const key = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,12}$/);
+      fc.assert(
+        fc.property(fc.dictionary(key, value, { maxKeys: 8 }), fc.string(), (config_, label) => {
+          // WHEN an assignment with that config (and an odd label value) is rendered both ways
+          const assignment = context({ config: config_, workspace: label || 'team-a' });
+          const { plain, constructs } = bothWays(props(assignment, reconciler, config));
+          // THEN the files, the objects and the failures are the same
+          expect(plain).toStrictEqual(constructs);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  test.each([
+    ['a target without manifests.path', context({}, { repo: 'https://github.com/org/app', branch: 'dev' }), 'flux'],
+    [
+      'a repository Flux does not accept',
+      context({}, { repo: 'git@github.com:org/app', branch: 'b', path: '.' }),
+      'flux',
+    ],
+    ['a target without manifests.repo', context({}, { branch: 'dev', path: '.' }), 'argocd'],
+    ['an invalid ConfigMap key', context({ config: { 'bad key': 'x' } }), 'flux'],
+  ])('%s is reported as the constructs report it', (_, assignment, reconciler) => {
+    for (const config of CONFIG_RENDERERS) {
+      const { plain, constructs } = bothWays(props(assignment, reconciler, config));
+      expect(plain).toStrictEqual(constructs);
+    }
+    expect(bothWays(props(assignment, reconciler, 'configmap')).plain.files).not.toHaveProperty('reconciler.yaml');
+  });
+
+  test('a __proto__ config key is left to the constructs (resolution copies it differently)', () => {
+    const assignment = context({ config: JSON.parse('{"__proto__": "x", "A": "y"}') });
+    for (const config of CONFIG_RENDERERS) {
+      const renderer = builtIn(config);
+      expect(isPlainRenderer(renderer) && renderer.plainManifests(assignment)).toBeUndefined();
+    }
+  });
+
+  test('the tutorial and a generated control plane render the same both ways, assignment by assignment', async () => {
+    // GIVEN control planes using every built-in renderer
+    const generated = temporaryFolder();
+    writeBenchControlPlane(generated, { clusterTypes: 20, targets: 12 });
+    let compared = 0;
+    for (const folder of [generated, path.join(ROOT, 'examples/tutorial')]) {
+      const { model, problems } = await loadControlPlane(new FolderSource(folder));
+      expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+      const registry = RendererRegistry.withBuiltIns();
+      // WHEN each planned job is rendered both ways
+      const render: RenderJobsNow = (jobs) =>
+        Array.from({ length: jobs.length }, (_, index) => {
+          const job = jobs.job(index);
+          const { plain, constructs } = bothWays(chartProps(job, jobs.templates, registry));
+          // THEN they agree
+          expect(plain).toStrictEqual(constructs);
+          compared++;
+          return plain;
+        });
+      planControlPlane(model, render, { renderers: registry });
+    }
+    expect(compared).toBeGreaterThan(240);
+  });
+});
