@@ -1,4 +1,4 @@
-import { azureDevOpsCredential } from './azure-devops/azure-devops-client';
+import { azureDevOpsCredential } from './azure-devops/azure-devops-credential';
 import { kindOfApiUrl, webHostOfApi } from './host-selection';
 import { HostKind } from './pull-request-host';
 import { HostOverride } from './repository-location';

@@ -1,4 +1,4 @@
-import { azureDevOpsCredential } from '../../../src/io/hosts/azure-devops/azure-devops-client';
+import { azureDevOpsCredential } from '../../../src/io/hosts/azure-devops/azure-devops-credential';
 import { AZURE_DEVOPS_STATUS_GENRE, statusContext } from '../../../src/io/hosts/azure-devops/azure-devops-statuses';
 import { hostToken } from '../../../src/io/hosts/host-token';
 import { HostKind } from '../../../src/io/hosts/pull-request-host';
