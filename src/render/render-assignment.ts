@@ -31,6 +31,8 @@ export function renderAssignment(
 
 /** Each file's manifests from the renderers' plain form; undefined when one of them has none for this assignment. */
 function plainFileManifests(props: AssignmentChartProps): FileManifests | undefined {
+  // cdk8s then keeps keys in the order they were given, which only its constructs know.
+  if (process.env.CDK8S_DISABLE_SORT) return undefined;
   const roles: [string, IRenderer][] = [
     [NAMESPACE_FILE, props.namespaceRenderer],
     [`${PLATFORM_CONFIG_FILE}.${props.configRenderer.fileType ?? ConfigFileType.YAML}`, props.configRenderer],

@@ -1,4 +1,6 @@
+import { ApiObject, ApiObjectProps, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
+import * as fs from 'fs';
 import * as path from 'path';
 import { planControlPlane } from '../../src/core/plan/plan';
 import { RenderJobsNow, RenderedAssignment } from '../../src/core/plan/render-job';
@@ -7,12 +9,14 @@ import { loadControlPlane } from '../../src/io/source/load';
 import { AssignmentContext } from '../../src/render/constructs/assignment-context';
 import { AssignmentChartProps } from '../../src/render/constructs/assignment-chart';
 import { BUILT_IN_RENDERERS } from '../../src/render/constructs/built-in-renderers';
-import { isPlainRenderer } from '../../src/render/constructs/plain-manifest';
+import { apiObjectJson, isPlainRenderer } from '../../src/render/constructs/plain-manifest';
 import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import { IConfigRenderer, INamespaceRenderer, IReconciler } from '../../src/render/constructs/renderer';
 import { renderAssignment, renderAssignmentWithConstructs } from '../../src/render/render-assignment';
 import { chartProps } from '../../src/render/render-job';
+import { TemplateRenderer } from '../../src/render/constructs/template-renderer';
 import { writeBenchControlPlane } from '../bench/generate-control-plane';
+import { SCENARIOS, planFixture } from '../support/compat';
 import { ROOT } from '../support/cli';
 import { cv, f } from '../support/config-values';
 import { clusterType, deploymentTarget } from '../support/objects';
@@ -22,6 +26,8 @@ import { temporaryFolder } from '../support/temp';
  * The pipeline renders built-in renderers without building their constructs (src/render/constructs/plain-manifest.ts).
  * Both forms must write the same bytes and report the same problems, for any assignment.
  */
+
+type PlainRendererPrototype = { plainManifests(context: AssignmentContext): unknown };
 
 const builtIn = (id: string) => new (BUILT_IN_RENDERERS.find((renderer) => renderer.id === id)!.rendererClass)();
 const RECONCILERS = ['flux', 'argocd'];
@@ -116,6 +122,12 @@ describe('rendering without constructs', () => {
     expect(bothWays(props(assignment, reconciler, 'configmap')).plain.files).not.toHaveProperty('reconciler.yaml');
   });
 
+  test('a config whose values are all empty keeps them, as the sample template writes them', () => {
+    const { plain, constructs } = bothWays(props(context({ config: { A: '', B: '' } }), 'flux', 'configmap'));
+    expect(plain.files['platform-config.yaml']).toContain('data:\n  A: ""\n  B: ""\n');
+    expect(constructs).toStrictEqual(plain);
+  });
+
   test('a __proto__ config key is left to the constructs (resolution copies it differently)', () => {
     const assignment = context({ config: JSON.parse('{"__proto__": "x", "A": "y"}') });
     for (const config of CONFIG_RENDERERS) {
@@ -146,5 +158,77 @@ describe('rendering without constructs', () => {
       planControlPlane(model, render, { renderers: registry });
     }
     expect(compared).toBeGreaterThan(240);
+  });
+
+  test('an object a Template renders serializes as a cdk8s ApiObject serializes it, whatever its fields', () => {
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const stringMap = fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constant(null)), { maxKeys: 4 });
+    const metadata = fc.record(
+      {
+        name: fc.string({ minLength: 1 }),
+        namespace: fc.oneof(fc.string(), fc.constant(null)),
+        labels: fc.oneof(stringMap, fc.constant(null), fc.constant({})),
+        annotations: fc.oneof(stringMap, fc.constant(null)),
+        finalizers: fc.array(fc.string(), { maxLength: 2 }),
+        extra: json,
+      },
+      { requiredKeys: ['name'] },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({ apiVersion: fc.string(), kind: fc.string(), metadata }),
+        fc.dictionary(fc.string({ minLength: 1 }), json, { maxKeys: 4 }),
+        (head, fields) => {
+          const object = { ...fields, ...head } as unknown as ApiObjectProps & Parameters<typeof apiObjectJson>[0];
+          const expected = new ApiObject(Testing.chart(), 'Object', object).toJson();
+          expect(apiObjectJson(object)).toStrictEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('Templates render the same both ways: the compatibility scenarios and a generated control plane', async () => {
+    // GIVEN control planes whose cluster types name Templates (upstream's samples, and generated ones using the
+    // bootstrap's arc-flux and configmap Templates beside built-ins)
+    const generated = temporaryFolder();
+    writeBenchControlPlane(generated, { clusterTypes: 12, targets: 25 });
+    for (const name of ['arc-flux.yaml', 'configmap.yaml'])
+      fs.copyFileSync(
+        path.join(ROOT, 'test/fixtures/templates/kalypso-bootstrap', name),
+        path.join(generated, 'main', name),
+      );
+    const scenario = (name: string) => path.join(SCENARIOS, name, 'control-plane');
+    const appSource = {
+      'https://github.com/microsoft/kalypso-app-src': path.join(
+        SCENARIOS,
+        '03-bootstrap-templates-complex-config',
+        'kalypso-app-src',
+      ),
+    };
+    const runs: [string, Parameters<typeof planFixture>[1]][] = [
+      [generated, {}],
+      [scenario('03-bootstrap-templates-complex-config'), { sources: appSource }],
+      [scenario('05-scheduler-testData'), {}],
+      [scenario('06-config-merge-semantics'), {}],
+      [scenario('07-cross-product-nested-stringify'), {}],
+    ];
+    for (const [controlPlane, options] of runs) {
+      // WHEN each is planned as synth plans it, and again with every renderer building its constructs
+      const plain = await planFixture(controlPlane, options);
+      const spies = [TemplateRenderer, ...BUILT_IN_RENDERERS.map((renderer) => renderer.rendererClass)].map((type) =>
+        jest.spyOn(type.prototype as PlainRendererPrototype, 'plainManifests').mockReturnValue(undefined),
+      );
+      let constructs: Awaited<ReturnType<typeof planFixture>>;
+      try {
+        constructs = await planFixture(controlPlane, options);
+      } finally {
+        spies.forEach((spy) => spy.mockRestore());
+      }
+      // THEN the trees and the problems are the same, and Templates were rendered
+      expect(Object.keys(plain.tree).length).toBeGreaterThan(3);
+      expect(plain.tree).toStrictEqual(constructs.tree);
+      expect(plain.problems).toStrictEqual(constructs.problems);
+    }
   });
 });

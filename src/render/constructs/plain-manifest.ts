@@ -77,6 +77,43 @@ export function generatedObjectJson<Props extends { readonly metadata?: object }
   return manifest({ ...(sanitized(rest) as object), metadata: sanitizedMetadata(metadata) } as Props);
 }
 
+/** A Kubernetes object as a Template renders it: any JSON with apiVersion, kind and metadata.name. */
+interface ObjectDefinition {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string } & Record<string, unknown>;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * The JSON a cdk8s `ApiObject` (in a chart without namespace or labels) serializes to for `object`: its metadata
+ * copied as `ApiObjectMetadataDefinition` copies it, sanitized; then every field sanitized, apiVersion, kind and
+ * metadata first.
+ */
+export function apiObjectJson(object: ObjectDefinition): ManifestObject {
+  const { metadata } = object;
+  for (const list of ['finalizers', 'ownerReferences'] as const) {
+    if (metadata[list] !== undefined && metadata[list] !== null && !Array.isArray(metadata[list]))
+      throw new NotPlain(`metadata.${list} is not a list`);
+  }
+  const labels = { ...(metadata.labels as object) };
+  const copied = {
+    ...metadata,
+    namespace: metadata.namespace ?? undefined,
+    labels,
+    name: metadata.name,
+    annotations: { ...((metadata.annotations as object | undefined) ?? {}) },
+    finalizers: metadata.finalizers ? [...(metadata.finalizers as unknown[])] : [],
+    ownerReferences: metadata.ownerReferences ? [...(metadata.ownerReferences as unknown[])] : [],
+  };
+  const fields = sanitized({ ...object, metadata: sanitizedMetadata(copied) }) as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(fields)]) {
+    if (key in fields) result[key] = fields[key];
+  }
+  return result;
+}
+
 /**
  * The plain manifests `render` gives, or undefined when one of them declines (see `PlainRenderer`), so the constructs
  * are built instead.

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { Manifest, ManifestObject } from '../serialize/serialize';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
-import { PlainRenderer, sanitizedMetadata } from './plain-manifest';
+import { PlainRenderer, sanitized, sanitizedMetadata } from './plain-manifest';
 import { ConfigKeyError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
 
@@ -92,7 +92,8 @@ export class PlatformConfigMap extends Construct {
     });
     const resource = ApiObject.of(this.configMap);
     resource.addJsonPatch(JsonPatch.remove('/immutable'));
-    resource.toJson = () => configMapJson(resource);
+    // cdk8s-plus leaves out data whose values are all "" (its `undefinedIfEmpty`); Kalypso's template writes them.
+    resource.toJson = () => configMapJsonOf({ ...ApiObject.prototype.toJson.call(resource), data: this.sortedData() });
     this.node.addValidation({ validate: () => this.invalidKeys() });
   }
 
@@ -105,6 +106,11 @@ export class PlatformConfigMap extends Construct {
   /** The entries. */
   public get data(): Record<string, string> {
     return this.configMap.data;
+  }
+
+  private sortedData(): Record<string, unknown> | undefined {
+    const data = this.configMap.data;
+    return Object.keys(data).length > 0 ? (sanitized(data) as Record<string, unknown>) : undefined;
   }
 
   private invalidKeys(): string[] {

@@ -5,6 +5,8 @@ import { TemplateData, TemplateError, renderManifests } from '../../gotemplate';
 import { DEFAULT_LOAD_LIMITS } from '../../core/model/limits';
 import { loadYamlWithLimits } from '../../core/model/yaml-documents';
 import { AssignmentContext } from './assignment-context';
+import type { Manifest } from '../serialize/serialize';
+import { PlainRenderer, apiObjectJson } from './plain-manifest';
 import { RawManifest } from './raw-manifest';
 import { RenderError } from './render-error';
 import { ConfigFileType, IConfigRenderer } from './renderer';
@@ -71,40 +73,49 @@ export interface TemplateManifestsProps {
   readonly context: AssignmentContext;
 }
 
+/** A rendered manifest: Kubernetes objects, or text written verbatim. */
+type RenderedManifest = { readonly objects: readonly KubernetesObject[] } | { readonly text: string };
+
 /**
  * A Template rendered for one assignment (docs/explanation/scheduling-and-config.md#rendering-a-template): each
- * manifest rendered with Go text/template, results that are exactly "" dropped. Kubernetes objects become cdk8s
- * ApiObjects; other text (a `sh` config, a fragment) stays verbatim.
+ * manifest rendered with Go text/template, results that are exactly "" dropped; the Kubernetes objects of each, or its
+ * text (a `sh` config, a fragment). Throws a `RenderError` naming the Template.
  */
+function renderTemplate(template: Template, context: AssignmentContext): RenderedManifest[] {
+  let rendered: string[];
+  try {
+    rendered = renderManifests(template.manifests, templateData(context), { name: template.name });
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new RenderError(e.message, template.source?.location, objectRef(template));
+  }
+  const verbatim = template.contentType === SH_CONTENT_TYPE;
+  return rendered.map((text, index) => {
+    let objects: KubernetesObject[] | undefined;
+    try {
+      objects = verbatim ? undefined : kubernetesObjects(text);
+    } catch (e) {
+      if (!(e instanceof LimitExceeded)) throw e;
+      throw new RenderError(
+        `Template ${JSON.stringify(template.name)}: the output of rendered manifest ${index + 1}, ${e.message}`,
+        template.source?.location,
+        objectRef(template),
+      );
+    }
+    return objects ? { objects } : { text };
+  });
+}
+
+/** A Template rendered for one assignment: Kubernetes objects become cdk8s ApiObjects, other text stays verbatim. */
 export class TemplateManifests extends Construct {
   public constructor(scope: Construct, id: string, props: TemplateManifestsProps) {
     super(scope, id);
-    const { template } = props;
-    let rendered: string[];
-    try {
-      rendered = renderManifests(template.manifests, templateData(props.context), { name: template.name });
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      throw new RenderError(e.message, template.source?.location, objectRef(template));
-    }
-    const verbatim = template.contentType === SH_CONTENT_TYPE;
-    rendered.forEach((text, index) => {
-      let objects: KubernetesObject[] | undefined;
-      try {
-        objects = verbatim ? undefined : kubernetesObjects(text);
-      } catch (e) {
-        if (!(e instanceof LimitExceeded)) throw e;
-        throw new RenderError(
-          `Template ${JSON.stringify(template.name)}: the output of rendered manifest ${index + 1}, ${e.message}`,
-          template.source?.location,
-          objectRef(template),
-        );
-      }
-      if (!objects) {
-        new RawManifest(this, `Manifest${index}`, { text });
+    renderTemplate(props.template, props.context).forEach((manifest, index) => {
+      if ('text' in manifest) {
+        new RawManifest(this, `Manifest${index}`, { text: manifest.text });
         return;
       }
-      objects.forEach((object, documentIndex) => {
+      manifest.objects.forEach((object, documentIndex) => {
         new ApiObject(this, `Manifest${index}-${documentIndex}`, object);
       });
     });
@@ -112,7 +123,7 @@ export class TemplateManifests extends Construct {
 }
 
 /** Renders a control plane's Template object in any role (upstream does not enforce `spec.type`). */
-export class TemplateRenderer implements IConfigRenderer {
+export class TemplateRenderer implements IConfigRenderer, PlainRenderer {
   public readonly fileType: ConfigFileType;
 
   public constructor(
@@ -124,5 +135,19 @@ export class TemplateRenderer implements IConfigRenderer {
 
   public render(scope: Construct, context: AssignmentContext): void {
     new TemplateManifests(scope, 'Template', { template: this.template, context });
+  }
+
+  /** The JSON of the TemplateManifests; undefined when rendering the Template fails (`render` reports it). */
+  public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
+    let rendered: RenderedManifest[];
+    try {
+      rendered = renderTemplate(this.template, context);
+    } catch (e) {
+      if (e instanceof RenderError) return undefined;
+      throw e;
+    }
+    return rendered.flatMap((manifest): Manifest[] =>
+      'text' in manifest ? [manifest] : manifest.objects.map((object) => ({ object: apiObjectJson(object) })),
+    );
   }
 }
