@@ -3,7 +3,7 @@ import { AssignmentContext } from './assignment-context';
 import { IRenderer } from './renderer';
 
 /*
- * Rendering without building constructs (docs/explanation/performance.md#rendering-without-constructs). Building a
+ * Rendering without building constructs (docs/explanation/performance.md, "Rendering without constructs"). Building a
  * cdk8s App per assignment and resolving it is most of a cold run's work; a built-in renderer knows the JSON its
  * constructs serialize to, so the pipeline asks it for that JSON directly. The constructs stay the public form (the
  * charts of `ControlPlane.assignments()`, `Testing.synth`, renderers registered in code), and
