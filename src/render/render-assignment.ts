@@ -14,9 +14,9 @@ import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../core/l
 type FileManifests = readonly { readonly file: string; readonly manifests: readonly Manifest[] }[];
 
 /**
- * Renders one assignment: without constructs when its three renderers can (see src/render/constructs/plain-manifest.ts),
- * else by building it as its own small cdk8s App (one App with thousands of charts is quadratic), running the
- * constructs' validations and serializing each file. `reconciler.yaml` and `namespace.yaml` are always written (as
+ * Renders one assignment: without constructs when its three renderers can
+ * (src/render/constructs/plain-manifest.ts), else by building it as its own small cdk8s App (one App with thousands of
+ * charts is quadratic), running the constructs' validations and serializing each file. `reconciler.yaml` and `namespace.yaml` are always written (as
  * upstream does); the platform config file only when it has content.
  */
 export function renderAssignment(
