@@ -10,7 +10,7 @@ import { LikelyMistakeContext, findLikelyMistakes } from './likely-mistakes';
 import type { EnvironmentPlan, PlanOptions, PlannedAssignment } from './plan';
 import { PreparedEnvironment } from './prepare-environment';
 import { RenderedAssignment } from './render-job';
-import { LazyContent, lazyContentOf, lazyFiles } from './lazy-files';
+import { LazyContent, lazyContents, lazyFiles } from './lazy-files';
 import { ownsPromotedCommit } from './shard';
 import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../layout/names';
 import { compareStrings } from '../model/order';
@@ -110,10 +110,11 @@ export function completeEnvironment(
     }
 
     const paths: string[] = [];
+    const lazy = lazyContents(result.files);
     for (const file of Object.keys(result.files)) {
       const filePath = `${folder}/${file}`;
       paths.push(filePath);
-      files.set(filePath, lazyContentOf(result.files, file) ?? result.files[file]);
+      files.set(filePath, lazy?.get(file) ?? result.files[file]);
     }
     planned.push({
       clusterType: clusterType.name,

@@ -5,11 +5,19 @@
  * content is read (once) when a property is read.
  */
 
-/** Content not read yet, and its hash (`contentHash`). */
-export interface LazyContent {
-  readonly hash: string;
-  /** The content; throws when it cannot be read as it was recorded. */
-  readonly read: () => string;
+/** Content read when first asked for (then kept), and its hash (`contentHash`), known before. */
+export class LazyContent {
+  private text: string | undefined;
+
+  public constructor(
+    public readonly hash: string,
+    /** Reads the content; throws when it cannot be read as it was recorded. */
+    private readonly load: () => string,
+  ) {}
+
+  public read(): string {
+    return (this.text ??= this.load());
+  }
 }
 
 /** Per record made here: the lazy content of each of its files (read or not). */
@@ -18,39 +26,28 @@ const lazyParts = new WeakMap<object, Map<string, LazyContent>>();
 /** A `path → content` record of `entries`, where lazy content is read when its property is first read. */
 export function lazyFiles(entries: Iterable<readonly [string, string | LazyContent]>): Record<string, string> {
   const files: Record<string, string> = {};
-  const lazy = new Map<string, LazyContent>();
+  let lazy: Map<string, LazyContent> | undefined;
   for (const [file, content] of entries) {
     if (typeof content === 'string') {
       files[file] = content;
       continue;
     }
-    const once = readOnce(content);
-    lazy.set(file, once);
-    Object.defineProperty(files, file, { enumerable: true, configurable: true, get: once.read });
+    (lazy ??= new Map()).set(file, content);
+    Object.defineProperty(files, file, { enumerable: true, configurable: true, get: () => content.read() });
   }
-  if (lazy.size > 0) lazyParts.set(files, lazy);
+  if (lazy) lazyParts.set(files, lazy);
   return files;
 }
 
-/** The lazy content of `file` in a record made by `lazyFiles` (copied on as it is, it is still read once). */
-export function lazyContentOf(files: object, file: string): LazyContent | undefined {
-  return lazyParts.get(files)?.get(file);
+/**
+ * The lazy content of the files of a record made by `lazyFiles` (copied on into another record, each is still read
+ * once); undefined when it has none.
+ */
+export function lazyContents(files: object): ReadonlyMap<string, LazyContent> | undefined {
+  return lazyParts.get(files);
 }
 
 /** The hash of the content of `file` in a record made by `lazyFiles`, when it is known without reading it. */
 export function knownContentHash(files: object, file: string): string | undefined {
-  return lazyContentOf(files, file)?.hash;
-}
-
-const memoized = new WeakSet<LazyContent>();
-
-function readOnce(content: LazyContent): LazyContent {
-  if (memoized.has(content)) return content;
-  let text: string | undefined;
-  const once: LazyContent = {
-    hash: content.hash,
-    read: () => (text ??= content.read()),
-  };
-  memoized.add(once);
-  return once;
+  return lazyParts.get(files)?.get(file)?.hash;
 }

@@ -3,7 +3,7 @@ import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { contentHash } from '../../core/plan/content-hash';
-import { knownContentHash } from '../../core/plan/lazy-files';
+import { knownContentHash, lazyContents } from '../../core/plan/lazy-files';
 import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 import { CurrentTree, RECORDED, readManagedFilesSync, readManagedFilesWithRecord } from './current-tree';
 import { FileIdentity, TreeRecord, identityOf, readTreeRecord, writeTreeRecord } from './tree-record';
@@ -306,9 +306,10 @@ function comparable(
   const desired: Record<string, string> = {};
   const knownHashes = new Map<string, string>();
   const hashes = new Map<string, string>();
+  const lazy = lazyContents(planned);
   for (const file of Object.keys(planned)) {
     const have = current.get(file);
-    const known = knownContentHash(planned, file);
+    const known = lazy?.get(file)?.hash;
     if (have !== undefined && (known !== undefined || have.startsWith(RECORDED))) {
       const recorded = have.startsWith(RECORDED) ? have.slice(RECORDED.length) : undefined;
       const plannedHash = known ?? contentHash(planned[file]);
@@ -335,7 +336,8 @@ function newRecord(
 ): TreeRecord {
   const record = new Map<string, readonly [FileIdentity, string]>();
   for (const file of files) {
-    if (planned[file] === undefined) continue;
+    // (`in`: reading the content of a file the render cache gave would read it from the cache)
+    if (!(file in planned)) continue;
     let identity = staged.get(file) ?? seen?.get(file);
     if (identity === undefined) {
       const stat = fsSync.lstatSync(path.join(envDir, file), { bigint: true, throwIfNoEntry: false });

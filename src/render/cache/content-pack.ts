@@ -18,6 +18,10 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** Where a file's content is: its hash, and the pack (index in the index's table), offset and length of its bytes. */
 export type ContentLocation = readonly [hash: string, pack: number, offset: number, length: number];
 
+/** Reads from one pack after which it is read a window of bytes at a time, rather than a file at a time. */
+const WINDOW_AFTER = 64;
+const WINDOW = 4 << 20;
+
 /** A pack as the index names it: file name and identity `size:inode:mtimeNs`. */
 export type PackName = readonly [name: string, identity: string];
 
@@ -80,6 +84,9 @@ export class OpenPack {
     return pack;
   }
 
+  private reads = 0;
+  private window: { readonly start: number; readonly bytes: Buffer } | undefined;
+
   private constructor(
     public readonly name: string,
     public readonly identity: string,
@@ -88,6 +95,18 @@ export class OpenPack {
   ) {}
 
   public read(offset: number, length: number): Buffer {
+    // Many reads (a tree written whole, after `cdk8s synth` deleted it) go in pack order: read a window at a time.
+    if (++this.reads < WINDOW_AFTER || length > WINDOW) return this.readAt(offset, length);
+    const { window } = this;
+    if (window && offset >= window.start && offset + length <= window.start + window.bytes.length) {
+      return window.bytes.subarray(offset - window.start, offset - window.start + length);
+    }
+    const bytes = this.readAt(offset, Math.min(WINDOW, this.size - offset));
+    this.window = { start: offset, bytes };
+    return bytes.subarray(0, length);
+  }
+
+  private readAt(offset: number, length: number): Buffer {
     const bytes = Buffer.allocUnsafe(length);
     for (let done = 0; done < length;) {
       const read = fs.readSync(this.descriptor, bytes, done, length - done, offset + done);

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
 import { contentHash } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
-import { lazyFiles } from '../../core/plan/lazy-files';
+import { LazyContent, lazyFiles } from '../../core/plan/lazy-files';
 import { RenderedAssignment } from '../../core/plan/render-job';
 import { ContentLocation, PackName, PackSet, PackWriter, isContentLocation, removeUnusedPacks } from './content-pack';
 
@@ -112,14 +112,15 @@ export class RenderCache {
     const { entries, packs } = this.read;
     const entry = entries.get(key);
     if (!entry) return undefined;
-    const locations = Object.entries(entry.files);
-    if (!locations.every(([, location]) => packs.holds(location))) return undefined;
+    const contents: [string, LazyContent][] = [];
+    for (const name in entry.files) {
+      const location = entry.files[name];
+      if (!packs.holds(location)) return undefined;
+      contents.push([name, new LazyContent(location[0], () => this.readContent(location))]);
+    }
     this.kept.set(key, { entry, line: entries.line?.(key) });
     this.hits++;
-    const files = lazyFiles(
-      locations.map(([name, location]) => [name, { hash: location[0], read: () => this.readContent(location) }]),
-    );
-    return { files, objects: entry.objects, failures: [] };
+    return { files: lazyFiles(contents), objects: entry.objects, failures: [] };
   }
 
   /** Remembers what a job rendered (when it rendered without failures). */

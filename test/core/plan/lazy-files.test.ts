@@ -1,11 +1,11 @@
-import { knownContentHash, lazyContentOf, lazyFiles } from '../../../src/core/plan/lazy-files';
+import { LazyContent, knownContentHash, lazyContents, lazyFiles } from '../../../src/core/plan/lazy-files';
 
 describe('lazyFiles', () => {
   test('reads lazy content once, when a property is read, and knows its hash before', () => {
     const read = jest.fn(() => 'kind: Namespace\n');
     const files = lazyFiles([
       ['a.yaml', 'plain'],
-      ['b.yaml', { hash: 'hash-b', read }],
+      ['b.yaml', new LazyContent('hash-b', read)],
     ]);
     expect(Object.keys(files)).toEqual(['a.yaml', 'b.yaml']);
     expect(knownContentHash(files, 'b.yaml')).toBe('hash-b');
@@ -21,8 +21,8 @@ describe('lazyFiles', () => {
 
   test('content copied into another record stays lazy and is still read once', () => {
     const read = jest.fn(() => 'content');
-    const first = lazyFiles([['b.yaml', { hash: 'h', read }]]);
-    const second = lazyFiles([['folder/b.yaml', lazyContentOf(first, 'b.yaml')!]]);
+    const first = lazyFiles([['b.yaml', new LazyContent('h', read)]]);
+    const second = lazyFiles([['folder/b.yaml', lazyContents(first)!.get('b.yaml')!]]);
     expect(knownContentHash(second, 'folder/b.yaml')).toBe('h');
     expect(read).not.toHaveBeenCalled();
     expect(second['folder/b.yaml']).toBe('content');
