@@ -13,8 +13,7 @@ export type { WriteReport } from '../../io/output/write';
 import { ControlPlaneSource } from '../../io/source/control-plane-source';
 import { FolderSource } from '../../io/source/folder-source';
 import { LoadOptions, loadControlPlane } from '../../io/source/load';
-import * as fs from 'fs';
-import { RenderCache, renderCacheFile, renderCacheFolder, treeRecordFile } from '../../render/cache/render-cache';
+import { RenderCache, renderCacheFile, treeRecordFile } from '../../render/cache/render-cache';
 import { toolFingerprint } from './tool-fingerprint';
 import { RendererRegistry } from '../../render/constructs/renderer-registry';
 import { JobRenderer } from '../../render/job-renderer';
@@ -134,26 +133,18 @@ async function openOutput(options: SynthesizeOptions): Promise<OutputFolder | un
   if (options.out === undefined) return undefined;
   const output = await OutputFolder.openExisting(options.out);
   if (!output) return undefined;
-  const records = recordTrees(output, options);
-  // With a record of the trees, only the files changed since are read: nothing to read ahead.
-  if (options.threads !== 1 && !records) output.readAhead();
+  recordTrees(output, options);
+  // With a record of the trees, the worker reads only the files changed since, and looks at the others' identities.
+  if (options.threads !== 1) output.readAhead();
   return output;
 }
 
-/**
- * Keeps a record of the written trees beside the render cache (see src/io/output/tree-record.ts); whether one from an
- * earlier run is there.
- */
-function recordTrees(output: OutputFolder, options: SynthesizeOptions): boolean {
-  if (options.renderCache === false || options.out === undefined) return false;
+/** Keeps a record of the written trees beside the render cache (see src/io/output/tree-record.ts). */
+function recordTrees(output: OutputFolder, options: SynthesizeOptions): void {
+  if (options.renderCache === false || options.out === undefined) return;
   const cacheRoot = options.cacheDir ?? defaultCacheFolder(process.env);
   const out = options.out;
   output.recordTrees((environment) => treeRecordFile(cacheRoot, out, renderCacheName(environment, options.shard)));
-  try {
-    return fs.readdirSync(renderCacheFolder(cacheRoot, out)).some((name) => name.endsWith('.tree.json'));
-  } catch {
-    return false;
-  }
 }
 
 async function runPipeline(

@@ -10,6 +10,7 @@ import { LikelyMistakeContext, findLikelyMistakes } from './likely-mistakes';
 import type { EnvironmentPlan, PlanOptions, PlannedAssignment } from './plan';
 import { PreparedEnvironment } from './prepare-environment';
 import { RenderedAssignment } from './render-job';
+import { LazyContent, lazyContents, lazyFiles } from './lazy-files';
 import { ownsPromotedCommit } from './shard';
 import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../layout/names';
 import { compareStrings } from '../model/order';
@@ -24,7 +25,8 @@ export function completeEnvironment(
   const problems: Problem[] = [...prepared.problems];
   const progress = options.progress ?? SILENT_PROGRESS;
   progress.step?.('plan');
-  const files = new Map<string, string>();
+  // Content from the render cache stays unread (src/core/plan/lazy-files.ts).
+  const files = new Map<string, string | LazyContent>();
   const planned: PlannedAssignment[] = [];
   const failedFolders: string[] = [...prepared.unresolved];
   const namespaces = new Map<unknown, Assignment>();
@@ -108,10 +110,11 @@ export function completeEnvironment(
     }
 
     const paths: string[] = [];
+    const lazy = lazyContents(result.files);
     for (const file of Object.keys(result.files)) {
       const filePath = `${folder}/${file}`;
       paths.push(filePath);
-      files.set(filePath, result.files[file]);
+      files.set(filePath, lazy?.get(file) ?? result.files[file]);
     }
     planned.push({
       clusterType: clusterType.name,
@@ -147,7 +150,7 @@ export function completeEnvironment(
     gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
     promotedCommit,
     clusterTypes: prepared.clusterTypes.map((clusterType) => clusterType.name).sort(),
-    files: Object.fromEntries([...files.entries()].sort(([a], [b]) => compareStrings(a, b))),
+    files: lazyFiles([...files.entries()].sort(([a], [b]) => compareStrings(a, b))),
     assignments: planned,
     failedFolders,
     deploymentTargets: prepared.deploymentTargets,

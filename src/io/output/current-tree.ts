@@ -63,8 +63,25 @@ export function readManagedFilesWithRecord(
   record: TreeRecord,
 ): CurrentTree & { readonly identities: Map<string, FileIdentity> } {
   const identities = new Map<string, FileIdentity>();
+  const reader = recordReader(envDir, record, identities);
+  const top = readFolderTop(envDir, { tolerant: false, checkGitHub: scope.ownsPromotedCommit });
+  const entries = new Map<string, Map<string, string>>();
+  for (const name of managedFolders(top.readmes, clusterTypes, scope))
+    entries.set(name, readEntry(envDir, name, reader));
+  return { ...managedPart({ ...top, entries }, clusterTypes, scope)!, identities };
+}
+
+/**
+ * Reads a file of `envDir` whose identity is the one `record` holds as `RECORDED` and the recorded hash, any other as
+ * text; puts the identity of each file in `identities`.
+ */
+export function recordReader(
+  envDir: string,
+  record: TreeRecord,
+  identities: Map<string, FileIdentity>,
+): ContentReader<string> {
   const prefix = envDir.length + 1;
-  const reader: ContentReader<string> = {
+  return {
     file: (absolute) => {
       const relative = absolute.slice(prefix).split(path.sep).join('/');
       const identity = identityOf(fs.lstatSync(absolute, { bigint: true }));
@@ -74,11 +91,6 @@ export function readManagedFilesWithRecord(
     },
     special: (marker) => marker,
   };
-  const top = readFolderTop(envDir, { tolerant: false, checkGitHub: scope.ownsPromotedCommit });
-  const entries = new Map<string, Map<string, string>>();
-  for (const name of managedFolders(top.readmes, clusterTypes, scope))
-    entries.set(name, readEntry(envDir, name, reader));
-  return { ...managedPart({ ...top, entries }, clusterTypes, scope)!, identities };
 }
 
 /** How file contents are read: as text, or otherwise (the read-ahead worker keeps bytes). */

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { contentHash } from '../../core/plan/content-hash';
 import { ContentReader, FolderTop, readEntry, readFolderTop } from './current-tree';
 import type { EntriesMessage, PlanMessage, PrefetchRequest, ReadAheadFile, ReadAheadTask } from './tree-prefetch';
+import { TreeRecord, identityOf, readTreeRecord, recordFileOf } from './tree-record';
 import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/names';
 
 /*
@@ -14,7 +15,7 @@ import { CLUSTER_TYPE_README_TEXT } from '../../core/layout/names';
  * and when it is not, a mismatch only means rendering again.
  */
 
-const { outDir, claims } = workerData as PrefetchRequest;
+const { outDir, claims, records } = workerData as PrefetchRequest;
 const counter = new Int32Array(claims);
 
 const tops: Record<string, FolderTop> = {};
@@ -35,23 +36,15 @@ const asBytes: ContentReader<Buffer> = {
   special: (marker) => Buffer.from(marker),
 };
 const entries: [number, ReadAheadFile[] | null][] = [];
+const treeRecords = new Map<string, TreeRecord>();
 for (let index = Atomics.add(counter, 0, 1); index < tasks.length; index = Atomics.add(counter, 0, 1)) {
   const [environment, folder] = tasks[index];
-  let files: Map<string, Buffer>;
+  const envDir = path.join(outDir, environment);
   try {
-    files = readEntry(path.join(outDir, environment), folder, asBytes);
+    entries.push([index, records ? readWithRecord(envDir, folder, recordOf(environment)) : readAll(envDir, folder)]);
   } catch {
     entries.push([index, null]);
-    continue;
   }
-  entries.push([
-    index,
-    [...files].map(([file, bytes]) => {
-      chunks.push(bytes);
-      length += bytes.length;
-      return [file, length - bytes.length, length, contentHash(bytes)];
-    }),
-  ]);
 }
 const bytes = Buffer.concat(chunks, length);
 parentPort!.postMessage(
@@ -64,6 +57,49 @@ parentPort!.postMessage(
   } satisfies EntriesMessage,
   [bytes.buffer],
 );
+
+function readAll(envDir: string, folder: string): ReadAheadFile[] {
+  return [...readEntry(envDir, folder, asBytes)].map(([file, bytes]) => {
+    chunks.push(bytes);
+    length += bytes.length;
+    return [file, length - bytes.length, length, contentHash(bytes)];
+  });
+}
+
+/** A file whose identity is the recorded one is not read (as `readManagedFilesWithRecord` does). */
+function readWithRecord(envDir: string, folder: string, record: TreeRecord): ReadAheadFile[] {
+  const found: ReadAheadFile[] = [];
+  const prefix = envDir.length + 1;
+  const reader: ContentReader<ReadAheadFile> = {
+    file: (absolute) => {
+      const relative = absolute.slice(prefix).split(path.sep).join('/');
+      const identity = identityOf(fs.lstatSync(absolute, { bigint: true }));
+      const recorded = record.get(relative);
+      if (recorded && recorded[0] === identity) return [relative, -1, -1, recorded[1], identity];
+      const bytes = fs.readFileSync(absolute);
+      chunks.push(bytes);
+      length += bytes.length;
+      return [relative, length - bytes.length, length, contentHash(bytes), identity];
+    },
+    special: (marker) => {
+      const bytes = Buffer.from(marker);
+      chunks.push(bytes);
+      length += bytes.length;
+      return ['', length - bytes.length, length, contentHash(bytes)];
+    },
+  };
+  for (const [file, read] of readEntry(envDir, folder, reader)) found.push([file, read[1], read[2], read[3], read[4]]);
+  return found;
+}
+
+function recordOf(environment: string): TreeRecord {
+  let record = treeRecords.get(environment);
+  if (!record) {
+    record = readTreeRecord(recordFileOf(records!, environment)) ?? new Map();
+    treeRecords.set(environment, record);
+  }
+  return record;
+}
 
 /** Subfolders that look like environment folders (a promoted-commit file, or a Kalypso cluster-type folder), with their tops. */
 function environmentFolders(root: string): [string, FolderTop][] {

@@ -2,7 +2,8 @@ import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { CurrentTree, FolderTop, managedPart, readEntry } from './current-tree';
+import { CurrentTree, FolderTop, RECORDED, managedPart, readEntry, recordReader } from './current-tree';
+import { FileIdentity, RecordFiles, TreeRecord, readTreeRecord, recordFileOf } from './tree-record';
 import { ManagedScope, WHOLE_TREE } from '../../core/layout/managed-tree';
 
 /*
@@ -21,12 +22,17 @@ export interface PrefetchRequest {
   readonly outDir: string;
   /** One Int32: the next task to claim, shared by the worker and this thread. */
   readonly claims: SharedArrayBuffer;
+  /** The record of each environment's tree (tree-record.ts) is `before + environment + after`, when there are records. */
+  readonly records?: RecordFiles;
 }
 
 /** A cluster-type folder to read: `[environment, folder]`. */
 export type ReadAheadTask = readonly [string, string];
-/** A file the worker read: path, its bytes as `[start, end)` of the buffer it sends, and their hash. */
-export type ReadAheadFile = readonly [string, number, number, string];
+/**
+ * A file the worker read: path, its bytes as `[start, end)` of the buffer it sends (-1, -1 when its identity is the
+ * recorded one: not read), their hash, and, with records, its identity.
+ */
+export type ReadAheadFile = readonly [string, number, number, string, FileIdentity?];
 
 /** The worker's first message: the environment folders' tops and the tasks. */
 export interface PlanMessage {
@@ -44,17 +50,26 @@ export interface EntriesMessage {
   readonly byteLength: number;
 }
 
-/** The managed part of an environment folder, and the content hashes of its files where known. */
+/**
+ * The managed part of an environment folder, and the content hashes of its files where known; with records, a file
+ * found as recorded stands as `RECORDED` and its hash (as `readManagedFilesWithRecord` gives), and the identity of
+ * every file is known.
+ */
 export interface PrefetchedTree extends CurrentTree {
   readonly hashes: ReadonlyMap<string, string>;
+  readonly identities?: Map<string, FileIdentity>;
 }
 
 /** The environment folders of an output folder, read by a worker thread started by `start` (and this thread). */
 export class TreePrefetch {
   /** Starts reading `outDir`; undefined when the worker script is not there (running from TypeScript sources). */
-  public static start(outDir: string, script = PREFETCH_WORKER_SCRIPT): TreePrefetch | undefined {
+  public static start(
+    outDir: string,
+    script = PREFETCH_WORKER_SCRIPT,
+    records?: RecordFiles,
+  ): TreePrefetch | undefined {
     if (!fs.existsSync(script)) return undefined;
-    return new TreePrefetch(outDir, script);
+    return new TreePrefetch(outDir, script, records);
   }
 
   private readonly worker: Worker;
@@ -69,10 +84,11 @@ export class TreePrefetch {
   private constructor(
     private readonly outDir: string,
     script: string,
+    private readonly records: RecordFiles | undefined,
   ) {
     const claims = new SharedArrayBuffer(4);
     this.counter = new Int32Array(claims);
-    this.worker = new Worker(script, { workerData: { outDir, claims } satisfies PrefetchRequest });
+    this.worker = new Worker(script, { workerData: { outDir, claims, records } satisfies PrefetchRequest });
     let gotPlan: (plan: PlanMessage | undefined) => void = () => undefined;
     let gotEntries: (entries: EntriesMessage | undefined) => void = () => undefined;
     this.plan = new Promise((resolve) => {
@@ -113,15 +129,18 @@ export class TreePrefetch {
     this.workerEntries ??= decodeEntries(fromWorker);
     const entries = new Map<string, Map<string, string>>();
     const hashes = new Map<string, string>();
+    const identities = new Map<string, FileIdentity>();
     plan.tasks.forEach(([taskEnvironment, folder], index) => {
       if (taskEnvironment !== environment) return;
       const files = own.get(index) ?? this.workerEntries!.get(index);
       if (!files) return;
       entries.set(folder, files.files);
       for (const [file, hash] of files.hashes ?? []) hashes.set(file, hash);
+      for (const [file, identity] of files.identities ?? []) identities.set(file, identity);
     });
     const tree = managedPart({ ...top, entries }, clusterTypes, scope);
-    return tree && { ...tree, hashes };
+    if (!tree) return undefined;
+    return this.records ? { ...tree, hashes, identities } : { ...tree, hashes };
   }
 
   public async close(): Promise<void> {
@@ -131,10 +150,22 @@ export class TreePrefetch {
   /** Claims the tasks the worker has not, and reads them in this thread. */
   private readUnclaimed(tasks: readonly ReadAheadTask[]): Map<number, DecodedEntry | null> {
     const read = new Map<number, DecodedEntry | null>();
+    const records = new Map<string, TreeRecord>();
     for (let index = Atomics.add(this.counter, 0, 1); index < tasks.length; index = Atomics.add(this.counter, 0, 1)) {
       const [environment, folder] = tasks[index];
+      const envDir = path.join(this.outDir, environment);
       try {
-        read.set(index, { files: readEntry(path.join(this.outDir, environment), folder) });
+        if (!this.records) {
+          read.set(index, { files: readEntry(envDir, folder) });
+          continue;
+        }
+        let record = records.get(environment);
+        if (!record) {
+          record = readTreeRecord(recordFileOf(this.records, environment)) ?? new Map();
+          records.set(environment, record);
+        }
+        const identities = new Map<string, FileIdentity>();
+        read.set(index, { files: readEntry(envDir, folder, recordReader(envDir, record, identities)), identities });
       } catch {
         read.set(index, null);
       }
@@ -143,10 +174,11 @@ export class TreePrefetch {
   }
 }
 
-/** A cluster-type folder's files, and their hashes when the worker read them. */
+/** A cluster-type folder's files, their hashes when the worker read them, and their identities with records. */
 interface DecodedEntry {
   readonly files: Map<string, string>;
   readonly hashes?: ReadonlyMap<string, string>;
+  readonly identities?: ReadonlyMap<string, FileIdentity>;
 }
 
 /** Bytes decoded at once: large enough to skip the young generation, small enough for any string length limit. */
@@ -179,11 +211,13 @@ function decodeEntries(message: EntriesMessage): Map<number, DecodedEntry | null
     }
     const texts = new Map<string, string>();
     const hashes = new Map<string, string>();
-    for (const [file, start, end, hash] of files) {
-      texts.set(file, text(start, end));
+    const identities = new Map<string, FileIdentity>();
+    for (const [file, start, end, hash, identity] of files) {
+      texts.set(file, start < 0 ? `${RECORDED}${hash}` : text(start, end));
       hashes.set(file, hash);
+      if (identity !== undefined) identities.set(file, identity);
     }
-    decoded.set(index, { files: texts, hashes });
+    decoded.set(index, { files: texts, hashes, identities });
   }
   return decoded;
 }

@@ -24,6 +24,17 @@ export type FileIdentity = string;
 /** Path (relative to the environment folder) → `[identity, content hash]`. */
 export type TreeRecord = ReadonlyMap<string, readonly [FileIdentity, string]>;
 
+/** Where the records of an output folder's trees are: `before + environment + after`. */
+export interface RecordFiles {
+  readonly before: string;
+  readonly after: string;
+}
+
+/** The record of `environment`'s tree. */
+export function recordFileOf(records: RecordFiles, environment: string): string {
+  return `${records.before}${environment}${records.after}`;
+}
+
 export function identityOf(stat: fs.BigIntStats): FileIdentity {
   return `${stat.size}:${stat.ino}:${stat.mtimeNs}`;
 }

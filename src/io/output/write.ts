@@ -3,6 +3,7 @@ import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { contentHash } from '../../core/plan/content-hash';
+import { knownContentHash, lazyContents } from '../../core/plan/lazy-files';
 import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 import { CurrentTree, RECORDED, readManagedFilesSync, readManagedFilesWithRecord } from './current-tree';
 import { FileIdentity, TreeRecord, identityOf, readTreeRecord, writeTreeRecord } from './tree-record';
@@ -107,9 +108,14 @@ export class OutputFolder {
     this.recordFile = recordFile;
   }
 
-  /** Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts). */
+  /**
+   * Starts reading the environment folders in a worker thread, for `read` to use (see tree-prefetch.ts); with a record
+   * of the trees (`recordTrees` first), it only looks at the identity of the files recorded.
+   */
   public readAhead(): void {
-    this.prefetch ??= TreePrefetch.start(this.outDir);
+    const [before, after] = this.recordFile?.('\u0000').split('\u0000') ?? [];
+    const records = before !== undefined && after !== undefined ? { before, after } : undefined;
+    this.prefetch ??= TreePrefetch.start(this.outDir, undefined, records);
   }
 
   /**
@@ -126,15 +132,19 @@ export class OutputFolder {
     if (!tree) {
       const envDir = path.join(this.outDir, environment);
       checkEnvironmentFolder(envDir);
-      const record = this.recordFile && readTreeRecord(this.recordFile(environment));
-      if (record) {
+      const ahead = await this.prefetch?.tree(environment, clusterTypes, scope);
+      const record = !ahead && this.recordFile && readTreeRecord(this.recordFile(environment));
+      if (ahead?.identities) {
+        this.identities.set(environment, ahead.identities);
+        tree = ahead;
+      } else if (ahead) {
+        tree = ahead;
+      } else if (record) {
         const read = readManagedFilesWithRecord(envDir, clusterTypes, scope, record);
         this.identities.set(environment, read.identities);
         tree = read;
       } else {
-        tree =
-          (await this.prefetch?.tree(environment, clusterTypes, scope)) ??
-          readManagedFilesSync(envDir, clusterTypes, scope);
+        tree = readManagedFilesSync(envDir, clusterTypes, scope);
       }
       this.trees.set(environment, tree);
     }
@@ -152,15 +162,8 @@ export class OutputFolder {
     for (const tree of trees) {
       const scope = tree.scope ?? WHOLE_TREE;
       const current = await this.read(tree.environment, tree.clusterTypes, scope);
-      const knownHashes = resolveRecorded(current.files, tree.files);
-      const changes = diffTree(
-        current.files,
-        tree.files,
-        tree.clusterTypes,
-        tree.keep,
-        tree.deleteStale ?? true,
-        scope,
-      );
+      const { desired, knownHashes, hashes } = comparable(current.files, tree.files);
+      const changes = diffTree(current.files, desired, tree.clusterTypes, tree.keep, tree.deleteStale ?? true, scope);
       reports.push({ environment: tree.environment, changes });
       const written = [...changes.added, ...changes.changed];
       for (const file of [...written, ...changes.deleted]) assertTreePath(tree.environment, file);
@@ -177,9 +180,7 @@ export class OutputFolder {
         const seen = this.identities.get(tree.environment);
         const envDir = path.join(outDir, tree.environment);
         const files = [...written, ...changes.unchanged];
-        records.push(() =>
-          writeTreeRecord(recordFile, newRecord(envDir, tree.files, files, staged, seen, knownHashes)),
-        );
+        records.push(() => writeTreeRecord(recordFile, newRecord(envDir, tree.files, files, staged, seen, hashes)));
       }
       // Removals first: a removed file or link may stand where a new folder goes.
       for (const file of changes.deleted) operations.push({ target: `${tree.environment}/${file}`, staged: null });
@@ -292,22 +293,36 @@ function stageFiles(
 }
 
 /**
- * Puts the planned content in place of each recorded file whose planned content has the recorded hash (so it compares
- * equal); a recorded file whose content changed keeps its marker, which equals no planned content. Returns the hashes
- * known that way.
+ * The planned tree as `diffTree` compares it with the current one, reading as little as it can: a file whose current
+ * content is known by its hash (recorded, see tree-record.ts) and equals the planned content's stands as the current
+ * marker, and planned content whose hash is known without reading it (from the render cache, see
+ * src/core/plan/lazy-files.ts) is compared by hash, so it is read only when it must be written. Also gives the
+ * hashes known of recorded files found unchanged, and of every file compared by hash.
  */
-function resolveRecorded(current: Map<string, string>, planned: Readonly<Record<string, string>>): Map<string, string> {
-  const known = new Map<string, string>();
-  for (const [file, content] of current) {
-    if (!content.startsWith(RECORDED)) continue;
-    const hash = content.slice(RECORDED.length);
-    const plannedContent = planned[file];
-    if (plannedContent !== undefined && contentHash(plannedContent) === hash) {
-      current.set(file, plannedContent);
-      known.set(file, hash);
+function comparable(
+  current: ReadonlyMap<string, string>,
+  planned: Readonly<Record<string, string>>,
+): { desired: Record<string, string>; knownHashes: Map<string, string>; hashes: Map<string, string> } {
+  const desired: Record<string, string> = {};
+  const knownHashes = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  const lazy = lazyContents(planned);
+  for (const file of Object.keys(planned)) {
+    const have = current.get(file);
+    const known = lazy?.get(file)?.hash;
+    if (have !== undefined && (known !== undefined || have.startsWith(RECORDED))) {
+      const recorded = have.startsWith(RECORDED) ? have.slice(RECORDED.length) : undefined;
+      const plannedHash = known ?? contentHash(planned[file]);
+      if (plannedHash === (recorded ?? contentHash(have))) {
+        desired[file] = have;
+        if (recorded !== undefined) knownHashes.set(file, recorded);
+        hashes.set(file, plannedHash);
+        continue;
+      }
     }
+    desired[file] = planned[file];
   }
-  return known;
+  return { desired, knownHashes, hashes };
 }
 
 /** The record of an environment's tree once written: each planned file's identity and the hash of its content. */
@@ -321,14 +336,18 @@ function newRecord(
 ): TreeRecord {
   const record = new Map<string, readonly [FileIdentity, string]>();
   for (const file of files) {
-    if (planned[file] === undefined) continue;
+    // (`in`: reading the content of a file the render cache gave would read it from the cache)
+    if (!(file in planned)) continue;
     let identity = staged.get(file) ?? seen?.get(file);
     if (identity === undefined) {
       const stat = fsSync.lstatSync(path.join(envDir, file), { bigint: true, throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       identity = identityOf(stat);
     }
-    record.set(file, [identity, knownHashes.get(file) ?? contentHash(planned[file])]);
+    record.set(file, [
+      identity,
+      knownHashes.get(file) ?? knownContentHash(planned, file) ?? contentHash(planned[file]),
+    ]);
   }
   return record;
 }

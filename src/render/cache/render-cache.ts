@@ -4,25 +4,31 @@ import * as path from 'path';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
 import { contentHash } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
+import { LazyContent, lazyFiles } from '../../core/plan/lazy-files';
 import { RenderedAssignment } from '../../core/plan/render-job';
+import { ContentLocation, PackName, PackSet, PackWriter, isContentLocation, removeUnusedPacks } from './content-pack';
 
 /*
  * What each assignment rendered last time, so a run whose input did not change renders nothing. An entry is keyed by a
  * hash of everything the assignment's files depend on — the tool (its version and its code) and the job's identity:
  * construct path, renderer names and the text of the Templates among them, context, and the config sources its config
- * is composed from (so a run whose input did not change does not even compose configs) — and holds the files and the
- * objects in them.
+ * is composed from (so a run whose input did not change does not even compose configs) — and holds, for each file, the
+ * hash of its content and where that content is, and the objects in the files.
  *
  * The cache lives outside the output folder (`cdk8s synth` deletes that folder before every run), in the cache folder
- * of the tool, one folder per output folder and one file per environment (and shard). A file that does not parse,
- * fails its checksum, comes from another build of the tool or holds an entry of the wrong shape is ignored: the cache
- * can only ever save work, never name a path or change what is written. Each run writes a new file holding exactly its
- * own assignments.
+ * of the tool, one folder per output folder and one index file per environment (and shard), with a folder of packs
+ * holding the contents (content-pack.ts). A hit reads only the index: the content of a file is read when it must be
+ * written (see docs/explanation/performance.md), and checked against its hash. An index that does not parse, fails its
+ * checksum, or comes from another build of the tool, an entry of the wrong shape, and a pack that is missing or not
+ * the one written are ignored: the cache can only ever save work, never name a path or change what is written. Each
+ * run writes a new index holding exactly its own assignments, and a pack of only what it rendered.
  */
 
-const FORMAT = 'kalypso-render-cache/2';
+const FORMAT = 'kalypso-render-cache/3';
 /** The folder of render caches inside the tool's cache folder. */
 export const RENDER_CACHE_DIR = 'render';
+/** Packs kept at most: more are merged into the next one written. */
+const MAX_PACKS = 8;
 
 /** The files an assignment folder may hold: an entry naming another is not trusted. */
 const ASSIGNMENT_FILES = new Set([
@@ -32,20 +38,21 @@ const ASSIGNMENT_FILES = new Set([
   `${PLATFORM_CONFIG_FILE}.sh`,
 ]);
 
-/** The files an assignment rendered (name → content), and the objects in them. */
+/** Where the content of each file an assignment rendered is (name → location), and the objects in the files. */
 interface Entry {
-  readonly files: Readonly<Record<string, string>>;
+  readonly files: Readonly<Record<string, ContentLocation>>;
   readonly objects: readonly EmittedObject[];
 }
 
 /*
- * The file is JSON lines: a header `{"format", "fingerprint"}`, one `[key, entry]` line per entry, and a trailer
- * `{"entries", "checksum"}` with the count and the sha1 of the entry lines (each with its line break), so it is
- * written and read a line at a time.
+ * The index is JSON lines: a header `{"format", "fingerprint", "packs"}` (the table of packs entries refer to by
+ * place: name and identity, or null), one `[key, entry]` line per entry, and a trailer `{"entries", "checksum"}` with
+ * the count and the sha1 of the entry lines (each with its line break), so it is written and read a line at a time.
  */
 interface Header {
   readonly format: string;
   readonly fingerprint: string;
+  readonly packs: readonly (PackName | null)[];
 }
 
 interface Trailer {
@@ -84,12 +91,12 @@ export function treeRecordFile(cacheRoot: string, outDir: string, name: string):
 export class RenderCache {
   /** Opens the cache kept in `file` (an empty one when there is none or it cannot be trusted). */
   public static open(file: string, fingerprint: string): RenderCache {
-    const { entries, complete } = readEntries(file, fingerprint);
-    return new RenderCache(file, fingerprint, entries, complete);
+    const read = readEntries(file, fingerprint);
+    return new RenderCache(file, fingerprint, read);
   }
 
   /** The entries of this run: rendered now, or found (then kept as the bytes of their line, written back as they are). */
-  private readonly kept = new Map<string, Entry | Buffer>();
+  private readonly kept = new Map<string, Kept>();
   private stored = 0;
   /** Entries found this run. */
   public hits = 0;
@@ -97,65 +104,159 @@ export class RenderCache {
   private constructor(
     private readonly file: string,
     private readonly fingerprint: string,
-    private readonly entries: EntryLookup,
-    /** Whether the file held exactly `entries` (a line that is not an entry makes it incomplete). */
-    private readonly complete: boolean,
+    private readonly read: ReadEntries,
   ) {}
 
-  /** What the job with this key rendered last time, if it is in the cache. */
+  /** What the job with this key rendered last time, if it is in the cache (its files read when first asked for). */
   public lookup(key: string): RenderedAssignment | undefined {
-    const entry = this.entries.get(key);
+    const { entries, packs } = this.read;
+    const entry = entries.get(key);
     if (!entry) return undefined;
-    this.kept.set(key, this.entries.line?.(key) ?? entry);
+    const contents: [string, LazyContent][] = [];
+    for (const name in entry.files) {
+      const location = entry.files[name];
+      if (!packs.holds(location)) return undefined;
+      contents.push([name, new LazyContent(location[0], () => this.readContent(location))]);
+    }
+    this.kept.set(key, { entry, line: entries.line?.(key) });
     this.hits++;
-    return { files: entry.files, objects: entry.objects, failures: [] };
+    return { files: lazyFiles(contents), objects: entry.objects, failures: [] };
   }
 
   /** Remembers what a job rendered (when it rendered without failures). */
   public store(key: string, rendered: RenderedAssignment): void {
     if (rendered.failures.length > 0) return;
+    // Content that is not valid Unicode would not come back as it was from its bytes.
+    if (!Object.values(rendered.files).every(isWellFormed)) return;
     this.stored++;
-    this.kept.set(key, { files: rendered.files, objects: rendered.objects });
+    this.kept.set(key, { rendered });
   }
 
   /**
-   * Writes the entries of this run (and only those), replacing the file in one rename; nothing when they are exactly
-   * the entries read (a re-run without changes).
+   * Writes the entries of this run (and only those): a pack of the contents rendered now, and the index, replacing
+   * its file in one rename; nothing when they are exactly the entries read (a re-run without changes). Packs little
+   * of which is still used are copied into the new one and removed, so the cache stays within twice what it holds.
    */
   public save(): void {
-    if (this.complete && this.stored === 0 && this.kept.size === this.entries.size) return;
-    const file = this.file;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    const descriptor = fs.openSync(temporary, 'w');
-    try {
-      const header: Header = { format: FORMAT, fingerprint: this.fingerprint };
-      const checksum = createHash('sha1');
-      let chunk = `${JSON.stringify(header)}\n`;
-      for (const [key, entry] of this.kept) {
-        if (Buffer.isBuffer(entry)) {
-          // A line read from the old file, with its line break: written back as it is.
-          writeAll(descriptor, chunk);
-          chunk = '';
-          checksum.update(entry);
-          writeBytes(descriptor, entry);
-          continue;
+    const { entries, packs, complete } = this.read;
+    if (complete && this.stored === 0 && this.kept.size === entries.size) return;
+    const folder = packFolder(this.file);
+    const { moved, dropped, place } = this.packsToMove();
+    const writer = new PackWriter(folder, place);
+    const lines: (string | Buffer)[] = [];
+    for (const [key, kept] of this.kept) {
+      if ('rendered' in kept) {
+        const files: Record<string, ContentLocation> = {};
+        for (const [name, content] of Object.entries(kept.rendered.files)) {
+          files[name] = writer.add(contentHash(content), Buffer.from(content));
         }
-        const line = `${JSON.stringify([key, entry])}\n`;
-        checksum.update(line);
-        chunk += line;
-        if (chunk.length >= WRITE_CHUNK) {
-          writeAll(descriptor, chunk);
-          chunk = '';
+        lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
+      } else if (kept.line && !Object.values(kept.entry.files).some(([, pack]) => moved.has(pack))) {
+        lines.push(kept.line);
+      } else {
+        const files: Record<string, ContentLocation> = {};
+        for (const [name, location] of Object.entries(kept.entry.files)) {
+          files[name] = moved.has(location[1]) ? writer.add(location[0], packs.bytes(location)) : location;
         }
+        lines.push(`${JSON.stringify([key, { files, objects: kept.entry.objects }])}\n`);
       }
-      const trailer: Trailer = { entries: this.kept.size, checksum: checksum.digest('base64') };
-      writeAll(descriptor, `${chunk}${JSON.stringify(trailer)}\n`);
-    } finally {
-      fs.closeSync(descriptor);
     }
-    fs.renameSync(temporary, file);
+    const table: (PackName | null)[] = packs.packs.map((pack, index) =>
+      pack && !moved.has(index) && !dropped.has(index) ? [pack.name, pack.identity] : null,
+    );
+    if (!writer.empty) table[place] = writer.write();
+    while (table.length > 0 && table.at(-1) === null) table.pop();
+    writeIndex(this.file, { format: FORMAT, fingerprint: this.fingerprint, packs: table }, lines);
+    const names = new Set(table.flatMap((named) => (named ? [named[0]] : [])));
+    const gone = packs.packs.flatMap((pack) => (pack && !names.has(pack.name) ? [pack.name] : []));
+    removeUnusedPacks(folder, names, gone);
   }
+
+  /**
+   * The packs whose used contents move to the new pack (used less than half, or the oldest beyond `MAX_PACKS`), those
+   * no longer used at all, and the place of the new pack in the table.
+   */
+  private packsToMove(): { moved: Set<number>; dropped: Set<number>; place: number } {
+    const { packs } = this.read.packs;
+    const used = packs.map(() => new Set<number>());
+    const usedBytes = packs.map(() => 0);
+    for (const kept of this.kept.values()) {
+      if ('rendered' in kept) continue;
+      for (const [, pack, offset, length] of Object.values(kept.entry.files)) {
+        if (used[pack].has(offset)) continue;
+        used[pack].add(offset);
+        usedBytes[pack] += length;
+      }
+    }
+    const moved = new Set<number>();
+    const dropped = new Set<number>();
+    const staying: number[] = [];
+    packs.forEach((pack, index) => {
+      if (!pack) return;
+      if (used[index].size === 0) dropped.add(index);
+      else if (usedBytes[index] * 2 < pack.size) moved.add(index);
+      else staying.push(index);
+    });
+    // The smallest move first when there are too many packs (a pack every run that renders something).
+    staying.sort((a, b) => usedBytes[a] - usedBytes[b]);
+    while (staying.length >= MAX_PACKS) moved.add(staying.shift()!);
+    let place = packs.findIndex((pack, index) => !pack || moved.has(index) || dropped.has(index));
+    if (place < 0) place = packs.length;
+    return { moved, dropped, place };
+  }
+
+  private readContent(location: ContentLocation): string {
+    try {
+      return this.read.packs.read(location);
+    } catch (e) {
+      // Never trusted again: the next run renders what this one cannot take from the cache.
+      fs.rmSync(this.file, { force: true });
+      throw e;
+    }
+  }
+}
+
+/** An entry of this run: rendered now, or found (with the bytes of its line when read from the file). */
+type Kept = { readonly rendered: RenderedAssignment } | { readonly entry: Entry; readonly line?: Buffer };
+
+function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** The folder of the packs of the index `file`. */
+function packFolder(file: string): string {
+  return file.replace(/\.json$/, '.packs');
+}
+
+/** Writes an index: header, lines (each with its line break), trailer; replacing `file` in one rename. */
+function writeIndex(file: string, header: Header, lines: readonly (string | Buffer)[]): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const descriptor = fs.openSync(temporary, 'w');
+  try {
+    const checksum = createHash('sha1');
+    let chunk = `${JSON.stringify(header)}\n`;
+    for (const line of lines) {
+      if (Buffer.isBuffer(line)) {
+        writeAll(descriptor, chunk);
+        chunk = '';
+        checksum.update(line);
+        writeBytes(descriptor, line);
+        continue;
+      }
+      checksum.update(line);
+      chunk += line;
+      if (chunk.length >= WRITE_CHUNK) {
+        writeAll(descriptor, chunk);
+        chunk = '';
+      }
+    }
+    const trailer: Trailer = { entries: lines.length, checksum: checksum.digest('base64') };
+    writeAll(descriptor, `${chunk}${JSON.stringify(trailer)}\n`);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  fs.renameSync(temporary, file);
 }
 
 function writeAll(descriptor: number, text: string): void {
@@ -164,6 +265,13 @@ function writeAll(descriptor: number, text: string): void {
 
 function writeBytes(descriptor: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(descriptor, bytes, offset);
+}
+
+/** An index as read: its entries, whether it held nothing else, and its packs. */
+interface ReadEntries {
+  readonly entries: EntryLookup;
+  readonly complete: boolean;
+  readonly packs: PackSet;
 }
 
 /** The entries of a cache file, by key. */
@@ -175,12 +283,11 @@ interface EntryLookup {
 }
 
 /**
- * The entries of a cache file; none when it is missing, corrupt, or from another build of the tool. The file is read
- * as bytes and checked as one piece; each entry is parsed only when it is looked up (a large cache is tens of
- * megabytes: decoding it as one string and hashing it line by line cost more than what the lookups use).
+ * The entries of an index; none when it is missing, corrupt, or from another build of the tool. The file is read as
+ * bytes and checked as one piece; each entry is parsed only when it is looked up.
  */
-function readEntries(file: string, fingerprint: string): { entries: EntryLookup; complete: boolean } {
-  const none = { entries: new Map<string, Entry>(), complete: false };
+function readEntries(file: string, fingerprint: string): ReadEntries {
+  const none = { entries: new Map<string, Entry>(), complete: false, packs: PackSet.open(packFolder(file), []) };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -196,9 +303,10 @@ function readEntries(file: string, fingerprint: string): { entries: EntryLookup;
   try {
     const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Header;
     const trailer = JSON.parse(bytes.toString('utf8', trailerStart, bytes.length - 1)) as Trailer;
-    if (header?.format !== FORMAT || header.fingerprint !== fingerprint) return none;
+    if (header?.format !== FORMAT || header.fingerprint !== fingerprint || !Array.isArray(header.packs)) return none;
     const body = bytes.subarray(headerEnd + 1, trailerStart);
     if (createHash('sha1').update(body).digest('base64') !== trailer?.checksum) return none;
+    const packs = PackSet.open(packFolder(file), header.packs);
     const entries = new LazyEntries(bytes);
     let lines = 0;
     for (let start = headerEnd + 1; start < trailerStart; lines++) {
@@ -207,7 +315,7 @@ function readEntries(file: string, fingerprint: string): { entries: EntryLookup;
       start = end + 1;
     }
     if (trailer.entries !== lines) return none;
-    return { entries, complete: entries.size === lines };
+    return { entries, complete: entries.size === lines, packs };
   } catch {
     return none;
   }
@@ -260,7 +368,7 @@ function isEntry(value: unknown): value is Entry {
     typeof files === 'object' &&
     files !== null &&
     !Array.isArray(files) &&
-    Object.entries(files).every(([file, content]) => ASSIGNMENT_FILES.has(file) && typeof content === 'string') &&
+    Object.entries(files).every(([file, location]) => ASSIGNMENT_FILES.has(file) && isContentLocation(location)) &&
     Array.isArray(objects) &&
     objects.every((object) => typeof object === 'object' && object !== null && ASSIGNMENT_FILES.has(object.file))
   );

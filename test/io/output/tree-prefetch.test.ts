@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { contentHash } from '../../../src/core/plan/content-hash';
-import { readManagedFilesSync } from '../../../src/io/output/current-tree';
+import { RECORDED, readManagedFilesSync, readManagedFilesWithRecord } from '../../../src/io/output/current-tree';
+import { identityOf, readTreeRecord, writeTreeRecord } from '../../../src/io/output/tree-record';
 import { ManagedScope, WHOLE_TREE } from '../../../src/core/layout/managed-tree';
 import { TreePrefetch } from '../../../src/io/output/tree-prefetch';
 import { ROOT, runBin } from '../../support/cli';
@@ -94,6 +95,47 @@ describe('TreePrefetch', () => {
     expect(here.files.has('retired/app/namespace.yaml')).toBe(true);
     expect(here.files.has('docs/x.yaml')).toBe(false);
   });
+
+  test.each([
+    ['at once', 0],
+    ['after the worker has read everything', 500],
+  ])(
+    'with a record, reads only the files whose identity is not the recorded one, as this thread does (%s)',
+    async (_name, delay) => {
+      const out = outCopy();
+      const dev = path.join(out, 'dev');
+      const here0 = readManagedFilesSync(dev, DEV_CLUSTER_TYPES);
+      // A record of every file but one, whose content changes afterwards, and one file not recorded at all.
+      const record = new Map<string, readonly [string, string]>();
+      for (const [file, content] of here0.files) {
+        const stat = fs.lstatSync(path.join(dev, file), { bigint: true });
+        if (stat.isFile()) record.set(file, [identityOf(stat), contentHash(content)]);
+      }
+      const [edited, unrecorded] = [...record.keys()].filter((file) => file.endsWith('.yaml'));
+      record.delete(unrecorded);
+      const recordFile = path.join(temporaryFolder(), 'dev.tree.json');
+      writeTreeRecord(recordFile, record);
+      fs.writeFileSync(path.join(dev, edited), 'edited\n');
+
+      const prefetch = TreePrefetch.start(out, SCRIPT, {
+        before: recordFile.slice(0, -'dev.tree.json'.length),
+        after: '.tree.json',
+      })!;
+      try {
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        const ahead = await prefetch.tree('dev', DEV_CLUSTER_TYPES);
+        const here = readManagedFilesWithRecord(dev, DEV_CLUSTER_TYPES, WHOLE_TREE, readTreeRecord(recordFile)!);
+        expect(ahead).toBeDefined();
+        expect([...ahead!.files].sort()).toEqual([...here.files].sort());
+        expect([...ahead!.identities!].sort()).toEqual([...here.identities].sort());
+        expect(ahead!.files.get(edited)).toBe('edited\n');
+        expect(ahead!.files.get(unrecorded)).toBe(here0.files.get(unrecorded));
+        expect(ahead!.files.get('drone/README.md')).toBe(`${RECORDED}${contentHash(CLUSTER_TYPE_README_TEXT)}`);
+      } finally {
+        await prefetch.close();
+      }
+    },
+  );
 
   test('agrees within a shard scope', async () => {
     const scope: ManagedScope = { ownsFolder: (folder) => folder === 'drone', ownsPromotedCommit: false };

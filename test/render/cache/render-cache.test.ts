@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import { RENDER_CACHE_DIR, RenderCache, renderCacheFile, renderCacheKey } from '../../../src/render/cache/render-cache';
+import { PackSet } from '../../../src/render/cache/content-pack';
 import { toolFingerprint } from '../../../src/app/synthesize/tool-fingerprint';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
@@ -146,9 +147,10 @@ describe('synth with the render cache', () => {
     const times = fileTimes(out);
     expect(cold.rendered).toBe(24);
     const cacheFile = renderCacheFile(cacheDir, out, 'prod');
-    // (beside it, the record of the tree written: src/io/output/tree-record.ts)
+    // (the index, the packs of contents beside it, and the record of the tree written: src/io/output/tree-record.ts)
     expect(fs.readdirSync(path.join(cacheDir, RENDER_CACHE_DIR, path.basename(path.dirname(cacheFile))))).toEqual([
       'prod.json',
+      'prod.packs',
       'prod.tree.json',
     ]);
     const cacheIdentity = () => {
@@ -158,9 +160,12 @@ describe('synth with the render cache', () => {
     const savedCold = cacheIdentity();
 
     // WHEN it runs again unchanged
+    const contentReads = jest.spyOn(PackSet.prototype, 'bytes');
     const warm = await synthCounting(controlPlane, out, cacheDir);
-    // THEN nothing is rendered or rewritten, not even the cache, and the tree is the same
+    // THEN nothing is rendered or rewritten, not even the cache, no cached content is read, and the tree is the same
     expect(warm.rendered).toBe(0);
+    expect(contentReads).not.toHaveBeenCalled();
+    contentReads.mockRestore();
     expect(cacheIdentity()).toBe(savedCold);
     expect(warm.result.written[0].changes.unchanged).toHaveLength(Object.keys(tree).length);
     expect(fileTimes(out)).toEqual(times);
@@ -197,9 +202,13 @@ describe('synth with the render cache', () => {
     const tree = readOutputTree(out);
     fs.rmSync(out, { recursive: true });
     // WHEN it runs again
+    const contentReads = jest.spyOn(PackSet.prototype, 'bytes');
     const again = await synthCounting(controlPlane, out, cacheDir);
-    // THEN nothing is rendered, and the same tree is written
+    // THEN nothing is rendered, and the same tree is written from the cached contents
     expect(again.rendered).toBe(0);
+    // (each file of the 3 × 4 assignments once; the READMEs and the promoted commit are not cached)
+    expect(contentReads).toHaveBeenCalledTimes(3 * 4 * 3);
+    contentReads.mockRestore();
     expect(readOutputTree(out)).toEqual(tree);
   });
 
