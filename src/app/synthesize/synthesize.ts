@@ -176,7 +176,7 @@ async function runPipeline(
   }
   try {
     // Opened before rendering, so that render workers can stage a new tree's files while others render.
-    if (writes && !output) {
+    if (writes && !output && threads > 1) {
       output = await OutputFolder.open(options.out!);
       recordTrees(output, options);
     }
