@@ -96,7 +96,8 @@ export class JobRenderer {
         .then(
           ({ results: rendered, staged }) => {
             staged?.forEach((files, offset) => {
-              for (const [name, stat] of files) staging!.staged(`${folders![offset]}/${name}`, stat);
+              if (files === undefined) staging!.abandon();
+              else for (const [name, stat] of files) staging!.staged(`${folders![offset]}/${name}`, stat);
             });
             batch.forEach(({ index }, offset) => {
               results[index] = rendered[offset];

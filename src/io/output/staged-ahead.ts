@@ -28,11 +28,15 @@ export interface EnvironmentStagedAhead {
    */
   stages(folder: string): boolean;
   staged(file: string, stat: StagedStat): void;
+  /** Some files could not be staged: none staged ahead is used, the staging folder is emptied before writing. */
+  abandon(): void;
 }
 
 /** The files staged ahead in a run's staging folder, per environment. */
 export class StagedAhead {
   private readonly environments = new Map<string, Map<string, FileIdentity>>();
+  /** Whether some files could not be staged (there may be files in the folder nobody was told of). */
+  public abandoned = false;
 
   /** @param stagingDir the run's staging folder (absolute), not made until a file is staged */
   public constructor(
@@ -67,6 +71,9 @@ export class StagedAhead {
         return isAbsent;
       },
       staged: (file, stat) => staged.set(file, identityOf(stat as fsSync.BigIntStats)),
+      abandon: () => {
+        this.abandoned = true;
+      },
     };
   }
 

@@ -163,8 +163,13 @@ export class OutputFolder {
     const { outDir, stateDir } = this;
     this.written = true;
     const runId = randomBytes(6).toString('hex');
-    const stagedAhead = this.stagedAhead;
+    let stagedAhead = this.stagedAhead;
     this.stagedAhead = undefined;
+    if (stagedAhead?.abandoned) {
+      // It may hold files nobody was told of: a folder staged whole must hold only the plan's files.
+      stagedAhead.discard();
+      stagedAhead = undefined;
+    }
     const staging = stagedAhead ? path.basename(stagedAhead.stagingDir) : `staging-${runId}`;
     const operations: SwapOperation[] = [];
     const reports: WriteReport[] = [];

@@ -9,7 +9,7 @@ import {
   extendEnvironmentForJobs,
 } from '../../core/plan/render-job';
 import { renderPortableJob } from '../render-job';
-import { BatchStaging, StagedFiles, stageRendered } from './stage-rendered';
+import { BatchStaging, StagedFiles, stageRenderedIfPossible } from './stage-rendered';
 
 /*
  * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
@@ -78,7 +78,7 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
     timer.stop();
     const staging = batch.staging;
     const staged = staging?.folders.map((folder, index) =>
-      folder === undefined ? [] : stageRendered(staging.dir, folder, results[index]),
+      folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index]),
     );
     return { id: batch.id, results, staged, milliseconds: timer.milliseconds };
   } catch (e) {

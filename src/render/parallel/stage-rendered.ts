@@ -16,6 +16,8 @@ export interface RenderStaging {
   stages(folder: string): boolean;
   /** A file staged, by its path relative to `dir`, with what identifies it on disk. */
   staged(file: string, stat: StagedFileStat): void;
+  /** Some files could not be staged (a full disk…): what was staged is not to be used; the writer writes it all. */
+  abandon(): void;
 }
 
 /** What identifies a written file: a rename keeps all three. */
@@ -31,14 +33,30 @@ export interface BatchStaging {
   readonly folders: readonly (string | undefined)[];
 }
 
-/** The files a worker staged of one job: name (within the job's folder) and stat. */
-export type StagedFiles = readonly (readonly [string, StagedFileStat])[];
+/** The files a worker staged of one job: name (within the job's folder) and stat; undefined when staging failed. */
+export type StagedFiles = readonly (readonly [string, StagedFileStat])[] | undefined;
+
+/**
+ * `stageRendered`, or undefined when the file system refused (the writer then writes every file itself, and reports
+ * the error in its own words if it persists).
+ */
+export function stageRenderedIfPossible(dir: string, folder: string, rendered: RenderedAssignment): StagedFiles {
+  try {
+    return stageRendered(dir, folder, rendered);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Writes the files of `rendered` under `<dir>/<folder>/`: none when it failed (it will not be in the plan) or when a
  * name is not a plain relative path (the writer refuses such a plan). Returns what was staged.
  */
-export function stageRendered(dir: string, folder: string, rendered: RenderedAssignment): StagedFiles {
+export function stageRendered(
+  dir: string,
+  folder: string,
+  rendered: RenderedAssignment,
+): readonly (readonly [string, StagedFileStat])[] {
   const names = Object.keys(rendered.files);
   if (rendered.failures.length > 0 || !isPlainPath(folder) || !names.every(isPlainPath)) return [];
   const folderPath = `${dir}/${folder}`;

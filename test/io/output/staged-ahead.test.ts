@@ -98,6 +98,32 @@ describe('files staged ahead', () => {
     expect(fs.existsSync(out)).toBe(true);
   });
 
+  test('when a worker could not stage some files, none staged ahead is used, nor any file left in the folder', async () => {
+    const out = await existingOutput();
+    const output = await OutputFolder.open(out);
+    let stagedInode: number;
+    try {
+      const dev = output.stageAhead('dev');
+      stage(dev, 'large/a', { 'r.yaml': 'new a' });
+      stagedInode = fs.statSync(path.join(dev.dir, 'large/a/r.yaml')).ino;
+      // A worker failed halfway through an assignment: a file of it is there, and nobody was told of it.
+      fs.mkdirSync(path.join(dev.dir, 'large/b'));
+      fs.writeFileSync(path.join(dev.dir, 'large/b/r.yaml'), 'half');
+      dev.abandon();
+      const files = { ...OLD, 'large/README.md': README, 'large/a/r.yaml': 'new a' };
+      await output.write([{ environment: 'dev', files, clusterTypes: ['drone', 'large'] }]);
+    } finally {
+      await output.close();
+    }
+    expect(readTree(out)).toEqual({
+      'dev/drone/README.md': README,
+      'dev/drone/a/r.yaml': 'old a',
+      'dev/large/README.md': README,
+      'dev/large/a/r.yaml': 'new a',
+    });
+    expect(fs.statSync(path.join(out, 'dev/large/a/r.yaml')).ino).not.toBe(stagedInode);
+  });
+
   test('a plan that writes none of the files staged ahead leaves no staging behind', async () => {
     const out = await existingOutput();
     const output = await OutputFolder.open(out);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RenderedAssignment } from '../../../src/core/plan/render-job';
-import { stageRendered } from '../../../src/render/parallel/stage-rendered';
+import { stageRendered, stageRenderedIfPossible } from '../../../src/render/parallel/stage-rendered';
 import { readTree, temporaryFolder } from '../../support/temp';
 
 const rendered = (files: Record<string, string>, failed = false): RenderedAssignment => ({
@@ -30,5 +30,14 @@ describe('stageRendered', () => {
     expect(stageRendered(dir, 'ct/t', rendered({ 'a.yaml': 'a', '../../b.yaml': 'b' }))).toEqual([]);
     expect(stageRendered(dir, '/abs', rendered({ 'a.yaml': 'a' }))).toEqual([]);
     expect(readTree(root)).toEqual({});
+  });
+
+  test('tells when the file system refuses, instead of failing the render', () => {
+    const dir = path.join(temporaryFolder(), 'staging');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'ct'), 'a file where the cluster-type folder goes');
+    expect(() => stageRendered(dir, 'ct/t', rendered({ 'a.yaml': 'a' }))).toThrow();
+    expect(stageRenderedIfPossible(dir, 'ct/t', rendered({ 'a.yaml': 'a' }))).toBeUndefined();
+    expect(stageRenderedIfPossible(dir, 'other/t', rendered({ 'a.yaml': 'a' }))).toHaveLength(1);
   });
 });
