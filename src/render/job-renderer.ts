@@ -5,6 +5,7 @@ import { RendererRegistry } from './constructs/renderer-registry';
 import { renderJob } from './render-job';
 import { RenderCache, renderCacheKey } from './cache/render-cache';
 import { RenderPool, canRenderInWorkers } from './parallel/render-pool';
+import { RenderStaging } from './parallel/stage-rendered';
 
 /**
  * Fewer assignments to render than this are rendered in this thread: starting worker threads (each loads cdk8s)
@@ -29,6 +30,11 @@ export interface JobRendererOptions {
     readonly fingerprint: string;
     readonly forEnvironment: (environment: EnvironmentModel) => Promise<RenderCache>;
   };
+  /**
+   * Where worker threads stage the files of an environment's assignments as they render them, for the writer
+   * (src/render/parallel/stage-rendered.ts); undefined for none.
+   */
+  readonly staging?: (environment: EnvironmentModel) => RenderStaging | undefined;
 }
 
 /**
@@ -47,6 +53,7 @@ export class JobRenderer {
   public readonly render: RenderJobs = async (jobs, environment) => {
     const { progress, threads } = this.options;
     const cache = await this.options.cache?.forEnvironment(environment);
+    const staging = this.options.staging?.(environment);
     const results = new Array<RenderedAssignment>(jobs.length);
     const keys = new Map<number, string>();
     const label = `rendering ${environment.name}`;
@@ -76,13 +83,22 @@ export class JobRenderer {
         script: this.options.workerScript,
         onStepTimes: (milliseconds) => progress.workerStepTimes?.(milliseconds),
       });
+      const folders = staging && batch.map(({ index }) => jobs.folder(index));
       const rendering: Promise<void> = this.pool
         .render(
           batch.map(({ job }) => job),
           jobs.portableEnvironment(),
+          staging && {
+            dir: staging.dir,
+            folders: folders!.map((folder) => (staging.stages(folder) ? folder : undefined)),
+          },
         )
         .then(
-          (rendered) => {
+          ({ results: rendered, staged }) => {
+            staged?.forEach((files, offset) => {
+              if (files === undefined) staging!.abandon();
+              else for (const [name, stat] of files) staging!.staged(`${folders![offset]}/${name}`, stat);
+            });
             batch.forEach(({ index }, offset) => {
               results[index] = rendered[offset];
               this.rendered++;

@@ -166,6 +166,12 @@ async function runPipeline(
     output = undefined;
   }
   try {
+    // Opened before rendering, so that render workers can stage a new tree's files while others render.
+    if (writes && !output && threads > 1) {
+      output = await OutputFolder.open(options.out!);
+      recordTrees(output, options);
+    }
+    const stagingOutput = writes ? output : undefined;
     const scopes = new Map(
       model.environments.map((environment) => [
         environment.name,
@@ -197,6 +203,7 @@ async function runPipeline(
               },
             }
           : undefined,
+      staging: stagingOutput && ((environment) => stagingOutput.stageAhead(environment.name)),
     });
     let plans: EnvironmentPlan[];
     try {

@@ -11,6 +11,7 @@ import { PrefetchedTree, TreePrefetch } from './tree-prefetch';
 import { ManagedScope, TreeChanges, WHOLE_TREE, diffTree } from '../../core/layout/managed-tree';
 import { OutputError, OutputLock, acquireOutputLock } from './output-lock';
 import { SwapOperation, applyJournal, isPlainRelativePath, recover, writeJournal } from './write-journal';
+import { EnvironmentStagedAhead, StagedAhead, removeUnplanned } from './staged-ahead';
 
 /** Folder inside the output folder where runs keep their lock, journal and temporary files. */
 export const STATE_DIR = '.kalypso';
@@ -70,7 +71,7 @@ export async function writeOutput(outDir: string, trees: readonly TreeToWrite[])
 export class OutputFolder {
   /** Locks `outDir` (creating it) and completes or discards what a killed run left. */
   public static async open(outDir: string): Promise<OutputFolder> {
-    await fs.mkdir(outDir, { recursive: true });
+    const created = await fs.mkdir(outDir, { recursive: true });
     const stateDir = path.join(outDir, STATE_DIR);
     const lock = await acquireOutputLock(stateDir);
     try {
@@ -79,7 +80,7 @@ export class OutputFolder {
       await lock.release();
       throw e;
     }
-    return new OutputFolder(outDir, stateDir, lock);
+    return new OutputFolder(outDir, stateDir, lock, created);
   }
 
   /** Opens `outDir` as `open` does when it exists; undefined when it does not. */
@@ -92,12 +93,16 @@ export class OutputFolder {
   private readonly identities = new Map<string, ReadonlyMap<string, FileIdentity>>();
   private prefetch: TreePrefetch | undefined;
   private recordFile: ((environment: string) => string) | undefined;
+  private stagedAhead: StagedAhead | undefined;
+  private written = false;
 
   private constructor(
     public readonly outDir: string,
     /** The folder of the runs' lock, journal, temporary files and render cache. */
     public readonly stateDir: string,
     private readonly lock: OutputLock,
+    /** The first folder `open` made on the way to `outDir` (with `outDir` itself), if it made any. */
+    private readonly createdFrom?: string,
   ) {}
 
   /**
@@ -151,11 +156,31 @@ export class OutputFolder {
     return tree;
   }
 
+  /**
+   * Where the files of an environment's assignments may be staged while they render, before the plan is known (see
+   * staged-ahead.ts): `write` uses those the plan writes; they are thrown away when the run does not write.
+   */
+  public stageAhead(environment: string): EnvironmentStagedAhead {
+    this.stagedAhead ??= new StagedAhead(
+      this.outDir,
+      path.join(this.stateDir, `staging-${randomBytes(6).toString('hex')}`),
+    );
+    return this.stagedAhead.forEnvironment(environment);
+  }
+
   /** Makes each environment's folder equal its tree (see `writeOutput`). */
   public async write(trees: readonly TreeToWrite[]): Promise<WriteReport[]> {
     const { outDir, stateDir } = this;
+    this.written = true;
     const runId = randomBytes(6).toString('hex');
-    const staging = `staging-${runId}`;
+    let stagedAhead = this.stagedAhead;
+    this.stagedAhead = undefined;
+    if (stagedAhead?.abandoned) {
+      // It may hold files nobody was told of: a folder staged whole must hold only the plan's files.
+      stagedAhead.discard();
+      stagedAhead = undefined;
+    }
+    const staging = stagedAhead ? path.basename(stagedAhead.stagingDir) : `staging-${runId}`;
     const operations: SwapOperation[] = [];
     const reports: WriteReport[] = [];
     const records: (() => void)[] = [];
@@ -167,7 +192,12 @@ export class OutputFolder {
       reports.push({ environment: tree.environment, changes });
       const written = [...changes.added, ...changes.changed];
       for (const file of [...written, ...changes.deleted]) assertTreePath(tree.environment, file);
-      const staged = stageFiles(path.join(stateDir, staging, tree.environment), tree.files, written);
+      const staged = stageFiles(
+        path.join(stateDir, staging, tree.environment),
+        tree.files,
+        written,
+        stagedAhead?.take(tree.environment),
+      );
       const recordFile = this.recordFile?.(tree.environment);
       // A record all of whose files were found as recorded and left as they are is still true.
       // (The promoted-commit file is always read as content, to tell which folders are managed.)
@@ -188,12 +218,16 @@ export class OutputFolder {
         operations.push({ target, staged: `${staging}/${target}` });
       }
     }
+    // Environments staged ahead but not written (none, unless a caller changed its mind) must not stay staged.
+    stagedAhead?.discardUntaken();
     if (operations.length > 0) {
       const journal = { trash: `trash-${runId}`, operations };
       await this.lock.assertHeld();
       await writeJournal(stateDir, journal);
       await applyJournal(outDir, stateDir, journal);
       await recover(outDir, stateDir);
+    } else {
+      stagedAhead?.discard();
     }
     for (const record of records) record();
     this.trees.clear();
@@ -205,8 +239,12 @@ export class OutputFolder {
   /** Releases the lock; the state folder goes when nothing is left in it. */
   public async close(): Promise<void> {
     await this.stopReadingAhead();
+    this.stagedAhead?.discard();
+    this.stagedAhead = undefined;
     await this.lock.release();
     await fs.rmdir(this.stateDir).catch(() => undefined);
+    // Opened to stage ahead, then nothing written (the plan had errors): leave no folder that was not there.
+    if (this.createdFrom !== undefined && !this.written) await removeEmptyFolders(this.outDir, this.createdFrom);
   }
 
   /** What was read ahead is stale once the folder has been written. */
@@ -263,18 +301,25 @@ function swapTargets(outDir: string, environment: string, written: readonly stri
 }
 
 /**
- * Writes the new content of `files` under `stagedDir`, where the journal's renames take them from; returns each file's
- * identity (a rename keeps it).
+ * Writes the new content of `files` under `stagedDir`, where the journal's renames take them from, except those staged
+ * ahead with that content (`ahead`, whose other files are removed); returns each file's identity (a rename keeps it).
  */
 function stageFiles(
   stagedDir: string,
   content: Readonly<Record<string, string>>,
   files: readonly string[],
+  ahead: Map<string, FileIdentity> | undefined,
 ): Map<string, FileIdentity> {
   // Synchronous calls: tens of thousands of small files are written several times faster than with one promise each.
   const folders = new Set<string>();
   const identities = new Map<string, FileIdentity>();
   for (const file of files) {
+    const stagedAhead = ahead?.get(file);
+    if (stagedAhead !== undefined) {
+      identities.set(file, stagedAhead);
+      ahead!.delete(file);
+      continue;
+    }
     const target = path.join(stagedDir, file);
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
@@ -289,7 +334,21 @@ function stageFiles(
       fsSync.closeSync(descriptor);
     }
   }
+  if (ahead && ahead.size > 0) removeUnplanned(stagedDir, ahead.keys());
   return identities;
+}
+
+/** Removes `outDir` and the folders above it up to `from`, each only when empty. */
+async function removeEmptyFolders(outDir: string, from: string): Promise<void> {
+  const top = path.resolve(from);
+  for (let folder = path.resolve(outDir); ; folder = path.dirname(folder)) {
+    try {
+      await fs.rmdir(folder);
+    } catch {
+      return;
+    }
+    if (folder === top || path.dirname(folder) === folder) return;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import { PipelineStep } from '../../core/model/progress';
 import { PortableEnvironment, PortableRenderJob, RenderedAssignment } from '../../core/plan/render-job';
 import { EnvironmentUpdate, RenderBatch, RenderBatchResult } from './render-worker';
+import { BatchStaging, StagedFiles } from './stage-rendered';
 
 /*
  * Renders plain-data jobs in worker threads. Rendering is CPU-bound and each assignment is independent, so the jobs
@@ -41,8 +42,15 @@ interface QueuedBatch {
   readonly id: number;
   readonly environment: PortableEnvironment;
   readonly jobs: readonly PortableRenderJob[];
-  readonly resolve: (results: RenderedAssignment[]) => void;
+  readonly staging: BatchStaging | undefined;
+  readonly resolve: (results: RenderedBatch) => void;
   readonly reject: (e: Error) => void;
+}
+
+/** The results of a batch in job order, and per job the files the worker staged (with staging). */
+export interface RenderedBatch {
+  readonly results: RenderedAssignment[];
+  readonly staged?: readonly StagedFiles[];
 }
 
 /** What a worker has of an environment: the environment, and how much of each of its lists. */
@@ -87,12 +95,16 @@ export class RenderPool {
 
   /**
    * Renders one batch of jobs of `environment` (which may have grown since an earlier batch: a worker is sent what it
-   * lacks when it takes the batch).
+   * lacks when it takes the batch); with `staging`, the worker also stages the files of the jobs given a folder.
    */
-  public render(jobs: readonly PortableRenderJob[], environment: PortableEnvironment): Promise<RenderedAssignment[]> {
+  public render(
+    jobs: readonly PortableRenderJob[],
+    environment: PortableEnvironment,
+    staging?: BatchStaging,
+  ): Promise<RenderedBatch> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextBatch++, environment, jobs, resolve, reject });
+      this.queue.push({ id: this.nextBatch++, environment, jobs, staging, resolve, reject });
       this.dispatch();
     });
   }
@@ -113,6 +125,7 @@ export class RenderPool {
         id: queued.id,
         environment: this.update(worker, queued.environment),
         jobs: queued.jobs,
+        staging: queued.staging,
       };
       worker.postMessage(batch);
     }
@@ -151,7 +164,7 @@ export class RenderPool {
       return;
     }
     this.options.onStepTimes?.(message.milliseconds);
-    queued.resolve([...message.results]);
+    queued.resolve({ results: [...message.results], staged: message.staged });
     this.dispatch();
   }
 

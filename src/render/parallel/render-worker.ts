@@ -9,10 +9,12 @@ import {
   extendEnvironmentForJobs,
 } from '../../core/plan/render-job';
 import { renderPortableJob } from '../render-job';
+import { BatchStaging, StagedFiles, stageRenderedIfPossible } from './stage-rendered';
 
 /*
  * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
- * the hash of each file (for the render cache) and the time it spent per step.
+ * the hash of each file (for the render cache) and the time it spent per step; when asked, it also stages the files of
+ * the jobs it rendered (stage-rendered.ts).
  */
 
 /** The part of the environment a worker does not have yet: everything when `reset`, else what was added since. */
@@ -25,6 +27,8 @@ export interface RenderBatch {
   readonly id: number;
   readonly environment?: EnvironmentUpdate;
   readonly jobs: readonly PortableRenderJob[];
+  /** Where to stage the files of which jobs, when any. */
+  readonly staging?: BatchStaging;
 }
 
 /** What a worker sends back for a batch: results in job order, or the error that stopped it. */
@@ -32,6 +36,8 @@ export type RenderBatchResult =
   | {
       readonly id: number;
       readonly results: readonly RenderedAssignment[];
+      /** Per job, the files staged (with `staging`). */
+      readonly staged?: readonly StagedFiles[];
       readonly milliseconds: Partial<Record<PipelineStep, number>>;
     }
   | { readonly id: number; readonly error: string };
@@ -70,7 +76,11 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
     const timer = new StepTimer();
     const results = batch.jobs.map((job) => renderPortableJob(job, environment!, timer));
     timer.stop();
-    return { id: batch.id, results, milliseconds: timer.milliseconds };
+    const staging = batch.staging;
+    const staged = staging?.folders.map((folder, index) =>
+      folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index]),
+    );
+    return { id: batch.id, results, staged, milliseconds: timer.milliseconds };
   } catch (e) {
     return { id: batch.id, error: (e as Error)?.stack ?? String(e) };
   }
