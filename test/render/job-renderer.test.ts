@@ -7,6 +7,8 @@ import { EnvironmentPlan, planControlPlaneWith } from '../../src/core/plan/plan'
 import { planControlPlane } from '../../src/app/synthesize/plan-model';
 import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import { JobRenderer } from '../../src/render/job-renderer';
+import { knownContentHash } from '../../src/core/plan/lazy-files';
+import { contentHash } from '../../src/core/plan/content-hash';
 import { writeBenchControlPlane } from '../bench/generate-control-plane';
 import { ROOT } from '../support/cli';
 import { temporaryFolder } from '../support/temp';
@@ -60,5 +62,30 @@ describe('JobRenderer', () => {
       true,
     );
     expect(planData(inWorkers)).toEqual(planData(inThread));
+  }, 60_000);
+
+  test('worker threads send each file with the hash of its content, so the main thread does not hash it again', async () => {
+    // GIVEN a generated control plane rendered by two worker threads
+    const controlPlane = temporaryFolder();
+    writeBenchControlPlane(controlPlane, { clusterTypes: 4, targets: 10 });
+    const { model } = await loadControlPlane(new FolderSource(controlPlane));
+    const renderer = new JobRenderer({
+      threads: 2,
+      workerThreshold: 1,
+      workerScript: COMPILED_WORKER,
+      progress: { phase: () => undefined },
+    });
+    let plans: EnvironmentPlan[];
+    try {
+      plans = await planControlPlaneWith(model, renderer.render, { renderers: RendererRegistry.withBuiltIns() });
+    } finally {
+      await renderer.close();
+    }
+    // THEN every rendered file of the plan has its hash known, and it is the hash of its content
+    const rendered = Object.keys(plans[0].files).filter(
+      (file) => file.endsWith('.yaml') && file.split('/').length === 3,
+    );
+    expect(rendered).toHaveLength(4 * 10 * 3);
+    for (const file of rendered) expect(knownContentHash(plans[0].files, file)).toBe(contentHash(plans[0].files[file]));
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import {
   environmentForJobs,
   extendEnvironmentForJobs,
 } from '../../core/plan/render-job';
+import { contentHash } from '../../core/plan/content-hash';
 import { renderPortableJob } from '../render-job';
 import { BatchStaging, StagedFiles, stageRenderedIfPossible } from './stage-rendered';
 
@@ -38,6 +39,8 @@ export type RenderBatchResult =
       readonly results: readonly RenderedAssignment[];
       /** Per job, the files staged (with `staging`). */
       readonly staged?: readonly StagedFiles[];
+      /** Per job, the hash of each file's content (`contentHash`), computed here rather than in the main thread. */
+      readonly hashes: readonly Readonly<Record<string, string>>[];
       readonly milliseconds: Partial<Record<PipelineStep, number>>;
     }
   | { readonly id: number; readonly error: string };
@@ -80,7 +83,12 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
     const staged = staging?.folders.map((folder, index) =>
       folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index]),
     );
-    return { id: batch.id, results, staged, milliseconds: timer.milliseconds };
+    const hashes = results.map(({ files }) => {
+      const fileHashes: Record<string, string> = {};
+      for (const file of Object.keys(files)) fileHashes[file] = contentHash(files[file]);
+      return fileHashes;
+    });
+    return { id: batch.id, results, staged, hashes, milliseconds: timer.milliseconds };
   } catch (e) {
     return { id: batch.id, error: (e as Error)?.stack ?? String(e) };
   }
