@@ -7,7 +7,7 @@ import { EnvironmentPlan, planControlPlaneWith } from '../../src/core/plan/plan'
 import { planControlPlane } from '../../src/app/synthesize/plan-model';
 import { RendererRegistry } from '../../src/render/constructs/renderer-registry';
 import { JobRenderer } from '../../src/render/job-renderer';
-import { knownContentHash } from '../../src/core/plan/lazy-files';
+import { RenderedAssignment } from '../../src/core/plan/render-job';
 import { contentHash } from '../../src/core/plan/content-hash';
 import { writeBenchControlPlane } from '../bench/generate-control-plane';
 import { ROOT } from '../support/cli';
@@ -64,7 +64,7 @@ describe('JobRenderer', () => {
     expect(planData(inWorkers)).toEqual(planData(inThread));
   }, 60_000);
 
-  test('worker threads send each file with the hash of its content, so the main thread does not hash it again', async () => {
+  test('worker threads send the hash of each file they render, for the render cache', async () => {
     // GIVEN a generated control plane rendered by two worker threads
     const controlPlane = temporaryFolder();
     writeBenchControlPlane(controlPlane, { clusterTypes: 4, targets: 10 });
@@ -75,17 +75,25 @@ describe('JobRenderer', () => {
       workerScript: COMPILED_WORKER,
       progress: { phase: () => undefined },
     });
-    let plans: EnvironmentPlan[];
+    const results: RenderedAssignment[] = [];
     try {
-      plans = await planControlPlaneWith(model, renderer.render, { renderers: RendererRegistry.withBuiltIns() });
+      await planControlPlaneWith(
+        model,
+        async (jobs, environment) => {
+          const rendered = await renderer.render(jobs, environment);
+          results.push(...rendered);
+          return rendered;
+        },
+        { renderers: RendererRegistry.withBuiltIns() },
+      );
     } finally {
       await renderer.close();
     }
-    // THEN every rendered file of the plan has its hash known, and it is the hash of its content
-    const rendered = Object.keys(plans[0].files).filter(
-      (file) => file.endsWith('.yaml') && file.split('/').length === 3,
-    );
-    expect(rendered).toHaveLength(4 * 10 * 3);
-    for (const file of rendered) expect(knownContentHash(plans[0].files, file)).toBe(contentHash(plans[0].files[file]));
+    // THEN each result has the hash of each of its files' content
+    expect(results).toHaveLength(4 * 10);
+    for (const { files, hashes } of results) {
+      expect(Object.keys(hashes ?? {})).toEqual(Object.keys(files));
+      for (const file of Object.keys(files)) expect(hashes?.[file]).toBe(contentHash(files[file]));
+    }
   }, 60_000);
 });

@@ -51,17 +51,3 @@ export function lazyContents(files: object): ReadonlyMap<string, LazyContent> | 
 export function knownContentHash(files: object, file: string): string | undefined {
   return lazyParts.get(files)?.get(file)?.hash;
 }
-
-/** `files` as a record whose hashes are known (`hashes`, of the same contents), so no one hashes them again. */
-export function withKnownHashes(
-  files: Readonly<Record<string, string>>,
-  hashes: Readonly<Record<string, string>>,
-): Record<string, string> {
-  return lazyFiles(
-    Object.keys(files).map((file) => {
-      const content = files[file];
-      const hash = hashes[file];
-      return [file, hash === undefined ? content : new LazyContent(hash, () => content)] as const;
-    }),
-  );
-}

@@ -117,11 +117,19 @@ export class OpenPack {
   }
 }
 
-/** A pack being written: contents appended once each (by hash), then put in place under a new name. */
+/** Bytes gathered before each write while a pack is written. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * A pack being written: contents appended once each (by hash) to a temporary file a chunk at a time (a pack holds
+ * every file a cold run rendered: hundreds of megabytes at 50,000 assignments), then put in place under a new name.
+ */
 export class PackWriter {
-  private readonly chunks: Buffer[] = [];
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private readonly offsets = new Map<string, readonly [number, number]>();
   private size = 0;
+  private file: { readonly name: string; readonly temporary: string; readonly descriptor: number } | undefined;
 
   public constructor(
     private readonly folder: string,
@@ -139,28 +147,40 @@ export class PackWriter {
     if (!at) {
       at = [this.size, bytes.length];
       this.offsets.set(hash, at);
-      this.chunks.push(bytes);
+      this.pending.push(bytes);
+      this.pendingBytes += bytes.length;
       this.size += bytes.length;
+      if (this.pendingBytes >= WRITE_CHUNK) this.flush();
     }
     return [hash, this.place, at[0], at[1]];
   }
 
   /** Writes the pack under a new name (renamed into place whole); its name and identity for the index. */
   public write(): PackName {
-    fs.mkdirSync(this.folder, { recursive: true });
-    const name = `${randomBytes(6).toString('hex')}.pack`;
-    const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
-    const descriptor = fs.openSync(temporary, 'w');
-    try {
-      for (const chunk of this.chunks) {
-        for (let offset = 0; offset < chunk.length;) offset += fs.writeSync(descriptor, chunk, offset);
-      }
-    } finally {
-      fs.closeSync(descriptor);
-    }
+    this.flush();
+    const { name, temporary, descriptor } = this.open();
+    fs.closeSync(descriptor);
     const target = path.join(this.folder, name);
     fs.renameSync(temporary, target);
     return [name, packIdentity(fs.lstatSync(target, { bigint: true }))];
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    const { descriptor } = this.open();
+    for (let offset = 0; offset < chunk.length;) offset += fs.writeSync(descriptor, chunk, offset);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  private open(): { readonly name: string; readonly temporary: string; readonly descriptor: number } {
+    if (this.file) return this.file;
+    fs.mkdirSync(this.folder, { recursive: true });
+    const name = `${randomBytes(6).toString('hex')}.pack`;
+    const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
+    this.file = { name, temporary, descriptor: fs.openSync(temporary, 'w') };
+    return this.file;
   }
 }
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
 import { contentHash } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
-import { LazyContent, knownContentHash, lazyFiles } from '../../core/plan/lazy-files';
+import { LazyContent, lazyFiles } from '../../core/plan/lazy-files';
 import { RenderedAssignment } from '../../core/plan/render-job';
 import { ContentLocation, PackName, PackSet, PackWriter, isContentLocation, removeUnusedPacks } from './content-pack';
 
@@ -148,7 +148,7 @@ export class RenderCache {
       if ('rendered' in kept) {
         const files: Record<string, ContentLocation> = {};
         for (const [name, content] of Object.entries(kept.rendered.files)) {
-          const hash = knownContentHash(kept.rendered.files, name) ?? contentHash(content);
+          const hash = kept.rendered.hashes?.[name] ?? contentHash(content);
           files[name] = writer.add(hash, Buffer.from(content));
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);

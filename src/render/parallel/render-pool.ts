@@ -3,7 +3,6 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { PipelineStep } from '../../core/model/progress';
 import { PortableEnvironment, PortableRenderJob, RenderedAssignment } from '../../core/plan/render-job';
-import { withKnownHashes } from '../../core/plan/lazy-files';
 import { EnvironmentUpdate, RenderBatch, RenderBatchResult } from './render-worker';
 import { BatchStaging, StagedFiles } from './stage-rendered';
 
@@ -165,11 +164,7 @@ export class RenderPool {
       return;
     }
     this.options.onStepTimes?.(message.milliseconds);
-    const results = message.results.map((result, index) => ({
-      ...result,
-      files: withKnownHashes(result.files, message.hashes[index]),
-    }));
-    queued.resolve({ results, staged: message.staged });
+    queued.resolve({ results: [...message.results], staged: message.staged });
     this.dispatch();
   }
 

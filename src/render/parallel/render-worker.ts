@@ -39,8 +39,6 @@ export type RenderBatchResult =
       readonly results: readonly RenderedAssignment[];
       /** Per job, the files staged (with `staging`). */
       readonly staged?: readonly StagedFiles[];
-      /** Per job, the hash of each file's content (`contentHash`), computed here rather than in the main thread. */
-      readonly hashes: readonly Readonly<Record<string, string>>[];
       readonly milliseconds: Partial<Record<PipelineStep, number>>;
     }
   | { readonly id: number; readonly error: string };
@@ -83,12 +81,13 @@ function renderBatch(batch: RenderBatch): RenderBatchResult {
     const staged = staging?.folders.map((folder, index) =>
       folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index]),
     );
-    const hashes = results.map(({ files }) => {
-      const fileHashes: Record<string, string> = {};
-      for (const file of Object.keys(files)) fileHashes[file] = contentHash(files[file]);
-      return fileHashes;
+    // Hashed here rather than in the main thread, which saves them in the render cache.
+    const hashed = results.map((result) => {
+      const hashes: Record<string, string> = {};
+      for (const file of Object.keys(result.files)) hashes[file] = contentHash(result.files[file]);
+      return { ...result, hashes };
     });
-    return { id: batch.id, results, staged, hashes, milliseconds: timer.milliseconds };
+    return { id: batch.id, results: hashed, staged, milliseconds: timer.milliseconds };
   } catch (e) {
     return { id: batch.id, error: (e as Error)?.stack ?? String(e) };
   }
