@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { tryLock } from '../lock/lock-file';
+import { LockAttempt, tryLock } from '../lock/lock-file';
 
 /** Raised when the output folder cannot be written (another run holds it, or it is not a folder). */
 export class OutputError extends Error {}
@@ -17,9 +17,17 @@ export interface OutputLock {
  * by a process that no longer runs (on this host) is taken over.
  */
 export async function acquireOutputLock(stateDir: string): Promise<OutputLock> {
-  await fs.mkdir(stateDir, { recursive: true });
   const outDir = path.dirname(stateDir);
-  const attempt = await tryLock(path.join(stateDir, 'lock'));
+  let attempt: LockAttempt | undefined;
+  for (let tries = 1; attempt === undefined; tries++) {
+    await fs.mkdir(stateDir, { recursive: true });
+    try {
+      attempt = await tryLock(path.join(stateDir, 'lock'));
+    } catch (e) {
+      // A run that finished just now removed the (empty) state folder after this one made it: make it again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || tries >= 20) throw e;
+    }
+  }
   if ('busy' in attempt) {
     const holder = attempt.busy;
     throw new OutputError(

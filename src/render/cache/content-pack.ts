@@ -125,7 +125,7 @@ const WRITE_CHUNK = 1 << 20;
  * every file a cold run rendered: hundreds of megabytes at 50,000 assignments), then put in place under a new name.
  */
 export class PackWriter {
-  private pending: Buffer[] = [];
+  private pending: (string | Buffer)[] = [];
   private pendingBytes = 0;
   private readonly offsets = new Map<string, readonly [number, number]>();
   private size = 0;
@@ -141,15 +141,19 @@ export class PackWriter {
     return this.size === 0;
   }
 
-  /** Appends `bytes` (whose hash is `hash`) unless it holds them already; where they are. */
-  public add(hash: string, bytes: Buffer): ContentLocation {
+  /**
+   * Appends `content` (whose hash is `hash`: text, written as UTF-8, or bytes) unless it holds it already; where it
+   * is. Text is encoded a chunk at a time, not a file at a time.
+   */
+  public add(hash: string, content: string | Buffer): ContentLocation {
     let at = this.offsets.get(hash);
     if (!at) {
-      at = [this.size, bytes.length];
+      const length = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+      at = [this.size, length];
       this.offsets.set(hash, at);
-      this.pending.push(bytes);
-      this.pendingBytes += bytes.length;
-      this.size += bytes.length;
+      this.pending.push(content);
+      this.pendingBytes += length;
+      this.size += length;
       if (this.pendingBytes >= WRITE_CHUNK) this.flush();
     }
     return [hash, this.place, at[0], at[1]];
@@ -167,7 +171,21 @@ export class PackWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const chunk = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    const parts: Buffer[] = [];
+    let texts: string[] = [];
+    const encodeTexts = () => {
+      if (texts.length > 0) parts.push(Buffer.from(texts.join('')));
+      texts = [];
+    };
+    for (const part of this.pending) {
+      if (typeof part === 'string') texts.push(part);
+      else {
+        encodeTexts();
+        parts.push(part);
+      }
+    }
+    encodeTexts();
+    const chunk = parts.length === 1 ? parts[0] : Buffer.concat(parts, this.pendingBytes);
     const { descriptor } = this.open();
     for (let offset = 0; offset < chunk.length;) offset += fs.writeSync(descriptor, chunk, offset);
     this.pending = [];

@@ -149,7 +149,7 @@ export class RenderCache {
         const files: Record<string, ContentLocation> = {};
         for (const [name, content] of Object.entries(kept.rendered.files)) {
           const hash = kept.rendered.hashes?.[name] ?? contentHash(content);
-          files[name] = writer.add(hash, Buffer.from(content));
+          files[name] = writer.add(hash, content);
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
       } else if (kept.line && !Object.values(kept.entry.files).some(([, pack]) => moved.has(pack))) {

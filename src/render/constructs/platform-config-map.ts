@@ -66,7 +66,7 @@ function configMapJsonOf(resolved: {
 function withoutUndefinedValues(map: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (map === undefined) return undefined;
   // The resolved data is a fresh object, usually without undefined values: then it is the copy.
-  if (Object.values(map).every((value) => value !== undefined)) return map;
+  if (!hasUndefinedValue(map)) return map;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(map)) {
     const value = map[key];
@@ -77,6 +77,11 @@ function withoutUndefinedValues(map: Record<string, unknown> | undefined): Recor
     else result[key] = value;
   }
   return result;
+}
+
+function hasUndefinedValue(map: Record<string, unknown>): boolean {
+  for (const key in map) if (map[key] === undefined) return true;
+  return false;
 }
 
 /** The `platform-config` ConfigMap of an assignment; every value a string. */
