@@ -9,6 +9,7 @@ import { RendererRegistry } from '../../src/render/constructs/renderer-registry'
 import { JobRenderer } from '../../src/render/job-renderer';
 import { RenderedAssignment } from '../../src/core/plan/render-job';
 import { contentHash } from '../../src/core/plan/content-hash';
+import { contentBytes, knownContentHash } from '../../src/core/plan/lazy-files';
 import { writeBenchControlPlane } from '../bench/generate-control-plane';
 import { ROOT } from '../support/cli';
 import { temporaryFolder } from '../support/temp';
@@ -89,11 +90,23 @@ describe('JobRenderer', () => {
     } finally {
       await renderer.close();
     }
-    // THEN each result has the hash of each of its files' content
+    // THEN each file's hash is known without reading it, and its bytes are those of its text
     expect(results).toHaveLength(4 * 10);
-    for (const { files, hashes } of results) {
-      expect(Object.keys(hashes ?? {})).toEqual(Object.keys(files));
-      for (const file of Object.keys(files)) expect(hashes?.[file]).toBe(contentHash(files[file]));
+    const decode = jest.spyOn(Buffer.prototype, 'toString');
+    for (const { files } of results) {
+      expect(Object.keys(files)).toHaveLength(3);
+      for (const file of Object.keys(files)) {
+        expect(knownContentHash(files, file)).toBe(contentHash(contentBytes(files, file)));
+      }
     }
+    expect(decode.mock.calls.filter(([encoding]) => encoding === 'utf8')).toHaveLength(0);
+    decode.mockRestore();
+    for (const { files } of results) {
+      for (const file of Object.keys(files)) {
+        expect(contentHash(files[file])).toBe(knownContentHash(files, file));
+        expect(contentBytes(files, file)).toEqual(Buffer.from(files[file]));
+      }
+    }
+    expect(Object.values(results[0].files).join('')).toContain('kind: Namespace');
   }, 60_000);
 });

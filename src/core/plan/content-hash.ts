@@ -7,3 +7,8 @@ import { BinaryLike, hash } from 'crypto';
 export function contentHash(text: BinaryLike): string {
   return hash('sha1', text, 'base64');
 }
+
+/** Whether `text` is valid Unicode (no lone surrogate), so that its UTF-8 bytes give it back as it is. */
+export function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}

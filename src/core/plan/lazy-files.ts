@@ -5,18 +5,26 @@
  * content is read (once) when a property is read.
  */
 
-/** Content read when first asked for (then kept), and its hash (`contentHash`), known before. */
+/**
+ * Content read when first asked for (then kept as text), and its hash (`contentHash`), known before. It is loaded as
+ * its UTF-8 bytes, which a writer can write as they are, without making text of them.
+ */
 export class LazyContent {
   private text: string | undefined;
 
   public constructor(
     public readonly hash: string,
-    /** Reads the content; throws when it cannot be read as it was recorded. */
-    private readonly load: () => string,
+    /** Loads the content's bytes (valid UTF-8); throws when they cannot be loaded as they were recorded. */
+    private readonly load: () => Buffer,
   ) {}
 
   public read(): string {
-    return (this.text ??= this.load());
+    return (this.text ??= this.load().toString('utf8'));
+  }
+
+  /** The content's UTF-8 bytes. */
+  public bytes(): Buffer {
+    return this.text === undefined ? this.load() : Buffer.from(this.text);
   }
 }
 
@@ -45,6 +53,11 @@ export function lazyFiles(entries: Iterable<readonly [string, string | LazyConte
  */
 export function lazyContents(files: object): ReadonlyMap<string, LazyContent> | undefined {
   return lazyParts.get(files);
+}
+
+/** The bytes of `file` in a record made by `lazyFiles`: its lazy content's as loaded, else its text encoded. */
+export function contentBytes(files: Readonly<Record<string, string>>, file: string): Buffer {
+  return lazyParts.get(files)?.get(file)?.bytes() ?? Buffer.from(files[file]);
 }
 
 /** The hash of the content of `file` in a record made by `lazyFiles`, when it is known without reading it. */

@@ -57,8 +57,6 @@ export interface RenderedAssignment {
   /** The Kubernetes objects in the files, in file order. */
   readonly objects: readonly EmittedObject[];
   readonly failures: readonly RenderFailure[];
-  /** The hash of each file's content (`contentHash`), when the renderer computed it: worker threads do. */
-  readonly hashes?: Readonly<Record<string, string>>;
 }
 
 /** What composing a config reads of a config source, its values as plain data. */

@@ -3,7 +3,7 @@ import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { contentHash } from '../../core/plan/content-hash';
-import { knownContentHash, lazyContents } from '../../core/plan/lazy-files';
+import { contentBytes, knownContentHash, lazyContents } from '../../core/plan/lazy-files';
 import { PROMOTED_COMMIT_FILE } from '../../core/layout/names';
 import { CurrentTree, RECORDED, readManagedFilesSync, readManagedFilesWithRecord } from './current-tree';
 import { FileIdentity, TreeRecord, identityOf, readTreeRecord, writeTreeRecord } from './tree-record';
@@ -328,7 +328,7 @@ function stageFiles(
     }
     const descriptor = fsSync.openSync(target, 'w');
     try {
-      fsSync.writeFileSync(descriptor, content[file]);
+      fsSync.writeFileSync(descriptor, contentBytes(content, file));
       identities.set(file, identityOf(fsSync.fstatSync(descriptor, { bigint: true })));
     } finally {
       fsSync.closeSync(descriptor);
@@ -350,6 +350,9 @@ async function removeEmptyFolders(outDir: string, from: string): Promise<void> {
     if (folder === top || path.dirname(folder) === folder) return;
   }
 }
+
+/** What `comparable` gives as the planned content of a file that does not exist yet (`diffTree` adds it unread). */
+const ABSENT = '';
 
 /**
  * The planned tree as `diffTree` compares it with the current one, reading as little as it can: a file whose current
@@ -379,7 +382,8 @@ function comparable(
         continue;
       }
     }
-    desired[file] = planned[file];
+    // A file that is not there is added whatever its content: planned content is read only to be written.
+    desired[file] = have === undefined ? ABSENT : planned[file];
   }
   return { desired, knownHashes, hashes };
 }

@@ -45,11 +45,6 @@ export class PackSet {
     return open !== undefined && offset + length <= open.size;
   }
 
-  /** The content at `location` (which `holds`), checked against its hash. */
-  public read(location: ContentLocation): string {
-    return this.bytes(location).toString('utf8');
-  }
-
   /** The bytes at `location` (which `holds`), checked against their hash. */
   public bytes(location: ContentLocation): Buffer {
     const [hash, pack, offset, length] = location;
@@ -171,6 +166,7 @@ export class PackWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
+    // Bytes (most contents) are written as they are, text encoded a run of parts at a time.
     const parts: Buffer[] = [];
     let texts: string[] = [];
     const encodeTexts = () => {
@@ -185,9 +181,10 @@ export class PackWriter {
       }
     }
     encodeTexts();
-    const chunk = parts.length === 1 ? parts[0] : Buffer.concat(parts, this.pendingBytes);
     const { descriptor } = this.open();
-    for (let offset = 0; offset < chunk.length;) offset += fs.writeSync(descriptor, chunk, offset);
+    for (let first = 0; first < parts.length; first += WRITEV_PARTS) {
+      writeParts(descriptor, parts.slice(first, first + WRITEV_PARTS));
+    }
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -199,6 +196,21 @@ export class PackWriter {
     const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
     this.file = { name, temporary, descriptor: fs.openSync(temporary, 'w') };
     return this.file;
+  }
+}
+
+/** Buffers given to one `writev` (the system takes at most 1,024). */
+const WRITEV_PARTS = 1024;
+
+/** Writes `parts` in order, in one call when the system takes them all at once. */
+function writeParts(descriptor: number, parts: Buffer[]): void {
+  let rest = parts;
+  while (rest.length > 0) {
+    let written = fs.writevSync(descriptor, rest);
+    let index = 0;
+    while (index < rest.length && written >= rest[index].length) written -= rest[index++].length;
+    rest = rest.slice(index);
+    if (written > 0) rest[0] = rest[0].subarray(written);
   }
 }
 

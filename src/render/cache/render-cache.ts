@@ -2,9 +2,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { NAMESPACE_FILE, PLATFORM_CONFIG_FILE, RECONCILER_FILE } from '../../core/layout/names';
-import { contentHash } from '../../core/plan/content-hash';
+import { contentHash, isWellFormed } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
-import { LazyContent, lazyFiles } from '../../core/plan/lazy-files';
+import { LazyContent, lazyContents, lazyFiles } from '../../core/plan/lazy-files';
 import { RenderedAssignment } from '../../core/plan/render-job';
 import { ContentLocation, PackName, PackSet, PackWriter, isContentLocation, removeUnusedPacks } from './content-pack';
 
@@ -126,8 +126,9 @@ export class RenderCache {
   /** Remembers what a job rendered (when it rendered without failures). */
   public store(key: string, rendered: RenderedAssignment): void {
     if (rendered.failures.length > 0) return;
-    // Content that is not valid Unicode would not come back as it was from its bytes.
-    if (!Object.values(rendered.files).every(isWellFormed)) return;
+    // Text that is not valid Unicode would not come back as it was from its bytes (lazy content is bytes already).
+    const lazy = lazyContents(rendered.files);
+    if (!Object.keys(rendered.files).every((name) => lazy?.has(name) || isWellFormed(rendered.files[name]))) return;
     this.stored++;
     this.kept.set(key, { rendered });
   }
@@ -147,9 +148,11 @@ export class RenderCache {
     for (const [key, kept] of this.kept) {
       if ('rendered' in kept) {
         const files: Record<string, ContentLocation> = {};
-        for (const [name, content] of Object.entries(kept.rendered.files)) {
-          const hash = kept.rendered.hashes?.[name] ?? contentHash(content);
-          files[name] = writer.add(hash, content);
+        const lazy = lazyContents(kept.rendered.files);
+        for (const name of Object.keys(kept.rendered.files)) {
+          const loaded = lazy?.get(name);
+          const content = loaded ? loaded.bytes() : kept.rendered.files[name];
+          files[name] = writer.add(loaded?.hash ?? contentHash(content), content);
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
       } else if (kept.line && !Object.values(kept.entry.files).some(([, pack]) => moved.has(pack))) {
@@ -206,9 +209,9 @@ export class RenderCache {
     return { moved, dropped, place };
   }
 
-  private readContent(location: ContentLocation): string {
+  private readContent(location: ContentLocation): Buffer {
     try {
-      return this.read.packs.read(location);
+      return this.read.packs.bytes(location);
     } catch (e) {
       // Never trusted again: the next run renders what this one cannot take from the cache.
       fs.rmSync(this.file, { force: true });
@@ -219,10 +222,6 @@ export class RenderCache {
 
 /** An entry of this run: rendered now, or found (with the bytes of its line when read from the file). */
 type Kept = { readonly rendered: RenderedAssignment } | { readonly entry: Entry; readonly line?: Buffer };
-
-function isWellFormed(text: string): boolean {
-  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
 
 /** The folder of the packs of the index `file`. */
 function packFolder(file: string): string {

@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import { PipelineStep } from '../../core/model/progress';
 import { PortableEnvironment, PortableRenderJob, RenderedAssignment } from '../../core/plan/render-job';
 import { EnvironmentUpdate, RenderBatch, RenderBatchResult } from './render-worker';
+import { decodeResults } from './encoded-results';
 import { BatchStaging, StagedFiles } from './stage-rendered';
 
 /*
@@ -164,7 +165,7 @@ export class RenderPool {
       return;
     }
     this.options.onStepTimes?.(message.milliseconds);
-    queued.resolve({ results: [...message.results], staged: message.staged });
+    queued.resolve({ results: decodeResults(message.encoded), staged: message.staged });
     this.dispatch();
   }
 

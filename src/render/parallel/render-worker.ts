@@ -4,18 +4,17 @@ import {
   EnvironmentForJobs,
   PortableEnvironment,
   PortableRenderJob,
-  RenderedAssignment,
   environmentForJobs,
   extendEnvironmentForJobs,
 } from '../../core/plan/render-job';
-import { contentHash } from '../../core/plan/content-hash';
 import { renderPortableJob } from '../render-job';
+import { EncodedBatch, encodeResults } from './encoded-results';
 import { BatchStaging, StagedFiles, stageRenderedIfPossible } from './stage-rendered';
 
 /*
- * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results,
- * the hash of each file (for the render cache) and the time it spent per step; when asked, it also stages the files of
- * the jobs it rendered (stage-rendered.ts).
+ * A worker thread of the render pool (render-pool.ts): renders batches of plain-data jobs and sends back the results
+ * (their files as bytes with their hashes, encoded-results.ts) and the time it spent per step; when asked, it also
+ * stages the files of the jobs it rendered (stage-rendered.ts).
  */
 
 /** The part of the environment a worker does not have yet: everything when `reset`, else what was added since. */
@@ -36,7 +35,8 @@ export interface RenderBatch {
 export type RenderBatchResult =
   | {
       readonly id: number;
-      readonly results: readonly RenderedAssignment[];
+      /** The results in job order, their files in one buffer (moved, not copied). */
+      readonly encoded: EncodedBatch;
       /** Per job, the files staged (with `staging`). */
       readonly staged?: readonly StagedFiles[];
       readonly milliseconds: Partial<Record<PipelineStep, number>>;
@@ -71,26 +71,27 @@ function update(change: EnvironmentUpdate): void {
   else extendEnvironmentForJobs(environment, change);
 }
 
-function renderBatch(batch: RenderBatch): RenderBatchResult {
+function renderBatch(batch: RenderBatch): { result: RenderBatchResult; transfer: ArrayBuffer[] } {
   try {
     if (batch.environment) update(batch.environment);
     const timer = new StepTimer();
     const results = batch.jobs.map((job) => renderPortableJob(job, environment!, timer));
     timer.stop();
+    const { batch: encoded, bytesOf } = encodeResults(results);
     const staging = batch.staging;
     const staged = staging?.folders.map((folder, index) =>
-      folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index]),
+      folder === undefined ? [] : stageRenderedIfPossible(staging.dir, folder, results[index], bytesOf(index)),
     );
-    // Hashed here rather than in the main thread, which saves them in the render cache.
-    const hashed = results.map((result) => {
-      const hashes: Record<string, string> = {};
-      for (const file of Object.keys(result.files)) hashes[file] = contentHash(result.files[file]);
-      return { ...result, hashes };
-    });
-    return { id: batch.id, results: hashed, staged, milliseconds: timer.milliseconds };
+    return {
+      result: { id: batch.id, encoded, staged, milliseconds: timer.milliseconds },
+      transfer: [encoded.bytes],
+    };
   } catch (e) {
-    return { id: batch.id, error: (e as Error)?.stack ?? String(e) };
+    return { result: { id: batch.id, error: (e as Error)?.stack ?? String(e) }, transfer: [] };
   }
 }
 
-parentPort?.on('message', (batch: RenderBatch) => parentPort!.postMessage(renderBatch(batch)));
+parentPort?.on('message', (batch: RenderBatch) => {
+  const { result, transfer } = renderBatch(batch);
+  parentPort!.postMessage(result, transfer);
+});

@@ -40,22 +40,29 @@ export type StagedFiles = readonly (readonly [string, StagedFileStat])[] | undef
  * `stageRendered`, or undefined when the file system refused (the writer then writes every file itself, and reports
  * the error in its own words if it persists).
  */
-export function stageRenderedIfPossible(dir: string, folder: string, rendered: RenderedAssignment): StagedFiles {
+export function stageRenderedIfPossible(
+  dir: string,
+  folder: string,
+  rendered: RenderedAssignment,
+  bytes?: Readonly<Record<string, Buffer>>,
+): StagedFiles {
   try {
-    return stageRendered(dir, folder, rendered);
+    return stageRendered(dir, folder, rendered, bytes);
   } catch {
     return undefined;
   }
 }
 
 /**
- * Writes the files of `rendered` under `<dir>/<folder>/`: none when it failed (it will not be in the plan) or when a
- * name is not a plain relative path (the writer refuses such a plan). Returns what was staged.
+ * Writes the files of `rendered` (their `bytes` when given) under `<dir>/<folder>/`: none when it failed (it will not
+ * be in the plan) or when a name is not a plain relative path (the writer refuses such a plan). Returns what was
+ * staged.
  */
 export function stageRendered(
   dir: string,
   folder: string,
   rendered: RenderedAssignment,
+  bytes?: Readonly<Record<string, Buffer>>,
 ): readonly (readonly [string, StagedFileStat])[] {
   const names = Object.keys(rendered.files);
   if (rendered.failures.length > 0 || !isPlainPath(folder) || !names.every(isPlainPath)) return [];
@@ -68,7 +75,7 @@ export function stageRendered(
     if (slash >= 0) fs.mkdirSync(`${folderPath}/${name.slice(0, slash)}`, { recursive: true });
     const descriptor = fs.openSync(`${folderPath}/${name}`, 'w');
     try {
-      fs.writeFileSync(descriptor, rendered.files[name]);
+      fs.writeFileSync(descriptor, bytes?.[name] ?? rendered.files[name]);
       const { size, ino, mtimeNs } = fs.fstatSync(descriptor, { bigint: true });
       staged.push([name, { size, ino, mtimeNs }]);
     } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { knownContentHash } from '../../../src/core/plan/lazy-files';
+import { LazyContent, knownContentHash, lazyFiles } from '../../../src/core/plan/lazy-files';
 import { contentHash } from '../../../src/core/plan/content-hash';
 import { RenderCache } from '../../../src/render/cache/render-cache';
 import { temporaryFolder } from '../../support/temp';
@@ -126,5 +126,26 @@ describe('the render cache keeps contents apart from its index', () => {
     cache.store('a', { files: { 'namespace.yaml': 'lone \ud800 surrogate' }, objects: [], failures: [] });
     cache.save();
     expect(RenderCache.open(file, build).lookup('a')).toBeUndefined();
+  });
+
+  test('contents given as bytes are kept as they are, thousands of them written in one go', () => {
+    // GIVEN 3,000 assignments rendered by workers: their files are bytes (more than one writev takes, in one flush)
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const cache = RenderCache.open(file, build);
+    const texts = Array.from({ length: 3000 }, (_, i) => `kind: ConfigMap\n# caf\u00e9 ${i} ${'x'.repeat(i % 700)}\n`);
+    texts.forEach((text, i) => {
+      const bytes = Buffer.from(text);
+      const files = lazyFiles([['platform-config.yaml', new LazyContent(contentHash(bytes), () => bytes)]]);
+      cache.store(`k${i}`, { files, objects: [], failures: [] });
+    });
+    // WHEN they are saved
+    const read = jest.spyOn(LazyContent.prototype, 'read');
+    cache.save();
+    // THEN no content was made text to be saved, and each comes back as it was
+    expect(read).not.toHaveBeenCalled();
+    read.mockRestore();
+    const reopened = RenderCache.open(file, build);
+    texts.forEach((text, i) => expect(reopened.lookup(`k${i}`)!.files['platform-config.yaml']).toBe(text));
+    expect(fs.statSync(packsOf(file)[0]).size).toBe(texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0));
   });
 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import { RENDER_CACHE_DIR, RenderCache, renderCacheFile, renderCacheKey } from '../../../src/render/cache/render-cache';
 import { PackSet } from '../../../src/render/cache/content-pack';
+import { LazyContent } from '../../../src/core/plan/lazy-files';
 import { toolFingerprint } from '../../../src/app/synthesize/tool-fingerprint';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
@@ -203,9 +204,12 @@ describe('synth with the render cache', () => {
     fs.rmSync(out, { recursive: true });
     // WHEN it runs again
     const contentReads = jest.spyOn(PackSet.prototype, 'bytes');
+    const madeText = jest.spyOn(LazyContent.prototype, 'read');
     const again = await synthCounting(controlPlane, out, cacheDir);
-    // THEN nothing is rendered, and the same tree is written from the cached contents
+    // THEN nothing is rendered, and the same tree is written from the cached contents, as bytes, never made text
     expect(again.rendered).toBe(0);
+    expect(madeText).not.toHaveBeenCalled();
+    madeText.mockRestore();
     // (each file of the 3 × 4 assignments once; the READMEs and the promoted commit are not cached)
     expect(contentReads).toHaveBeenCalledTimes(3 * 4 * 3);
     contentReads.mockRestore();
