@@ -2,7 +2,7 @@ import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { measureCdk8sSynth, writeCdk8sApp } from './cdk8s-app';
+import { measureCdk8sCliFloor, measureCdk8sSynth, writeCdk8sApp, writeCdk8sFloorApp } from './cdk8s-app';
 import { writeCodeApp } from './code-app';
 import { BENCH_ENVIRONMENT, writeBenchControlPlane } from './generate-control-plane';
 import { ProfileShare, profileColdSynth } from './profile';
@@ -75,6 +75,13 @@ export interface MediumResult {
     readonly fractionOfCold: number;
     readonly codeCold: Runs;
     readonly codeRatio: number;
+    /**
+     * `cdk8s synth` of an app that only moves the ready tree into place, over the same tree: the CLI's own cost
+     * (start-up, deleting the old tree, listing and printing every manifest), which no app can take below; and its
+     * share of the cold run.
+     */
+    readonly cliFloor: Runs;
+    readonly cliFloorFraction: number;
   };
 }
 
@@ -221,24 +228,31 @@ async function benchMedium(
     log('compiling the cdk8s apps (control plane from its folder, and in code)');
     writeCdk8sApp(appDir, controlPlane);
     writeCodeApp(codeAppDir, controlPlane);
+    const floorDir = path.join(root, 'floor-app');
+    writeCdk8sFloorApp(floorDir);
     const cold: number[] = [];
     const rerun: number[] = [];
     const codeCold: number[] = [];
+    const cliFloor: number[] = [];
     for (let run = 1; run <= repeat; run++) {
-      log(`cdk8s synth, cold and re-run, then cold in code (${run} of ${repeat})`);
+      log(`cdk8s synth, cold and re-run, then cold in code, then the CLI alone (${run} of ${repeat})`);
       const cacheHome = path.join(root, `cdk8s-cache-${run}`);
       cold.push(measureCdk8sSynth(appDir, cacheHome, rssFile).seconds);
       rerun.push(measureCdk8sSynth(appDir, cacheHome, rssFile).seconds);
       fs.rmSync(cacheHome, { recursive: true, force: true });
       codeCold.push(measureCdk8sSynth(codeAppDir, cacheHome, rssFile).seconds);
       fs.rmSync(cacheHome, { recursive: true, force: true });
+      cliFloor.push(measureCdk8sCliFloor(floorDir, path.join(appDir, 'dist'), rssFile).seconds);
     }
+    fs.rmSync(floorDir, { recursive: true, force: true });
     cdk8s = {
       cold: runs(cold),
       rerun: runs(rerun),
       fractionOfCold: median(rerun) / median(cold),
       codeCold: runs(codeCold),
       codeRatio: median(codeCold) / median(cold),
+      cliFloor: runs(cliFloor),
+      cliFloorFraction: median(cliFloor) / median(cold),
     };
   }
 

@@ -69,3 +69,35 @@ export function measureCdk8sSynth(appDir: string, cacheHome: string, rssFile: st
     rssFile,
   });
 }
+
+/**
+ * Makes `floorDir` an app for `cdk8s synth` that synthesizes nothing: it moves a ready tree into the output folder.
+ * Timed with `measureCdk8sCliFloor`, it is what the cdk8s CLI itself costs on a tree of that size.
+ */
+export function writeCdk8sFloorApp(floorDir: string): void {
+  fs.mkdirSync(floorDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(floorDir, 'floor.js'),
+    "require('fs').renameSync(require('path').join(__dirname, 'ready'), process.env.CDK8S_OUTDIR);\n",
+  );
+  fs.writeFileSync(
+    path.join(floorDir, 'cdk8s.yaml'),
+    `language: typescript\napp: ${JSON.stringify(`${process.execPath} floor.js`)}\noutput: dist\n`,
+  );
+}
+
+/**
+ * `cdk8s synth` of the floor app (`writeCdk8sFloorApp`) as a re-run of `tree` sees it: the output folder holds the
+ * tree (which cdk8s deletes first), and the app puts the same tree back in one rename. What remains is the CLI's own
+ * work: its start-up, deleting the old tree, running the app, and listing and printing every manifest.
+ */
+export function measureCdk8sCliFloor(floorDir: string, tree: string, rssFile: string): ProcessMeasurement {
+  for (const name of ['dist', 'ready']) {
+    fs.rmSync(path.join(floorDir, name), { recursive: true, force: true });
+    fs.cpSync(tree, path.join(floorDir, name), { recursive: true });
+  }
+  return measureProcess(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'], {
+    cwd: floorDir,
+    rssFile,
+  });
+}
