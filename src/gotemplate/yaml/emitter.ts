@@ -1,4 +1,4 @@
-import { analyzeScalar, isYamlBreak, isYamlPrintable, ScalarAnalysis } from './scalar-analysis';
+import { analyzeScalar, codePointWidth, isYamlBreak, isYamlPrintable, ScalarAnalysis } from './scalar-analysis';
 
 /** A YAML node as yaml.v3's encoder hands it to the emitter (no tags, anchors or comments). */
 export type YamlNode =
@@ -26,7 +26,8 @@ const MAX_SIMPLE_KEY_BYTES = 128;
  * A port of the parts of libyaml's emitter (yaml.v3 `emitterc.go`) that `yaml.Marshal` exercises for plain
  * data: one implicit document, block mappings and sequences, empty collections in flow style, and plain,
  * single-quoted, double-quoted and literal scalars, with 4-space indentation and no line wrapping.
- * Output is byte-for-byte what yaml.v3 v3.0.1 writes, including its final newline.
+ * Output is byte-for-byte what yaml.v3 v3.0.1 writes, including its final newline. Where libyaml writes a character
+ * at a time, runs of characters it treats alike are written at once (the column counts code points, as libyaml's).
  */
 export function emitDocument(root: YamlNode): string {
   const emitter = new Emitter();
@@ -108,22 +109,21 @@ class Emitter {
   }
 
   private emitScalar(value: string, requested: RequestedStyle, ctx: NodeContext): void {
-    const codePoints = Array.from(value, (ch) => ch.codePointAt(0) ?? 0);
-    const analysis = analyzeScalar(codePoints);
-    const style = this.selectStyle(requested, analysis, codePoints.length === 0, ctx.simpleKey);
+    const analysis = analyzeScalar(value);
+    const style = this.selectStyle(requested, analysis, value.length === 0, ctx.simpleKey);
     this.increaseIndent(true, ctx.parent);
     switch (style) {
       case 'plain':
-        this.writePlain(codePoints);
+        this.writePlain(value);
         break;
       case 'single':
-        this.writeSingleQuoted(codePoints);
+        this.writeSingleQuoted(value);
         break;
       case 'double':
-        this.writeDoubleQuoted(codePoints);
+        this.writeDoubleQuoted(value);
         break;
       case 'literal':
-        this.writeLiteral(codePoints);
+        this.writeLiteral(value);
         break;
     }
     this.popIndent();
@@ -166,9 +166,10 @@ class Emitter {
     this.indent = this.indents.pop() ?? -1;
   }
 
-  private put(ch: string): void {
-    this.out.push(ch);
-    this.column++;
+  /** Writes `text`, `width` code points long, holding no line break. */
+  private put(text: string, width = text.length): void {
+    this.out.push(text);
+    this.column += width;
   }
 
   private putBreak(): void {
@@ -192,12 +193,13 @@ class Emitter {
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) {
       this.putBreak();
     }
-    while (this.column < indent) {
-      this.put(' ');
+    if (this.column < indent) {
+      this.put(' '.repeat(indent - this.column));
     }
     this.whitespace = true;
   }
 
+  /** Writes an indicator (ASCII, one column per character). */
   private writeIndicator(
     indicator: string,
     needWhitespace: boolean,
@@ -207,80 +209,83 @@ class Emitter {
     if (needWhitespace && !this.whitespace) {
       this.put(' ');
     }
-    for (const ch of indicator) {
-      this.put(ch);
-    }
+    this.put(indicator);
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
 
-  private writePlain(value: readonly number[]): void {
-    if (value.length > 0 && !this.whitespace) {
-      this.put(' ');
-    }
+  /**
+   * The plain and single-quoted writers: spaces as they are, line breaks as libyaml writes them (a first `\n` doubled),
+   * other characters after the indentation a line break calls for; `quote` doubles single quotes.
+   */
+  private writeFlowText(value: string, quote: boolean): void {
+    const n = value.length;
     let breaks = false;
-    for (const c of value) {
+    for (let i = 0; i < n;) {
+      const c = value.codePointAt(i)!;
       if (c === 0x20) {
-        this.put(' ');
+        const end = runEnd(value, i, (d) => d === 0x20);
+        this.put(value.slice(i, end.index), end.width);
+        i = end.index;
       } else if (isYamlBreak(c)) {
         if (!breaks && c === 0x0a) {
           this.putBreak();
         }
         this.writeBreak(c);
         breaks = true;
+        i++;
       } else {
         if (breaks) {
           this.writeIndent();
         }
-        this.put(String.fromCodePoint(c));
+        const end = runEnd(value, i, (d) => d !== 0x20 && !isYamlBreak(d));
+        const text = value.slice(i, end.index);
+        if (quote && text.includes("'")) {
+          const quoted = text.replaceAll("'", "''");
+          this.put(quoted, end.width + quoted.length - text.length);
+        } else {
+          this.put(text, end.width);
+        }
         this.indention = false;
         breaks = false;
+        i = end.index;
       }
     }
+  }
+
+  private writePlain(value: string): void {
+    if (value.length > 0 && !this.whitespace) {
+      this.put(' ');
+    }
+    this.writeFlowText(value, false);
     if (value.length > 0) {
       this.whitespace = false;
     }
     this.indention = false;
   }
 
-  private writeSingleQuoted(value: readonly number[]): void {
+  private writeSingleQuoted(value: string): void {
     this.writeIndicator("'", true, false, false);
-    let breaks = false;
-    for (const c of value) {
-      if (c === 0x20) {
-        this.put(' ');
-      } else if (isYamlBreak(c)) {
-        if (!breaks && c === 0x0a) {
-          this.putBreak();
-        }
-        this.writeBreak(c);
-        breaks = true;
-      } else {
-        if (breaks) {
-          this.writeIndent();
-        }
-        if (c === 0x27) {
-          this.put("'");
-        }
-        this.put(String.fromCodePoint(c));
-        this.indention = false;
-        breaks = false;
-      }
-    }
+    this.writeFlowText(value, true);
     this.writeIndicator("'", false, false, false);
     this.whitespace = false;
     this.indention = false;
   }
 
-  private writeDoubleQuoted(value: readonly number[]): void {
+  private writeDoubleQuoted(value: string): void {
     this.writeIndicator('"', true, false, false);
-    const startsWithBom = value[0] === 0xfeff;
-    for (const c of value) {
-      if (!isYamlPrintable(c) || startsWithBom || isYamlBreak(c) || c === 0x22 || c === 0x5c) {
+    const startsWithBom = value.codePointAt(0) === 0xfeff;
+    const escaped = (c: number) => startsWithBom || !isYamlPrintable(c) || isYamlBreak(c) || c === 0x22 || c === 0x5c;
+    for (let i = 0; i < value.length;) {
+      const c = value.codePointAt(i)!;
+      if (escaped(c)) {
         this.put('\\');
         this.putEscape(c);
+        i += codePointWidth(c);
       } else {
-        this.put(String.fromCodePoint(c));
+        const end = runEnd(value, i, (d) => !escaped(d));
+        this.put(value.slice(i, end.index), end.width);
+        i = end.index;
       }
     }
     this.writeIndicator('"', false, false, false);
@@ -289,38 +294,19 @@ class Emitter {
   }
 
   private putEscape(c: number): void {
-    const named: Record<number, string> = {
-      0x00: '0',
-      0x07: 'a',
-      0x08: 'b',
-      0x09: 't',
-      0x0a: 'n',
-      0x0b: 'v',
-      0x0c: 'f',
-      0x0d: 'r',
-      0x1b: 'e',
-      0x22: '"',
-      0x5c: '\\',
-      0x85: 'N',
-      0xa0: '_',
-      0x2028: 'L',
-      0x2029: 'P',
-    };
-    const name = named[c];
+    const name = ESCAPES[c];
     if (name !== undefined) {
       this.put(name);
       return;
     }
     const [letter, width] = c <= 0xff ? ['x', 2] : c <= 0xffff ? ['u', 4] : ['U', 8];
-    this.put(letter);
-    for (const digit of c.toString(16).toUpperCase().padStart(width, '0')) {
-      this.put(digit);
-    }
+    this.put(letter + c.toString(16).toUpperCase().padStart(width, '0'));
   }
 
-  private writeLiteral(value: readonly number[]): void {
+  private writeLiteral(value: string): void {
     this.writeIndicator('|', true, false, false);
-    if (value.length > 0 && (value[0] === 0x20 || isYamlBreak(value[0]))) {
+    const first = value.codePointAt(0);
+    if (first !== undefined && (first === 0x20 || isYamlBreak(first))) {
       this.writeIndicator(String(BEST_INDENT), false, false, false);
     }
     const chomp = chompIndicator(value);
@@ -329,29 +315,69 @@ class Emitter {
     }
     this.whitespace = true;
     let breaks = true;
-    for (const c of value) {
+    for (let i = 0; i < value.length;) {
+      const c = value.codePointAt(i)!;
       if (isYamlBreak(c)) {
         this.writeBreak(c);
         breaks = true;
+        i++;
       } else {
         if (breaks) {
           this.writeIndent();
         }
-        this.put(String.fromCodePoint(c));
+        const end = runEnd(value, i, (d) => !isYamlBreak(d));
+        this.put(value.slice(i, end.index), end.width);
         this.indention = false;
         breaks = false;
+        i = end.index;
       }
     }
   }
 }
 
+/** Named escapes of double-quoted scalars. */
+const ESCAPES: Readonly<Record<number, string>> = {
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
+};
+
+/**
+ * Where the run of code points of `value` from code unit `start` for which `inRun` holds ends (the code unit after
+ * it), and how many code points it has.
+ */
+function runEnd(value: string, start: number, inRun: (c: number) => boolean): { index: number; width: number } {
+  let index = start;
+  let width = 0;
+  while (index < value.length) {
+    const c = value.codePointAt(index)!;
+    if (!inRun(c)) break;
+    index += codePointWidth(c);
+    width++;
+  }
+  return { index, width };
+}
+
 /** `yaml_emitter_write_block_scalar_hints`: strip (`-`) without a final break, keep (`+`) with two. */
-function chompIndicator(value: readonly number[]): string {
+function chompIndicator(value: string): string {
+  // A line break is one code unit, never part of a surrogate pair.
   const n = value.length;
-  if (n === 0 || !isYamlBreak(value[n - 1])) {
+  if (n === 0 || !isYamlBreak(value.charCodeAt(n - 1))) {
     return '-';
   }
-  if (n === 1 || isYamlBreak(value[n - 2])) {
+  if (n === 1 || isYamlBreak(value.charCodeAt(n - 2))) {
     return '+';
   }
   return '';

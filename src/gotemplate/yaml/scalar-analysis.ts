@@ -30,8 +30,16 @@ function isBlankOrBreakOrNul(c: number): boolean {
   return isBlank(c) || isYamlBreak(c) || c === 0;
 }
 
-export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
-  const n = codePoints.length;
+/** The characters that make a scalar starting with one of them need quotes (`#,[]{}&*!|>'"%@\``). */
+const LEADING_INDICATORS = new Set(Array.from('#,[]{}&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+
+/** How many UTF-16 code units the code point `c` takes (a lone surrogate, one). */
+export function codePointWidth(c: number): number {
+  return c > 0xffff ? 2 : 1;
+}
+
+export function analyzeScalar(value: string): ScalarAnalysis {
+  const n = value.length;
   if (n === 0) {
     return {
       multiline: false,
@@ -53,30 +61,32 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
   let previousSpace = false;
   let previousBreak = false;
 
-  const starts = String.fromCodePoint(...codePoints.slice(0, 3));
-  if (starts === '---' || starts === '...') {
+  if (value.startsWith('---') || value.startsWith('...')) {
     blockIndicators = true;
   }
   let precededByWhitespace = true;
-  for (let i = 0; i < n; i++) {
-    const c = codePoints[i];
-    const followedByWhitespace = i + 1 >= n || isBlank(codePoints[i + 1]);
-    const ch = String.fromCodePoint(c);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+  // One code point at a time: `i` is its first code unit, `next` the first of the one after it.
+  for (let i = 0; i < n;) {
+    const c = value.codePointAt(i)!;
+    const next = i + codePointWidth(c);
+    const first = i === 0;
+    const last = next >= n;
+    const followedByWhitespace = last || isBlank(value.charCodeAt(next));
+    if (first) {
+      if (LEADING_INDICATORS.has(c)) {
         blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (c === 0x3f || c === 0x3a) {
         if (followedByWhitespace) {
           blockIndicators = true;
         }
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (c === 0x2d && followedByWhitespace) {
         blockIndicators = true;
       }
-    } else if (ch === ':') {
+    } else if (c === 0x3a) {
       if (followedByWhitespace) {
         blockIndicators = true;
       }
-    } else if (ch === '#' && precededByWhitespace) {
+    } else if (c === 0x23 && precededByWhitespace) {
       blockIndicators = true;
     }
 
@@ -86,10 +96,10 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
       specialCharacters = true;
     }
     if (c === 0x20) {
-      if (i === 0) {
+      if (first) {
         leadingSpace = true;
       }
-      if (i === n - 1) {
+      if (last) {
         trailingSpace = true;
       }
       if (previousBreak) {
@@ -99,10 +109,10 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
       previousBreak = false;
     } else if (isYamlBreak(c)) {
       lineBreaks = true;
-      if (i === 0) {
+      if (first) {
         leadingBreak = true;
       }
-      if (i === n - 1) {
+      if (last) {
         trailingBreak = true;
       }
       if (previousSpace) {
@@ -115,6 +125,7 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
       previousBreak = false;
     }
     precededByWhitespace = isBlankOrBreakOrNul(c);
+    i = next;
   }
 
   let blockPlainAllowed = true;
