@@ -51,7 +51,10 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       // Modules loaded on first use, so that `kalypso --version` and cached runs do not load what they do not need.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^\\./commands/', '^\\.\\./config-schema$'] }],
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allow: ['^\\./commands/', '^\\.\\./config-schema$', '^\\./built-in-classes$', '^\\./render-job$'] },
+      ],
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/no-unused-vars': [
         'error',

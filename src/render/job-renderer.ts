@@ -2,10 +2,18 @@ import { ProgressReporter } from '../core/model/progress';
 import { EnvironmentModel } from '../core/model/types';
 import { PortableRenderJob, RenderJobs, RenderedAssignment } from '../core/plan/render-job';
 import { RendererRegistry } from './constructs/renderer-registry';
-import { renderJob } from './render-job';
+import type * as RenderJobModule from './render-job';
 import { RenderCache, renderCacheKey } from './cache/render-cache';
 import { RenderPool, canRenderInWorkers } from './parallel/render-pool';
 import { RenderStaging } from './parallel/stage-rendered';
+
+/**
+ * Rendering in this thread (with cdk8s), loaded when an assignment first renders here: a run whose assignments all
+ * render in worker threads or come from the render cache does without it.
+ */
+function renderJobModule(): typeof RenderJobModule {
+  return require('./render-job') as typeof RenderJobModule;
+}
 
 /**
  * Fewer assignments to render than this are rendered in this thread: starting worker threads (each loads cdk8s)
@@ -66,7 +74,7 @@ export class JobRenderer {
       progress.step?.('compose');
       const job = jobs.job(index);
       progress.step?.('render');
-      results[index] = renderJob(job, jobs.templates, this.options.registry, progress);
+      results[index] = renderJobModule().renderJob(job, jobs.templates, this.options.registry, progress);
       this.rendered++;
       report(1);
     };

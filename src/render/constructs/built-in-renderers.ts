@@ -1,31 +1,47 @@
 import { BUILT_IN_NAMESPACE_RENDERERS } from '../../core/model/renderer-names';
 import { NAMESPACE_RENDERER_ID, RendererRole } from '../../core/plan/renderers';
-import { ConfigMapRenderer } from './platform-config-map';
-import { EnvFileRenderer } from './platform-config-env-file';
-import { ArgoCdReconcilerRenderer, FluxReconcilerRenderer } from './reconcilers';
+import type * as BuiltInClasses from './built-in-classes';
 import { IRenderer } from './renderer';
-import { DefaultNamespaceRenderer } from './target-namespace';
 
 /** A built-in renderer: its id (how a worker thread knows it), role, class, and the names ClusterTypes use for it. */
 export interface BuiltInRenderer {
   readonly id: string;
   readonly role: RendererRole;
+  /** The class, loaded (with cdk8s) when first asked for. */
   readonly rendererClass: new () => IRenderer;
   readonly names: readonly string[];
 }
 
+let classes: typeof BuiltInClasses | undefined;
+
+function builtIn(
+  id: string,
+  role: RendererRole,
+  names: readonly string[],
+  pick: (loaded: typeof BuiltInClasses) => new () => IRenderer,
+): BuiltInRenderer {
+  return {
+    id,
+    role,
+    names,
+    get rendererClass() {
+      return pick((classes ??= require('./built-in-classes') as typeof BuiltInClasses));
+    },
+  };
+}
+
 /** Every built-in renderer, once. */
 export const BUILT_IN_RENDERERS: readonly BuiltInRenderer[] = [
-  { id: 'flux', role: 'reconciler', rendererClass: FluxReconcilerRenderer, names: ['flux', 'arc-flux'] },
-  { id: 'argocd', role: 'reconciler', rendererClass: ArgoCdReconcilerRenderer, names: ['argocd'] },
-  {
-    id: NAMESPACE_RENDERER_ID,
-    role: 'namespace',
-    rendererClass: DefaultNamespaceRenderer,
-    names: [...BUILT_IN_NAMESPACE_RENDERERS],
-  },
-  { id: 'configmap', role: 'config', rendererClass: ConfigMapRenderer, names: ['configmap'] },
-  { id: 'envfile', role: 'config', rendererClass: EnvFileRenderer, names: ['envfile'] },
+  builtIn('flux', 'reconciler', ['flux', 'arc-flux'], (loaded) => loaded.FluxReconcilerRenderer),
+  builtIn('argocd', 'reconciler', ['argocd'], (loaded) => loaded.ArgoCdReconcilerRenderer),
+  builtIn(
+    NAMESPACE_RENDERER_ID,
+    'namespace',
+    [...BUILT_IN_NAMESPACE_RENDERERS],
+    (loaded) => loaded.DefaultNamespaceRenderer,
+  ),
+  builtIn('configmap', 'config', ['configmap'], (loaded) => loaded.ConfigMapRenderer),
+  builtIn('envfile', 'config', ['envfile'], (loaded) => loaded.EnvFileRenderer),
 ];
 
 /** The built-in renderer with this id; throws when there is none (a job names only ids from this list). */

@@ -1,6 +1,6 @@
 import { RendererCatalog } from '../../core/model/rules';
 import { PlanRenderers, RendererRole } from '../../core/plan/renderers';
-import { BUILT_IN_RENDERERS, builtInIdOf } from './built-in-renderers';
+import { BUILT_IN_RENDERERS, BuiltInRenderer, builtInIdOf } from './built-in-renderers';
 import { IConfigRenderer, INamespaceRenderer, IReconciler, IRenderer } from './renderer';
 
 const ROLES: readonly RendererRole[] = ['reconciler', 'namespace', 'config'];
@@ -13,18 +13,20 @@ export class RendererRegistry implements PlanRenderers {
   /** A registry holding the built-in renderers only. */
   public static withBuiltIns(): RendererRegistry {
     const registry = new RendererRegistry();
-    for (const { role, rendererClass, names } of BUILT_IN_RENDERERS) {
-      const renderer = new rendererClass();
-      for (const name of names) registry.byRole[role].set(name, renderer);
+    for (const builtIn of BUILT_IN_RENDERERS) {
+      for (const name of builtIn.names) registry.byRole[builtIn.role].set(name, builtIn);
     }
     return registry;
   }
 
-  private readonly byRole: Record<RendererRole, Map<string, IRenderer>> = {
+  /** A built-in stands for itself until it is first used: its class is loaded (with cdk8s) then. */
+  private readonly byRole: Record<RendererRole, Map<string, IRenderer | BuiltInRenderer>> = {
     reconciler: new Map(),
     namespace: new Map(),
     config: new Map(),
   };
+  /** The built-ins made so far: one instance each, whatever the names it is registered as. */
+  private readonly builtIns = new Map<BuiltInRenderer, IRenderer>();
 
   /** Registers (or replaces) the reconciler called `name`. */
   public addReconciler(name: string, renderer: IReconciler): void {
@@ -43,22 +45,29 @@ export class RendererRegistry implements PlanRenderers {
 
   /** The reconciler called `name`, if registered. */
   public reconciler(name: string): IReconciler | undefined {
-    return this.byRole.reconciler.get(name);
+    return this.renderer('reconciler', name);
   }
 
   /** The namespace renderer called `name`, if registered. */
   public namespaceRenderer(name: string): INamespaceRenderer | undefined {
-    return this.byRole.namespace.get(name);
+    return this.renderer('namespace', name);
   }
 
   /** The config renderer called `name`, if registered. */
   public configRenderer(name: string): IConfigRenderer | undefined {
-    return this.byRole.config.get(name);
+    return this.renderer('config', name);
   }
 
   /** The renderer called `name` in `role`, if registered. */
   public renderer(role: RendererRole, name: string): IRenderer | undefined {
-    return this.byRole[role].get(name);
+    const entry = this.byRole[role].get(name);
+    if (entry === undefined || !isBuiltIn(entry)) return entry;
+    let renderer = this.builtIns.get(entry);
+    if (!renderer) {
+      renderer = new entry.rendererClass();
+      this.builtIns.set(entry, renderer);
+    }
+    return renderer;
   }
 
   /** The names per role, for input validation and did-you-mean hints. */
@@ -72,8 +81,9 @@ export class RendererRegistry implements PlanRenderers {
 
   /** The id of the built-in renderer registered as `name` in `role`; undefined for one written in code. */
   public builtIn(role: RendererRole, name: string): string | undefined {
-    const renderer = this.byRole[role].get(name);
-    return renderer && builtInIdOf(renderer);
+    const entry = this.byRole[role].get(name);
+    if (entry === undefined) return undefined;
+    return isBuiltIn(entry) ? entry.id : builtInIdOf(entry);
   }
 
   /** A copy of this registry: later registrations in either are not seen by the other. */
@@ -82,6 +92,13 @@ export class RendererRegistry implements PlanRenderers {
     for (const role of ROLES) {
       for (const [name, renderer] of this.byRole[role]) copy.byRole[role].set(name, renderer);
     }
+    for (const [builtIn, renderer] of this.builtIns) copy.builtIns.set(builtIn, renderer);
     return copy;
   }
+}
+
+const BUILT_INS: ReadonlySet<unknown> = new Set(BUILT_IN_RENDERERS);
+
+function isBuiltIn(entry: IRenderer | BuiltInRenderer): entry is BuiltInRenderer {
+  return BUILT_INS.has(entry);
 }
