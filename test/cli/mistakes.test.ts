@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../support/cli';
+import { temporaryFolder } from '../support/temp';
 import { tutorialCopy } from '../support/tutorial';
 
 /** A copy of the tutorial with `from` replaced by `to` in one of its files. */
@@ -28,6 +29,33 @@ describe('mistakes a newcomer makes, each named where it is written, with a hint
     expect(explain.stderr).toContain(
       'kalypso explain: deployment target "hello-world-app-uat-test" is for environment "stgae", which the control plane does not have (it has "dev", "stage"); did you mean "stage"?; run kalypso explain --help\n',
     );
+  });
+
+  test('a config key named __proto__ is kept: exported by an env file, reported at its line for a ConfigMap', async () => {
+    // GIVEN a ConfigMap with a "__proto__" key (valid in Kubernetes; JavaScript records cannot hold it by assignment)
+    const copy = tutorialWith(
+      'dev/cluster-types/drone/drone-config.yaml',
+      '  CLUSTER_NAME: Drone',
+      '  CLUSTER_NAME: Drone\n  __proto__: proto-value',
+    );
+    // THEN the platform ConfigMap, which cdk8s cannot write with that key, is refused where the key is written
+    const synth = await runCli(['synth', '-c', copy, '--out', temporaryFolder()]);
+    expect(synth.code).toBe(1);
+    expect(synth.stderr).toContain(
+      'error  dev/cluster-types/drone/drone-config.yaml:10:3  ConfigMap/drone-config  config key "__proto__" cannot be a key of the platform ConfigMap',
+    );
+    // AND an env file exports it, as Kalypso would
+    const cluster = path.join(copy, 'dev/cluster-types/drone/drone-cluster-type.yaml');
+    fs.writeFileSync(cluster, fs.readFileSync(cluster, 'utf8').replace('configType: configmap', 'configType: envfile'));
+    const out = temporaryFolder();
+    expect((await runCli(['synth', '-c', copy, '--out', out])).code).toBe(0);
+    const envFiles = fs
+      .readdirSync(path.join(out, 'dev/drone'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('platform-config.sh'));
+    expect(envFiles.length).toBeGreaterThan(0);
+    for (const file of envFiles) {
+      expect(fs.readFileSync(path.join(out, 'dev/drone', file), 'utf8')).toContain('export __proto__="proto-value"\n');
+    }
   });
 
   test("an Environment's branch with a typo is reported at its branch line, with the branch meant", async () => {

@@ -128,12 +128,19 @@ describe('rendering without constructs', () => {
     expect(constructs).toStrictEqual(plain);
   });
 
-  test('a __proto__ config key is left to the constructs (resolution copies it differently)', () => {
+  test('a __proto__ config key is exported by the env file, both ways; the ConfigMap reports it, both ways', () => {
     const assignment = context({ config: JSON.parse('{"__proto__": "x", "A": "y"}') });
-    for (const config of CONFIG_RENDERERS) {
-      const renderer = builtIn(config);
-      expect(isPlainRenderer(renderer) && renderer.plainManifests(assignment)).toBeUndefined();
-    }
+    const envFile = bothWays(props(assignment, 'flux', 'envfile'));
+    expect(envFile.plain.files['platform-config.sh']).toBe('export A="y"\nexport __proto__="x"\n');
+    expect(envFile.constructs).toStrictEqual(envFile.plain);
+    const configMap = bothWays(props(assignment, 'flux', 'configmap'));
+    expect(configMap.plain.failures).toEqual([
+      expect.objectContaining({
+        configKey: '__proto__',
+        message: expect.stringContaining('config key "__proto__" cannot be a key of the platform ConfigMap'),
+      }),
+    ]);
+    expect(configMap.constructs).toStrictEqual(configMap.plain);
   });
 
   test('the tutorial and a generated control plane render the same both ways, assignment by assignment', async () => {

@@ -1,3 +1,4 @@
+import { setOwn } from '../model/own-property';
 import { ConfigData, ConfigValue } from '../model/config-value';
 import { SourceLocation } from '../model/problems';
 import { ClusterType, ConfigMap, DeploymentTarget } from '../model/types';
@@ -278,7 +279,7 @@ export function composeConfigData(
     for (const entry of configSource.entries) {
       if (!isEntryFor(entry, clusterType, target)) continue;
       const { key } = entry;
-      data[key] = hasOwn.call(data, key) ? mergeConfigValues(data[key], entry.value) : entry.value;
+      setOwn(data, key, hasOwn.call(data, key) ? mergeConfigValues(data[key], entry.value) : entry.value);
     }
   }
   return data;
@@ -294,7 +295,9 @@ export function composePlatformConfig(
   const provenance: Record<string, ConfigContribution[]> = {};
   for (const configSource of applicable) {
     for (const entry of configSource.entries) {
-      if (isEntryFor(entry, clusterType, target)) (provenance[entry.key] ??= []).push(entry.contribution);
+      if (!isEntryFor(entry, clusterType, target)) continue;
+      if (!hasOwn.call(provenance, entry.key)) setOwn(provenance, entry.key, []);
+      provenance[entry.key].push(entry.contribution);
     }
   }
   return { data: composeConfigData(applicable, clusterType, target), provenance };

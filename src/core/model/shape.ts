@@ -1,3 +1,4 @@
+import { setOwn } from './own-property';
 import { didYouMean } from './did-you-mean';
 import { SourcedDocument, locateField } from './documents';
 import { FieldPath, formatFieldPath } from './field-path';
@@ -109,7 +110,7 @@ export function mapOf<T>(item: Shape<T>): Shape<Readonly<Record<string, T>>> {
   const each = <U>(value: Readonly<Record<string, T>>, convert: (element: T) => U) => {
     if (!isMapping(value)) return value;
     const result: Record<string, U> = {};
-    for (const [key, element] of Object.entries(value)) result[key] = convert(element);
+    for (const [key, element] of Object.entries(value)) setOwn(result, key, convert(element));
     return result;
   };
   return {
@@ -124,7 +125,7 @@ export function mapOf<T>(item: Shape<T>): Shape<Readonly<Record<string, T>>> {
       for (const [key, element] of Object.entries(value)) {
         const checked = item.check(element, [...path, key], context);
         if (checked === undefined) valid = false;
-        else result[key] = checked;
+        else setOwn(result, key, checked);
       }
       return valid ? result : undefined;
     },

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { setOwn } from '../../core/model/own-property';
 import type { Manifest } from '../serialize/serialize';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
@@ -45,7 +46,7 @@ function envFileText(config: Readonly<Record<string, string>>): string {
 /** The config of an assignment as env file values. */
 function envFileValues(context: AssignmentContext): Record<string, string> {
   const text: Record<string, string> = {};
-  for (const key of Object.keys(context.config)) text[key] = configValueText(context.config[key]);
+  for (const key of Object.keys(context.config)) setOwn(text, key, configValueText(context.config[key]));
   return text;
 }
 
@@ -63,11 +64,11 @@ export class EnvFileRenderer implements IConfigRenderer, PlainRenderer {
     new PlatformConfigEnvFile(scope, 'EnvFile', envFileValues(context));
   }
 
-  /** The env file's text; undefined for a key `render` reports, or a `__proto__` key. */
+  /** The env file's text; undefined for a key `render` reports. */
   public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
     const keys = Object.keys(context.config);
     if (keys.length === 0) return [];
-    if (keys.includes('__proto__') || invalidShellKeys(keys).length > 0) return undefined;
+    if (invalidShellKeys(keys).length > 0) return undefined;
     return [{ text: envFileText(envFileValues(context)) }];
   }
 }

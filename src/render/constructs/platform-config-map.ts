@@ -12,12 +12,18 @@ import { ConfigFileType, IConfigRenderer } from './renderer';
 export const PLATFORM_CONFIG_NAME = 'platform-config';
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
-/** Whether Kubernetes accepts `key` as a key of ConfigMap data. */
+/**
+ * Whether `key` can be a key of the ConfigMap's data: Kubernetes accepts it, and cdk8s can write it (a JavaScript
+ * object cannot hold a key named "__proto__" the way cdk8s copies objects).
+ */
 function isConfigMapKey(key: string): boolean {
-  return CONFIG_MAP_KEY.test(key) && key.length <= 253;
+  return CONFIG_MAP_KEY.test(key) && key.length <= 253 && key !== '__proto__';
 }
 
 function invalidKeyProblem(key: string): string {
+  if (key === '__proto__') {
+    return 'config key "__proto__" cannot be a key of the platform ConfigMap: cdk8s cannot write a key of that name (rename it, or use the envfile config type)';
+  }
   return `config key ${JSON.stringify(key)} is not a valid ConfigMap key (letters, digits, "-", "_" and ".", at most 253)`;
 }
 
@@ -144,12 +150,12 @@ export class ConfigMapRenderer implements IConfigRenderer, PlainRenderer {
 
   /**
    * The JSON of the PlatformConfigMap: the data sorted as `ApiObject.toJson` sorts it. Undefined for a key `render`
-   * reports, or a `__proto__` key (resolution copies that one differently).
+   * reports.
    */
   public plainManifests(context: AssignmentContext): readonly Manifest[] | undefined {
     const keys = Object.keys(context.config).sort();
     if (keys.length === 0) return [];
-    if (keys.some((key) => !isConfigMapKey(key) || key === '__proto__')) return undefined;
+    if (!keys.every(isConfigMapKey)) return undefined;
     const data: Record<string, string> = {};
     for (const key of keys) data[key] = configValueText(context.config[key]);
     const metadata = sanitizedMetadata({ name: PLATFORM_CONFIG_NAME, namespace: context.namespace });

@@ -146,6 +146,20 @@ describe('composePlatformConfig', () => {
     ]);
     expect(provenance.Y.map((c) => c.configMap)).toEqual(['a-config']);
   });
+
+  test('keeps a key named __proto__ (valid in a ConfigMap) as an entry, with its provenance', () => {
+    const maps = [
+      configMap('a-config', { 'platform-config': 'true' }, JSON.parse('{"__proto__": "from-a", "X": "x"}')),
+      configMap('b-config', { 'platform-config': 'true' }, JSON.parse('{"__proto__": "from-b"}')),
+    ];
+    const { data, provenance } = compose(maps);
+    expect(Object.keys(data).sort()).toEqual(['X', '__proto__']);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toBe('from-b');
+    expect(
+      Object.getOwnPropertyDescriptor(provenance, '__proto__')?.value.map((c: { configMap: string }) => c.configMap),
+    ).toEqual(['a-config', 'b-config']);
+  });
 });
 
 describe('splitLabelEncodedKey', () => {
