@@ -9,17 +9,17 @@ export type YamlNode =
 /** The style the encoder asks for; the emitter may pick a safer one. */
 export type RequestedStyle = 'plain' | 'double' | 'literal';
 
-type Style = 'plain' | 'single' | 'double' | 'literal';
+export type Style = 'plain' | 'single' | 'double' | 'literal';
 
 /** The emitter state a child node is emitted from (only "inside a block sequence item" changes indentation). */
 type Parent = 'document' | 'sequence-item' | 'other';
 
-interface NodeContext {
+export interface NodeContext {
   readonly simpleKey: boolean;
   readonly parent: Parent;
 }
 
-const BEST_INDENT = 4;
+export const BEST_INDENT = 4;
 const MAX_SIMPLE_KEY_BYTES = 128;
 
 /**
@@ -29,18 +29,18 @@ const MAX_SIMPLE_KEY_BYTES = 128;
  * Output is byte-for-byte what yaml.v3 v3.0.1 writes, including its final newline. Where libyaml writes a character
  * at a time, runs of characters it treats alike are written at once (the column counts code points, as libyaml's).
  */
-export function emitDocument(root: YamlNode): string {
-  const emitter = new Emitter();
+export function emitDocument(root: YamlNode, emitter = new Emitter()): string {
   emitter.emitNode(root, { simpleKey: false, parent: 'document' });
   emitter.writeIndent();
   return emitter.output();
 }
 
-class Emitter {
+/** The emitter; its scalar writers are what a subclass may write otherwise (the tests' character-by-character one). */
+export class Emitter {
   private readonly out: string[] = [];
-  private column = 0;
-  private whitespace = true;
-  private indention = true;
+  protected column = 0;
+  protected whitespace = true;
+  protected indention = true;
   private indent = -1;
   private readonly indents: number[] = [];
 
@@ -108,7 +108,7 @@ class Emitter {
     this.popIndent();
   }
 
-  private emitScalar(value: string, requested: RequestedStyle, ctx: NodeContext): void {
+  protected emitScalar(value: string, requested: RequestedStyle, ctx: NodeContext): void {
     const analysis = analyzeScalar(value);
     const style = this.selectStyle(requested, analysis, value.length === 0, ctx.simpleKey);
     this.increaseIndent(true, ctx.parent);
@@ -129,7 +129,7 @@ class Emitter {
     this.popIndent();
   }
 
-  private selectStyle(requested: RequestedStyle, a: ScalarAnalysis, empty: boolean, simpleKey: boolean): Style {
+  protected selectStyle(requested: RequestedStyle, a: ScalarAnalysis, empty: boolean, simpleKey: boolean): Style {
     let style: Style = requested;
     if (simpleKey && a.multiline) {
       style = 'double';
@@ -151,7 +151,7 @@ class Emitter {
     return style;
   }
 
-  private increaseIndent(flow: boolean, parent: Parent): void {
+  protected increaseIndent(flow: boolean, parent: Parent): void {
     this.indents.push(this.indent);
     if (this.indent < 0) {
       this.indent = flow ? BEST_INDENT : 0;
@@ -162,23 +162,23 @@ class Emitter {
     }
   }
 
-  private popIndent(): void {
+  protected popIndent(): void {
     this.indent = this.indents.pop() ?? -1;
   }
 
   /** Writes `text`, `width` code points long, holding no line break. */
-  private put(text: string, width = text.length): void {
+  protected put(text: string, width = text.length): void {
     this.out.push(text);
     this.column += width;
   }
 
-  private putBreak(): void {
+  protected putBreak(): void {
     this.out.push('\n');
     this.column = 0;
     this.indention = true;
   }
 
-  private writeBreak(c: number): void {
+  protected writeBreak(c: number): void {
     if (c === 0x0a) {
       this.putBreak();
     } else {
@@ -200,7 +200,7 @@ class Emitter {
   }
 
   /** Writes an indicator (ASCII, one column per character). */
-  private writeIndicator(
+  protected writeIndicator(
     indicator: string,
     needWhitespace: boolean,
     isWhitespace: boolean,
@@ -293,7 +293,7 @@ class Emitter {
     this.indention = false;
   }
 
-  private putEscape(c: number): void {
+  protected putEscape(c: number): void {
     const name = ESCAPES[c];
     if (name !== undefined) {
       this.put(name);

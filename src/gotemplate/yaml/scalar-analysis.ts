@@ -22,11 +22,11 @@ export function isYamlBreak(c: number): boolean {
   return c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
 
-function isBlank(c: number | undefined): boolean {
+export function isBlank(c: number | undefined): boolean {
   return c === 0x20 || c === 0x09;
 }
 
-function isBlankOrBreakOrNul(c: number): boolean {
+export function isBlankOrBreakOrNul(c: number): boolean {
   return isBlank(c) || isYamlBreak(c) || c === 0;
 }
 
@@ -48,21 +48,12 @@ export function analyzeScalar(value: string): ScalarAnalysis {
       blockAllowed: false,
     };
   }
-  let blockIndicators = false;
-  let lineBreaks = false;
-  let specialCharacters = false;
-  let tabCharacters = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
+  const flags = noScalarFlags();
   let previousSpace = false;
   let previousBreak = false;
 
   if (value.startsWith('---') || value.startsWith('...')) {
-    blockIndicators = true;
+    flags.blockIndicators = true;
   }
   let precededByWhitespace = true;
   // One code point at a time: `i` is its first code unit, `next` the first of the one after it.
@@ -74,49 +65,49 @@ export function analyzeScalar(value: string): ScalarAnalysis {
     const followedByWhitespace = last || isBlank(value.charCodeAt(next));
     if (first) {
       if (LEADING_INDICATORS.has(c)) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       } else if (c === 0x3f || c === 0x3a) {
         if (followedByWhitespace) {
-          blockIndicators = true;
+          flags.blockIndicators = true;
         }
       } else if (c === 0x2d && followedByWhitespace) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       }
     } else if (c === 0x3a) {
       if (followedByWhitespace) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       }
     } else if (c === 0x23 && precededByWhitespace) {
-      blockIndicators = true;
+      flags.blockIndicators = true;
     }
 
     if (c === 0x09) {
-      tabCharacters = true;
+      flags.tabCharacters = true;
     } else if (!isYamlPrintable(c)) {
-      specialCharacters = true;
+      flags.specialCharacters = true;
     }
     if (c === 0x20) {
       if (first) {
-        leadingSpace = true;
+        flags.leadingSpace = true;
       }
       if (last) {
-        trailingSpace = true;
+        flags.trailingSpace = true;
       }
       if (previousBreak) {
-        breakSpace = true;
+        flags.breakSpace = true;
       }
       previousSpace = true;
       previousBreak = false;
     } else if (isYamlBreak(c)) {
-      lineBreaks = true;
+      flags.lineBreaks = true;
       if (first) {
-        leadingBreak = true;
+        flags.leadingBreak = true;
       }
       if (last) {
-        trailingBreak = true;
+        flags.trailingBreak = true;
       }
       if (previousSpace) {
-        spaceBreak = true;
+        flags.spaceBreak = true;
       }
       previousSpace = false;
       previousBreak = true;
@@ -128,31 +119,66 @@ export function analyzeScalar(value: string): ScalarAnalysis {
     i = next;
   }
 
+  return concludeScalarAnalysis(flags);
+}
+
+/** What `analyzeScalar` finds in a scalar's characters. */
+export interface ScalarFlags {
+  blockIndicators: boolean;
+  lineBreaks: boolean;
+  specialCharacters: boolean;
+  tabCharacters: boolean;
+  leadingSpace: boolean;
+  leadingBreak: boolean;
+  trailingSpace: boolean;
+  trailingBreak: boolean;
+  breakSpace: boolean;
+  spaceBreak: boolean;
+}
+
+/** Flags before any character is seen. */
+export function noScalarFlags(): ScalarFlags {
+  return {
+    blockIndicators: false,
+    lineBreaks: false,
+    specialCharacters: false,
+    tabCharacters: false,
+    leadingSpace: false,
+    leadingBreak: false,
+    trailingSpace: false,
+    trailingBreak: false,
+    breakSpace: false,
+    spaceBreak: false,
+  };
+}
+
+/** Which styles may present a scalar with these flags. */
+export function concludeScalarAnalysis(flags: ScalarFlags): ScalarAnalysis {
   let blockPlainAllowed = true;
   let singleQuotedAllowed = true;
   let blockAllowed = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
+  if (flags.leadingSpace || flags.leadingBreak || flags.trailingSpace || flags.trailingBreak) {
     blockPlainAllowed = false;
   }
-  if (trailingSpace) {
+  if (flags.trailingSpace) {
     blockAllowed = false;
   }
-  if (breakSpace) {
+  if (flags.breakSpace) {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
-  if (spaceBreak || tabCharacters || specialCharacters) {
+  if (flags.spaceBreak || flags.tabCharacters || flags.specialCharacters) {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
-  if (spaceBreak || specialCharacters) {
+  if (flags.spaceBreak || flags.specialCharacters) {
     blockAllowed = false;
   }
-  if (lineBreaks) {
+  if (flags.lineBreaks) {
     blockPlainAllowed = false;
   }
-  if (blockIndicators) {
+  if (flags.blockIndicators) {
     blockPlainAllowed = false;
   }
-  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+  return { multiline: flags.lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
 }

@@ -1,35 +1,14 @@
-/**
- * What libyaml's emitter (`yaml_emitter_analyze_scalar` in yaml.v3 `emitterc.go`) concludes about a scalar:
- * which styles may present it. The encoder writes only block collections (and empty `[]`/`{}`), so the flow-context
- * conclusions are left out.
- */
-export interface ScalarAnalysis {
-  readonly multiline: boolean;
-  readonly blockPlainAllowed: boolean;
-  readonly singleQuotedAllowed: boolean;
-  readonly blockAllowed: boolean;
-}
+import {
+  ScalarAnalysis,
+  concludeScalarAnalysis,
+  noScalarFlags,
+  isBlank,
+  isBlankOrBreakOrNul,
+  isYamlBreak,
+  isYamlPrintable,
+} from '../../../../src/gotemplate/yaml/scalar-analysis';
 
-/** yaml.v3 `is_printable` on a code point: which characters may appear unescaped in YAML output. */
-export function isYamlPrintable(c: number): boolean {
-  return (
-    c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
-  );
-}
-
-/** yaml.v3 `is_break`: CR, LF, NEL, LS, PS. */
-export function isYamlBreak(c: number): boolean {
-  return c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
-}
-
-function isBlank(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x09;
-}
-
-function isBlankOrBreakOrNul(c: number): boolean {
-  return isBlank(c) || isYamlBreak(c) || c === 0;
-}
-
+/** The scalar analysis of src/gotemplate/yaml/scalar-analysis.ts on an array of code points, as the port first did. */
 export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
   const n = codePoints.length;
   if (n === 0) {
@@ -40,22 +19,13 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
       blockAllowed: false,
     };
   }
-  let blockIndicators = false;
-  let lineBreaks = false;
-  let specialCharacters = false;
-  let tabCharacters = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
+  const flags = noScalarFlags();
   let previousSpace = false;
   let previousBreak = false;
 
   const starts = String.fromCodePoint(...codePoints.slice(0, 3));
   if (starts === '---' || starts === '...') {
-    blockIndicators = true;
+    flags.blockIndicators = true;
   }
   let precededByWhitespace = true;
   for (let i = 0; i < n; i++) {
@@ -64,49 +34,49 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
     const ch = String.fromCodePoint(c);
     if (i === 0) {
       if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       } else if (ch === '?' || ch === ':') {
         if (followedByWhitespace) {
-          blockIndicators = true;
+          flags.blockIndicators = true;
         }
       } else if (ch === '-' && followedByWhitespace) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       }
     } else if (ch === ':') {
       if (followedByWhitespace) {
-        blockIndicators = true;
+        flags.blockIndicators = true;
       }
     } else if (ch === '#' && precededByWhitespace) {
-      blockIndicators = true;
+      flags.blockIndicators = true;
     }
 
     if (c === 0x09) {
-      tabCharacters = true;
+      flags.tabCharacters = true;
     } else if (!isYamlPrintable(c)) {
-      specialCharacters = true;
+      flags.specialCharacters = true;
     }
     if (c === 0x20) {
       if (i === 0) {
-        leadingSpace = true;
+        flags.leadingSpace = true;
       }
       if (i === n - 1) {
-        trailingSpace = true;
+        flags.trailingSpace = true;
       }
       if (previousBreak) {
-        breakSpace = true;
+        flags.breakSpace = true;
       }
       previousSpace = true;
       previousBreak = false;
     } else if (isYamlBreak(c)) {
-      lineBreaks = true;
+      flags.lineBreaks = true;
       if (i === 0) {
-        leadingBreak = true;
+        flags.leadingBreak = true;
       }
       if (i === n - 1) {
-        trailingBreak = true;
+        flags.trailingBreak = true;
       }
       if (previousSpace) {
-        spaceBreak = true;
+        flags.spaceBreak = true;
       }
       previousSpace = false;
       previousBreak = true;
@@ -117,31 +87,5 @@ export function analyzeScalar(codePoints: readonly number[]): ScalarAnalysis {
     precededByWhitespace = isBlankOrBreakOrNul(c);
   }
 
-  let blockPlainAllowed = true;
-  let singleQuotedAllowed = true;
-  let blockAllowed = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-    blockPlainAllowed = false;
-  }
-  if (trailingSpace) {
-    blockAllowed = false;
-  }
-  if (breakSpace) {
-    blockPlainAllowed = false;
-    singleQuotedAllowed = false;
-  }
-  if (spaceBreak || tabCharacters || specialCharacters) {
-    blockPlainAllowed = false;
-    singleQuotedAllowed = false;
-  }
-  if (spaceBreak || specialCharacters) {
-    blockAllowed = false;
-  }
-  if (lineBreaks) {
-    blockPlainAllowed = false;
-  }
-  if (blockIndicators) {
-    blockPlainAllowed = false;
-  }
-  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+  return concludeScalarAnalysis(flags);
 }
