@@ -15,8 +15,13 @@ export class LazyContent {
   public constructor(
     public readonly hash: string,
     /** Loads the content's bytes (valid UTF-8); throws when they cannot be loaded as they were recorded. */
-    private readonly load: () => Buffer,
+    private load: () => Buffer,
   ) {}
+
+  /** Loads the same bytes from elsewhere from now on (where they were kept, so that what held them can go). */
+  public relocate(load: () => Buffer): void {
+    this.load = load;
+  }
 
   public read(): string {
     return (this.text ??= this.load().toString('utf8'));

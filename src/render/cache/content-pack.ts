@@ -118,8 +118,11 @@ const WRITE_CHUNK = 1 << 20;
 /**
  * A pack being written: contents appended once each (by hash) to a temporary file a chunk at a time (a pack holds
  * every file a cold run rendered: hundreds of megabytes at 50,000 assignments), then put in place under a new name.
+ * What it holds can be read back while it is written and after (the file stays open for that).
  */
 export class PackWriter {
+  private static readonly closing = new FinalizationRegistry<number>((descriptor) => fs.close(descriptor, () => {}));
+
   private pending: (string | Buffer)[] = [];
   private pendingBytes = 0;
   private readonly offsets = new Map<string, readonly [number, number]>();
@@ -158,10 +161,22 @@ export class PackWriter {
   public write(): PackName {
     this.flush();
     const { name, temporary, descriptor } = this.open();
-    fs.closeSync(descriptor);
     const target = path.join(this.folder, name);
     fs.renameSync(temporary, target);
-    return [name, packIdentity(fs.lstatSync(target, { bigint: true }))];
+    return [name, packIdentity(fs.fstatSync(descriptor, { bigint: true }))];
+  }
+
+  /** The bytes at `offset` (as `add` gave it): what was added, written or not yet. */
+  public read(offset: number, length: number): Buffer {
+    this.flush();
+    const bytes = Buffer.allocUnsafe(length);
+    const { descriptor } = this.open();
+    for (let done = 0; done < length;) {
+      const read = fs.readSync(descriptor, bytes, done, length - done, offset + done);
+      if (read === 0) throw new Error(`the render cache pack ${this.open().name} ended early`);
+      done += read;
+    }
+    return bytes;
   }
 
   private flush(): void {
@@ -194,7 +209,8 @@ export class PackWriter {
     fs.mkdirSync(this.folder, { recursive: true });
     const name = `${randomBytes(6).toString('hex')}.pack`;
     const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
-    this.file = { name, temporary, descriptor: fs.openSync(temporary, 'w') };
+    this.file = { name, temporary, descriptor: fs.openSync(temporary, 'w+') };
+    PackWriter.closing.register(this, this.file.descriptor);
     return this.file;
   }
 }

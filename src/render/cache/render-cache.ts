@@ -98,6 +98,8 @@ export class RenderCache {
   /** The entries of this run: rendered now, or found (then kept as the bytes of their line, written back as they are). */
   private readonly kept = new Map<string, Kept>();
   private stored = 0;
+  /** This run's pack, when contents went into it as they were stored. */
+  private streaming: PackWriter | undefined;
   /** Entries found this run. */
   public hits = 0;
 
@@ -123,9 +125,27 @@ export class RenderCache {
     return { files: lazyFiles(contents), objects: entry.objects, failures: [] };
   }
 
-  /** Remembers what a job rendered (when it rendered without failures). */
+  /**
+   * Remembers what a job rendered (when it rendered without failures). Contents a worker thread sent as bytes go into
+   * this run's pack at once, and are read from there from now on: the run does not hold them until it saves.
+   */
   public store(key: string, rendered: RenderedAssignment): void {
     if (rendered.failures.length > 0) return;
+    const names = Object.keys(rendered.files);
+    const contents = lazyContents(rendered.files);
+    if (contents && names.every((name) => contents.has(name))) {
+      const writer = this.streamingWriter();
+      const files: Record<string, ContentLocation> = {};
+      for (const name of names) {
+        const content = contents.get(name)!;
+        const location = writer.add(content.hash, content.bytes());
+        files[name] = location;
+        content.relocate(() => writer.read(location[2], location[3]));
+      }
+      this.stored++;
+      this.kept.set(key, { written: { files, objects: rendered.objects } });
+      return;
+    }
     // Text that is not valid Unicode would not come back as it was from its bytes (lazy content is bytes already).
     const lazy = lazyContents(rendered.files);
     if (!Object.keys(rendered.files).every((name) => lazy?.has(name) || isWellFormed(rendered.files[name]))) return;
@@ -143,7 +163,7 @@ export class RenderCache {
     if (complete && this.stored === 0 && this.kept.size === entries.size) return;
     const folder = packFolder(this.file);
     const { moved, dropped, place } = this.packsToMove();
-    const writer = new PackWriter(folder, place);
+    const writer = this.streaming ?? new PackWriter(folder, place);
     const lines: (string | Buffer)[] = [];
     for (const [key, kept] of this.kept) {
       if ('rendered' in kept) {
@@ -155,6 +175,8 @@ export class RenderCache {
           files[name] = writer.add(loaded?.hash ?? contentHash(content), content);
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
+      } else if ('written' in kept) {
+        lines.push(`${JSON.stringify([key, kept.written])}\n`);
       } else if (kept.line && !Object.values(kept.entry.files).some(([, pack]) => moved.has(pack))) {
         lines.push(kept.line);
       } else {
@@ -168,7 +190,7 @@ export class RenderCache {
     const table: (PackName | null)[] = packs.packs.map((pack, index) =>
       pack && !moved.has(index) && !dropped.has(index) ? [pack.name, pack.identity] : null,
     );
-    if (!writer.empty) table[place] = writer.write();
+    if (!writer.empty) table[writer.place] = writer.write();
     while (table.length > 0 && table.at(-1) === null) table.pop();
     writeIndex(this.file, { format: FORMAT, fingerprint: this.fingerprint, packs: table }, lines);
     const names = new Set(table.flatMap((named) => (named ? [named[0]] : [])));
@@ -185,7 +207,7 @@ export class RenderCache {
     const used = packs.map(() => new Set<number>());
     const usedBytes = packs.map(() => 0);
     for (const kept of this.kept.values()) {
-      if ('rendered' in kept) continue;
+      if (!('entry' in kept)) continue;
       for (const [, pack, offset, length] of Object.values(kept.entry.files)) {
         if (used[pack].has(offset)) continue;
         used[pack].add(offset);
@@ -209,6 +231,19 @@ export class RenderCache {
     return { moved, dropped, place };
   }
 
+  /**
+   * The pack this run writes as it stores: in the table's first free place (one no pack holds), which the packs that
+   * `save` moves or drops never are.
+   */
+  private streamingWriter(): PackWriter {
+    if (!this.streaming) {
+      const { packs } = this.read.packs;
+      const free = packs.findIndex((pack) => !pack);
+      this.streaming = new PackWriter(packFolder(this.file), free < 0 ? packs.length : free);
+    }
+    return this.streaming;
+  }
+
   private readContent(location: ContentLocation): Buffer {
     try {
       return this.read.packs.bytes(location);
@@ -220,8 +255,14 @@ export class RenderCache {
   }
 }
 
-/** An entry of this run: rendered now, or found (with the bytes of its line when read from the file). */
-type Kept = { readonly rendered: RenderedAssignment } | { readonly entry: Entry; readonly line?: Buffer };
+/**
+ * An entry of this run: rendered now (its contents held, or already in this run's pack), or found (with the bytes of its
+ * line when read from the file).
+ */
+type Kept =
+  | { readonly rendered: RenderedAssignment }
+  | { readonly written: Entry }
+  | { readonly entry: Entry; readonly line?: Buffer };
 
 /** The folder of the packs of the index `file`. */
 function packFolder(file: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LazyContent, knownContentHash, lazyFiles } from '../../../src/core/plan/lazy-files';
+import { LazyContent, contentBytes, knownContentHash, lazyFiles } from '../../../src/core/plan/lazy-files';
 import { contentHash } from '../../../src/core/plan/content-hash';
 import { RenderCache } from '../../../src/render/cache/render-cache';
 import { temporaryFolder } from '../../support/temp';
@@ -147,5 +147,36 @@ describe('the render cache keeps contents apart from its index', () => {
     const reopened = RenderCache.open(file, build);
     texts.forEach((text, i) => expect(reopened.lookup(`k${i}`)!.files['platform-config.yaml']).toBe(text));
     expect(fs.statSync(packsOf(file)[0]).size).toBe(texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0));
+  });
+
+  test('contents sent as bytes go into the pack when stored, and are read from it from then on', () => {
+    // GIVEN a cache holding a pack from an earlier run, and contents a worker sent as bytes
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const earlier = RenderCache.open(file, build);
+    earlier.store('old', assignment('old'));
+    earlier.save();
+    const cache = RenderCache.open(file, build);
+    cache.lookup('old');
+    const text = 'kind: ConfigMap\n# caf\u00e9\n';
+    const batch = Buffer.from(`xx${text}`);
+    const load = jest.fn(() => batch.subarray(2));
+    const files = lazyFiles([['platform-config.yaml', new LazyContent(contentHash(text), load)]]);
+    // WHEN it is stored
+    cache.store('new', { files, objects: [], failures: [] });
+    // THEN its bytes were taken once, into this run's pack (written a megabyte at a time), and are read from there
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(files['platform-config.yaml']).toBe(text);
+    expect(load).toHaveBeenCalledTimes(1);
+    const folder = file.replace(/\.json$/, '.packs');
+    const writing = fs.readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+    expect(writing).toHaveLength(1);
+    expect(fs.readFileSync(path.join(folder, writing[0]), 'utf8')).toBe(text);
+    // AND once saved, the index names that pack beside the earlier one, and both entries come back
+    cache.save();
+    expect(packsOf(file)).toHaveLength(2);
+    expect(contentBytes(files, 'platform-config.yaml').toString()).toBe(text);
+    const reopened = RenderCache.open(file, build);
+    expect(reopened.lookup('new')!.files['platform-config.yaml']).toBe(text);
+    expect(reopened.lookup('old')!.files['namespace.yaml']).toBe(assignment('old').files['namespace.yaml']);
   });
 });
