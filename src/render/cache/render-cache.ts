@@ -146,9 +146,8 @@ export class RenderCache {
       this.kept.set(key, { written: { files, objects: rendered.objects } });
       return;
     }
-    // Text that is not valid Unicode would not come back as it was from its bytes (lazy content is bytes already).
-    const lazy = lazyContents(rendered.files);
-    if (!Object.keys(rendered.files).every((name) => lazy?.has(name) || isWellFormed(rendered.files[name]))) return;
+    // Text that is not valid Unicode would not come back as it was from its bytes.
+    if (!names.every((name) => isWellFormed(rendered.files[name]))) return;
     this.stored++;
     this.kept.set(key, { rendered });
   }
@@ -168,11 +167,8 @@ export class RenderCache {
     for (const [key, kept] of this.kept) {
       if ('rendered' in kept) {
         const files: Record<string, ContentLocation> = {};
-        const lazy = lazyContents(kept.rendered.files);
-        for (const name of Object.keys(kept.rendered.files)) {
-          const loaded = lazy?.get(name);
-          const content = loaded ? loaded.bytes() : kept.rendered.files[name];
-          files[name] = writer.add(loaded?.hash ?? contentHash(content), content);
+        for (const [name, content] of Object.entries(kept.rendered.files)) {
+          files[name] = writer.add(contentHash(content), content);
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
       } else if ('written' in kept) {
