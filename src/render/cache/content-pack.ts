@@ -102,14 +102,19 @@ export class OpenPack {
   }
 
   private readAt(offset: number, length: number): Buffer {
-    const bytes = Buffer.allocUnsafe(length);
-    for (let done = 0; done < length;) {
-      const read = fs.readSync(this.descriptor, bytes, done, length - done, offset + done);
-      if (read === 0) throw new Error(`the render cache pack ${this.name} ended early`);
-      done += read;
-    }
-    return bytes;
+    return readPack(this.descriptor, this.name, offset, length);
   }
+}
+
+/** `length` bytes of the pack open as `descriptor` from `offset`. */
+function readPack(descriptor: number, name: string, offset: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const read = fs.readSync(descriptor, bytes, done, length - done, offset + done);
+    if (read === 0) throw new Error(`the render cache pack ${name} ended early`);
+    done += read;
+  }
+  return bytes;
 }
 
 /** Bytes gathered before each write while a pack is written. */
@@ -169,14 +174,8 @@ export class PackWriter {
   /** The bytes at `offset` (as `add` gave it): what was added, written or not yet. */
   public read(offset: number, length: number): Buffer {
     this.flush();
-    const bytes = Buffer.allocUnsafe(length);
-    const { descriptor } = this.open();
-    for (let done = 0; done < length;) {
-      const read = fs.readSync(descriptor, bytes, done, length - done, offset + done);
-      if (read === 0) throw new Error(`the render cache pack ${this.open().name} ended early`);
-      done += read;
-    }
-    return bytes;
+    const { descriptor, name } = this.open();
+    return readPack(descriptor, name, offset, length);
   }
 
   private flush(): void {

@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { setOwn } from '../../core/model/own-property';
 import type { Manifest, ManifestObject } from '../serialize/serialize';
 import { AssignmentContext } from './assignment-context';
 import { configValueText } from './config-text';
@@ -76,11 +77,7 @@ function withoutUndefinedValues(map: Record<string, unknown> | undefined): Recor
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(map)) {
     const value = map[key];
-    if (value === undefined) continue;
-    // A "__proto__" key is defined as a property, as the spread does, rather than setting the prototype.
-    if (key === '__proto__')
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-    else result[key] = value;
+    if (value !== undefined) setOwn(result, key, value);
   }
   return result;
 }
