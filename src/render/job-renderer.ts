@@ -58,7 +58,7 @@ export class JobRenderer {
 
   public constructor(private readonly options: JobRendererOptions) {}
 
-  public readonly render: RenderJobs = async (jobs, environment) => {
+  public readonly render: RenderJobs = async (jobs, environment, rendered) => {
     const { progress, threads } = this.options;
     const cache = await this.options.cache?.forEnvironment(environment);
     const staging = this.options.staging?.(environment);
@@ -75,6 +75,7 @@ export class JobRenderer {
       const job = jobs.job(index);
       progress.step?.('render');
       results[index] = renderJobModule().renderJob(job, jobs.templates, this.options.registry, progress);
+      rendered?.(index, results[index]);
       this.rendered++;
       report(1);
     };
@@ -102,18 +103,19 @@ export class JobRenderer {
           },
         )
         .then(
-          ({ results: rendered, staged }) => {
+          ({ results: batchResults, staged }) => {
             staged?.forEach((files, offset) => {
               if (files === undefined) staging!.abandon();
               else for (const [name, stat] of files) staging!.staged(`${folders![offset]}/${name}`, stat);
             });
             batch.forEach(({ index }, offset) => {
-              results[index] = rendered[offset];
+              results[index] = batchResults[offset];
               this.rendered++;
               const key = keys.get(index);
-              if (key !== undefined) cache!.store(key, rendered[offset]);
+              if (key !== undefined) cache!.store(key, batchResults[offset]);
               keys.delete(index);
             });
+            batch.forEach(({ index }) => rendered?.(index, results[index]));
             report(batch.length);
           },
           (e) => {
@@ -138,6 +140,7 @@ export class JobRenderer {
         const hit = cache!.lookup(key);
         if (hit) {
           results[index] = hit;
+          rendered?.(index, hit);
           report(1);
           continue;
         }

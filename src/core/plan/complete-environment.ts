@@ -15,43 +15,54 @@ import { ownsPromotedCommit } from './shard';
 import { CLUSTER_TYPE_README, CLUSTER_TYPE_README_TEXT, PROMOTED_COMMIT_FILE } from '../layout/names';
 import { compareStrings } from '../model/order';
 
-/** Everything after rendering: name and collision checks, likely mistakes, the sorted files. */
-export function completeEnvironment(
-  prepared: PreparedEnvironment,
-  rendered: readonly RenderedAssignment[],
-  options: PlanOptions,
-): EnvironmentPlan {
-  const { environment } = prepared;
-  const problems: Problem[] = [...prepared.problems];
-  const progress = options.progress ?? SILENT_PROGRESS;
-  progress.step?.('plan');
+/**
+ * Everything after rendering: name and collision checks, likely mistakes, the sorted files. Each assignment's result
+ * is checked as it is given (`add`, in schedule order), so that a caller rendering in worker threads can check the
+ * results that are in while the others render, and only the environment-wide part is left for `finish`.
+ */
+export class EnvironmentCompletion {
+  private readonly problems: Problem[];
   // Content from the render cache stays unread (src/core/plan/lazy-files.ts).
-  const files = new Map<string, string | LazyContent>();
-  const planned: PlannedAssignment[] = [];
-  const failedFolders: string[] = [...prepared.unresolved];
-  const namespaces = new Map<unknown, Assignment>();
-  const identitiesPerClusterType = new Map<string, Map<string, string>>();
+  private readonly files = new Map<string, string | LazyContent>();
+  private readonly planned: PlannedAssignment[] = [];
+  private readonly failedFolders: string[];
+  private readonly namespaces = new Map<unknown, Assignment>();
+  private readonly identitiesPerClusterType = new Map<string, Map<string, string>>();
+  private readonly configs: LikelyMistakeContext['configs'][number][] = [];
+  /** The next prepared assignment to be given, and the next scheduled one to look at. */
+  private next = 0;
+  private nextScheduled = 0;
 
-  for (const clusterType of prepared.clusterTypes)
-    files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+  public constructor(
+    private readonly prepared: PreparedEnvironment,
+    private readonly options: PlanOptions,
+  ) {
+    this.problems = [...prepared.problems];
+    this.failedFolders = [...prepared.unresolved];
+    for (const clusterType of prepared.clusterTypes)
+      this.files.set(`${clusterType.name}/${CLUSTER_TYPE_README}`, CLUSTER_TYPE_README_TEXT);
+  }
 
-  const configs: LikelyMistakeContext['configs'][number][] = [];
-  // Assignments in schedule order: those of other shards only name their namespaces, so that a shard finds a
-  // collision with them where the unsharded run would.
-  let next = 0;
-  for (const scheduled of prepared.scheduled) {
-    const outsideNamespace = prepared.outsideNamespaces.get(scheduled);
-    if (outsideNamespace !== undefined) namespaces.set(outsideNamespace, scheduled);
-    if (prepared.assignments[next]?.assignment !== scheduled) continue;
-    const index = next++;
+  /** How many results were given so far. */
+  public get added(): number {
+    return this.next;
+  }
+
+  /** Checks the result of the next prepared assignment (`prepared.assignments[added]`). */
+  public add(result: RenderedAssignment): void {
+    const { prepared, namespaces, identitiesPerClusterType, problems, files } = this;
+    (this.options.progress ?? SILENT_PROGRESS).step?.('plan');
+    const index = this.next++;
     const { assignment, folder, sources } = prepared.assignments[index];
+    // Assignments in schedule order: those of other shards only name their namespaces, so that a shard finds a
+    // collision with them where the unsharded run would.
+    this.nameOutsideNamespacesUpTo(assignment);
     const { clusterType, deploymentTarget } = assignment;
     const namespace = namespaceName(deploymentTarget.environment, clusterType.name, deploymentTarget.name);
     const where = {
       location: locateDeploymentTarget(deploymentTarget),
       object: `DeploymentTarget/${deploymentTarget.name}`,
     };
-    const result = rendered[index];
     // A bad config key is the ConfigMap's doing: its provenance (composed only now, on failure) says which set it.
     const provenance =
       result.failures.some((failure) => failure.configKey !== undefined) &&
@@ -105,8 +116,8 @@ export function completeEnvironment(
     }
     problems.push(...assignmentProblems);
     if (assignmentProblems.some(isError)) {
-      failedFolders.push(folder);
-      continue;
+      this.failedFolders.push(folder);
+      return;
     }
 
     const paths: string[] = [];
@@ -116,7 +127,7 @@ export function completeEnvironment(
       paths.push(filePath);
       files.set(filePath, lazy?.get(file) ?? result.files[file]);
     }
-    planned.push({
+    this.planned.push({
       clusterType: clusterType.name,
       deploymentTarget: deploymentTarget.name,
       workload: assignment.workload,
@@ -125,35 +136,74 @@ export function completeEnvironment(
       config: lazyComposedConfig(sources, clusterType, deploymentTarget),
       files: paths.sort(),
     });
-    configs.push({ clusterType, deploymentTarget, sources });
+    this.configs.push({ clusterType, deploymentTarget, sources });
   }
 
-  if (!options.incompleteInput) {
-    problems.push(
-      ...findLikelyMistakes(environment, {
-        deploymentTargets: prepared.deploymentTargets,
-        assignments: prepared.scheduled,
-        configSources: prepared.configSources,
-        configs,
-        environmentNames: options.environmentNames,
-      }),
-    );
+  /** Records the namespaces of the scheduled assignments of other shards before `upTo` (to the end: undefined). */
+  private nameOutsideNamespacesUpTo(upTo: Assignment | undefined): void {
+    const { scheduled, outsideNamespaces } = this.prepared;
+    while (this.nextScheduled < scheduled.length) {
+      const assignment = scheduled[this.nextScheduled];
+      if (assignment === upTo) {
+        this.nextScheduled++;
+        return;
+      }
+      const outsideNamespace = outsideNamespaces.get(assignment);
+      if (outsideNamespace !== undefined) this.namespaces.set(outsideNamespace, assignment);
+      this.nextScheduled++;
+    }
   }
 
-  // The promoted commit belongs to the first shard (every shard when not sharded).
-  const promotedCommit = environment.baseRepos.find((repo) => repo.name === PROMOTED_BASE_REPO)?.commit || undefined;
-  if (promotedCommit && ownsPromotedCommit(options.shard)) files.set(PROMOTED_COMMIT_FILE, promotedCommit);
-  const gitOpsRepo = environment.gitOpsRepos[0];
+  /** The plan, once every prepared assignment's result was given. */
+  public finish(): EnvironmentPlan {
+    const { prepared, options, problems, files } = this;
+    if (this.next !== prepared.assignments.length) {
+      throw new Error(
+        `${prepared.assignments.length - this.next} assignments of ${prepared.environment.name} were not rendered`,
+      );
+    }
+    (options.progress ?? SILENT_PROGRESS).step?.('plan');
+    this.nameOutsideNamespacesUpTo(undefined);
+    const { environment } = prepared;
 
-  return {
-    environment: environment.name,
-    gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
-    promotedCommit,
-    clusterTypes: prepared.clusterTypes.map((clusterType) => clusterType.name).sort(),
-    files: lazyFiles([...files.entries()].sort(([a], [b]) => compareStrings(a, b))),
-    assignments: planned,
-    failedFolders,
-    deploymentTargets: prepared.deploymentTargets,
-    problems: sortProblems(problems),
-  };
+    if (!options.incompleteInput) {
+      problems.push(
+        ...findLikelyMistakes(environment, {
+          deploymentTargets: prepared.deploymentTargets,
+          assignments: prepared.scheduled,
+          configSources: prepared.configSources,
+          configs: this.configs,
+          environmentNames: options.environmentNames,
+        }),
+      );
+    }
+
+    // The promoted commit belongs to the first shard (every shard when not sharded).
+    const promotedCommit = environment.baseRepos.find((repo) => repo.name === PROMOTED_BASE_REPO)?.commit || undefined;
+    if (promotedCommit && ownsPromotedCommit(options.shard)) files.set(PROMOTED_COMMIT_FILE, promotedCommit);
+    const gitOpsRepo = environment.gitOpsRepos[0];
+
+    return {
+      environment: environment.name,
+      gitOpsRepo: gitOpsRepo ? { repo: gitOpsRepo.repo, branch: gitOpsRepo.branch } : undefined,
+      promotedCommit,
+      clusterTypes: prepared.clusterTypes.map((clusterType) => clusterType.name).sort(),
+      files: lazyFiles([...files.entries()].sort(([a], [b]) => compareStrings(a, b))),
+      assignments: this.planned,
+      failedFolders: this.failedFolders,
+      deploymentTargets: prepared.deploymentTargets,
+      problems: sortProblems(problems),
+    };
+  }
+}
+
+/** Everything after rendering, for results all at hand (see `EnvironmentCompletion`). */
+export function completeEnvironment(
+  prepared: PreparedEnvironment,
+  rendered: readonly RenderedAssignment[],
+  options: PlanOptions,
+): EnvironmentPlan {
+  const completion = new EnvironmentCompletion(prepared, options);
+  for (const result of rendered) completion.add(result);
+  return completion.finish();
 }

@@ -3,10 +3,10 @@ import { ComposedConfig } from '../config/platform-config';
 import { Problem } from '../model/problems';
 import { ProgressReporter } from '../model/progress';
 import { ControlPlaneModel, DeploymentTarget, EnvironmentModel } from '../model/types';
-import { completeEnvironment } from './complete-environment';
+import { EnvironmentCompletion, completeEnvironment } from './complete-environment';
 import { jobList } from './job-list';
 import { lazyCompiler, prepareEnvironment } from './prepare-environment';
-import { RenderJobList, RenderJobs, RenderJobsNow } from './render-job';
+import { RenderJobList, RenderJobs, RenderJobsNow, RenderedAssignment } from './render-job';
 import { PlanRenderers } from './renderers';
 import { Shard } from './shard';
 
@@ -113,8 +113,18 @@ export async function planControlPlaneWith(
   const withNames = { environmentNames: model.environmentNames, ...options };
   for (const environment of model.environments) {
     const prepared = prepareEnvironment(environment, withNames, compiler);
-    const rendered = await render(jobList(prepared), environment);
-    plans.push(completeEnvironment(prepared, rendered, withNames));
+    const completion = new EnvironmentCompletion(prepared, withNames);
+    // Results come in any order; each is checked once those before it are in.
+    const waiting = new Map<number, RenderedAssignment>();
+    const rendered = await render(jobList(prepared), environment, (index, result) => {
+      waiting.set(index, result);
+      for (let next = completion.added; waiting.has(next); next++) {
+        completion.add(waiting.get(next)!);
+        waiting.delete(next);
+      }
+    });
+    for (let next = completion.added; next < rendered.length; next++) completion.add(rendered[next]);
+    plans.push(completion.finish());
   }
   return plans;
 }

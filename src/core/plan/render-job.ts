@@ -185,8 +185,15 @@ export interface RenderJobList {
   identity(index: number): string | undefined;
 }
 
-/** Renders an environment's jobs and returns what each rendered, in the same order. */
-export type RenderJobs = (jobs: RenderJobList, environment: EnvironmentModel) => Promise<RenderedAssignment[]>;
+/**
+ * Renders an environment's jobs and returns what each rendered, in the same order; told of each result as it is known
+ * (`rendered`, in any order), so that the plan can check it while the others render.
+ */
+export type RenderJobs = (
+  jobs: RenderJobList,
+  environment: EnvironmentModel,
+  rendered?: (index: number, result: RenderedAssignment) => void,
+) => Promise<RenderedAssignment[]>;
 
 /** Renders an environment's jobs in this thread. */
 export type RenderJobsNow = (jobs: RenderJobList, environment: EnvironmentModel) => RenderedAssignment[];
