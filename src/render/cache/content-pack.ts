@@ -215,10 +215,10 @@ export class PackWriter {
 }
 
 /** Buffers given to one `writev` (the system takes at most 1,024). */
-const WRITEV_PARTS = 1024;
+export const WRITEV_PARTS = 1024;
 
 /** Writes `parts` in order, in one call when the system takes them all at once. */
-function writeParts(descriptor: number, parts: Buffer[]): void {
+export function writeParts(descriptor: number, parts: Buffer[]): void {
   let rest = parts;
   while (rest.length > 0) {
     let written = fs.writevSync(descriptor, rest);

@@ -6,7 +6,16 @@ import { contentHash, isWellFormed } from '../../core/plan/content-hash';
 import { EmittedObject } from '../../core/plan/emitted-objects';
 import { LazyContent, lazyContents, lazyFiles } from '../../core/plan/lazy-files';
 import { RenderedAssignment } from '../../core/plan/render-job';
-import { ContentLocation, PackName, PackSet, PackWriter, isContentLocation, removeUnusedPacks } from './content-pack';
+import {
+  ContentLocation,
+  PackName,
+  PackSet,
+  PackWriter,
+  WRITEV_PARTS,
+  isContentLocation,
+  removeUnusedPacks,
+  writeParts,
+} from './content-pack';
 
 /*
  * What each assignment rendered last time, so a run whose input did not change renders nothing. An entry is keyed by a
@@ -59,9 +68,6 @@ interface Trailer {
   readonly entries: number;
   readonly checksum: string;
 }
-
-/** Bytes gathered before each write while saving. */
-const WRITE_CHUNK = 1 << 20;
 
 /** The cache key of a job: a hash of the tool and of the job's identity (`RenderJobList.identity`). */
 export function renderCacheKey(fingerprint: string, identity: string): string {
@@ -143,7 +149,8 @@ export class RenderCache {
         content.relocate(() => writer.read(location[2], location[3]));
       }
       this.stored++;
-      this.kept.set(key, { written: { files, objects: rendered.objects } });
+      // Its index line is made now, while worker threads render, rather than when saving at the end of the run.
+      this.kept.set(key, { written: Buffer.from(`${JSON.stringify([key, { files, objects: rendered.objects }])}\n`) });
       return;
     }
     // Text that is not valid Unicode would not come back as it was from its bytes.
@@ -172,7 +179,7 @@ export class RenderCache {
         }
         lines.push(`${JSON.stringify([key, { files, objects: kept.rendered.objects }])}\n`);
       } else if ('written' in kept) {
-        lines.push(`${JSON.stringify([key, kept.written])}\n`);
+        lines.push(kept.written);
       } else if (kept.line && !Object.values(kept.entry.files).some(([, pack]) => moved.has(pack))) {
         lines.push(kept.line);
       } else {
@@ -257,7 +264,7 @@ export class RenderCache {
  */
 type Kept =
   | { readonly rendered: RenderedAssignment }
-  | { readonly written: Entry }
+  | { readonly written: Buffer }
   | { readonly entry: Entry; readonly line?: Buffer };
 
 /** The folder of the packs of the index `file`. */
@@ -272,36 +279,23 @@ function writeIndex(file: string, header: Header, lines: readonly (string | Buff
   const descriptor = fs.openSync(temporary, 'w');
   try {
     const checksum = createHash('sha1');
-    let chunk = `${JSON.stringify(header)}\n`;
+    let parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
     for (const line of lines) {
-      if (Buffer.isBuffer(line)) {
-        writeAll(descriptor, chunk);
-        chunk = '';
-        checksum.update(line);
-        writeBytes(descriptor, line);
-        continue;
-      }
-      checksum.update(line);
-      chunk += line;
-      if (chunk.length >= WRITE_CHUNK) {
-        writeAll(descriptor, chunk);
-        chunk = '';
+      const bytes = Buffer.isBuffer(line) ? line : Buffer.from(line);
+      checksum.update(bytes);
+      parts.push(bytes);
+      if (parts.length === WRITEV_PARTS) {
+        writeParts(descriptor, parts);
+        parts = [];
       }
     }
     const trailer: Trailer = { entries: lines.length, checksum: checksum.digest('base64') };
-    writeAll(descriptor, `${chunk}${JSON.stringify(trailer)}\n`);
+    parts.push(Buffer.from(`${JSON.stringify(trailer)}\n`));
+    writeParts(descriptor, parts);
   } finally {
     fs.closeSync(descriptor);
   }
   fs.renameSync(temporary, file);
-}
-
-function writeAll(descriptor: number, text: string): void {
-  if (text !== '') writeBytes(descriptor, Buffer.from(text));
-}
-
-function writeBytes(descriptor: number, bytes: Buffer): void {
-  for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(descriptor, bytes, offset);
 }
 
 /** An index as read: its entries, whether it held nothing else, and its packs. */

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import { RENDER_CACHE_DIR, RenderCache, renderCacheFile, renderCacheKey } from '../../../src/render/cache/render-cache';
 import { PackSet } from '../../../src/render/cache/content-pack';
-import { LazyContent } from '../../../src/core/plan/lazy-files';
+import { LazyContent, lazyFiles } from '../../../src/core/plan/lazy-files';
+import { contentHash } from '../../../src/core/plan/content-hash';
 import { toolFingerprint } from '../../../src/app/synthesize/tool-fingerprint';
 import { synthesize } from '../../../src/app/synthesize/synthesize';
 import { writeBenchControlPlane } from '../../bench/generate-control-plane';
@@ -118,6 +119,32 @@ describe('RenderCache', () => {
     const reopened = open(file);
     expect(reopened.lookup('a')).toEqual(rendered);
     expect(reopened.lookup('b')).toBeUndefined();
+  });
+
+  test('an index of thousands of entries, stored as text, as bytes and kept from the last run, reads back whole', () => {
+    // GIVEN 1,500 entries stored as text and 1,500 whose contents came as bytes (as from worker threads)
+    const file = path.join(temporaryFolder(), 'dev.json');
+    const textOf = (index: number) => `kind: ConfigMap\nmetadata: {name: c-${index}}\n`;
+    const asBytes = (index: number) => {
+      const bytes = Buffer.from(textOf(index));
+      return { ...rendered, files: lazyFiles([['platform-config.yaml', new LazyContent(contentHash(bytes), () => bytes)]]) };
+    };
+    const asText = (index: number) => ({ ...rendered, files: { 'platform-config.yaml': textOf(index) } });
+    const first = open(file);
+    for (let index = 0; index < 3000; index++) first.store(`k${index}`, index % 2 ? asBytes(index) : asText(index));
+    first.save();
+    // WHEN the next run keeps every other entry and stores 1,000 new ones
+    const second = open(file);
+    for (let index = 0; index < 3000; index += 2) expect(second.lookup(`k${index}`)).toBeDefined();
+    for (let index = 3000; index < 4000; index++) second.store(`k${index}`, asBytes(index));
+    second.save();
+    // THEN a third run finds exactly those, with their contents
+    const third = open(file);
+    for (let index = 0; index < 4000; index++) {
+      const found = third.lookup(`k${index}`);
+      if (index < 3000 && index % 2 === 1) expect(found).toBeUndefined();
+      else expect(found?.files['platform-config.yaml']).toBe(textOf(index));
+    }
   });
 
   test('keys differ with the build of the tool and with the job', () => {
