@@ -41,8 +41,11 @@ export async function writeJournal(stateDir: string, journal: Journal): Promise<
 export function isPlainRelativePath(value: unknown): value is string {
   if (typeof value !== 'string' || value === '' || value.length > 4096 || value.includes('\\')) return false;
   if (value.includes('\u0000')) return false;
-  return value.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return !EMPTY_OR_DOTS_SEGMENT.test(value);
 }
+
+/** A segment that is empty, `.` or `..` (checked for every planned path: one scan, no split). */
+const EMPTY_OR_DOTS_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** Why a parsed journal cannot be used, or undefined when every path in it is one this tool could have written. */
 function journalProblem(value: unknown, stateDirName: string): string | undefined {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { OutputError } from '../../../src/io/output/output-lock';
 import { STATE_DIR, TreeToWrite, writeOutput } from '../../../src/io/output/write';
+import { isPlainRelativePath } from '../../../src/io/output/write-journal';
 import { readOutputTree, readTree, temporaryFolder, writeFiles } from '../../support/temp';
 import { CLUSTER_TYPE_README_TEXT } from '../../../src/core/layout/names';
 
@@ -210,6 +211,43 @@ describe('a journal left in the state folder is validated before use', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('isPlainRelativePath', () => {
+  /** The definition: `/`-separated segments, none of them empty, `.` or `..`. */
+  const bySegments = (value: string) =>
+    value !== '' &&
+    value.length <= 4096 &&
+    !value.includes('\\') &&
+    !value.includes('\u0000') &&
+    value.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+
+  test.each([
+    ['a/b.yaml', true],
+    ['.hidden/..x/x..', true],
+    ['...', true],
+    ['a//b', false],
+    ['/a', false],
+    ['a/', false],
+    ['./a', false],
+    ['a/./b', false],
+    ['a/..', false],
+    ['..', false],
+    ['.', false],
+    ['a\\b', false],
+  ])('%s: %s', (value, plain) => {
+    expect(isPlainRelativePath(value)).toBe(plain);
+  });
+
+  test('property: agrees with splitting into segments', () => {
+    const pathLike = fc
+      .array(fc.constantFrom('a', '.', '/', '\\', 'b'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pathLike, (value) => isPlainRelativePath(value) === bySegments(value)),
+      { numRuns: 2000 },
     );
   });
 });
