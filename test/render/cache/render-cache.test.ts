@@ -127,7 +127,10 @@ describe('RenderCache', () => {
     const textOf = (index: number) => `kind: ConfigMap\nmetadata: {name: c-${index}}\n`;
     const asBytes = (index: number) => {
       const bytes = Buffer.from(textOf(index));
-      return { ...rendered, files: lazyFiles([['platform-config.yaml', new LazyContent(contentHash(bytes), () => bytes)]]) };
+      return {
+        ...rendered,
+        files: lazyFiles([['platform-config.yaml', new LazyContent(contentHash(bytes), () => bytes)]]),
+      };
     };
     const asText = (index: number) => ({ ...rendered, files: { 'platform-config.yaml': textOf(index) } });
     const first = open(file);
