@@ -50,7 +50,7 @@ export function describeCheck(result: CheckDeploymentResult, timeout: string): s
   }
   const status = describeStatus(result.status);
   if (status) lines.push(`${environment}: ${status}`);
-  if (result.outcome === 'compliant' && result.promoted && !result.next)
+  if (result.outcome === 'compliant' && result.promoted && !result.next && !result.rolloutUnfinished)
     lines.push(`${environment}: the last environment; promotion of main ${short(result.promoted)} is complete`);
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,14 @@ export interface CheckDeploymentProps {
   readonly next?: string;
   /** Promotes `promoted` to `next`; called only after success. */
   readonly promoteNext?: (environment: string, commit: string) => Promise<PromotionResult>;
+  /**
+   * The environment rolls out in waves and its rollout is not complete: clusters applying the branch do not mean the
+   * promoted commit is deployed (the waves not reached yet still hold what was there before), so it stays `Deploying`
+   * and nothing is promoted — the rollout does that after its last wave (docs/explanation/rollouts.md). A failure is
+   * still a failure.
+   * @default false
+   */
+  readonly rolloutUnfinished?: boolean;
 }
 
 export interface CheckDeploymentResult {
@@ -36,6 +44,8 @@ export interface CheckDeploymentResult {
   readonly next: string | null;
   /** The promotion to `next`, after success. */
   readonly promotion: PromotionResult | null;
+  /** Present (true) when the environment's rollout in waves was not complete: nothing was marked deployed. */
+  readonly rolloutUnfinished?: true;
 }
 
 /**
@@ -43,7 +53,7 @@ export interface CheckDeploymentResult {
  * `pending` / `Deploying` on the promoted commit, then `pending` / `Deployed` and the promotion to the next
  * environment, or `success` / `Deployed` for the last one, or `failure` / `Failed to deploy` when a cluster failed
  * or time ran out (and nothing is promoted). Without a promoted commit (a change of the environment's branch only)
- * it only waits.
+ * it only waits; during an unfinished rollout in waves, a compliant environment leaves the commit `Deploying`.
  */
 export async function checkDeployment(props: CheckDeploymentProps): Promise<CheckDeploymentResult> {
   const { environment, promoted, statuses } = props;
@@ -53,7 +63,9 @@ export async function checkDeployment(props: CheckDeploymentProps): Promise<Chec
   let status: StatusOutcome | null = null;
   let promotion: PromotionResult | null = null;
   if (waited.outcome === 'compliant') {
-    if (promoted) {
+    if (promoted && props.rolloutUnfinished) {
+      status = await updateStatus(statuses, promoted, PromotionStep.DEPLOYING, environment);
+    } else if (promoted) {
       status = await updateStatus(
         statuses,
         promoted,
@@ -75,5 +87,6 @@ export async function checkDeployment(props: CheckDeploymentProps): Promise<Chec
     status,
     next,
     promotion,
+    ...(props.rolloutUnfinished ? { rolloutUnfinished: true as const } : {}),
   };
 }

@@ -151,6 +151,7 @@ export async function checkEnvironment(
       statuses,
       wait: options.wait,
       next: next?.name,
+      rolloutUnfinished: rolling !== undefined,
       promoteNext:
         next && nextState && nextWriter && !rolling
           ? (name, promotedCommit) =>

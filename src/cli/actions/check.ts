@@ -58,11 +58,12 @@ export const runCheck: CommandAction<typeof CHECK_FLAGS> = async ({ flags }, con
     if (result.check.promotion && result.nextWriter) {
       io.stdout(describePromotion(result.check.promotion, result.nextWriter));
     }
-    if (result.rollout && result.check.next) {
+    if (result.rollout) {
       const { status, wave, waves } = result.rollout;
-      io.stdout(
-        `${environment}: rolling out in waves (wave ${wave} of ${waves}, ${status}); kalypso rollout advance promotes to ${result.check.next} after the last wave\n`,
-      );
+      const after = result.check.next
+        ? `kalypso rollout advance promotes to ${result.check.next} after the last wave`
+        : 'the commit is deployed once its last wave passed';
+      io.stdout(`${environment}: rolling out in waves (wave ${wave} of ${waves}, ${status}); ${after}\n`);
     }
   }
   return result.check.outcome === 'compliant' ? ExitCode.SUCCESS : ExitCode.NOT_DEPLOYED;
