@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/cli';
 import { ROLLOUT_STATE_FILE } from '../../src/core/rollout/rollout-state';
+import { INPUTS_RECORD_PATH, recordInputs } from '../../src/app/review/inputs-record';
+import { emptyState } from '../../src/app/review/review-context';
 import { ROOT } from '../support/cli';
 import {
   BareRepository,
@@ -322,6 +324,43 @@ describe('a rollout in two waves', () => {
     expect(folder(readBranchFiles(w.gitops, 'stage'), 'drone')).toEqual(folder(before, 'drone'));
     expect((await rollout(w, 'resume', 2)).stderr).toContain('cannot resume the rollout of stage: it is failed');
   });
+
+  test.each([
+    ['a record of the inputs it was published from', recordInputs(emptyState('stage').model)],
+    ['no record', undefined],
+  ])(
+    'a failure in the last wave reverts every wave, the promoted commit and the record (base: %s)',
+    async (_, recorded) => {
+      // GIVEN a base commit with or without a record of what it was published from (a publish before the rollout writes one)
+      const w = world();
+      if (recorded) commitFiles(w.gitops, 'stage', { 'README.md': '# stage\n', [INPUTS_RECORD_PATH]: recorded });
+      const before = await firstWaveOut(w);
+      expect(before[INPUTS_RECORD_PATH]).toBe(recorded);
+      // Wave 1 passes its bake time; wave 2 is proposed and merged: the record now holds the rollout's inputs.
+      clusters(w, { drone: 'applied', large: 'stale' });
+      await advance(w, 0);
+      clusters(w, { drone: 'applied', large: 'stale' });
+      expect((await advance(w, 11)).stdout).toContain('wave 2 of 2 (everything-else) proposed: pushed');
+      merge(w);
+      const rolledOut = readBranchFiles(w.gitops, 'stage');
+      expect(rolledOut[INPUTS_RECORD_PATH]).toContain('"clusterTypes"');
+      expect(rolledOut[INPUTS_RECORD_PATH]).not.toBe(recorded);
+      expect(rolledOut['.github/tracking/Promoted_Commit_Id']).toBe(w.controlPlane.main);
+
+      // WHEN a cluster of the last wave fails
+      clusters(w, { drone: 'applied', large: 'failed' });
+      const failed = await advance(w, 20);
+      expect(failed.code).toBe(4);
+      expect(failed.stdout).toContain('stage: revert of the waves already out proposed: pushed');
+
+      // THEN the revert restores both waves, the promoted commit (absent before) and the record of the inputs
+      const revert = readBranchFiles(w.gitops, 'kalypso-revert/stage');
+      expect(folder(revert, 'drone')).toEqual(folder(before, 'drone'));
+      expect(folder(revert, 'large')).toEqual(folder(before, 'large'));
+      expect(revert['.github/tracking/Promoted_Commit_Id']).toBe(before['.github/tracking/Promoted_Commit_Id']);
+      expect(revert[INPUTS_RECORD_PATH]).toBe(recorded);
+    },
+  );
 
   test('pause stops advancing until resume; abort ends the rollout', async () => {
     const w = world();

@@ -86,6 +86,12 @@ export interface PublicationShape {
    * rollout.
    */
   readonly complete: boolean;
+  /**
+   * The record of the objects published to write instead (a revert of a rollout whose last wave was out gives back
+   * the one of the commit it restores; null: it had none, so the record is deleted).
+   * @default - as `complete` says
+   */
+  readonly record?: string | null;
 }
 
 export interface PublishOptions {
@@ -138,6 +144,7 @@ export async function publishPlan(
     bodySections: [...(options.bodySections ?? []), ...(shape?.bodySections ?? [])],
     // A wave before the last leaves the others at their published content: the record stays what they were built from
     keepRecord: shape !== undefined && !shape.complete,
+    record: shape?.record,
   });
   if (options.dryRun) return { proposal, outcome: { kind: 'dry-run' } };
   return { proposal, outcome: await target.apply(branch, proposal) };
@@ -175,6 +182,8 @@ export function propose(
     readonly previous?: PreviousState;
     /** Leave the record of the objects published as it is. @default false */
     readonly keepRecord?: boolean;
+    /** The record to write instead of the model's (null: delete it). @default - the model's, unless kept */
+    readonly record?: string | null;
   } = {},
 ): Proposal {
   const next: ReviewState = { model: options.model ?? emptyState(plan.environment).model, plan };
@@ -196,7 +205,8 @@ export function propose(
   const empty = isEmptyChangeSet(changes);
   const folded = body.folded.length > 0 || message.folded.length > 0;
   const beside: Record<string, string | null> = {};
-  if (!empty && options.model && !options.keepRecord) beside[INPUTS_RECORD_PATH] = recordInputs(options.model);
+  if (!empty && options.record !== undefined) beside[INPUTS_RECORD_PATH] = options.record;
+  else if (!empty && options.model && !options.keepRecord) beside[INPUTS_RECORD_PATH] = recordInputs(options.model);
   if (!empty) beside[FULL_REPORT_PATH] = folded ? renderFullReport(report, input) : null;
   return {
     environment: plan.environment,

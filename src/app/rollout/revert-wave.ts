@@ -4,6 +4,7 @@ import { GitError } from '../../io/git/git-runner';
 import { GitTarget } from '../publish/git-target';
 import { HostTarget } from '../publish/host-target';
 import { PublishResult, PublishTarget, publishPlan } from '../publish/publish';
+import { INPUTS_RECORD_PATH } from '../review/inputs-record';
 import { RolloutSession, sessionHost } from './rollout-session';
 
 /** The branch a revert is proposed from (a pull request's head, or with `--push` the branch pushed to). */
@@ -18,8 +19,8 @@ export function revertMarker(environment: string): string {
 
 /**
  * Proposes the revert of a failed rollout: the cluster-type folders of the waves already rolled out (as the tracking
- * file records them) get back the content they had at the rollout's base commit — the promoted commit too when the
- * last wave was out — and every other file, later waves included, is left as it is. Proposed as its own request
+ * file records them) get back the content they had at the rollout's base commit — the promoted commit and the record of
+ * the inputs published too when the last wave was out — and every other file, later waves included, is left as it is. Proposed as its own request
  * (`kalypso-revert/<environment>`), or pushed there (onto the branch itself with `--direct`). Proposing it again
  * changes nothing.
  */
@@ -29,7 +30,14 @@ export async function proposeRevert(session: RolloutSession, state: RolloutState
   const lastWasOut = state.wave === state.waves.length - 1;
   const owned = (path: string) =>
     path === PROMOTED_COMMIT_FILE ? lastWasOut : path.includes('/') && rolledOut.has(path.slice(0, path.indexOf('/')));
-  const files = await filesAt(session, state.baseCommit, owned);
+  // With the last wave out, the branch also recorded the rollout's inputs: they go back with the tree.
+  const files = await filesAt(
+    session,
+    state.baseCommit,
+    (path) => owned(path) || (lastWasOut && path === INPUTS_RECORD_PATH),
+  );
+  const record = files[INPUTS_RECORD_PATH] ?? null;
+  delete files[INPUTS_RECORD_PATH];
   const target = await revertTarget(session);
   const failedWave = state.waves[state.wave];
   return publishPlan({ ...plan, assignments: [] }, target, {
@@ -38,6 +46,7 @@ export async function proposeRevert(session: RolloutSession, state: RolloutState
       clusterTypes: [],
       scope: { ownsFolder: (folder) => rolledOut.has(folder), ownsPromotedCommit: lastWasOut },
       complete: false,
+      ...(lastWasOut ? { record } : {}),
       bodySections: [
         [
           revertMarker(plan.environment),
