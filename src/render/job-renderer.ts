@@ -114,8 +114,8 @@ export class JobRenderer {
               const key = keys.get(index);
               if (key !== undefined) cache!.store(key, batchResults[offset]);
               keys.delete(index);
+              rendered?.(index, results[index]);
             });
-            batch.forEach(({ index }) => rendered?.(index, results[index]));
             report(batch.length);
           },
           (e) => {

@@ -19,10 +19,10 @@ export function revertMarker(environment: string): string {
 
 /**
  * Proposes the revert of a failed rollout: the cluster-type folders of the waves already rolled out (as the tracking
- * file records them) get back the content they had at the rollout's base commit — the promoted commit and the record of
- * the inputs published too when the last wave was out — and every other file, later waves included, is left as it is. Proposed as its own request
- * (`kalypso-revert/<environment>`), or pushed there (onto the branch itself with `--direct`). Proposing it again
- * changes nothing.
+ * file records them) get back the content they had at the rollout's base commit — the promoted commit and the record
+ * of the inputs published too when the last wave was out — and every other file, later waves included, is left as it
+ * is. Proposed as its own request (`kalypso-revert/<environment>`), or pushed there (onto the branch itself with
+ * `--direct`). Proposing it again changes nothing.
  */
 export async function proposeRevert(session: RolloutSession, state: RolloutState): Promise<PublishResult> {
   const { plan } = session;

@@ -196,9 +196,7 @@ export class PackWriter {
     }
     encodeTexts();
     const { descriptor } = this.open();
-    for (let first = 0; first < parts.length; first += WRITEV_PARTS) {
-      writeParts(descriptor, parts.slice(first, first + WRITEV_PARTS));
-    }
+    writeParts(descriptor, parts);
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -215,17 +213,19 @@ export class PackWriter {
 }
 
 /** Buffers given to one `writev` (the system takes at most 1,024). */
-export const WRITEV_PARTS = 1024;
+const WRITEV_PARTS = 1024;
 
-/** Writes `parts` in order, in one call when the system takes them all at once. */
-export function writeParts(descriptor: number, parts: Buffer[]): void {
-  let rest = parts;
-  while (rest.length > 0) {
-    let written = fs.writevSync(descriptor, rest);
-    let index = 0;
-    while (index < rest.length && written >= rest[index].length) written -= rest[index++].length;
-    rest = rest.slice(index);
-    if (written > 0) rest[0] = rest[0].subarray(written);
+/** Writes `parts` in order, as few `writev` calls as the system allows (any number of parts, partial writes resumed). */
+export function writeParts(descriptor: number, parts: readonly Buffer[]): void {
+  for (let first = 0; first < parts.length; first += WRITEV_PARTS) {
+    let rest = parts.slice(first, first + WRITEV_PARTS);
+    while (rest.length > 0) {
+      let written = fs.writevSync(descriptor, rest);
+      let index = 0;
+      while (index < rest.length && written >= rest[index].length) written -= rest[index++].length;
+      rest = rest.slice(index);
+      if (written > 0) rest[0] = rest[0].subarray(written);
+    }
   }
 }
 

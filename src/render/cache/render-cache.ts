@@ -11,7 +11,6 @@ import {
   PackName,
   PackSet,
   PackWriter,
-  WRITEV_PARTS,
   isContentLocation,
   removeUnusedPacks,
   writeParts,
@@ -279,15 +278,11 @@ function writeIndex(file: string, header: Header, lines: readonly (string | Buff
   const descriptor = fs.openSync(temporary, 'w');
   try {
     const checksum = createHash('sha1');
-    let parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
     for (const line of lines) {
       const bytes = Buffer.isBuffer(line) ? line : Buffer.from(line);
       checksum.update(bytes);
       parts.push(bytes);
-      if (parts.length === WRITEV_PARTS) {
-        writeParts(descriptor, parts);
-        parts = [];
-      }
     }
     const trailer: Trailer = { entries: lines.length, checksum: checksum.digest('base64') };
     parts.push(Buffer.from(`${JSON.stringify(trailer)}\n`));
